@@ -1,0 +1,39 @@
+"""Text blocks: the neutral form every reader produces and the parser consumes.
+
+A plain-text reader yields one ``line`` block per physical line (blank lines
+included), leaving paragraph-building to the parser.  Structured readers (.docx,
+.html, .pdf) know where paragraphs end and yield ``paragraph``, ``heading`` and
+``list_item`` blocks instead; ``number`` carries a list number the source keeps
+outside the text (Word's automatic numbering, ``<ol start>``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+BlockKind = Literal["line", "paragraph", "heading", "list_item"]
+
+
+class Block(msgspec.Struct, frozen=True, kw_only=True):
+    """One unit of text from a reader."""
+
+    text: str
+    kind: BlockKind = "line"
+    #: the printed list number when the source keeps it outside the text ("3")
+    number: str | None = None
+    #: heading level (1 = top) for headings, nesting depth for list items
+    level: int | None = None
+    #: the whole block was set in bold (a hint for headings)
+    bold: bool = False
+
+
+class ReadResult(msgspec.Struct, frozen=True, kw_only=True):
+    """What a reader returns: the blocks in reading order, what it noticed, and
+    document metadata it found outside the body (front matter, <title>, core
+    properties) as hints for the parser: keys ``title``, ``date``."""
+
+    blocks: list[Block]
+    warnings: list[str] = msgspec.field(default_factory=list)
+    metadata: dict[str, str] = msgspec.field(default_factory=dict)

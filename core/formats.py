@@ -1,0 +1,102 @@
+"""The two kinds of format a plugin can add: readers (bytes -> text blocks) and
+exporters (model -> file).  Plugins subclass :class:`Reader` or :class:`Exporter`
+and hand an instance to the ``register`` callback of the matching hook."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, ClassVar
+
+if TYPE_CHECKING:
+    from .blocks import ReadResult
+    from .followup import FollowUp
+    from .model import Statement
+
+
+class Reader:
+    """Turns the bytes of one input format into text blocks.
+
+    Subclasses set :attr:`name`, :attr:`extensions` and implement :meth:`read`;
+    :meth:`sniff` lets the reader claim a file by content whatever its name.
+    Import heavy libraries inside :meth:`read`, never at module level.
+    """
+
+    #: short format name, e.g. ``"docx"``
+    name: ClassVar[str] = ""
+    #: file name endings this reader takes, lower case with the dot
+    extensions: ClassVar[tuple[str, ...]] = ()
+    #: one line for ``jtreport --plugins``
+    description: ClassVar[str] = ""
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes of a file show it is this reader's format."""
+        return False
+
+    def read(self, data: bytes, path: str) -> ReadResult:
+        """Return the document's blocks; raise ``InputError`` for input that
+        cannot be read (say why in one line).  ``path`` is for messages only."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportOptions:
+    """What an exporter may know besides the model.
+
+    ``destination`` is the final path; the exporter writes to the stream it is
+    given and the core renames a temporary file into place.  ``previous`` is the
+    file already at ``destination`` (for exporters that merge a user's edits).
+    """
+
+    destination: Path
+    previous: Path | None = None
+    #: follow-up status per item ID, read from a filled matrix (``--status``)
+    followup: Mapping[str, FollowUp] | None = None
+    template: Path | None = None
+    font: Path | None = None
+    classification: str = "OFFICIAL"
+    meeting: str | None = None
+    author: str | None = None
+    language: str = "en"
+    #: the time stamped into documents: fixed by ``SOURCE_DATE_EPOCH`` when set
+    created: datetime = field(default_factory=lambda: datetime(1980, 1, 1))
+    #: overwrite a file at ``destination`` that this exporter does not recognise
+    force: bool = False
+    #: free ``-O key=value`` settings, for plugin-specific options
+    extra: Mapping[str, str] = field(default_factory=dict)
+    #: collects warnings the exporter wants the user to see
+    warnings: list[str] = field(default_factory=list)
+
+
+class Exporter:
+    """Renders the commitment model into one output format.
+
+    Subclasses set :attr:`name`, :attr:`extension` and implement :meth:`export`.
+    Import heavy libraries inside :meth:`export`, never at module level, so that
+    ``jtreport --help`` stays fast.
+    """
+
+    #: format name used by ``--format``, e.g. ``"xlsx"``
+    name: ClassVar[str] = ""
+    #: file name ending of the output, with the dot
+    extension: ClassVar[str] = ""
+    #: one line for ``--help`` and ``jtreport --plugins``
+    description: ClassVar[str] = ""
+
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
+        """Write the report for ``statement`` to ``stream``; raise ``ExportError``
+        for problems the user can fix."""
+        raise NotImplementedError
+
+    def default_template(self) -> bytes | None:
+        """The bytes of the template this exporter styles its output with, for
+        ``jtreport --write-template``; None when it has none."""
+        return None
+
+    def recognizes(self, path: Path) -> bool:
+        """True when the existing file at ``path`` was written by this exporter, so
+        regenerating may replace it.  Anything else is left alone unless the user
+        passes ``--force``.  The default recognises nothing."""
+        return False

@@ -1,0 +1,285 @@
+"""What one ``jtreport`` invocation does: resolve inputs, formats and output
+paths, then read -> parse -> transform -> export each input, isolating failures
+per input and per format."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import ExportError, JtreportError
+from .formats import ExportOptions
+from .pluginmanager import PluginHost
+from .reading import STDIN
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The command's options, parsed."""
+
+    inputs: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    output: Path | None = None
+    status_path: Path | None = None
+    template: Path | None = None
+    write_template: Path | None = None
+    classification: str = "OFFICIAL"
+    meeting: str | None = None
+    author: str | None = None
+    font: Path | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+    force: bool = False
+    schema: bool = False
+    list_plugins: bool = False
+    no_plugins: bool = False
+    disabled: tuple[str, ...] = ()
+    strict: bool = False
+    jobs: int = 1
+    quiet: bool = False
+    verbose: int = 0
+    debug: bool = False
+    as_json: bool = False
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> RunSettings:
+        """Build settings from click's parameters, checking ``-O KEY=VALUE``."""
+        extra: dict[str, str] = {}
+        for pair in params.get("extra", ()):
+            key, sep, value = pair.partition("=")
+            if not sep or not key:
+                raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="-O")
+            extra[key.strip()] = value
+        formats: list[str] = []
+        for spec in params.get("formats", ()):
+            formats.extend(part.strip() for part in spec.split(",") if part.strip())
+        known = {f.name for f in cls.__dataclass_fields__.values()}
+        values = {k: v for k, v in params.items() if k in known}
+        values.update(extra=extra, formats=tuple(formats), inputs=tuple(params.get("inputs", ())))
+        return cls(**values)
+
+
+def created_time() -> datetime:
+    """The time stamped into documents: ``SOURCE_DATE_EPOCH`` when set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+class Run:
+    """One invocation of the command."""
+
+    def __init__(self, settings: RunSettings, host: PluginHost | None = None) -> None:
+        self.settings = settings
+        self.host = host or PluginHost(
+            third_party=not settings.no_plugins,
+            disabled=settings.disabled,
+            strict=settings.strict,
+        )
+        self.failures = 0
+
+    # Entry ------------------------------------------------------------------
+
+    def main(self) -> int:
+        """Do what the settings ask; return the exit code."""
+        s = self.settings
+        if s.schema:
+            from .model import json_schema
+
+            click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            return 0
+        self.host.load()
+        if s.list_plugins:
+            from .listing import print_plugins
+
+            print_plugins(self.host, as_json=s.as_json)
+            return 1 if s.strict and self.host.problems else 0
+        if s.write_template:
+            return self._write_template(s.write_template)
+        formats = self._formats()
+        inputs = self._inputs()
+        destinations = self._plan(inputs, formats)
+        for source, targets in destinations:
+            self._convert(source, targets)
+        return 1 if self.failures else 0
+
+    # Planning -----------------------------------------------------------------
+
+    def _formats(self) -> list[str]:
+        exporters = self.host.exporters
+        requested = list(self.settings.formats) or ["json"]
+        chosen: list[str] = []
+        for name in requested:
+            names = exporters.names() if name == ALL else [name]
+            for fmt in names:
+                if fmt not in exporters:
+                    choices = ", ".join([*exporters.names(), ALL])
+                    raise click.UsageError(f"unknown format {fmt!r} (installed: {choices})")
+                if fmt not in chosen:
+                    chosen.append(fmt)
+        return chosen
+
+    def _inputs(self) -> list[str]:
+        if not self.settings.inputs:
+            from .api import bundled_statement
+
+            return [str(bundled_statement())]
+        found: list[str] = []
+        for given in self.settings.inputs:
+            path = Path(given)
+            if given != STDIN and path.is_dir():
+                found.extend(str(p) for p in self._statements_in(path))
+            else:
+                found.append(given)
+        if self.settings.inputs and not found:
+            raise click.UsageError("the directories given hold no statements")
+        return found
+
+    def _statements_in(self, folder: Path) -> list[Path]:
+        suffixes = {ext for reader in self.host.readers.formats.values() for ext in reader.extensions}
+        return sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+        )
+
+    def _plan(self, inputs: list[str], formats: list[str]) -> list[tuple[str, dict[str, Path]]]:
+        out = self.settings.output
+        single_file = (
+            out is not None
+            and not out.is_dir()
+            and len(inputs) == 1
+            and len(formats) == 1
+            and (out.suffix != "" or out.exists())
+        )
+        if out is not None and not single_file and out.exists() and not out.is_dir():
+            raise click.UsageError(
+                f"{out}: -o names a file, but there are {len(inputs)} input(s) and "
+                f"{len(formats)} format(s); give a directory"
+            )
+        plan: list[tuple[str, dict[str, Path]]] = []
+        seen: dict[Path, str] = {}
+        for source in inputs:
+            stem = "statement" if source == STDIN else Path(source).stem
+            targets: dict[str, Path] = {}
+            for fmt in formats:
+                if single_file and out is not None:
+                    target = out
+                else:
+                    folder = out if out is not None else Path.cwd()
+                    target = folder / f"{stem}{self.host.exporters[fmt].extension}"
+                if target in seen:
+                    raise click.UsageError(f"{seen[target]} and {source} would both write {target}")
+                seen[target] = source
+                targets[fmt] = target
+            plan.append((source, targets))
+        return plan
+
+    # Converting ---------------------------------------------------------------
+
+    def _convert(self, source: str, targets: dict[str, Path]) -> None:
+        from .api import parse_file
+        from .exporting import export_to_path
+
+        label = "<stdin>" if source == STDIN else source
+        try:
+            statement = parse_file(source, host=self.host)
+            statement = self.host.transform(statement)
+        except JtreportError as exc:
+            self._error(str(exc) if exc.path else f"{label}: {exc}")
+            return
+        except Exception as exc:
+            if self.settings.debug:
+                raise
+            self._error(f"{label}: unexpected error while parsing: {type(exc).__name__}: {exc}")
+            return
+        if self.settings.verbose:
+            for warning in statement.warnings:
+                click.echo(f"jtreport: {label}: warning: {warning}", err=True)
+        followup = self._followup()
+        for fmt, target in targets.items():
+            exporter = self.host.exporters[fmt]
+            options = self._options(target, followup)
+            try:
+                export_to_path(exporter, statement, options)
+            except JtreportError as exc:
+                if self.settings.debug and not isinstance(exc, ExportError):
+                    raise
+                origin = self.host.exporters.origins[fmt]
+                suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
+                self._error(f"{exc}{suffix}")
+                continue
+            for warning in options.warnings:
+                click.echo(f"jtreport: {target}: warning: {warning}", err=True)
+            if not self.settings.quiet:
+                click.echo(self._summary(fmt, target, statement))
+
+    def _summary(self, fmt: str, target: Path, statement: Any) -> str:
+        areas = len(statement.areas)
+        return (
+            f"wrote {target} ({fmt}: {len(statement.paragraphs)} paragraphs, "
+            f"{len(statement.items)} items, {len(statement.commitments)} commitments, "
+            f"{areas} areas)"
+        )
+
+    def _options(self, target: Path, followup: Any) -> ExportOptions:
+        s = self.settings
+        return ExportOptions(
+            destination=target,
+            followup=followup,
+            template=s.template,
+            font=s.font,
+            classification=s.classification,
+            meeting=s.meeting,
+            author=s.author,
+            created=created_time(),
+            force=s.force,
+            extra=dict(s.extra),
+        )
+
+    _followup_cache: Any = None
+
+    def _followup(self) -> Any:
+        if self.settings.status_path is None:
+            return None
+        if self._followup_cache is None:
+            from .followup import read_followup
+
+            self._followup_cache = read_followup(self.settings.status_path)
+        return self._followup_cache
+
+    def _write_template(self, path: Path) -> int:
+        from .exporting import write_atomically
+
+        names = list(self.settings.formats) or ["docx"]
+        exporters = self.host.exporters
+        for name in names:
+            if name not in exporters:
+                raise click.UsageError(f"unknown format {name!r}")
+            template = exporters[name].default_template()
+            if template is None:
+                raise click.UsageError(f"the {name} format has no template to write")
+            if path.exists() and not self.settings.force:
+                raise ExportError("exists; not overwriting it (use --force)", path=str(path))
+            write_atomically(path, template)
+            if not self.settings.quiet:
+                click.echo(f"wrote {path} (the default {name} template)")
+        return 0
+
+    def _error(self, message: str) -> None:
+        self.failures += 1
+        click.echo(f"jtreport: {message}", err=True)
+
+
+def echo_lines(lines: Iterable[str]) -> None:
+    """Print lines to standard output."""
+    for line in lines:
+        sys.stdout.write(line + "\n")

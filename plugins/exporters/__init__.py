@@ -1,0 +1,1 @@
+"""Built-in exporters: the commitment model -> one output format each."""

@@ -1,0 +1,1 @@
+"""Built-in readers: bytes of one input format -> text blocks."""
