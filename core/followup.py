@@ -4,12 +4,35 @@ The Excel matrix (the ``xlsx`` plugin) writes the ministry columns named here an
 :func:`read_followup` reads a filled matrix back, keyed by item ID, so that the
 Word and PDF reports can show progress.  The column names and the status
 vocabulary are part of the matrix's contract: the round trip keys on them.
+
+How a matrix is read (shared by ``--status`` and the ``xlsx`` exporter's merge):
+
+- a workbook is a jtreport matrix when it holds the marker sheet
+  :data:`MARKER_SHEET` whose first row reads :data:`MATRIX_KIND`;
+- a *data sheet* is any worksheet with a header row (within its first
+  :data:`HEADER_SEARCH_ROWS` rows) naming :data:`ID_COLUMN` and at least one
+  ministry column, whatever the sheet is called; one that also names
+  :data:`ARCHIVED_ON` is an archive sheet, and is not read for follow-up;
+- the same item usually appears on two data sheets (its area's and "All items").
+  :func:`collect` merges them: a non-empty value beats an empty one; when two
+  sheets hold different non-empty values, the "All items" sheet wins (then the
+  first sheet in workbook order) and the disagreement is returned as a
+  :class:`Conflict` so that nothing is silently dropped.
+
+Cells are read with openpyxl in read-only mode (openpyxl parses through
+defusedxml when it is installed, as it is with jtreport); formulas are read as
+their last calculated value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
 
 #: The status drop-down, in the order a tracker lists them.
 STATUSES: tuple[str, ...] = (
@@ -32,6 +55,33 @@ MINISTRY_COLUMNS: tuple[str, ...] = (
     "Due date",
     "Notes",
 )
+
+#: Statuses after which a due date can no longer be overdue.
+CLOSED_STATUSES: tuple[str, ...] = ("Completed", "Cancelled")
+
+#: The header of the item-ID column, the key of the round trip.
+ID_COLUMN = "ID"
+#: The extra header of an archive sheet (rows whose item left the statement).
+ARCHIVED_ON = "Archived on"
+#: The hidden sheet that marks a workbook as a jtreport matrix.
+MARKER_SHEET = "_jtreport"
+#: What the marker sheet's cell A1 says.
+MATRIX_KIND = "jtreport implementation matrix"
+#: The version of the matrix layout; B1 of the marker sheet.
+MATRIX_VERSION = "1"
+#: The name of the sheet listing every item, authoritative in conflicts.
+ITEMS_SHEET = "All items"
+#: How far down a sheet its header row is looked for.
+HEADER_SEARCH_ROWS = 10
+
+_FIELDS: dict[str, str] = {
+    "Lead agency": "lead_agency",
+    "Supporting agencies": "supporting_agencies",
+    "Status": "status",
+    "Next step": "next_step",
+    "Due date": "due_date",
+    "Notes": "notes",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,3 +109,415 @@ class FollowUp:
                 self.notes,
             )
         )
+
+
+# Reading a matrix ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One row of a data sheet: its item ID and its non-empty cells by header."""
+
+    sheet: str
+    row: int
+    item_id: str | None
+    values: dict[str, Any]
+
+    def cell(self, header: str, headers: Sequence[str]) -> str:
+        """The cell reference of ``header`` in this row, e.g. ``'All items'!N12``."""
+        return cell_ref(self.sheet, self.row, headers.index(header) + 1)
+
+
+@dataclass(frozen=True)
+class MatrixSheet:
+    """A data sheet (or archive sheet) of a matrix."""
+
+    name: str
+    header_row: int
+    #: the header of every column, "" where a column has none
+    headers: tuple[str, ...]
+    rows: list[MatrixRow]
+    archived: bool = False
+
+    def cell(self, row: MatrixRow, header: str) -> str:
+        """The cell reference of ``header`` in ``row``."""
+        return row.cell(header, self.headers)
+
+
+@dataclass(frozen=True)
+class OtherSheet:
+    """A sheet the user added to the matrix, as rows of values."""
+
+    name: str
+    rows: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """What a filled matrix holds, as read by :func:`read_matrix`."""
+
+    path: Path
+    #: the marker sheet's key/value rows (``created``, ``statement_sha256``...)
+    marker: dict[str, str]
+    #: sheets jtreport wrote (from the marker), by name
+    own_sheets: tuple[str, ...]
+    data_sheets: list[MatrixSheet]
+    archive_sheets: list[MatrixSheet]
+    other_sheets: list[OtherSheet]
+
+    @property
+    def items_sheet(self) -> str | None:
+        """The name of the "All items" sheet, when the workbook still has it."""
+        wanted = self.marker.get("sheet.items", ITEMS_SHEET)
+        names = [s.name for s in self.data_sheets]
+        return wanted if wanted in names else None
+
+    def ordered_sheets(self) -> list[MatrixSheet]:
+        """Data sheets in the order :func:`collect` trusts them: "All items" first."""
+        first = self.items_sheet
+        return sorted(self.data_sheets, key=lambda s: s.name != first)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value with the cell it was read from."""
+
+    value: Any
+    sheet: str
+    cell: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two data sheets disagree on one item's column: ``kept`` won, ``lost`` did not."""
+
+    item_id: str
+    column: str
+    kept: Located
+    lost: Located
+    row: MatrixRow
+
+
+@dataclass
+class Collected:
+    """The merged values of some columns over every data sheet, by item ID."""
+
+    values: dict[str, dict[str, Located]] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: rows that hold values in the columns but no item ID
+    orphans: list[MatrixRow] = field(default_factory=list)
+
+
+def cell_ref(sheet: str, row: int, column: int) -> str:
+    """An A1 reference with its sheet, quoted as Excel writes it: ``'All items'!N12``."""
+    from openpyxl.utils import get_column_letter
+
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
+
+
+def is_blank(value: Any) -> bool:
+    """True for an empty cell: None or only whitespace."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """True when two cell values say the same thing (text compared trimmed)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip() == b.strip()
+    if isinstance(a, datetime) and isinstance(b, date) and not isinstance(b, datetime):
+        return a.date() == b and a.time() == datetime.min.time()
+    return bool(a == b)
+
+
+def matrix_marker(path: Path) -> dict[str, str] | None:
+    """The marker of the jtreport matrix at ``path``, or None when it is not one
+    (or cannot be read).  Never raises."""
+    try:
+        with _open_workbook(path) as wb:
+            return _marker(wb)
+    except Exception:
+        return None
+
+
+def is_matrix(path: Path) -> bool:
+    """True when ``path`` is a workbook written by jtreport's ``xlsx`` exporter."""
+    return matrix_marker(path) is not None
+
+
+def read_matrix(path: Path) -> Matrix:
+    """Read every sheet of the jtreport matrix at ``path``.
+
+    Raises :class:`InputError` (one line) when the file is missing, is not an
+    Excel workbook, or is not a jtreport matrix.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "is not a file", path=str(path))
+    try:
+        with _open_workbook(path) as wb:
+            marker = _marker(wb)
+            if marker is None:
+                raise InputError(
+                    f"is not a jtreport matrix (it has no {MARKER_SHEET} sheet); "
+                    "make one with: jtreport --format xlsx",
+                    path=str(path),
+                )
+            return _read_sheets(path, wb, marker)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(
+            f"cannot be read as an Excel workbook (.xlsx): {type(exc).__name__}: {exc}",
+            path=str(path),
+        ) from exc
+
+
+def collect(matrix: Matrix, columns: Iterable[str]) -> Collected:
+    """Merge the values of ``columns`` over every data sheet, keyed by item ID.
+
+    A non-empty value beats an empty one.  Between two different non-empty
+    values, the "All items" sheet wins, then the sheet that comes first in the
+    workbook, then the upper row; the loser is reported in ``conflicts``.
+    """
+    wanted = tuple(columns)
+    result = Collected()
+    for sheet in matrix.ordered_sheets():
+        for row in sheet.rows:
+            present = [c for c in wanted if c in row.values]
+            if not present:
+                continue
+            if row.item_id is None:
+                result.orphans.append(row)
+                continue
+            record = result.values.setdefault(row.item_id, {})
+            for column in present:
+                found = Located(row.values[column], sheet.name, sheet.cell(row, column))
+                kept = record.get(column)
+                if kept is None:
+                    record[column] = found
+                elif not same_value(kept.value, found.value):
+                    result.conflicts.append(Conflict(row.item_id, column, kept, found, row))
+    return result
+
+
+def read_followup(path: Path) -> dict[str, FollowUp]:
+    """Read a filled matrix and return the ministry's record per item ID.
+
+    Every item ID found on a data sheet gets a :class:`FollowUp` (empty when
+    nothing was typed).  Statuses are checked against :data:`STATUSES` (case and
+    surrounding spaces do not matter); due dates that are not dates (free text
+    such as "Q2 2026") are left out of ``due_date``.  Archived rows are not read.
+
+    Raises :class:`InputError` with a one-line message for a missing file, a file
+    that is not an .xlsx workbook, a workbook that is not a jtreport matrix, or a
+    status outside the vocabulary (naming the cell and the value).
+    """
+    matrix = read_matrix(Path(path))
+    _check_statuses(matrix)
+    merged = collect(matrix, MINISTRY_COLUMNS)
+    ids: dict[str, None] = {}
+    for sheet in matrix.ordered_sheets():
+        for row in sheet.rows:
+            if row.item_id is not None:
+                ids.setdefault(row.item_id, None)
+    return {item_id: _followup(item_id, merged.values.get(item_id, {})) for item_id in ids}
+
+
+def normalise_status(value: Any) -> str | None:
+    """The vocabulary's spelling of a status cell, or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    wanted = " ".join(value.split()).casefold()
+    return next((s for s in STATUSES if s.casefold() == wanted), None)
+
+
+def as_date(value: Any) -> date | None:
+    """A due-date cell as a date: Excel dates, or text in ISO form (``2026-05-31``)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+# Internals ---------------------------------------------------------------------
+
+
+class _Workbook:
+    """A workbook opened read-only, closed with its file on exit."""
+
+    def __init__(self, path: Path) -> None:
+        self._handle = path.open("rb")
+        try:
+            from openpyxl import load_workbook
+
+            # A file object skips openpyxl's check of the file name's extension.
+            self.book: Any = load_workbook(
+                self._handle, read_only=True, data_only=True, keep_links=False
+            )
+        except BaseException:
+            self._handle.close()
+            raise
+
+    def __enter__(self) -> Any:
+        return self.book
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.book.close()
+        finally:
+            self._handle.close()
+
+
+def _open_workbook(path: Path) -> _Workbook:
+    return _Workbook(path)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _marker(wb: Any) -> dict[str, str] | None:
+    if MARKER_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[MARKER_SHEET]
+    ws.reset_dimensions()
+    marker: dict[str, str] = {}
+    first = True
+    for row in ws.iter_rows(max_col=2, values_only=True):
+        key = _text(row[0]) if row else ""
+        value = _text(row[1]) if len(row) > 1 else ""
+        if first:
+            if key != MATRIX_KIND:
+                return None
+            marker["matrix_version"] = value
+            first = False
+        elif key:
+            # repeated keys (one per sheet) are numbered: sheet.area, sheet.area.2
+            name, n = key, 2
+            while name in marker:
+                name, n = f"{key}.{n}", n + 1
+            marker[name] = value
+    return None if first else marker
+
+
+def _header(rows: list[tuple[Any, ...]]) -> tuple[int, tuple[str, ...]] | None:
+    canonical = {c.casefold(): c for c in (ID_COLUMN, *MINISTRY_COLUMNS, ARCHIVED_ON)}
+    for index, row in enumerate(rows, 1):
+        headers = tuple(canonical.get(_text(v).casefold(), _text(v)) for v in row)
+        if ID_COLUMN in headers and any(c in headers for c in MINISTRY_COLUMNS):
+            return index, headers
+    return None
+
+
+def _item_id(value: Any) -> str | None:
+    text = _text(value)
+    return text or None
+
+
+def _read_sheets(path: Path, wb: Any, marker: dict[str, str]) -> Matrix:
+    own = tuple(v for k, v in marker.items() if k.startswith("sheet."))
+    data: list[MatrixSheet] = []
+    archive: list[MatrixSheet] = []
+    others: list[OtherSheet] = []
+    for name in wb.sheetnames:
+        if name == MARKER_SHEET:
+            continue
+        ws = wb[name]
+        if not hasattr(ws, "iter_rows"):  # a chartsheet
+            continue
+        ws.reset_dimensions()
+        rows = iter(ws.iter_rows(values_only=True))
+        head: list[tuple[Any, ...]] = []
+        for row in rows:
+            head.append(row)
+            if len(head) >= HEADER_SEARCH_ROWS:
+                break
+        found = _header(head)
+        if found is None:
+            if name not in own:
+                rest = list(rows)
+                others.append(OtherSheet(name, _trim([*head, *rest])))
+            continue
+        header_row, headers = found
+        body = [*head[header_row:], *rows]
+        sheet = MatrixSheet(
+            name=name,
+            header_row=header_row,
+            headers=headers,
+            rows=_rows(name, header_row, headers, body),
+            archived=ARCHIVED_ON in headers,
+        )
+        (archive if sheet.archived else data).append(sheet)
+    return Matrix(
+        path=path,
+        marker=marker,
+        own_sheets=own,
+        data_sheets=data,
+        archive_sheets=archive,
+        other_sheets=others,
+    )
+
+
+def _rows(
+    sheet: str, header_row: int, headers: tuple[str, ...], body: list[tuple[Any, ...]]
+) -> list[MatrixRow]:
+    from openpyxl.utils import get_column_letter
+
+    id_index = headers.index(ID_COLUMN)
+    result: list[MatrixRow] = []
+    for offset, row in enumerate(body, header_row + 1):
+        values: dict[str, Any] = {}
+        for index, value in enumerate(row):
+            if is_blank(value):
+                continue
+            # a value typed under no header is kept under the column's letter
+            header = headers[index] if index < len(headers) else ""
+            header = header or f"Column {get_column_letter(index + 1)}"
+            values.setdefault(header, value)
+        item_id = _item_id(row[id_index]) if id_index < len(row) else None
+        values.pop(ID_COLUMN, None)
+        if item_id is None and not values:
+            continue
+        result.append(MatrixRow(sheet, offset, item_id, values))
+    return result
+
+
+def _trim(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    while rows and all(is_blank(v) for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _check_statuses(matrix: Matrix) -> None:
+    for sheet in matrix.data_sheets:
+        for row in sheet.rows:
+            value = row.values.get("Status")
+            if value is not None and normalise_status(value) is None:
+                raise InputError(
+                    f"{sheet.cell(row, 'Status')}: unknown status {_text(value)!r} "
+                    f"(use one of: {', '.join(STATUSES)})",
+                    path=str(matrix.path),
+                )
+
+
+def _followup(item_id: str, values: dict[str, Located]) -> FollowUp:
+    fields: dict[str, Any] = {}
+    for column, located in values.items():
+        name = _FIELDS[column]
+        if column == "Status":
+            fields[name] = normalise_status(located.value)
+        elif column == "Due date":
+            fields[name] = as_date(located.value)
+        else:
+            fields[name] = _text(located.value) or None
+    return FollowUp(item_id=item_id, **fields)

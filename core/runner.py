@@ -210,12 +210,17 @@ class Run:
             options = self._options(target, followup)
             try:
                 export_to_path(exporter, statement, options)
-            except JtreportError as exc:
+            except Exception as exc:  # e.g. recognizes() raising: only this format fails
                 if self.settings.debug and not isinstance(exc, ExportError):
                     raise
+                message = (
+                    str(exc)
+                    if isinstance(exc, JtreportError)
+                    else f"{target}: the {fmt} exporter failed: {type(exc).__name__}: {exc}"
+                )
                 origin = self.host.exporters.origins[fmt]
                 suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
-                self._error(f"{exc}{suffix}")
+                self._error(" ".join(p.strip() for p in message.splitlines() if p.strip()) + suffix)
                 continue
             for warning in options.warnings:
                 click.echo(f"jtreport: {target}: warning: {warning}", err=True)

@@ -28,6 +28,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _RULE_OR_MARKER = re.compile(r"^\s*(?:[-*_=#]\s*){3,}$|^\s*[●•◦▪■]\s*$")
 _BOLD_MARK = "\x02"
+# a Markdown hard line break (two trailing spaces) ends a line of its own: a
+# heading, a signature, a date line; it becomes a blank line for the parser
+_HARD_BREAK = re.compile(r"(?<=[^\s\x02])[ \t]{2,}\n(?=[ \t\x02]*[^\s\x02])")
 
 
 class TextReader(Reader):
@@ -92,7 +95,7 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
         for key, value in _FRONT_KEY.findall(front.group(1)):
             metadata[key] = _unquote(value)
         text = text[front.end() :]
-    text = _strip_markup(text)
+    text = _HARD_BREAK.sub("\n\n", _strip_markup(text))
     blocks: list[Block] = []
     for raw in text.split("\n"):
         bold = raw.startswith(_BOLD_MARK)
@@ -131,7 +134,7 @@ def _mark_bold(match: re.Match[str]) -> str:
     at_line_start = start == 0 or match.string[start - 1] == "\n"
     if not at_line_start:
         return inner
-    return "\n".join(_BOLD_MARK + line.strip() for line in inner.split("\n"))
+    return "\n".join(_BOLD_MARK + line.lstrip() for line in inner.split("\n"))
 
 
 def _clean_line(line: str) -> str:

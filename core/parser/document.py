@@ -1,0 +1,179 @@
+"""The parser's entry: blocks -> units -> layout -> metadata and items -> model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..blocks import ReadResult
+from ..errors import ParseError
+from ..model import DateMention, Item, Paragraph, Part, Area, Source, Statement
+from .items import ActReader, ItemDraft, read_items
+from .layout import Layout, build_layout
+from .metadata import (
+    assign_missing_parties,
+    find_date_and_place,
+    find_parties,
+    find_people,
+    find_signatories,
+)
+from .units import TERMINAL, blocks_to_units
+
+#: Text longer than this is still parsed, in linear time; the limit on input size
+#: lives in :mod:`jtreport.reading`.
+_TITLE_NOISE = re.compile(r"^[\s*_#]+|[\s*_#]+$")
+_QUOTED = re.compile(r"^[\"“'‘](.*)[\"”'’]$")
+
+
+def build_statement(result: ReadResult, *, source: Source | None = None) -> Statement:
+    """Build the commitment model from a reader's result."""
+    units = blocks_to_units(result.blocks)
+    if not units:
+        raise ParseError("holds no text to parse", path=source.path if source else None)
+    layout = build_layout(units, result.metadata.get("title"))
+    warnings = [*result.warnings, *layout.warnings]
+
+    title = _clean_title(layout.header.title or result.metadata.get("title") or "")
+    if not title:
+        warnings.append("no title was found")
+    opening = layout.preamble[:3] or [p.text for p in layout.paragraphs[:1]]
+    dated = find_date_and_place(
+        layout.header.date_lines, layout.closing, result.metadata.get("date"), opening
+    )
+    if dated.date is None:
+        warnings.append("the statement's date was not found; dates cannot be marked as future")
+
+    people = find_people([title, *opening])
+    closing_people = find_people(layout.closing)
+    parties = find_parties(title, [*people, *closing_people], opening)
+    leaders = assign_missing_parties([p for p, _c, _w in people], parties)
+    signatories = find_signatories(layout.closing, leaders)
+
+    paragraphs = _paragraphs(layout, warnings)
+    party_of = _party_resolver(parties)
+    reader = ActReader(party_of, [*leaders, *signatories])
+    text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
+    from .entities import learn_acronyms
+
+    acronyms = learn_acronyms(text_for_acronyms)
+    items: list[Item] = []
+    for k, text in enumerate(layout.preamble, start=1):
+        drafts = read_items(text, reader, fallback=False)
+        items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms))
+    for para in paragraphs:
+        key = str(para.number) if para.number is not None else f"p{para.index}"
+        drafts = read_items(para.text, reader, fallback=True)
+        number = para.number if para.number is not None else para.index
+        items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms))
+
+    if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
+        warnings.append(
+            "the last paragraph ends mid-sentence: the text may have been cut off"
+        )
+    if not paragraphs and not layout.preamble:
+        warnings.append("no paragraphs were found")
+    return Statement(
+        title=title,
+        date=dated.date.isoformat() if dated.date else None,
+        place=dated.place,
+        parties=parties,
+        leaders=leaders,
+        preamble=layout.preamble,
+        parts=[Part(id=p.id, label=p.label, heading=p.heading) for p in layout.parts],
+        areas=[
+            Area(id=a.id, heading=a.heading, description=a.description, part_id=a.part_id)
+            for a in layout.areas
+        ],
+        paragraphs=paragraphs,
+        items=items,
+        signatories=signatories,
+        source=source,
+        warnings=warnings,
+    )
+
+
+def _clean_title(title: str) -> str:
+    title = _TITLE_NOISE.sub("", re.sub(r"\s+", " ", title)).strip()
+    quoted = _QUOTED.match(title)
+    return quoted.group(1).strip() if quoted and quoted.group(1).count('"') % 2 == 0 else title
+
+
+def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:
+    result: list[Paragraph] = []
+    previous: int | None = None
+    seen: set[int] = set()
+    for index, draft in enumerate(layout.paragraphs, start=1):
+        number = draft.number
+        if number is not None:
+            if number in seen:
+                warnings.append(
+                    f"paragraph number {number} appears twice; the second is identified by position"
+                )
+                number = None
+            elif previous is not None and number != previous + 1:
+                warnings.append(f"paragraph numbers jump from {previous} to {number}")
+            if number is not None:
+                seen.add(number)
+                previous = number
+        result.append(
+            Paragraph(
+                index=index,
+                number=number,
+                text=draft.text,
+                area_id=draft.area_id,
+                part_id=draft.part_id,
+            )
+        )
+    if layout.paragraphs and not layout.numbered:
+        warnings.append("the statement numbers none of its paragraphs; they are identified by position")
+    return result
+
+
+def _party_resolver(parties: list[object]):  # type: ignore[no-untyped-def]
+    from .gazetteer import find_country
+
+    by_name = {getattr(p, "short_name"): p for p in parties}
+
+    def resolve(phrase: str) -> str | None:
+        country = find_country(phrase)
+        if country is None:
+            return None
+        return country.name if country.name in by_name or not by_name else country.name
+
+    return resolve
+
+
+def _items(
+    drafts: list[ItemDraft],
+    key: str,
+    paragraph: int | None,
+    area_id: str | None,
+    reference: dt.date | None,
+    acronyms: dict[str, str],
+) -> list[Item]:
+    from .dates import find_dates
+    from .entities import find_instruments, find_organizations, find_projects
+
+    items = []
+    for n, draft in enumerate(drafts, start=1):
+        dates: list[DateMention] = find_dates(draft.text, reference)
+        committed = draft.is_commitment
+        if draft.category in ("welcome", "appreciation") and any(d.future for d in dates):
+            committed = True
+        items.append(
+            Item(
+                id=f"{key}.{n}",
+                paragraph=paragraph,
+                area_id=area_id,
+                text=draft.text,
+                actors=draft.actors,
+                verb=draft.verb,
+                category=draft.category,
+                is_commitment=committed,
+                organizations=find_organizations(draft.text, acronyms),
+                instruments=find_instruments(draft.text),
+                projects=find_projects(draft.text, acronyms),
+                dates=dates,
+            )
+        )
+    return items

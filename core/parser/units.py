@@ -1,0 +1,233 @@
+"""Stage 1 of the parser: blocks -> units.
+
+A *unit* is one candidate paragraph, heading or list item.  Line blocks from a
+plain text are grouped here (lines separated by blank lines, hard-wrapped lines,
+one-paragraph-per-line texts); blocks from structured readers map one to one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..blocks import Block
+
+UnitKind = Literal["text", "heading", "bullet"]
+
+TERMINAL = tuple('.!?;:"”’)»') + ("…",)
+_NUMBERED = re.compile(r"^(\d{1,3})\s*[.,)]\s*(?=\S)(?!\d)")
+_PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
+_ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
+_BULLET = re.compile(r"^(?:[-•*▪●◦·]|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?=\S)")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+_CONNECTORS = frozenset(
+    "and or of the for to in with a an on by at from as nor but that which their its his her".split()
+)
+
+
+@dataclass
+class Unit:
+    """A candidate paragraph, heading or list item, with layout hints."""
+
+    text: str
+    kind: UnitKind = "text"
+    number: int | None = None
+    label: str | None = None  # "I" for part headings, "A" for lettered ones
+    bold: bool = False
+    standalone: bool = False  # blank lines (or a block boundary) on both sides
+    forced_heading: int | None = None  # heading level given by a structured reader
+    chunk: int = 0  # which run of lines (between blank lines) the unit came from
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        """How many words the unit holds."""
+        return len(self.text.split())
+
+    @property
+    def ends_sentence(self) -> bool:
+        """True when the text ends like a finished sentence."""
+        return self.text.rstrip().endswith(TERMINAL)
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a Roman numeral up to 39, or None when ``label`` is not one."""
+    if not re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", label) or not label:
+        return None
+    total = 0
+    for i, ch in enumerate(label):
+        value = _ROMAN_VALUE[ch]
+        nxt = _ROMAN_VALUE[label[i + 1]] if i + 1 < len(label) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def is_hard_wrapped(lines: list[str]) -> tuple[bool, int]:
+    """Whether the text is hard-wrapped (most lines broken near one width), and that width."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 30)
+    if len(lengths) < 6:
+        return False, 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width > 110:
+        return False, 0
+    near = sum(1 for n in lengths if n >= width * 0.6)
+    return near >= len(lengths) * 0.6, width
+
+
+def line_marker(line: str) -> str | None:
+    """The kind of marker a line starts with: 'number', 'paren', 'bullet' or None."""
+    stripped = line.strip()
+    if _NUMBERED.match(stripped):
+        return "number"
+    if _PAREN_NUMBER.match(stripped):
+        return "paren"
+    if _BULLET.match(stripped):
+        return "bullet"
+    return None
+
+
+def blocks_to_units(blocks: list[Block]) -> list[Unit]:
+    """Group line blocks into units; map structured blocks one to one."""
+    plain = [b.text for b in blocks if b.kind == "line"]
+    wrapped, width = is_hard_wrapped(plain)
+    units: list[Unit] = []
+    chunk: list[Block] = []
+
+    def flush() -> None:
+        if chunk:
+            for unit in _split_chunk(chunk, wrapped, width):
+                unit.chunk = chunk_no
+                units.append(unit)
+            chunk.clear()
+
+    chunk_no = 0
+    for block in blocks:
+        chunk_no += 1 if not chunk else 0
+        if block.kind == "line":
+            if block.text.strip():
+                chunk.append(block)
+            else:
+                flush()
+            continue
+        flush()
+        unit = _structured_unit(block)
+        if unit is not None:
+            unit.chunk = chunk_no
+            units.append(unit)
+    flush()
+    return units
+
+
+def _structured_unit(block: Block) -> Unit | None:
+    text = re.sub(r"\s+", " ", block.text).strip()
+    if not text:
+        return None
+    if block.kind == "heading":
+        return Unit(
+            text=text,
+            kind="heading",
+            bold=True,
+            standalone=True,
+            forced_heading=block.level if block.level is not None else 1,
+            lines=[text],
+        )
+    if block.kind == "list_item":
+        if block.number and block.number.isdigit() and not block.level:
+            return Unit(text=f"{block.number}. {text}", bold=block.bold, standalone=True, lines=[text])
+        prefix = f"({block.number}) " if block.number else "- "
+        return Unit(text=prefix + text, bold=block.bold, standalone=True, lines=[text])
+    return Unit(text=text, bold=block.bold, standalone=True, lines=[text])
+
+
+def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:
+    """Split one run of non-blank lines into units."""
+    groups: list[list[Block]] = []
+    for block in chunk:
+        if not groups or _starts_new_unit(groups[-1][-1], block, wrapped, width):
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    standalone = len(groups) == 1
+    units = []
+    for group in groups:
+        text = _join_lines([b.text for b in group])
+        units.append(
+            Unit(
+                text=text,
+                bold=all(b.bold for b in group),
+                standalone=standalone,
+                lines=[b.text.strip() for b in group],
+            )
+        )
+    return units
+
+
+def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bool:
+    line = block.text.strip()
+    before = prev.text.strip()
+    if line_marker(line) or (_ROMAN.match(line) and not wrapped):
+        return True
+    if prev.bold != block.bold:
+        return True
+    if before.endswith("-") and not before.endswith(" -"):
+        return False
+    starts_lower = line[:1].islower()
+    if wrapped:
+        # in hard-wrapped text a line well short of the width ends its paragraph
+        # (or is a line of its own: a heading, a signature)
+        return len(before) < width * 0.6 and not starts_lower
+    if starts_lower:
+        return False
+    if prev.bold and block.bold and not before.endswith(TERMINAL):
+        return False
+    last_word = before.rsplit(" ", 1)[-1].lower()
+    return not (last_word in _CONNECTORS or before.endswith(","))
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = ""
+    for raw in lines:
+        line = raw.strip()
+        if not text:
+            text = line
+        elif text.endswith("-") and not text.endswith(" -"):
+            text += line  # "Japan-" + "Tajikistan": a compound broken at its hyphen
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def classify_marker(unit: Unit) -> None:
+    """Read a unit's leading marker: numbers, Roman/lettered heading labels, bullets."""
+    text = unit.text = unit.text.strip()
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        unit.number = int(numbered.group(1))
+        unit.text = text[numbered.end() :].strip()
+        return
+    paren = _PAREN_NUMBER.match(text)
+    if paren:
+        unit.kind = "bullet"
+        unit.label = f"({paren.group(1)})"
+        return
+    roman = _ROMAN.match(text)
+    if roman and roman_value(roman.group("label")) and _heading_like(roman.group("rest")):
+        unit.kind = "heading"
+        unit.label = roman.group("label")
+        unit.text = roman.group("rest").strip()
+        return
+    letter = _LETTER.match(text)
+    if letter and _heading_like(letter.group("rest")) and unit.standalone:
+        unit.kind = "heading"
+        unit.label = letter.group("label")
+        unit.text = letter.group("rest").strip()
+        return
+    if _BULLET.match(text):
+        unit.kind = "bullet"
+
+
+def _heading_like(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= 25 and not text.endswith((".", ";", ","))

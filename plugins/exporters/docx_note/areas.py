@@ -1,0 +1,112 @@
+"""One section per area: its commitments in full, then its other items in brief."""
+
+from __future__ import annotations
+
+from jtreport.digest import AreaDigest, actors_label, partners
+from jtreport.followup import FollowUp
+from jtreport.model import DateMention, Item
+
+from . import styles as S
+from .context import NoteContext
+from .ooxml import Inline
+from .text import count, day_date, long_date, paragraph_ref, shorten
+from .writer import NoteWriter
+
+#: words of an item's text the "other items" list keeps
+BRIEF_WORDS = 32
+_SEPARATOR = "  ·  "
+
+
+def area_sections(out: NoteWriter, ctx: NoteContext) -> None:
+    """A heading per area (and for the items outside any area)."""
+    out.heading(1, "Commitments by area")
+    for area in ctx.areas:
+        out.heading(2, area.label)
+        out.para(S.AREA_NOTE, _area_note(ctx, area))
+        if area.commitments:
+            out.heading(3, "Commitments")
+            for item in area.commitments:
+                commitment(out, ctx, item)
+        else:
+            out.para(S.NORMAL, "No commitments to future action in this area.")
+        if area.others:
+            out.heading(3, "Other items in brief")
+            for item in area.others:
+                out.bullet(
+                    shorten(item.text, BRIEF_WORDS) + " ",
+                    out.ref(f"({paragraph_ref(item)} · {item.category})"),
+                )
+
+
+def _area_note(ctx: NoteContext, area: AreaDigest) -> str:
+    from .front import paragraph_span
+
+    parts = []
+    if area.area is not None and area.area.description:
+        parts.append(area.area.description.rstrip(".") + ".")
+    elif area.area is None:
+        parts.append("Items outside the statement's areas of cooperation.")
+    span = paragraph_span(ctx.paragraphs_of(area))
+    numbers = f"{count(len(area.items), 'item')}, {count(len(area.commitments), 'commitment')}"
+    parts.append(f"{span[:1].upper() + span[1:]}; {numbers}." if span else f"{numbers}.")
+    return " ".join(parts)
+
+
+def commitment(out: NoteWriter, ctx: NoteContext, item: Item) -> None:
+    """A commitment in full: its text, then who, partners and dates, then the
+    ministry's status, lead agency and next step when a filled matrix was given."""
+    out.para(
+        S.COMMITMENT,
+        out.label(item.id),
+        "\t",
+        item.text.strip(),
+        " ",
+        out.ref(f"({paragraph_ref(item)})"),
+    )
+    details: list[tuple[str, str]] = [
+        ("Who", actors_label(ctx.statement, item)),
+        ("Kind", item.category),
+    ]
+    if partners(item):
+        details.append(("Partners", ", ".join(partners(item))))
+    if item.dates:
+        details.append(("Dates", "; ".join(_date_phrase(d) for d in item.dates)))
+    out.para(S.COMMITMENT_DETAIL, *_labelled(out, details))
+    if ctx.followup is not None:
+        out.para(S.COMMITMENT_DETAIL, *_labelled(out, status_details(ctx.record(item))))
+
+
+def status_details(record: FollowUp | None) -> list[tuple[str, str]]:
+    """The ministry's columns for one commitment, as label/value pairs."""
+    if record is None:
+        return [("Status", "not recorded in the matrix")]
+    pairs = [("Status", record.status or "not recorded")]
+    if record.lead_agency:
+        pairs.append(("Lead agency", record.lead_agency))
+    if record.supporting_agencies:
+        pairs.append(("Supporting", record.supporting_agencies))
+    if record.next_step:
+        pairs.append(("Next step", record.next_step))
+    if record.due_date:
+        pairs.append(("Due", day_date(record.due_date)))
+    if record.notes:
+        pairs.append(("Notes", record.notes))
+    return pairs
+
+
+def _date_phrase(mention: DateMention) -> str:
+    when = long_date(mention.value) or mention.text
+    if mention.future is True:
+        return f"{when} (ahead)"
+    if mention.future is False:
+        return f"{when} (past)"
+    return when
+
+
+def _labelled(out: NoteWriter, pairs: list[tuple[str, str]]) -> list[Inline]:
+    content: list[Inline] = []
+    for n, (label, value) in enumerate(pairs):
+        if n:
+            content.append(_SEPARATOR)
+        content.extend([out.label(f"{label}: "), value])
+    return content

@@ -1,0 +1,234 @@
+"""The front of the note: heading block, purpose, summary and background."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import msgspec
+
+from jtreport.digest import AreaDigest, progress
+from jtreport.model import CATEGORIES, Item, Paragraph
+
+from . import styles as S
+from .context import NoteContext
+from .ooxml import Cell
+from .text import (
+    count,
+    day_date,
+    first_sentence,
+    join_words,
+    long_date,
+    parties_phrase,
+    person_phrase,
+    shorten,
+    undertaking,
+)
+from .writer import NoteWriter
+
+#: how many commitments the summary names per area before "and N more"
+SUMMARY_GISTS = 6
+
+
+def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
+    """Classification, "Briefing note", the meeting, and the statement's particulars."""
+    st, opts = ctx.statement, ctx.options
+    if opts.classification.strip():
+        out.para(S.CLASSIFICATION, opts.classification.strip())
+    out.para(S.TITLE, "Briefing note")
+    out.para(S.SUBTITLE, ctx.meeting)
+    rows = [
+        ("Statement", st.title or "Untitled joint statement"),
+        ("Date", ", ".join(x for x in (long_date(st.date), st.place or "") if x) or "Not stated"),
+        ("Parties", "; ".join(p.name for p in st.parties) or "Not identified"),
+    ]
+    prepared = day_date(opts.created.date())
+    rows.append(("Prepared", f"{prepared} by {opts.author}" if opts.author else prepared))
+    if ctx.progress is not None:
+        rows.append(("Progress", "from the ministry's implementation matrix"))
+    for label, value in rows:
+        out.para(S.NOTE_META, out.label(label), "\t", value)
+
+
+def purpose(out: NoteWriter, ctx: NoteContext) -> None:
+    """Why the reader has this note."""
+    st = ctx.statement
+    out.heading(1, "Purpose")
+    when = long_date(st.date)
+    issued = f"issued on {when}" if when else "issued"
+    since = (
+        "where each commitment stands according to the implementation matrix"
+        if ctx.progress is not None
+        else "the milestones ahead"
+    )
+    if ctx.options.meeting and ctx.options.meeting.strip():
+        opening = f"To prepare for {ctx.meeting}."
+    else:
+        opening = "To prepare for the follow-up of the joint statement."
+    out.para(
+        S.NORMAL,
+        f"{opening} This note sets out what {parties_phrase(st.parties)} agreed in the joint "
+        f"statement they {issued}, {since}, and the points to raise.",
+    )
+
+
+def summary(out: NoteWriter, ctx: NoteContext) -> None:
+    """The bottom line first: counts, progress, what the commitments are about."""
+    st = ctx.statement
+    out.heading(1, "Summary")
+    out.para(S.NORMAL, _bottom_line(ctx))
+    if ctx.progress is not None:
+        out.bullet(out.label("Progress: "), ctx.progress.sentence() + ".")
+    for area in ctx.areas:
+        if area.items:
+            out.bullet(out.label(f"{area.label}: "), _area_gist(ctx, area))
+    if ctx.milestones:
+        first = ctx.milestones[0]
+        more = len(ctx.milestones) - 1
+        tail = f" ({count(more, 'further dated event')} below)" if more else ""
+        out.bullet(
+            out.label("Next milestone: "),
+            f"{long_date(first.date.value)}: {shorten(undertaking(st, first.item), 18)} ",
+            out.ref(f"({_ref(first.item)})"),
+            tail + ".",
+        )
+    for item in ctx.invitations:
+        out.bullet(
+            out.label("Open invitation: "),
+            shorten(undertaking(st, item), 24) + " ",
+            out.ref(f"({_ref(item)})"),
+        )
+    if st.items:
+        _glance_table(out, ctx)
+
+
+def _bottom_line(ctx: NoteContext) -> str:
+    st = ctx.statement
+    commitments = st.commitments
+    text = (
+        f"The joint statement has {count(len(st.paragraphs), 'paragraph')} and "
+        f"{count(len(st.items), 'item')}"
+    )
+    if ctx.areas and any(a.area for a in ctx.areas):
+        text += f" in {count(sum(1 for a in ctx.areas if a.area), 'area')} of cooperation"
+    if not commitments:
+        return text + "; none of the items commits either side to future action."
+    kinds = Counter(i.category for i in commitments)
+    kinds_text = join_words([count(kinds[c], c) for c in CATEGORIES if kinds[c]])
+    return (
+        f"{text}. {_capitalise(count(len(commitments), 'commitment'))} to future action: "
+        f"{kinds_text}."
+    )
+
+
+def _area_gist(ctx: NoteContext, area: AreaDigest) -> str:
+    others = len(area.items) - len(area.commitments)
+    if not area.commitments:
+        kinds = [count(n, c) for c, n in area.by_category.items()]
+        return f"no commitments; {join_words(kinds)}."
+    gists = [shorten(undertaking(ctx.statement, i), 12) for i in area.commitments]
+    shown = [_lower_subject(g) if n else g for n, g in enumerate(gists[:SUMMARY_GISTS])]
+    more = len(gists) - len(shown)
+    listed = "; ".join(shown) + (f"; and {more} more" if more else "")
+    extra = f" ({count(others, 'other item')})" if others else ""
+    return f"{count(len(area.commitments), 'commitment')}{extra}: {listed}."
+
+
+def _lower_subject(text: str) -> str:
+    for subject in ("Both sides", "All parties"):
+        if text.startswith(subject):
+            return subject.lower() + text[len(subject) :]
+    return text
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _ref(item: Item) -> str:
+    return "preamble" if item.paragraph is None else f"para {item.paragraph}"
+
+
+def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
+    header = ["Area", "Paragraphs", "Items", "Commitments"]
+    shares = [5.0, 1.6, 1.2, 1.8]
+    if ctx.progress is not None:
+        header.append("Progress")
+        shares = [3.6, 1.4, 1.0, 1.6, 4.0]
+    rows: list[list[Cell]] = []
+    for area in ctx.areas:
+        row: list[Cell] = [
+            [[area.label]],
+            [[str(area.paragraphs)]],
+            [[str(len(area.items))]],
+            [[str(len(area.commitments))]],
+        ]
+        if ctx.progress is not None:
+            row.append([[_area_progress(ctx, area)]])
+        rows.append(row)
+    st = ctx.statement
+    total: list[Cell] = [
+        [[out.label("Total")]],
+        [[out.label(str(len(st.paragraphs)))]],
+        [[out.label(str(len(st.items)))]],
+        [[out.label(str(len(st.commitments)))]],
+    ]
+    if ctx.progress is not None:
+        total.append([[out.label(ctx.progress.sentence())]])
+    rows.append(total)
+    out.para(S.AREA_NOTE, "At a glance:")
+    out.table(shares, header, rows)
+
+
+def _area_progress(ctx: NoteContext, area: AreaDigest) -> str:
+    if not area.commitments:
+        return "—"
+    # the shared progress view, over this area's items only
+    part = msgspec.structs.replace(ctx.statement, items=area.items)
+    found = progress(part, ctx.options.followup)
+    return found.sentence() if found else "—"
+
+
+def background(out: NoteWriter, ctx: NoteContext) -> None:
+    """The meeting, the leaders, and the areas of cooperation."""
+    st = ctx.statement
+    out.heading(1, "Background")
+    when = long_date(st.date)
+    setting = ", ".join(x for x in (f"On {when}" if when else "", f"in {st.place}" if st.place else "") if x)
+    title = f"“{st.title}”" if st.title else "a joint statement"
+    if st.leaders:
+        who = join_words([person_phrase(p) for p in st.leaders])
+        sentence = f"{who} met and issued the joint statement {title}."
+    else:
+        sentence = f"{_capitalise(parties_phrase(st.parties))} issued the joint statement {title}."
+    out.para(S.NORMAL, f"{setting}, {sentence}" if setting else sentence)
+    if st.preamble:
+        out.para(S.AREA_NOTE, "The statement opens: ", f"“{shorten(st.preamble[0], 70)}”")
+    signed = [p for p in st.signatories if p.name not in {x.name for x in st.leaders}]
+    if signed:
+        out.para(S.NORMAL, f"Signed by {join_words([person_phrase(p) for p in signed])}.")
+    if st.parts and len(st.parts) > 1:
+        parts = [f"{p.label} {p.heading}" if p.label else p.heading for p in st.parts]
+        out.para(S.NORMAL, f"It has {count(len(st.parts), 'part')}: {'; '.join(parts)}.")
+    named = [a for a in ctx.areas if a.area is not None]
+    if not named:
+        return
+    out.para(S.NORMAL, f"It organises cooperation under {count(len(named), 'area')}:")
+    for area in named:
+        assert area.area is not None
+        detail = [area.area.description] if area.area.description else []
+        span = paragraph_span(ctx.paragraphs_of(area))
+        if span:
+            detail.append(f"({span})")
+        out.bullet(out.label(area.label), (" — " + " ".join(detail)) if detail else "")
+
+
+def paragraph_span(paragraphs: list[Paragraph]) -> str:
+    """``paragraphs 1–15``, ``paragraph 36``, or empty."""
+    numbers = [p.number if p.number is not None else p.index for p in paragraphs]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    return f"paragraph {low}" if low == high else f"paragraphs {low}–{high}"
+
+
+__all__ = ["background", "first_sentence", "heading_block", "purpose", "summary"]

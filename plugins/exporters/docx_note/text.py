@@ -1,0 +1,176 @@
+"""Wording helpers for the note: dates, lists, counts, and short forms of items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from jtreport.digest import actors_label
+from jtreport.followup import FollowUp
+from jtreport.model import Item, Party, Person, Statement
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Official names that take "the" in running text ("the Republic of Tajikistan").
+_ARTICLE_WORDS = frozenset(
+    "republic kingdom united federal federative state states islamic democratic people's "
+    "union sultanate grand principality commonwealth netherlands philippines bahamas gambia "
+    "european russian czech dominican central holy socialist plurinational bolivarian "
+    "hashemite arab independent swiss co-operative cooperative african slovak".split()
+)
+# Words a shortened text should not end on.
+_DANGLING = frozenset(
+    "a an and as at by for from in into of on or the to with within through toward towards "
+    "including such its their this that these those".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+
+
+def long_date(value: str | None) -> str:
+    """An ISO date to the precision given, in words: ``20 December 2025``,
+    ``May 2026``, ``2027``; anything else is returned as it is."""
+    if not value:
+        return ""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if not match:
+        return value
+    year, month, day = match.groups()
+    if month and 1 <= int(month) <= 12:
+        name = MONTHS[int(month) - 1]
+        if day and 1 <= int(day) <= 31:
+            return f"{int(day)} {name} {year}"
+        return f"{name} {year}"
+    return year
+
+
+def day_date(value: date) -> str:
+    """A date in words: ``31 March 2026``."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def join_words(words: Sequence[str], conjunction: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    items = [w for w in words if w]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 item``, ``3 items``, ``no items``."""
+    word = singular if n == 1 else (plural or singular + "s")
+    return f"{n if n else 'no'} {word}"
+
+
+def with_article(name: str) -> str:
+    """A party's name as it reads in a sentence: ``the Republic of Tajikistan``."""
+    first = name.split(" ", 1)[0].casefold() if name else ""
+    if first == "the" or first not in _ARTICLE_WORDS:
+        return name
+    return f"the {name}"
+
+
+def parties_phrase(parties: Sequence[Party]) -> str:
+    """``Japan and the Republic of Tajikistan``, or ``the parties``."""
+    if not parties:
+        return "the parties"
+    return join_words([with_article(p.name) for p in parties])
+
+
+def person_phrase(person: Person) -> str:
+    """``Prime Minister TAKAICHI Sanae (Japan)``."""
+    name = f"{person.title} {person.name}" if person.title else person.name
+    return f"{name} ({person.party})" if person.party else name
+
+
+def shorten(text: str, words: int) -> str:
+    """``text`` cut to about ``words`` words at a word boundary, with an ellipsis."""
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    kept = parts[:words]
+    while len(kept) > 1 and kept[-1].strip(",;:(“\"‘").casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:–—-(“\"‘ ") + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (the whole text when it has one)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def undertaking(statement: Statement, item: Item) -> str:
+    """What an item says, starting from who acts: ``Japan will support the
+    formulation of an energy transition roadmap``, without the final stop.
+
+    The subject is normalised ("The two Leaders" -> "Both sides") by starting at
+    the reporting verb; when the verb cannot be found the sentence is kept whole.
+    """
+    sentence = _from_verb(item)
+    if sentence is None:
+        return first_sentence(item.text).rstrip(" .")
+    who = actors_label(statement, item)
+    if who == "—":
+        return _capitalise(sentence)
+    return f"{who} {sentence}"
+
+
+def _from_verb(item: Item) -> str | None:
+    verb = item.verb.strip()
+    if not verb:
+        return None
+    found = re.search(rf"\b{re.escape(verb)}\b", item.text, re.I)
+    if not found:
+        return None
+    return first_sentence(item.text[found.start() :]).rstrip(" .")
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def paragraph_ref(item: Item) -> str:
+    """``para 4``, or ``preamble`` for an item before the numbered paragraphs."""
+    if item.paragraph is None:
+        return "preamble"
+    return f"para {item.paragraph}"
+
+
+# What the meeting should check, by recorded status, then by category.
+_CHECK_BY_STATUS = {
+    "Not started": "ask when work will start and who leads it",
+    "Planned": "confirm the plan and when work starts",
+    "In progress": "confirm progress and the timetable",
+    "Ongoing": "confirm progress and what remains to be done",
+    "Completed": "acknowledge completion and agree any follow-on",
+    "Delayed": "ask what is holding it up and agree a revised date",
+    "Suspended": "ask whether and when it will resume",
+    "Cancelled": "confirm the cancellation and whether anything replaces it",
+}
+_CHECK_BY_CATEGORY = {
+    "pledge": "confirm progress and the timetable",
+    "agreement": "confirm what has been done to take it forward and who leads",
+    "intention": "ask whether it has become a concrete plan with a timetable",
+    "invitation": "confirm whether the invitation is accepted and propose dates",
+}
+
+
+def check(item: Item, record: FollowUp | None) -> str:
+    """The question the meeting should put about a commitment."""
+    if record is not None and record.status in _CHECK_BY_STATUS:
+        return _CHECK_BY_STATUS[record.status]
+    return _CHECK_BY_CATEGORY.get(item.category, "confirm what has been done since")

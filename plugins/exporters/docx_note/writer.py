@@ -1,0 +1,116 @@
+"""Appending the note's content to the template's body, by style name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import styles as S
+from .ooxml import Cell, Inline, Span, TableSpec, paragraph, table, w
+from .template import StyleMap
+
+_A4_WIDTH, _DEFAULT_MARGIN = 11906, 1440
+
+
+class NoteWriter:
+    """Writes paragraphs and tables at the end of a document's body.
+
+    Elements go in just before the body's final section properties, so adding
+    one costs the same however long the note already is.
+    """
+
+    def __init__(self, document: Any, style_map: StyleMap) -> None:
+        self.document = document
+        self.styles = style_map
+
+    @property
+    def _anchor(self) -> Any:
+        return self.document.element.body.get_or_add_sectPr()
+
+    def add(self, element: Any) -> None:
+        """Append a prebuilt element."""
+        self._anchor.addprevious(element)
+
+    def para(self, style: str, *content: Inline) -> None:
+        """Append a paragraph in the named paragraph style."""
+        self.add(paragraph(self.styles[style], content))
+
+    def heading(self, level: int, text: str) -> None:
+        """Append a heading (levels 1-3), shown in Word's navigation pane."""
+        self.para((S.HEADING_1, S.HEADING_2, S.HEADING_3)[level - 1], text)
+
+    def bullet(self, *content: Inline) -> None:
+        """Append a bulleted paragraph."""
+        self.para(S.LIST_BULLET, *content)
+
+    def label(self, text: str) -> Span:
+        """Text in the bold label character style."""
+        return Span(text, self.styles[S.LABEL])
+
+    def ref(self, text: str) -> Span:
+        """Text in the quiet reference character style (paragraph references)."""
+        return Span(text, self.styles[S.REFERENCE])
+
+    def table(
+        self,
+        shares: Sequence[float],
+        header: Sequence[str],
+        rows: Iterable[Sequence[Cell]],
+    ) -> None:
+        """Append a table as wide as the text, columns in proportion to ``shares``;
+        its header row repeats on every page."""
+        width = self.text_width()
+        total = sum(shares)
+        widths = [int(width * share / total) for share in shares]
+        spec = TableSpec(
+            style=self.styles[S.TABLE],
+            widths=widths,
+            text_style=self.styles[S.TABLE_TEXT],
+            heading_style=self.styles[S.TABLE_HEADING],
+        )
+        self.add(table(spec, header, rows))
+        # Word needs a paragraph between two tables, and one after a table that
+        # would otherwise end the section.
+        self.para(S.NORMAL)
+
+    def text_width(self) -> int:
+        """The width between the margins of the current section, in twips."""
+        sect = self._anchor
+        size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
+        page = _twips(size, "w", _A4_WIDTH)
+        left = _twips(margins, "left", _DEFAULT_MARGIN)
+        right = _twips(margins, "right", _DEFAULT_MARGIN)
+        return max(page - left - right, 2880)
+
+    def landscape_section(self) -> None:
+        """Start a new page in landscape orientation (for the annex).
+
+        The new section keeps the template's margins and inherits its header
+        and footer; it drops a first-page header and any page-number restart.
+        """
+        body = self.document.element.body
+        sect = body.add_section_break()  # the old properties now end the portrait part
+        size = sect.find(w("pgSz"))
+        if size is not None:
+            width, height = _twips(size, "w", _A4_WIDTH), _twips(size, "h", 16838)
+            if width < height:
+                size.set(w("w"), str(height))
+                size.set(w("h"), str(width))
+            size.set(w("orient"), "landscape")
+        for element in sect.findall(w("titlePg")):
+            sect.remove(element)
+        for element in sect.findall(w("pgNumType")):
+            element.attrib.pop(w("start"), None)
+        kind = sect.find(w("type"))
+        if kind is not None:
+            sect.remove(kind)  # absent means "next page"
+
+
+def _twips(element: Any, attribute: str, default: int) -> int:
+    if element is None:
+        return default
+    value = element.get(w(attribute))
+    try:
+        return int(float(value)) if value is not None else default
+    except ValueError:
+        return default

@@ -1,0 +1,181 @@
+"""The summary's look: page size, colours and paragraph styles.
+
+Colours are chosen to survive a black-and-white printer: the categories that
+carry future action are dark, the endorsements light.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .fonts import FontSet
+
+#: Page geometry, in points (A4, 18 mm side margins).
+PAGE_WIDTH = 595.2756
+PAGE_HEIGHT = 841.8898
+MARGIN_X = 51.0
+MARGIN_TOP = 62.0
+MARGIN_BOTTOM = 56.0
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+INK = "#1a1a1a"
+MUTED = "#5f6368"
+ACCENT = "#1f3a5f"
+ACCENT_LIGHT = "#e8eef5"
+RULE = "#c8d0d9"
+ZEBRA = "#f6f8fa"
+ALERT = "#9c2a1a"
+
+CATEGORY_COLOURS: dict[str, str] = {
+    "pledge": "#1f3a5f",
+    "agreement": "#2e6e9e",
+    "intention": "#5b9bd5",
+    "invitation": "#9dc3e6",
+    "welcome": "#8c8c8c",
+    "appreciation": "#b4b4b4",
+    "affirmation": "#d9d9d9",
+}
+
+STATUS_COLOURS: dict[str, str] = {
+    "Not started": "#bfbfbf",
+    "Planned": "#9dc3e6",
+    "In progress": "#2e75b6",
+    "Ongoing": "#1f3a5f",
+    "Completed": "#548235",
+    "Delayed": "#c55a11",
+    "Suspended": "#7f6000",
+    "Cancelled": "#9c2a1a",
+    "No status": "#eeeeee",
+}
+
+
+def status_colour(status: str) -> str:
+    """The chart colour of a status (statuses outside the list are grey)."""
+    return STATUS_COLOURS.get(status, "#7f7f7f")
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one document, bound to its fonts."""
+
+    fonts: FontSet
+    kicker: Any
+    title: Any
+    fact_label: Any
+    fact: Any
+    h1: Any
+    h2: Any
+    body: Any
+    note: Any
+    description: Any
+    cell: Any
+    cell_bold: Any
+    cell_small: Any
+    header_cell: Any
+    figure_value: Any
+    figure_label: Any
+
+
+def make_styles(fonts: FontSet) -> Styles:
+    """Paragraph styles using the document's body font."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    regular, bold, italic = fonts.name("regular"), fonts.name("bold"), fonts.name("italic")
+    ink, muted, accent = (colors.HexColor(c) for c in (INK, MUTED, ACCENT))
+    base = ParagraphStyle(
+        "jt-base",
+        fontName=regular,
+        fontSize=9.5,
+        leading=12.5,
+        textColor=ink,
+        alignment=TA_LEFT,
+        splitLongWords=True,
+    )
+
+    def style(name: str, **kw: Any) -> Any:
+        return ParagraphStyle(f"jt-{name}", parent=base, **kw)
+
+    return Styles(
+        fonts=fonts,
+        kicker=style("kicker", fontName=bold, fontSize=8.5, leading=11, textColor=accent),
+        title=style("title", fontName=bold, fontSize=16.5, leading=21, textColor=accent),
+        fact_label=style("fact-label", fontName=bold, fontSize=8.5, leading=11, textColor=muted),
+        fact=style("fact", fontSize=9, leading=12),
+        h1=style(
+            "h1",
+            fontName=bold,
+            fontSize=13,
+            leading=16,
+            textColor=accent,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=True,
+        ),
+        h2=style(
+            "h2",
+            fontName=bold,
+            fontSize=11,
+            leading=14,
+            textColor=accent,
+            spaceBefore=10,
+            spaceAfter=2,
+            keepWithNext=True,
+        ),
+        body=style("body", spaceAfter=4),
+        note=style("note", fontSize=8, leading=10.5, textColor=muted, spaceBefore=4),
+        description=style(
+            "description",
+            fontName=italic,
+            fontSize=8.5,
+            leading=11,
+            textColor=muted,
+            spaceAfter=3,
+            keepWithNext=True,
+        ),
+        cell=style("cell", fontSize=8.5, leading=10.8),
+        cell_bold=style("cell-bold", fontName=bold, fontSize=8.5, leading=10.8),
+        cell_small=style("cell-small", fontSize=7.5, leading=9.5, textColor=muted),
+        header_cell=style(
+            "header-cell", fontName=bold, fontSize=8, leading=10, textColor=colors.white
+        ),
+        figure_value=style(
+            "figure-value",
+            fontName=bold,
+            fontSize=18,
+            leading=21,
+            textColor=accent,
+            alignment=TA_CENTER,
+        ),
+        figure_label=style(
+            "figure-label", fontSize=7.5, leading=9.5, textColor=muted, alignment=TA_CENTER
+        ),
+    )
+
+
+def table_style(*, header: bool = True, zebra: bool = True) -> Any:
+    """The grid of the summary's tables: a dark header row, hairlines, zebra rows."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ACCENT)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(ACCENT)),
+        ]
+    if zebra:
+        first = 1 if header else 0
+        commands.append(
+            ("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, colors.HexColor(ZEBRA)])
+        )
+    return TableStyle(commands)

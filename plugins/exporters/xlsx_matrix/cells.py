@@ -1,0 +1,86 @@
+"""Safe cell values: text is always stored as text, never as a formula.
+
+OWASP's advice on CSV/formula injection names the characters a spreadsheet may
+read as the start of a formula: ``=``, ``+``, ``-``, ``@``, tab and carriage
+return.  In an .xlsx file the safe equivalent of the advised leading apostrophe
+is a *string* cell with Excel's "quote prefix" flag: the text is shown exactly as
+written, and stays text when the user edits the cell.  Every text cell written
+here is typed as a string (openpyxl would otherwise turn ``=...`` into a formula
+and ``#N/A`` into an error), and the risky ones get the quote prefix.
+
+Excel holds at most 32,767 characters in a cell and refuses XML control
+characters; :func:`clean_text` cuts and strips them, saying when it did.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import copy
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+#: The most characters Excel keeps in one cell.
+EXCEL_MAX_CHARS = 32_767
+#: Leading characters a spreadsheet may read as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CUT_MARK = " […]"
+
+
+def clean_text(text: str) -> tuple[str, bool]:
+    """``text`` without characters XML cannot hold, cut to Excel's limit.
+
+    Returns the text and whether it had to be cut (the cut is marked ``[…]``).
+    """
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    if len(text) <= EXCEL_MAX_CHARS:
+        return text, False
+    return text[: EXCEL_MAX_CHARS - len(_CUT_MARK)] + _CUT_MARK, True
+
+
+def needs_quote_prefix(text: str) -> bool:
+    """True when a spreadsheet could take ``text`` for a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+class CellMaker:
+    """Makes styled cells for one worksheet, fast: styles are copied from
+    prototypes rather than looked up per cell."""
+
+    def __init__(self, worksheet: Any, warnings: list[str] | None = None) -> None:
+        from openpyxl.cell import Cell
+
+        self._cell = Cell
+        self.ws = worksheet
+        self.warnings = warnings if warnings is not None else []
+
+    def text(self, value: str, style: Any, where: str = "") -> Any:
+        """A string cell that is never a formula, whatever ``value`` starts with."""
+        clean, cut = clean_text(value)
+        if cut:
+            self.warnings.append(
+                f"{where or 'a cell'} holds {len(value):,} characters; "
+                f"cut to Excel's limit of {EXCEL_MAX_CHARS:,}"
+            )
+        cell = self._cell(self.ws, value=clean, style_array=copy(style))
+        cell.data_type = "s"
+        if needs_quote_prefix(clean):
+            cell.quotePrefix = True
+        return cell
+
+    def value(self, value: Any, style: Any, where: str = "") -> Any:
+        """A cell for any value read from a workbook or the model: text as text,
+        numbers as numbers, dates as dates (time dropped at midnight)."""
+        if isinstance(value, str):
+            return self.text(value, style, where)
+        if isinstance(value, datetime) and value.time() == datetime.min.time():
+            value = value.date()
+        elif value is not None and not isinstance(value, int | float | date | time | timedelta):
+            return self.text(str(value), style, where)
+        return self._cell(self.ws, value=value, style_array=copy(style))
+
+    def blank(self, style: Any) -> Any:
+        """An empty cell that still carries a style (borders, fills, formats)."""
+        return self._cell(self.ws, style_array=copy(style))

@@ -1,0 +1,140 @@
+"""The matrix's look: named styles, the status colours and the conditional formats.
+
+Named styles show up in Excel's Cell Styles gallery (prefixed ``jt``), so a user
+who adds rows can format them the same way.  :class:`Styles` keeps one style
+array per style, copied onto each new cell.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from typing import Any
+
+FONT = "Calibri"
+INK = "1F2937"
+NAVY = "1F3864"
+GREEN = "375623"
+GREY = "595959"
+RULE = "BFBFBF"
+#: Fill of the statement columns on commitment rows.
+COMMITMENT_FILL = "DDEBF7"
+#: Fill of the cells the ministry types in.
+INPUT_FILL = "FFFBEA"
+OVERDUE_FILL = "F8CBAD"
+OVERDUE_INK = "9C0006"
+
+#: Fill and ink of each status in the Status column.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "Not started": ("EDEDED", "3A3A3A"),
+    "Planned": ("DDEBF7", "1F3864"),
+    "In progress": ("FFF2CC", "7F6000"),
+    "Ongoing": ("E2F0D9", "375623"),
+    "Completed": ("C6EFCE", "006100"),
+    "Delayed": ("FCE4D6", "9C3D00"),
+    "Suspended": ("E4DFEC", "403151"),
+    "Cancelled": ("D9D9D9", "595959"),
+}
+
+DATE_FORMAT = "yyyy-mm-dd"
+LONG_DATE_FORMAT = "d mmmm yyyy"
+
+STYLE_NAMES = (
+    "jt Title",
+    "jt Subtitle",
+    "jt Header",
+    "jt Ministry header",
+    "jt Body",
+    "jt Body centred",
+    "jt Body future",
+    "jt Input",
+    "jt Input date",
+    "jt Section",
+    "jt Label",
+    "jt Value",
+    "jt Value date",
+    "jt Number",
+    "jt Total label",
+    "jt Total",
+    "jt Hidden",
+)
+
+
+def _named_styles() -> list[Any]:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+    thin = Side(style="thin", color=RULE)
+    grid = Border(left=thin, right=thin, top=thin, bottom=thin)
+    top = Alignment(vertical="top", wrap_text=True)
+    centred = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    body = Font(name=FONT, size=10, color=INK)
+
+    def style(name: str, **kwargs: Any) -> Any:
+        return NamedStyle(name=name, **kwargs)
+
+    def fill(colour: str) -> Any:
+        return PatternFill("solid", start_color=colour, end_color=colour)
+
+    header = {
+        "font": Font(name=FONT, size=10, bold=True, color="FFFFFF"),
+        "alignment": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "border": grid,
+    }
+    return [
+        style("jt Title", font=Font(name=FONT, size=14, bold=True, color=NAVY),
+              alignment=Alignment(vertical="center", wrap_text=True)),
+        style("jt Subtitle", font=Font(name=FONT, size=10, italic=True, color=GREY),
+              alignment=Alignment(vertical="top", wrap_text=True)),
+        style("jt Header", fill=fill(NAVY), **header),
+        style("jt Ministry header", fill=fill(GREEN), **header),
+        style("jt Body", font=body, alignment=top, border=grid),
+        style("jt Body centred", font=body, alignment=centred, border=grid),
+        style("jt Body future", font=Font(name=FONT, size=10, bold=True, color=NAVY),
+              alignment=top, border=grid),
+        style("jt Input", font=body, alignment=top, border=grid, fill=fill(INPUT_FILL)),
+        style("jt Input date", font=body, alignment=centred, border=grid,
+              fill=fill(INPUT_FILL), number_format=DATE_FORMAT),
+        style("jt Section", font=Font(name=FONT, size=12, bold=True, color=NAVY),
+              border=Border(bottom=Side(style="medium", color=NAVY))),
+        style("jt Label", font=Font(name=FONT, size=10, bold=True, color=INK),
+              alignment=Alignment(vertical="top")),
+        style("jt Value", font=body, alignment=Alignment(vertical="top", wrap_text=True)),
+        style("jt Value date", font=body, alignment=Alignment(horizontal="left", vertical="top"),
+              number_format=LONG_DATE_FORMAT),
+        style("jt Number", font=body, alignment=Alignment(horizontal="center", vertical="top"),
+              border=grid),
+        style("jt Total label", font=Font(name=FONT, size=10, bold=True, color=INK),
+              border=Border(top=Side(style="thin", color=INK), bottom=Side(style="double",
+                                                                            color=INK))),
+        style("jt Total", font=Font(name=FONT, size=10, bold=True, color=INK),
+              alignment=Alignment(horizontal="center"),
+              border=Border(top=Side(style="thin", color=INK), bottom=Side(style="double",
+                                                                            color=INK))),
+        style("jt Hidden", font=Font(name=FONT, size=10, color=GREY)),
+    ]
+
+
+class Styles:
+    """The workbook's named styles, as style arrays ready to copy onto cells."""
+
+    def __init__(self, workbook: Any) -> None:
+        from openpyxl.cell import Cell
+
+        scratch = workbook.worksheets[0]
+        self._arrays: dict[str, Any] = {}
+        for named in _named_styles():
+            workbook.add_named_style(named)
+            cell = Cell(scratch)
+            cell.style = named.name
+            self._arrays[named.name] = cell._style
+            quoted = Cell(scratch)
+            quoted.style = named.name
+            quoted.quotePrefix = True
+            self._arrays[named.name + "'"] = quoted._style
+
+    def __getitem__(self, name: str) -> Any:
+        """The style array of a named style (``"jt Body"``)."""
+        return self._arrays[name]
+
+    def quoted(self, name: str) -> Any:
+        """The same style with Excel's quote prefix: typed entries stay text."""
+        return copy(self._arrays[name + "'"])

@@ -1,0 +1,90 @@
+"""Helpers the structured readers (.docx, .html, .pdf) share: whitespace
+clean-up, turning one source paragraph into blocks, and settling the title.
+
+No heavy imports here: this module is imported by the readers' ``read()`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from jtreport.blocks import Block, BlockKind
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u200e\u200f\u2060\ufeff]")
+
+
+def clean_line(text: str) -> str:
+    """One line of text: invisible characters dropped, runs of spaces (tabs,
+    no-break, ideographic) made one space, ends trimmed."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """The non-empty cleaned lines of ``text`` (split at ``\\n``)."""
+    lines = (clean_line(part) for part in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def text_blocks(
+    text: str,
+    kind: BlockKind = "paragraph",
+    *,
+    number: str | None = None,
+    level: int | None = None,
+    bold: bool = False,
+) -> list[Block]:
+    """Blocks for one source paragraph whose manual line breaks are ``\\n``.
+
+    A paragraph of one line is one block of ``kind``.  A ``paragraph`` with
+    manual line breaks (a signature, an address, a two-line title set by hand)
+    becomes ``line`` blocks closed by an empty line, exactly as a plain-text
+    statement would give it, so that the parser sees the breaks.  Headings and
+    list items never hold breaks: their lines are joined with a space.
+    """
+    lines = clean_lines(text)
+    if not lines:
+        return []
+    if kind != "paragraph" or len(lines) == 1:
+        return [Block(text=" ".join(lines), kind=kind, number=number, level=level, bold=bold)]
+    blocks = [Block(text=line, bold=bold) for line in lines]
+    blocks.append(Block(text=""))
+    return blocks
+
+
+def settle_headings(blocks: Iterable[Block]) -> list[Block]:
+    """Mark the title and number heading levels from 1.
+
+    The first heading is the document's title (level 0) when it is at the top
+    level of the document and comes before any body text; a title already at
+    level 0 (Word's Title style) is kept.  The remaining heading levels are then
+    shifted so that the highest one present is 1 (a page whose title is ``<h1>``
+    numbers its sections from ``<h2>``).
+    """
+    result = list(blocks)
+    headings = [i for i, b in enumerate(result) if b.kind == "heading"]
+    if not headings:
+        return result
+    has_title = any(result[i].level == 0 for i in headings)
+    first = headings[0]
+    top = min(result[i].level or 1 for i in headings)
+    body_before = any(b.text and b.kind != "heading" for b in result[:first])
+    if not has_title and not body_before and (result[first].level or 1) == top:
+        result[first] = _with_level(result[first], 0)
+    rest = [i for i in headings if result[i].level != 0]
+    if rest:
+        shift = min(result[i].level or 1 for i in rest) - 1
+        if shift > 0:
+            for i in rest:
+                result[i] = _with_level(result[i], (result[i].level or 1) - shift)
+    return result
+
+
+def _with_level(block: Block, level: int) -> Block:
+    return Block(text=block.text, kind=block.kind, number=block.number, level=level, bold=block.bold)
+
+
+def word_count(blocks: Iterable[Block]) -> int:
+    """How many words the blocks hold (to tell a statement from an empty page)."""
+    return sum(len(b.text.split()) for b in blocks)

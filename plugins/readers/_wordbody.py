@@ -1,0 +1,208 @@
+"""Walking a Word document body: paragraphs and tables in document order,
+headings by style, bold kept as a hint, list numbers computed.
+
+Reads the WordprocessingML elements directly (python-docx's objects hide what
+is needed here: inherited styles, list numbering, tracked changes).  Only text
+Word would print is taken: deleted and hidden text, field instructions and
+drawings are skipped, and nothing a document links to is opened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from jtreport.blocks import Block
+
+from ._shared import text_blocks
+from ._wordnum import ListLabel, Numbering, label_number
+from ._wordstyles import W, NumRef, StyleSheet, child_val, num_ref, toggle
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+#: inline wrappers whose content is part of the paragraph's text
+_DESCEND = frozenset(
+    W + tag for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+)
+_TRACKED = frozenset(W + tag for tag in ("ins", "del", "moveFrom", "moveTo"))
+_DRAWINGS = frozenset((W + "drawing", W + "pict", W + "object", MC + "AlternateContent"))
+_PRIVATE_USE = range(0xE000, 0xF900)
+_PLURALS = {
+    "text box": "text boxes",
+    "embedded document (altChunk)": "embedded documents (altChunk)",
+}
+
+
+class BodyReader:
+    """Turns the block-level content of a Word document into :class:`Block` s."""
+
+    def __init__(self, styles: StyleSheet, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.blocks: list[Block] = []
+        self.skipped: Counter[str] = Counter()
+        self.tracked_changes = False
+
+    # Block level -------------------------------------------------------------
+
+    def container(self, element: Any) -> None:
+        """Read the paragraphs and tables of a body, cell or content control."""
+        for child in element:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child)
+            elif tag == W + "tbl":
+                self.table(child)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.container(content)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+                self.container(child)
+            elif tag == W + "altChunk":
+                self.skipped["embedded document (altChunk)"] += 1
+
+    def table(self, table: Any) -> None:
+        """Read a table row by row, each cell's content in turn."""
+        for row in _rows(table):
+            for cell in row.findall(W + "tc"):
+                merge = cell.find(f"{W}tcPr/{W}vMerge")
+                if merge is not None and child_val(cell, "tcPr", "vMerge") != "restart":
+                    continue  # the continuation of a vertically merged cell holds nothing
+                self.container(cell)
+
+    def paragraph(self, paragraph: Any) -> None:
+        """Read one paragraph into zero or more blocks."""
+        ppr = paragraph.find(W + "pPr")
+        style_id = self.styles.paragraph_style(ppr)
+        label, ilvl = self._label(ppr, style_id)
+        style_bold = self.styles.style_bold(style_id)
+        text, bold = self._text(paragraph, style_bold)
+        level = self.styles.heading_level(style_id, ppr)
+        if level is not None:
+            if label is not None and label.visible and not label.is_bullet:
+                text = f"{label.text.strip()} {text}"
+            self.blocks.extend(text_blocks(text, "heading", level=level, bold=bold))
+        elif label is not None and label.is_bullet:
+            self.blocks.extend(text_blocks(text, "list_item", level=ilvl, bold=bold))
+        elif label is not None and label.visible:
+            number = label_number(label.text)
+            self.blocks.extend(
+                text_blocks(text, "list_item", number=number, level=ilvl, bold=bold)
+            )
+        else:
+            self.blocks.extend(text_blocks(text, "paragraph", bold=bold))
+
+    def _label(self, ppr: Any, style_id: str | None) -> tuple[ListLabel | None, int]:
+        """The list label Word prints before this paragraph (counting it), and its level."""
+        direct = num_ref(ppr)
+        from_style = self.styles.style_numbering(style_id)
+        ref: NumRef | None = direct or from_style
+        if direct is not None and not direct.num_id and from_style is not None:
+            ref = NumRef(from_style.num_id, direct.ilvl)
+        if direct is not None and from_style is not None and direct.ilvl is None:
+            ref = NumRef(direct.num_id, from_style.ilvl)
+        resolved = self.numbering.resolve(ref, style_id) if ref is not None else None
+        if resolved is None:
+            return None, 0
+        return self.numbering.next_label(*resolved), resolved[1]
+
+    # Inline level ------------------------------------------------------------
+
+    def _text(self, paragraph: Any, style_bold: bool | None) -> tuple[str, bool]:
+        """The paragraph's printed text (breaks as ``\\n``) and whether it is all bold."""
+        parts: list[str] = []
+        bold_all = True
+        seen_text = False
+        for text, bold in self._pieces(paragraph, style_bold):
+            parts.append(text)
+            if text.strip():
+                seen_text = True
+                bold_all = bold_all and bold
+        return "".join(parts), seen_text and bold_all
+
+    def _pieces(self, element: Any, style_bold: bool | None) -> Iterator[tuple[str, bool]]:
+        for child in element:
+            tag = child.tag
+            if tag in _TRACKED:
+                self.tracked_changes = True
+            if tag == W + "r":
+                yield from self._run(child, style_bold)
+            elif tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from self._pieces(content, style_bold)
+            elif tag in _DESCEND:
+                yield from self._pieces(child, style_bold)
+            # w:del, w:moveFrom, bookmarks, proofing marks, math: not printed text
+
+    def _run(self, run: Any, style_bold: bool | None) -> Iterator[tuple[str, bool]]:
+        rpr = run.find(W + "rPr")
+        if rpr is not None and toggle(rpr.find(W + "vanish")):
+            return  # hidden text is not printed
+        bold = self._run_bold(rpr, style_bold)
+        for child in run:
+            tag = child.tag
+            if tag == W + "t":
+                yield child.text or "", bold
+            elif tag in (W + "tab", W + "ptab"):
+                yield "\t", bold
+            elif tag == W + "br":
+                kind = child.get(W + "type")
+                yield (" " if kind in ("page", "column") else "\n"), bold
+            elif tag == W + "cr":
+                yield "\n", bold
+            elif tag == W + "noBreakHyphen":
+                yield "-", bold
+            elif tag == W + "sym":
+                yield _symbol(child), bold
+            elif tag in _DRAWINGS and any(True for _ in child.iter(W + "txbxContent")):
+                self.skipped["text box"] += 1
+
+    def _run_bold(self, rpr: Any, style_bold: bool | None) -> bool:
+        if rpr is not None:
+            direct = toggle(rpr.find(W + "b"))
+            if direct is not None:
+                return direct
+            char_style = child_val(rpr, "rStyle")
+            if char_style:
+                inherited = self.styles.style_bold(char_style)
+                if inherited is not None:
+                    return inherited
+        if style_bold is not None:
+            return style_bold
+        return self.styles.default_bold
+
+    # Report ------------------------------------------------------------------
+
+    def warnings(self) -> list[str]:
+        """What the reader skipped or read in a particular way, as sentences."""
+        found = [
+            f"{count} {what if count == 1 else _PLURALS.get(what, what + 's')} skipped "
+            "(their text is not read)"
+            for what, count in sorted(self.skipped.items())
+        ]
+        if self.tracked_changes:
+            found.append("the document has tracked changes; it was read as if all were accepted")
+        return found
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    for child in table:
+        if child.tag == W + "tr":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from (row for row in content if row.tag == W + "tr")
+
+
+def _symbol(sym: Any) -> str:
+    code = sym.get(W + "char") or ""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    # symbol fonts map their glyphs into the private use area: not text
+    return "" if value in _PRIVATE_USE else chr(value)
