@@ -4,8 +4,9 @@ Plugins come from the ``jtreport`` entry-point group, built-ins included (they
 are entry points of the ``jtreport`` distribution itself).  Every step that runs
 plugin code is isolated: a plugin that fails to import, to register or to
 register its formats is recorded against its name and distribution, reported
-once, and the others go on.  With ``strict=True`` such a failure, or a defect
-such as a misspelt hook, raises :class:`PluginError` instead.
+once, and the others go on.  With ``strict=True`` every such failure, and every
+defect such as a misspelt hook, is still reported once, and then a
+:class:`PluginError` stops the command.
 
 Two environment variables do what the command's switches do, for every program
 that uses jtreport: ``JTREPORT_NO_PLUGINS=1`` (load no third-party plugin) and
@@ -133,6 +134,9 @@ class PluginHost:
         self.plugins: dict[str, PluginInfo] = {}
         #: one readable line per problem, each naming its plugin, each once
         self.problems: list[str] = []
+        #: the problems ``strict`` makes fatal: failures and defects, not clashes
+        self.errors: list[str] = []
+        self._errors_raised = 0
         self._discover = discover
         self._loaded = False
         self._exporters: Registry[Exporter] | None = None
@@ -153,6 +157,7 @@ class PluginHost:
         for name in sorted(self.disabled):
             if _normalize(name) not in known:
                 self._problem(None, f"cannot disable plugin {name!r}: no plugin of that name")
+        self._stop_if_strict()
 
     def add_plugin(
         self,
@@ -172,6 +177,7 @@ class PluginHost:
             else:
                 self._register(info, plugin)
         self._exporters = self._readers = None
+        self._stop_if_strict()
         return info
 
     def _load_entry_point(self, ep: EntryPoint) -> None:
@@ -325,6 +331,7 @@ class PluginHost:
                 getattr(info, attr).append(fmt.name)
         for warning in registry.warnings:
             self._problem(None, warning)
+        self._stop_if_strict()
 
     def transform(self, statement: Statement) -> Statement:
         """Run every ``transform_statement`` hook in turn (each gets the last result).
@@ -376,23 +383,32 @@ class PluginHost:
     # Reporting -------------------------------------------------------------
 
     def _fail(self, info: PluginInfo, message: str) -> None:
-        """The plugin does not work: record why and report it (fatal when strict)."""
+        """The plugin does not work: record why and report it (an error when strict)."""
         info.error = message
-        self._problem(info, message, fatal=self.strict)
+        self._problem(info, message, error=True)
 
     def _warn(self, info: PluginInfo, message: str) -> None:
-        """The plugin works but has a defect: report it (fatal when strict)."""
+        """The plugin works but has a defect: report it (an error when strict)."""
         if message not in info.warnings:
             info.warnings.append(message)
-        self._problem(info, message, fatal=self.strict)
+        self._problem(info, message, error=True)
 
-    def _problem(self, info: PluginInfo | None, message: str, *, fatal: bool = False) -> None:
+    def _problem(self, info: PluginInfo | None, message: str, *, error: bool = False) -> None:
         line = f"plugin {info.origin.describe()} {message}" if info else message
-        if fatal:
-            raise PluginError(line)
-        if line not in self.problems:
-            self.problems.append(line)
-            log.warning("%s", line)
+        if line in self.problems:
+            return
+        self.problems.append(line)
+        if error:
+            self.errors.append(line)
+        log.log(logging.ERROR if error and self.strict else logging.WARNING, "%s", line)
+
+    def _stop_if_strict(self) -> None:
+        """With ``strict``, raise once the new errors have all been reported."""
+        new = len(self.errors) - self._errors_raised
+        if self.strict and new:
+            self._errors_raised = len(self.errors)
+            problems = "problem" if new == 1 else "problems"
+            raise PluginError(f"--strict: stopping because of {new} plugin {problems} (see above)")
 
 
 def _collector(base: type[Exporter] | type[Reader]) -> tuple[list[Any], Callable[[Any], None]]:

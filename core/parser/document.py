@@ -8,7 +8,7 @@ import re
 from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import DateMention, Item, Paragraph, Part, Area, Source, Statement
-from .items import ActReader, ItemDraft, read_items
+from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
 from .metadata import (
     assign_missing_parties,
@@ -56,15 +56,21 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     from .entities import learn_acronyms
 
     acronyms = learn_acronyms(text_for_acronyms)
+    everyone = {p.short_name for p in parties}
     items: list[Item] = []
+    declarer: list[str] | None = None
     for k, text in enumerate(layout.preamble, start=1):
-        drafts = read_items(text, reader, fallback=False)
-        items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms))
+        clause = read_participial_clause(text, declarer) if declarer else None
+        drafts = [clause] if clause else read_items(text, reader, fallback=False)
+        if k == 1 and text.rstrip().endswith(","):
+            # "The Prime Ministers of Japan and Australia," opens a declaration
+            declarer = reader.actors_of(text.rstrip(" ,"), None)
+        items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone))
     for para in paragraphs:
         key = str(para.number) if para.number is not None else f"p{para.index}"
         drafts = read_items(para.text, reader, fallback=True)
         number = para.number if para.number is not None else para.index
-        items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms))
+        items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
 
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
         warnings.append(
@@ -150,6 +156,7 @@ def _items(
     area_id: str | None,
     reference: dt.date | None,
     acronyms: dict[str, str],
+    everyone: set[str],
 ) -> list[Item]:
     from .dates import find_dates
     from .entities import find_instruments, find_organizations, find_projects
@@ -160,13 +167,16 @@ def _items(
         committed = draft.is_commitment
         if draft.category in ("welcome", "appreciation") and any(d.future for d in dates):
             committed = True
+        actors = draft.actors
+        if len(everyone) >= 2 and set(actors) == everyone:
+            actors = ["both"]  # all the parties acting together
         items.append(
             Item(
                 id=f"{key}.{n}",
                 paragraph=paragraph,
                 area_id=area_id,
                 text=draft.text,
-                actors=draft.actors,
+                actors=actors,
                 verb=draft.verb,
                 category=draft.category,
                 is_commitment=committed,

@@ -35,6 +35,10 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"^(?:we|us|our\s+\w+(?:\s+\w+)?|together,?\s+we|they|both|all\s+of\s+us)$", re.I)
+_PARTY_WORDS = frozenset(
+    "the side sides government governments delegation people of republic state kingdom "
+    "federation union socialist democratic islamic commonwealth federal united arab".split()
+)
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 _NOT_SUBJECT = re.compile(
     r"^(?:which|that|who|whom|whose|this|these|those|it|there|such|what|where|when|while|as|and|or|"
@@ -132,10 +136,21 @@ class ActReader:
         return titled[0] if len(titled) == 1 else None
 
     def _parties_in(self, phrase: str) -> list[str]:
+        """Parties named by a subject made only of party names ("Japan", "the
+        Japanese side", "the United States and Japan"), not one that merely
+        mentions a party ("the signing of the Exchange of Notes on Japan's")."""
         found: list[str] = []
         for part in re.split(r"\s*(?:,|\band\b|&)\s*", phrase):
-            party = self._resolve_party(part) if part.strip() else None
-            if party and party not in found:
+            if not part.strip():
+                continue
+            leftover = [
+                w for w in re.findall(r"[\w’'.-]+", part)
+                if w[:1].islower() and w.lower() not in _PARTY_WORDS
+            ]
+            party = self._resolve_party(part) if not leftover else None
+            if party is None:
+                return []
+            if party not in found:
                 found.append(party)
         return found
 
@@ -249,6 +264,41 @@ def has_act(text: str) -> bool:
     used to tell an opening paragraph from the body of an unnumbered statement)."""
     reader = ActReader(lambda _phrase: None, [])
     return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
+
+
+_PARTICIPLES: tuple[tuple[re.Pattern[str], Category, bool], ...] = tuple(
+    (re.compile(rf"^(?P<verb>{pattern})\b", re.I), category, commits)
+    for pattern, category, commits in (
+        (r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to", "pledge", True),
+        (r"desiring\s+to|seeking\s+to|intending\s+to|aiming\s+to", "intention", True),
+        (r"deciding\s+to|agreeing\s+(?:to|on|that)", "agreement", True),
+        (r"welcoming|commending|congratulating", "welcome", False),
+        (r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)", "appreciation", False),
+        (
+            r"affirming|reaffirming|recognising|recognizing|recalling|noting|acknowledging|"
+            r"emphasi[sz]ing|stressing|underlining|underscoring|reiterating|considering|"
+            r"convinced|mindful|bearing\s+in\s+mind|taking\s+into\s+account|sharing",
+            "affirmation",
+            False,
+        ),
+    )
+)
+
+
+def read_participial_clause(text: str, actors: list[str]) -> ItemDraft | None:
+    """A declaration's participial clause ("Affirming that ...;", "Committing to
+    ...;") is an act of the subject line that opens the declaration."""
+    for pattern, category, commits in _PARTICIPLES:
+        match = pattern.match(text.strip())
+        if match:
+            return ItemDraft(
+                text=text.strip(),
+                actors=actors,
+                verb=re.sub(r"\s+", " ", match.group("verb")),
+                category=category,
+                is_commitment=commits,
+            )
+    return None
 
 
 def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraft]:

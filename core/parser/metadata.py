@@ -221,8 +221,8 @@ def find_parties(
     def add(country: Country, as_written: str | None) -> None:
         for i, (known, written) in enumerate(ordered):
             if known.name == country.name:
-                if written is None and as_written:
-                    ordered[i] = (known, as_written)
+                if as_written and (written is None or len(as_written) > len(written)):
+                    ordered[i] = (known, as_written)  # the fullest form written wins
                 return
         ordered.append((country, as_written))
 
@@ -230,7 +230,7 @@ def find_parties(
         add(country, _written_in(title, country))
     for _person, country, written in people:
         if country is not None:
-            add(country, written)
+            add(country, written.removeprefix("the ") if written else None)
     if len(ordered) < 2:
         for text in extra_texts:
             for country in countries_in(text):

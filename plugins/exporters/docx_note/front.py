@@ -114,10 +114,8 @@ def _bottom_line(ctx: NoteContext) -> str:
         return text + "; none of the items commits either side to future action."
     kinds = Counter(i.category for i in commitments)
     kinds_text = join_words([count(kinds[c], c) for c in CATEGORIES if kinds[c]])
-    return (
-        f"{text}. {_capitalise(count(len(commitments), 'commitment'))} to future action: "
-        f"{kinds_text}."
-    )
+    verb = "is a commitment" if len(commitments) == 1 else "are commitments"
+    return f"{text}. Of these, {len(commitments)} {verb} to future action: {kinds_text}."
 
 
 def _area_gist(ctx: NoteContext, area: AreaDigest) -> str:

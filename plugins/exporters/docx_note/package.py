@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from jtreport import __version__
@@ -70,7 +70,9 @@ def fix_zip_times(data: bytes, created: datetime) -> bytes:
 
 
 def _naive(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None, microsecond=0)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
 
 
 def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:

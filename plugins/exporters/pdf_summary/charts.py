@@ -3,13 +3,18 @@ vector shapes, so they print sharply, and real text, so their labels extract.
 
 Each chart is a list of :class:`Bar` rows (one or more coloured segments),
 drawn with wrapped labels on the left, the total at the end of each bar and an
-optional legend below.
+optional legend below.  Imported only when a PDF is written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import styles as st
 from .fonts import FontSet
@@ -46,14 +51,10 @@ class Chart:
 
 
 def _wrap(text: str, font: str, width: float, lines: int = 2) -> list[str]:
-    from reportlab.lib.utils import simpleSplit
-
     wrapped = simpleSplit(text, font, _LABEL_SIZE, width) or [""]
     if len(wrapped) > lines:
         wrapped = [*wrapped[: lines - 1], " ".join(wrapped[lines - 1 :])]
         last = wrapped[-1]
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         while last and stringWidth(last + "…", font, _LABEL_SIZE) > width:
             last = last[:-1]
         wrapped[-1] = last.rstrip() + "…"
@@ -61,8 +62,6 @@ def _wrap(text: str, font: str, width: float, lines: int = 2) -> list[str]:
 
 
 def _legend_rows(legend: list[tuple[str, str]], fonts: FontSet, width: float) -> list[list[Any]]:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     rows: list[list[Any]] = [[]]
     x = 0.0
     for name, colour in legend:
@@ -78,10 +77,6 @@ def _legend_rows(legend: list[tuple[str, str]], fonts: FontSet, width: float) ->
 
 def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
     """The chart as a reportlab ``Drawing`` ``width`` points wide."""
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String
-    from reportlab.lib import colors
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     label_width = min(width * 0.36, 130.0)
     bars_x = label_width + 6
     note_room = 26.0
@@ -93,6 +88,8 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
     legend_h = _LEGEND_ROW * len(legend) + (4 if legend else 0)
     height = title_h + plot_h + legend_h + 2
     drawing = Drawing(width, height)
+    # the renderer's initial state would otherwise select Helvetica, unembedded
+    drawing.initialFontName = fonts.name("regular")
 
     title_font = fonts.font_for(chart.title, "bold")
     drawing.add(
@@ -139,7 +136,6 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
                        fillColor=colors.HexColor(st.INK))
             )
         y -= _LEGEND_ROW
-    del stringWidth
     return drawing
 
 

@@ -2,22 +2,33 @@
 marking, the running title, ``Page X of Y`` footers and the outline.
 
 "Page X of Y" needs the page count before the first page is written, so the
-canvas keeps each finished page and writes them all in :meth:`save`, when the
-count is known (one layout pass, not two).  Bookmarks made while laying out
-are replayed then, so each points at its own page.
+canvas keeps each finished page and writes them all in :meth:`SummaryCanvas.save`,
+when the count is known (one layout pass, not two).  Bookmarks made while laying
+out are replayed then, so each points at its own page.
+
+Imported only when a PDF is written (reportlab is loaded here).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
 from . import styles as st
 from .fonts import FontSet
 from .summary import Properties
+
+_HEADER_Y = st.PAGE_HEIGHT - 30
+_RULE_Y = st.MARGIN_BOTTOM - 18
+_FOOTER_Y = st.MARGIN_BOTTOM - 30
+_SMALL = 7.5
 
 
 @dataclass(frozen=True)
@@ -39,95 +50,124 @@ def page_label(number: int, total: int) -> str:
     return f"Page {number} of {total}"
 
 
-def _draw_text(canv: Any, decor: Decor, text: str, x: float, y: float, *, size: float,
-               colour: str, bold: bool = False, align: str = "left") -> None:
-    from reportlab.lib import colors
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
+
+def _draw(
+    canv: Any,
+    decor: Decor,
+    text: str,
+    x: float,
+    y: float,
+    *,
+    colour: str,
+    bold: bool = False,
+    align: str = "left",
+    width: float | None = None,
+) -> None:
     font = decor.fonts.font_for(text, "bold" if bold else "regular")
-    canv.setFont(font, size)
+    if width is not None:
+        text = _fit(text, font, _SMALL, width)
+    canv.setFont(font, _SMALL)
     canv.setFillColor(colors.HexColor(colour))
-    draw = {"left": canv.drawString, "right": canv.drawRightString}.get(
-        align, canv.drawCentredString
-    )
-    draw(x, y, text)
+    if align == "left":
+        canv.drawString(x, y, text)
+    elif align == "right":
+        canv.drawRightString(x, y, text)
+    else:
+        canv.drawCentredString(x, y, text)
 
 
 def draw_page_frame(decor: Decor, canv: Any, doc: Any) -> None:
-    """The header and the left and centre of the footer (the page number
-    comes last, from :class:`SummaryCanvas`)."""
-    from reportlab.lib import colors
-
+    """The header and the left and centre of the footer; the page number is
+    drawn last, by :class:`SummaryCanvas`, once the page count is known."""
     canv.saveState()
-    top = st.PAGE_HEIGHT - 30
+    centre = st.PAGE_WIDTH / 2
     if decor.classification:
-        _draw_text(canv, decor, decor.classification, st.PAGE_WIDTH / 2, top, size=8,
-                   colour=st.ALERT, bold=True, align="centre")
+        _draw(canv, decor, decor.classification, centre, _HEADER_Y, colour=st.ALERT, bold=True,
+              align="centre")
+    # the running title stops short of the centred classification and the page number
+    room = centre - st.MARGIN_X - 50
     if doc.page > 1:
-        _draw_text(canv, decor, decor.running_title, st.MARGIN_X, top, size=7.5,
-                   colour=st.MUTED)
+        _draw(canv, decor, decor.running_title, st.MARGIN_X, _HEADER_Y, colour=st.MUTED,
+              width=room)
     canv.setStrokeColor(colors.HexColor(st.RULE))
     canv.setLineWidth(0.5)
-    canv.line(st.MARGIN_X, st.MARGIN_BOTTOM - 18, st.PAGE_WIDTH - st.MARGIN_X,
-              st.MARGIN_BOTTOM - 18)
-    footer_y = st.MARGIN_BOTTOM - 30
-    _draw_text(canv, decor, decor.running_title, st.MARGIN_X, footer_y, size=7.5,
-               colour=st.MUTED)
+    canv.line(st.MARGIN_X, _RULE_Y, st.PAGE_WIDTH - st.MARGIN_X, _RULE_Y)
+    _draw(canv, decor, decor.running_title, st.MARGIN_X, _FOOTER_Y, colour=st.MUTED, width=room)
     if decor.classification:
-        _draw_text(canv, decor, decor.classification, st.PAGE_WIDTH / 2, footer_y - 11,
-                   size=7.5, colour=st.ALERT, bold=True, align="centre")
+        _draw(canv, decor, decor.classification, centre, _FOOTER_Y, colour=st.ALERT, bold=True,
+              align="centre")
     canv.restoreState()
 
 
-def canvas_maker(decor: Decor, created: datetime) -> Callable[..., Any]:
-    """The canvas class for :meth:`BaseDocTemplate.build`, bound to the page decor."""
-    from reportlab.pdfgen.canvas import Canvas
+class SummaryCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that defers its pages until the count is known, numbers them
+    ``Page X of Y`` and stamps the given creation date instead of the clock."""
 
-    class SummaryCanvas(Canvas):  # type: ignore[misc]
-        """Defers pages until the count is known; stamps the fixed creation date."""
+    def __init__(self, *args: Any, decor: Decor, created: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self.setDateFormatter(lambda *_: pdf_date(created))
+        self._pages: list[dict[str, Any]] = []
+        self._marks: list[tuple[str, dict[str, Any]]] = []
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.setDateFormatter(lambda *_: pdf_date(created))
-            self._pages: list[dict[str, Any]] = []
-            self._marks: list[tuple[str, dict[str, Any]]] = []
+    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802 (reportlab's name)
+        """Record the bookmark; :meth:`save` binds it to its page."""
+        self._marks.append((key, kwargs))
+        return self._bookmarkReference(key)
 
-        def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802
-            """Record the bookmark; it is bound to its page in :meth:`save`."""
-            self._marks.append((key, kwargs))
-            return self._bookmarkReference(key)
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        """Keep the finished page and start a new one."""
+        self._pages.append(dict(self.__dict__))
+        self._marks = []
+        self._startPage()
 
-        def showPage(self) -> None:  # noqa: N802
-            """Keep the finished page and start a new one."""
-            self._pages.append(dict(self.__dict__))
-            self._marks = []
-            self._startPage()
-
-        def save(self) -> None:
-            """Write every page with its ``Page X of Y`` footer, then the file."""
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                for key, kwargs in self._marks:
-                    Canvas.bookmarkPage(self, key, **kwargs)
-                self._number_page(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _number_page(self, total: int) -> None:
+    def save(self) -> None:
+        """Write every page with its page number, then the file."""
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            for key, kwargs in self._marks:
+                Canvas.bookmarkPage(self, key, **kwargs)
             text = page_label(self._pageNumber, total)
             self.saveState()
-            _draw_text(self, decor, text, st.PAGE_WIDTH - st.MARGIN_X, st.MARGIN_BOTTOM - 30,
-                       size=7.5, colour=st.MUTED, align="right")
+            _draw(self, self._decor, text, st.PAGE_WIDTH - st.MARGIN_X, _FOOTER_Y,
+                  colour=st.MUTED, align="right")
             self.restoreState()
+            Canvas.showPage(self)
+        Canvas.save(self)
 
-    return partial(SummaryCanvas)
+
+class Anchor(Flowable):  # type: ignore[misc]
+    """A zero-height flowable that bookmarks its place and adds an outline
+    entry; it keeps with the heading that follows, so both share a page."""
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+        self.keepWithNext = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Takes no room."""
+        return 0, 0
+
+    def draw(self) -> None:
+        """Bookmark this spot and add the outline entry."""
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
 def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
-    """The document template: one frame per A4 page, properties set, invariant
-    output (no random ID, no time stamped by reportlab)."""
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
+    """The document template: A4 pages with one frame and the page decor, the
+    properties set, and invariant output (no random ID, no clock time)."""
     doc = BaseDocTemplate(
         stream,
         pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
@@ -144,6 +184,7 @@ def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
         invariant=1,
         pageCompression=1,
         displayDocTitle=True,
+        initialFontName=decor.fonts.name("regular"),
     )
     frame = Frame(
         st.MARGIN_X,
@@ -162,24 +203,6 @@ def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
     return doc
 
 
-def anchor(key: str, title: str, level: int) -> Any:
-    """A zero-height flowable that bookmarks its place and adds an outline entry.
-    It keeps with the heading that follows, so both land on the same page."""
-    from reportlab.platypus import Flowable
-
-    class Anchor(Flowable):  # type: ignore[misc]
-        """Outline entry ``title`` at ``level``, pointing here."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.width = self.height = 0
-            self.keepWithNext = True
-
-        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-            return 0, 0
-
-        def draw(self) -> None:
-            self.canv.bookmarkHorizontal(key, 0, 0)
-            self.canv.addOutlineEntry(title, key, level=level, closed=False)
-
-    return Anchor()
+def build(doc: Any, story: list[Any], decor: Decor, created: datetime) -> None:
+    """Lay out ``story`` and write the PDF."""
+    doc.build(story, canvasmaker=partial(SummaryCanvas, decor=decor, created=created))

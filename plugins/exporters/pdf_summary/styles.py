@@ -1,13 +1,19 @@
 """The summary's look: page size, colours and paragraph styles.
 
 Colours are chosen to survive a black-and-white printer: the categories that
-carry future action are dark, the endorsements light.
+carry future action are dark, the endorsements light.  Imported only when a
+PDF is written (reportlab is loaded here).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from .fonts import FontSet
 
@@ -68,10 +74,14 @@ class Styles:
     h2: Any
     body: Any
     note: Any
+    closing: Any
     description: Any
     cell: Any
     cell_bold: Any
     cell_small: Any
+    number: Any
+    number_bold: Any
+    header_number: Any
     header_cell: Any
     figure_value: Any
     figure_label: Any
@@ -79,10 +89,6 @@ class Styles:
 
 def make_styles(fonts: FontSet) -> Styles:
     """Paragraph styles using the document's body font."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT
-    from reportlab.lib.styles import ParagraphStyle
-
     regular, bold, italic = fonts.name("regular"), fonts.name("bold"), fonts.name("italic")
     ink, muted, accent = (colors.HexColor(c) for c in (INK, MUTED, ACCENT))
     base = ParagraphStyle(
@@ -126,6 +132,7 @@ def make_styles(fonts: FontSet) -> Styles:
         ),
         body=style("body", spaceAfter=4),
         note=style("note", fontSize=8, leading=10.5, textColor=muted, spaceBefore=4),
+        closing=style("closing", fontSize=7.5, leading=10, textColor=muted, spaceBefore=14),
         description=style(
             "description",
             fontName=italic,
@@ -141,6 +148,11 @@ def make_styles(fonts: FontSet) -> Styles:
         header_cell=style(
             "header-cell", fontName=bold, fontSize=8, leading=10, textColor=colors.white
         ),
+        number=style("number", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
+        number_bold=style("number-bold", fontName=bold, fontSize=8.5, leading=10.8,
+                          alignment=TA_RIGHT),
+        header_number=style("header-number", fontName=bold, fontSize=8, leading=10,
+                            textColor=colors.white, alignment=TA_RIGHT),
         figure_value=style(
             "figure-value",
             fontName=bold,
@@ -155,12 +167,17 @@ def make_styles(fonts: FontSet) -> Styles:
     )
 
 
-def table_style(*, header: bool = True, zebra: bool = True) -> Any:
+def layout_style(font: str, *commands: tuple[Any, ...]) -> Any:
+    """A TableStyle for a layout table (no grid); ``font`` is set on every cell
+    because reportlab otherwise selects Helvetica, which is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
+
+
+def table_style(font: str, *, header: bool = True, zebra: bool = True) -> Any:
     """The grid of the summary's tables: a dark header row, hairlines, zebra rows."""
     from reportlab.lib import colors
-    from reportlab.platypus import TableStyle
-
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -25,6 +25,8 @@ from jtreport.followup import STATUSES, FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Statement
 
+#: What the group of items outside any area holds.
+GENERAL_NOTE = "Items of the preamble and of any text outside the areas."
 #: The status chart's segment for commitments the matrix leaves blank.
 NO_STATUS = "No status"
 
@@ -136,6 +138,7 @@ class AreaSection:
     items: int
     commitments: list[CommitmentRow]
     others: str
+    upcoming: int = 0
     by_status: dict[str, int] | None = None
 
 
@@ -277,6 +280,7 @@ def _sections(
     statement: Statement, followup: Mapping[str, FollowUp] | None
 ) -> list[AreaSection]:
     sections: list[AreaSection] = []
+    upcoming = Counter(item.area_id for _, item in statement.upcoming())
     for index, group in enumerate(digest(statement)):
         rows = [_row(statement, item, followup) for item in group.commitments]
         by_status: dict[str, int] | None = None
@@ -289,11 +293,12 @@ def _sections(
             AreaSection(
                 key=_area_key(index),
                 label=clean(group.label),
-                description=clean(group.area.description) if group.area else "",
+                description=clean(group.area.description) if group.area else GENERAL_NOTE,
                 paragraphs=group.paragraphs,
                 items=len(group.items),
                 commitments=rows,
                 others=_others_line(group),
+                upcoming=upcoming[group.area.id if group.area else None],
                 by_status=by_status,
             )
         )

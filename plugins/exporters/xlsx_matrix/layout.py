@@ -6,6 +6,7 @@ Plain data, no openpyxl: the exporter, the merge and the tests all read it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -117,3 +118,47 @@ def fit_width(column: Column, texts: list[str]) -> float:
         return column.width
     longest = max((max(map(len, t.split("\n"))) for t in texts if t), default=0)
     return max(column.width, min(column.max_width, longest * 1.05 + 1.5))
+
+
+#: Characters of body text (10 pt) per unit of column width, kept on the safe
+#: side: LibreOffice without Calibri's metric twin (Carlito) sets wider letters.
+CHARS_PER_WIDTH = 1.1
+#: Points per line of 10 pt text, and the padding of a row.
+LINE_HEIGHT = 13.0
+ROW_PADDING = 4.0
+#: Excel's tallest row, in points.
+MAX_ROW_HEIGHT = 409.0
+
+
+def _char_width(text: str) -> int:
+    # CJK ideographs and full-width forms take two columns.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def line_count(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        if len(paragraph) * 2 <= per_line:
+            lines += 1
+            continue
+        used = 0
+        count = 1
+        for word in paragraph.split(" "):
+            size = _char_width(word)
+            if used and used + 1 + size > per_line:
+                count += 1
+                used = 0
+            used = used + 1 + size if used else size
+            while used > per_line:  # a word longer than the line breaks anywhere
+                count += 1
+                used -= per_line
+        lines += count
+    return max(1, lines)
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """The height (points) of a row holding these (text, column width) cells."""
+    lines = max((line_count(text, width) for text, width in cells if text), default=1)
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING)

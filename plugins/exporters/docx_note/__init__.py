@@ -1,0 +1,80 @@
+"""The Word briefing note (``--format docx``).
+
+A minister's briefing note for the follow-up of a joint statement: purpose,
+summary, background, one section per area, upcoming milestones, points to
+raise, next steps, and an annex table of every item.  It is written with named
+styles only, so a ministry's own reference document (``--template FILE``)
+decides fonts, margins, header and footer, as pandoc's ``--reference-doc`` does.
+python-docx is imported only when a note is written.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from jtreport import hookimpl
+from jtreport.errors import ExportError
+from jtreport.formats import Exporter, ExportOptions
+from jtreport.model import Statement
+
+TEMPLATE_NAME = "briefing-note.docx"
+_IDENTIFIER = b"jtreport:docx-briefing-note"
+
+
+class DocxExporter(Exporter):
+    """The briefing note as a Word document."""
+
+    name = "docx"
+    extension = ".docx"
+    description = "a Word briefing note for the follow-up meeting (styled by --template)"
+
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
+        """Write the note."""
+        from .note import build
+
+        stream.write(build(statement, options, self.default_template()))
+
+    def default_template(self) -> bytes:
+        """The shipped reference document (``templates/briefing-note.docx``)."""
+        try:
+            return template_path().read_bytes()
+        except OSError as exc:
+            raise ExportError(
+                f"the default Word template is missing from the installation ({exc.strerror})",
+                path=str(template_path()),
+            ) from None
+
+    def recognizes(self, path: Path) -> bool:
+        """A .docx whose core properties carry this exporter's identifier."""
+        try:
+            with zipfile.ZipFile(path) as package:
+                info = package.getinfo("docProps/core.xml")
+                if info.file_size > 1 << 20:
+                    return False
+                return _IDENTIFIER in package.read(info)
+        except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+            return False
+
+
+def template_path() -> Path:
+    """Where the default template lives: ``jtreport/templates/`` when installed,
+    ``templates/`` beside ``plugins/`` in a source checkout."""
+    from importlib.resources import files
+
+    try:
+        found = Path(str(files("jtreport.templates").joinpath(TEMPLATE_NAME)))
+        if found.is_file():
+            return found
+    except (ModuleNotFoundError, TypeError):
+        pass
+    # package layout and source layout both put templates/ three levels up
+    return Path(__file__).resolve().parents[3] / "templates" / TEMPLATE_NAME
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the Word briefing-note exporter."""
+    register(DocxExporter())

@@ -1,0 +1,55 @@
+"""The PDF summary exporter (``--format pdf``): a short, printable overview of
+a statement organised by area, for the meeting table and other agencies.
+
+The rendering lives in the submodules and is imported only when a PDF is
+written, so ``jtreport --help`` never loads reportlab.  The engine (reportlab)
+writes no tagged PDF; an accessible engine can replace this plugin through the
+same :class:`~jtreport.formats.Exporter` interface (see ``docs/pdf.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from jtreport import hookimpl
+from jtreport.formats import Exporter, ExportOptions
+from jtreport.model import Statement
+
+#: The Creator property of every PDF this exporter writes; ``recognizes`` keys on it.
+CREATOR_MARK = b"/Creator (jtreport "
+# reportlab writes the document information near the end of the file
+_TAIL = 256 * 1024
+
+
+class PdfExporter(Exporter):
+    """A 2-4 page PDF summary: key figures, commitments by area, milestones."""
+
+    name = "pdf"
+    extension = ".pdf"
+    description = "a printable PDF summary: key figures, commitments by area, milestones"
+
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
+        """Write the summary PDF."""
+        from .render import render
+
+        render(statement, stream, options)
+
+    def recognizes(self, path: Path) -> bool:
+        """A PDF whose Creator property says jtreport wrote it."""
+        try:
+            with path.open("rb") as handle:
+                if not handle.read(8).startswith(b"%PDF-"):
+                    return False
+                size = path.stat().st_size
+                handle.seek(max(size - _TAIL, 0))
+                return CREATOR_MARK in handle.read()
+        except OSError:
+            return False
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the PDF exporter."""
+    register(PdfExporter())

@@ -1,0 +1,348 @@
+"""The summary's flowables, in reading order: the title block, the key figures
+and charts, the follow-up status, the commitments of each area and the
+timeline of upcoming milestones.
+
+Every text goes through :meth:`FontSet.markup`, which escapes it and switches
+font for characters the body font lacks.  Long tables are ``LongTable``\\ s
+that split between rows and repeat their header row on each page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import charts
+from . import styles as st
+from .fonts import Style
+from .page import anchor
+from .summary import AreaSection, CommitmentRow, MilestoneRow, Summary, plural
+
+#: Outline keys of the fixed sections.
+KEY_FIGURES = "key-figures"
+FOLLOW_UP = "follow-up"
+COMMITMENTS = "commitments"
+MILESTONES = "milestones"
+
+
+class StoryBuilder:
+    """Turns a :class:`Summary` into flowables with one document's styles."""
+
+    def __init__(self, summary: Summary, styles: st.Styles) -> None:
+        self.summary = summary
+        self.s = styles
+        self.fonts = styles.fonts
+
+    # Text ---------------------------------------------------------------------
+
+    def _font_style(self, style: Any) -> Style:
+        if style.fontName == self.fonts.name("bold"):
+            return "bold"
+        if style.fontName == self.fonts.name("italic"):
+            return "italic"
+        return "regular"
+
+    def text(self, text: str, style: Any) -> str:
+        """Markup for ``text`` printed in ``style``."""
+        return self.fonts.markup(text, self._font_style(style))
+
+    def bold(self, text: str) -> str:
+        """Markup for ``text`` in the body font's bold face."""
+        return f'<font name="{self.fonts.name("bold")}">{self.fonts.markup(text, "bold")}</font>'
+
+    def para(self, text: str, style: Any) -> Any:
+        """A Paragraph of plain ``text``."""
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(self.text(text, style), style)
+
+    def highlighted(self, text: str, words: str, style: Any) -> Any:
+        """A Paragraph of ``text`` with the first occurrence of ``words`` in bold."""
+        from reportlab.platypus import Paragraph
+
+        found = re.search(re.escape(words), text, re.IGNORECASE) if words else None
+        if not found:
+            return Paragraph(self.text(text, style), style)
+        start, end = found.span()
+        markup = (
+            self.text(text[:start], style)
+            + self.bold(text[start:end])
+            + self.text(text[end:], style)
+        )
+        return Paragraph(markup, style)
+
+    def heading(self, text: str, key: str, level: int) -> list[Any]:
+        """A heading with its outline entry."""
+        style = self.s.h1 if level == 0 else self.s.h2
+        return [anchor(key, text, level), self.para(text, style)]
+
+    # Sections -----------------------------------------------------------------
+
+    def build(self) -> list[Any]:
+        """The whole story."""
+        story = self.title_block()
+        story += self.key_figures()
+        if self.summary.has_followup:
+            story += self.follow_up()
+        story += self.commitments()
+        story += self.milestones()
+        story.append(self.para(self.summary.closing, self.s.closing))
+        return story
+
+    def title_block(self) -> list[Any]:
+        """Kicker, title and the facts of the meeting."""
+        from reportlab.lib import colors
+        from reportlab.platypus import HRFlowable, Spacer, Table
+
+        out: list[Any] = [
+            self.para("JOINT STATEMENT  ·  BRIEFING SUMMARY", self.s.kicker),
+            Spacer(1, 3),
+            self.para(self.summary.title, self.s.title),
+            Spacer(1, 6),
+            HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(st.ACCENT)),
+            Spacer(1, 6),
+        ]
+        if self.summary.facts:
+            rows = [
+                [self.para(label, self.s.fact_label), self.para(value, self.s.fact)]
+                for label, value in self.summary.facts
+            ]
+            table = Table(rows, colWidths=[70, st.FRAME_WIDTH - 70], hAlign="LEFT")
+            table.setStyle(
+                st.layout_style(
+                    self.fonts.name(),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                )
+            )
+            out.append(table)
+        return out
+
+    def key_figures(self) -> list[Any]:
+        """Figure tiles, the table per area and the two charts."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Spacer, Table
+
+        out = self.heading("Key figures", KEY_FIGURES, 0)
+        figures = self.summary.figures
+        width = st.FRAME_WIDTH / len(figures)
+        tiles = Table(
+            [
+                [
+                    [self.para(str(f.value), self.s.figure_value),
+                     self.para(f.label, self.s.figure_label)]
+                    for f in figures
+                ]
+            ],
+            colWidths=[width] * len(figures),
+        )
+        tiles.setStyle(
+            st.layout_style(
+                self.fonts.name(),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(st.ACCENT_LIGHT)),
+                ("LINEAFTER", (0, 0), (-2, -1), 4, colors.white),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            )
+        )
+        out += [tiles, Spacer(1, 8), self.area_table(), Spacer(1, 10)]
+        half = (st.FRAME_WIDTH - 16) / 2
+        area = charts.draw_chart(charts.area_chart(self.summary.areas), self.fonts, half)
+        cats = charts.draw_chart(
+            charts.category_chart(self.summary.categories), self.fonts, half
+        )
+        pair = Table([[area, cats]], colWidths=[half + 16, half], hAlign="LEFT")
+        pair.setStyle(
+            st.layout_style(
+                self.fonts.name(),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            )
+        )
+        out.append(pair)
+        return out
+
+    def area_table(self) -> Any:
+        """Paragraphs, items and commitments per area, with a total row."""
+        from reportlab.lib import colors
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import LongTable
+
+        number = ParagraphStyle("jt-number", parent=self.s.cell, alignment=TA_RIGHT)
+        number_bold = ParagraphStyle("jt-number-bold", parent=self.s.cell_bold, alignment=TA_RIGHT)
+        header_number = ParagraphStyle("jt-hnum", parent=self.s.header_cell, alignment=TA_RIGHT)
+        heads = ["Area", "Paragraphs", "Items", "Commitments", "Upcoming dates"]
+        rows: list[list[Any]] = [
+            [self.para(heads[0], self.s.header_cell)]
+            + [self.para(h, header_number) for h in heads[1:]]
+        ]
+        areas = self.summary.areas
+        for area in areas:
+            values = [area.paragraphs, area.items, len(area.commitments), area.upcoming]
+            rows.append([self.para(area.label, self.s.cell)]
+                        + [self.para(str(v), number) for v in values])
+        totals = [
+            sum(a.paragraphs for a in areas),
+            sum(a.items for a in areas),
+            sum(len(a.commitments) for a in areas),
+            len(self.summary.milestones),
+        ]
+        rows.append([self.para("Total", self.s.cell_bold)]
+                    + [self.para(str(v), number_bold) for v in totals])
+        numbers = 68.0
+        table = LongTable(
+            rows,
+            colWidths=[st.FRAME_WIDTH - 4 * numbers] + [numbers] * 4,
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        style = st.table_style(self.fonts.name())
+        style.add("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor(st.ACCENT))
+        style.add("BACKGROUND", (0, -1), (-1, -1), colors.HexColor(st.ACCENT_LIGHT))
+        table.setStyle(style)
+        return table
+
+    def follow_up(self) -> list[Any]:
+        """Progress in one sentence and the status chart per area."""
+        from reportlab.platypus import Spacer
+
+        out = self.heading("Follow-up status", FOLLOW_UP, 0)
+        out.append(self.para(f"{self.summary.progress}.", self.s.body))
+        chart = charts.status_chart(self.summary.areas, self.summary.statuses)
+        if chart.bars:
+            out += [Spacer(1, 4), charts.draw_chart(chart, self.fonts, st.FRAME_WIDTH)]
+        return out
+
+    def commitments(self) -> list[Any]:
+        """One subsection per area: counts, then each commitment in full."""
+        out = self.heading("Commitments by area", COMMITMENTS, 0)
+        out.append(
+            self.para(
+                "Each commitment in full, with who acts, the partners and dates it names; "
+                "the other items of each area are counted. IDs are paragraph.item.",
+                self.s.note,
+            )
+        )
+        for area in self.summary.areas:
+            out += self.area_section(area)
+        return out
+
+    def area_section(self, area: AreaSection) -> list[Any]:
+        """The heading, counts and commitments table of one area."""
+        out = self.heading(area.label, area.key, 1)
+        if area.description:
+            out.append(self.para(area.description, self.s.description))
+        counts = [plural(area.items, "item"), plural(len(area.commitments), "commitment")]
+        if area.paragraphs:
+            counts.insert(0, plural(area.paragraphs, "paragraph"))
+        out.append(self.para(f"{' · '.join(counts)}. {area.others}", self.s.body))
+        if area.commitments:
+            out.append(self.commitment_table(area.commitments))
+        else:
+            out.append(self.para("No commitments in this area.", self.s.note))
+        return out
+
+    def commitment_table(self, rows: list[CommitmentRow]) -> Any:
+        """The commitments of one area; the header repeats on every page."""
+        from reportlab.platypus import LongTable
+
+        with_status = rows[0].status is not None
+        heads = ["ID", "Who", "Commitment", "Partners named", "Dates"]
+        widths = [50.0, 50.0, 0.0, 88.0, 66.0]
+        if with_status:
+            heads.append("Status")
+            widths = [50.0, 46.0, 0.0, 72.0, 58.0, 76.0]
+        widths[2] = st.FRAME_WIDTH - sum(widths)
+        data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
+        data += [self.commitment_cells(row, with_status) for row in rows]
+        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(st.table_style(self.fonts.name()))
+        return table
+
+    def commitment_cells(self, row: CommitmentRow, with_status: bool) -> list[Any]:
+        """The cells of one commitment."""
+        s = self.s
+        cells: list[Any] = [
+            [self.para(row.id, s.cell_bold), self.para(row.category, s.cell_small)],
+            self.para(row.who, s.cell),
+            self.highlighted(row.text, row.verb, s.cell),
+            self.lines(row.partners, s.cell_small) if row.partners else self.para("–", s.cell_small),
+            self.date_cell(row),
+        ]
+        if with_status:
+            cells.append(self.status_cell(row))
+        return cells
+
+    def lines(self, texts: list[str], style: Any) -> Any:
+        """One Paragraph with a line per text."""
+        from reportlab.platypus import Paragraph
+
+        return Paragraph("<br/>".join(self.text(t, style) for t in texts), style)
+
+    def date_cell(self, row: CommitmentRow) -> Any:
+        """Dates, the future ones in bold with an arrow."""
+        from reportlab.platypus import Paragraph
+
+        if not row.dates:
+            return self.para("–", self.s.cell_small)
+        parts = [
+            self.bold(f"→ {d.text}") if d.future else self.text(d.text, self.s.cell_small)
+            for d in row.dates
+        ]
+        return Paragraph("<br/>".join(parts), self.s.cell_small)
+
+    def status_cell(self, row: CommitmentRow) -> Any:
+        """The recorded status in its colour, with lead agency and due date."""
+        from reportlab.platypus import Paragraph
+
+        cell = row.status
+        assert cell is not None
+        colour = st.status_colour(cell.status)
+        if cell.status == charts.NO_STATUS:
+            colour = st.MUTED
+        parts = [f'<font color="{colour}">{self.bold(cell.status)}</font>']
+        if cell.lead:
+            parts.append(self.text(cell.lead, self.s.cell_small))
+        if cell.due:
+            parts.append(self.text(f"due {cell.due}", self.s.cell_small))
+        return Paragraph("<br/>".join(parts), self.s.cell_small)
+
+    def milestones(self) -> list[Any]:
+        """The upcoming dates as a timeline table."""
+        from reportlab.lib import colors
+        from reportlab.platypus import LongTable
+
+        out = self.heading("Upcoming milestones", MILESTONES, 0)
+        rows = self.summary.milestones
+        if not rows:
+            out.append(self.para("The statement names no date after its own.", self.s.body))
+            return out
+        heads = ["When", "Milestone", "Area", "Item"]
+        widths = [72.0, 0.0, 110.0, 58.0]
+        widths[1] = st.FRAME_WIDTH - sum(widths)
+        data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
+        data += [self.milestone_cells(m) for m in rows]
+        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        style = st.table_style(self.fonts.name())
+        style.add("LINEBEFORE", (0, 1), (0, -1), 2.2, colors.HexColor(st.ACCENT))
+        table.setStyle(style)
+        out.append(table)
+        return out
+
+    def milestone_cells(self, m: MilestoneRow) -> list[Any]:
+        """The cells of one milestone."""
+        s = self.s
+        item = [self.para(m.item_id, s.cell_bold)]
+        if m.is_commitment:
+            item.append(self.para("commitment", s.cell_small))
+        return [
+            self.para(m.when, s.cell_bold),
+            self.highlighted(m.sentence, m.words, s.cell),
+            self.para(m.area, s.cell_small),
+            item,
+        ]
+

@@ -1,0 +1,299 @@
+"""The data sheets (one per area, "All items") and the Archived sheet.
+
+Each is laid out the same way: a title and a subtitle, a bold frozen header row,
+then one row per item inside an Excel table, so that it filters and sorts.  The
+ministry columns carry a drop-down for Status, colours by status, a highlight on
+overdue due dates, and commitments stand out from the other items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jtreport.digest import actors_label, area_label, dates_label
+from jtreport.followup import CLOSED_STATUSES, STATUSES
+from jtreport.model import Item, Statement
+
+from .cells import CellMaker
+from .layout import (
+    ARCHIVE_STATEMENT,
+    ARCHIVE_TAIL,
+    COLUMNS,
+    EXTRA_WIDTH,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    MINISTRY,
+    Column,
+    fit_width,
+    line_count,
+    row_height,
+)
+from .merge import ArchivedRow
+from .pages import print_setup
+from .styles import COMMITMENT_FILL, OVERDUE_FILL, OVERDUE_INK, STATUS_COLOURS, Styles
+
+#: How many empty rows below the data the drop-down and the colours still cover.
+SPARE_ROWS = 500
+
+_BODY_STYLE: dict[str, str] = {
+    "id": "jt Body centred",
+    "number": "jt Body centred",
+    "flag": "jt Body centred",
+    "date": "jt Input date",
+}
+
+
+@dataclass
+class SheetSpec:
+    """What one data sheet shows."""
+
+    title: str
+    subtitle: str
+    items: Sequence[Item]
+    table_name: str
+    extra_columns: Sequence[str] = ()
+    #: ministry and extra values by item ID, then by header
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def columns_for(extra: Sequence[str]) -> list[Column]:
+    """The columns of a data sheet: the matrix's own, then the user's."""
+    return [*COLUMNS, *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra)]
+
+
+def item_texts(statement: Statement, item: Item) -> list[Any]:
+    """The statement columns of one item, as cell values."""
+    return [
+        item.id,
+        item.paragraph,
+        area_label(statement, item.area_id),
+        item.text,
+        actors_label(statement, item),
+        item.category.capitalize(),
+        "Yes" if item.is_commitment else "No",
+        "; ".join(item.organizations),
+        "; ".join(item.instruments),
+        "; ".join(item.projects),
+        dates_label(item),
+    ]
+
+
+def write_data_sheet(
+    ws: Any, styles: Styles, statement: Statement, spec: SheetSpec, maker: CellMaker
+) -> None:
+    """Fill ``ws`` with the items of ``spec``: titles, header, rows, table, rules."""
+    columns = columns_for(spec.extra_columns)
+    _titles(ws, styles, maker, spec.title, spec.subtitle, len(columns))
+    _header(ws, styles, maker, columns)
+    n_statement = len(COLUMNS) - len(MINISTRY)
+    body = {c.header: styles[_BODY_STYLE.get(c.kind, "jt Body")] for c in columns[:n_statement]}
+    inputs = {c.header: styles[_BODY_STYLE.get(c.kind, "jt Input")] for c in columns[n_statement:]}
+    id_style = styles.quoted("jt Body centred")
+    future = styles["jt Body future"]
+    rows: list[list[Any]] = []
+    for item in spec.items:
+        row: list[Any] = []
+        for index, value in enumerate(item_texts(statement, item)):
+            header = columns[index].header
+            where = f"'{ws.title}' item {item.id} ({header})"
+            if index == 0:
+                row.append(maker.text(value, id_style, where))
+            elif value in (None, ""):
+                row.append(maker.blank(body[header]))
+            elif header == "Dates" and any(d.future for d in item.dates):
+                row.append(maker.value(value, future, where))
+            else:
+                row.append(maker.value(value, body[header], where))
+        typed = spec.values.get(item.id, {})
+        for column in columns[n_statement:]:
+            value = typed.get(column.header)
+            style = inputs[column.header]
+            if value is None:
+                row.append(maker.blank(style))
+            else:
+                row.append(maker.value(value, style, f"'{ws.title}' item {item.id}"))
+        rows.append(row)
+    _append_rows(ws, columns, rows)
+    last = max(FIRST_DATA_ROW, HEADER_ROW + len(rows))
+    _table(ws, spec.table_name, len(columns), last)
+    _rules(ws, columns, last + SPARE_ROWS)
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def write_archive_sheet(
+    ws: Any, styles: Styles, rows: Sequence[ArchivedRow], maker: CellMaker
+) -> None:
+    """The Archived sheet: rows whose item left the statement, with their values."""
+    own = {c.header for c in COLUMNS}
+    extra: dict[str, None] = {}
+    for archived in rows:
+        for header in archived.values:
+            if header not in own:
+                extra.setdefault(header, None)
+    columns = [
+        *ARCHIVE_STATEMENT,
+        *MINISTRY,
+        *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra),
+        *ARCHIVE_TAIL,
+    ]
+    _titles(
+        ws,
+        styles,
+        maker,
+        "Archived rows",
+        "Rows whose item is no longer in the statement (or that had no item ID, or lost a "
+        "conflict with another sheet), kept with every value typed in them.",
+        len(columns),
+    )
+    _header(ws, styles, maker, columns)
+    id_style = styles.quoted("jt Body centred")
+    centred = styles["jt Body centred"]
+    plain = styles["jt Body"]
+    cells: list[list[Any]] = []
+    for archived in rows:
+        values = {
+            **archived.values,
+            "ID": archived.item_id,
+            "Archived on": archived.archived_on,
+            "Reason": archived.reason,
+        }
+        row: list[Any] = []
+        for index, column in enumerate(columns):
+            value = values.get(column.header)
+            style = id_style if index == 0 else centred if column.kind != "text" else plain
+            row.append(maker.blank(style) if value is None else maker.value(value, style))
+        cells.append(row)
+    _append_rows(ws, columns, cells)
+    last = max(FIRST_DATA_ROW, HEADER_ROW + len(rows))
+    _table(ws, "Archive", len(columns), last)
+    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _append_rows(ws: Any, columns: Sequence[Column], rows: list[list[Any]]) -> None:
+    """Size the columns to their content, then append the rows, each as tall as
+    its longest wrapped cell (LibreOffice does not grow rows by itself)."""
+    from openpyxl.utils import get_column_letter
+
+    widths: list[float] = []
+    for index, column in enumerate(columns):
+        texts = [r[index].value for r in rows if isinstance(r[index].value, str)]
+        width = fit_width(column, texts)
+        widths.append(width)
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    dimensions = ws.row_dimensions
+    for number, row in enumerate(rows, FIRST_DATA_ROW):
+        ws.append(row)
+        cells = [
+            (c.value, widths[i]) for i, c in enumerate(row) if isinstance(c.value, str)
+        ]
+        dimensions[number].height = row_height(cells)
+
+
+def _titles(
+    ws: Any, styles: Styles, maker: CellMaker, title: str, subtitle: str, width: int
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(min(width, 12))
+    ws.append([maker.text(title, styles["jt Title"])])
+    ws.append([maker.text(subtitle, styles["jt Subtitle"])])
+    ws.merge_cells(f"A1:{last}1")
+    ws.merge_cells(f"A2:{last}2")
+    span = sum(c.width for c in COLUMNS[: min(width, 12)])
+    # Merged cells do not grow with their text: size the rows here.
+    ws.row_dimensions[1].height = 20 * line_count(title, span * 0.7) + 4
+    ws.row_dimensions[2].height = row_height([(subtitle, span)])
+
+
+def _header(ws: Any, styles: Styles, maker: CellMaker, columns: Sequence[Column]) -> None:
+    ws.append(
+        [
+            maker.text(c.header, styles["jt Ministry header" if c.ministry else "jt Header"])
+            for c in columns
+        ]
+    )
+    ws.row_dimensions[HEADER_ROW].height = 30
+
+
+def _table(ws: Any, name: str, width: int, last: int) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    table = Table(displayName=name, ref=f"A{HEADER_ROW}:{get_column_letter(width)}{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    ws.add_table(table)
+
+
+def _letter(columns: Sequence[Column], header: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter([c.header for c in columns].index(header) + 1)
+
+
+def _rules(ws: Any, columns: Sequence[Column], last: int) -> None:
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    first = FIRST_DATA_ROW
+    status, due, flag = (_letter(columns, h) for h in ("Status", "Due date", "Commitment"))
+    last_statement = _letter(columns, "Dates")
+
+    def fill(colour: str) -> Any:
+        return PatternFill("solid", start_color=colour, end_color=colour, bgColor=colour)
+
+    choices = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Status",
+        error="Choose a status from the list: " + ", ".join(STATUSES) + ".",
+        promptTitle="Status",
+        prompt="Pick from the list",
+        showInputMessage=False,
+    )
+    choices.add(f"{status}{first}:{status}{last}")
+    ws.add_data_validation(choices)
+    dates = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Due date",
+        error="A date (e.g. 2026-05-31) lets the matrix flag overdue items. Keep this text?",
+    )
+    dates.add(f"{due}{first}:{due}{last}")
+    ws.add_data_validation(dates)
+
+    cf = ws.conditional_formatting
+    cf.add(
+        f"A{first}:{last_statement}{last}",
+        FormulaRule(formula=[f'${flag}{first}="Yes"'], fill=fill(COMMITMENT_FILL)),
+    )
+    cf.add(
+        f"A{first}:A{last}",
+        FormulaRule(formula=[f'${flag}{first}="Yes"'], font=Font(bold=True)),
+    )
+    for name, (background, ink) in STATUS_COLOURS.items():
+        cf.add(
+            f"{status}{first}:{status}{last}",
+            CellIsRule(operator="equal", formula=[f'"{name}"'], fill=fill(background),
+                       font=Font(color=ink, bold=name in ("Delayed", "Completed"))),
+        )
+    still_open = ",".join(f'${status}{first}<>"{s}"' for s in CLOSED_STATUSES)
+    cf.add(
+        f"{due}{first}:{due}{last}",
+        FormulaRule(
+            formula=[f"AND(ISNUMBER(${due}{first}),${due}{first}<TODAY(),{still_open})"],
+            fill=fill(OVERDUE_FILL),
+            font=Font(color=OVERDUE_INK, bold=True),
+            stopIfTrue=True,
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Templates installed with the package (the default Word reference document)."""

@@ -1,0 +1,92 @@
+"""The command: through click's runner, and once as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from jtreport.cli import main
+from jtreport.model import load
+
+
+def run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_no_input_converts_the_bundled_statement(tmp_path: Path) -> None:
+    result = run("--format", "json", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "japan-tajikistan-2025.json"
+    statement = load(written.read_bytes())
+    assert len(statement.paragraphs) == 39
+    assert "wrote" in result.output and "39 paragraphs" in result.output
+
+
+def test_output_file_for_one_input_and_one_format(tmp_path: Path, bundled_path: Path) -> None:
+    target = tmp_path / "model.json"
+    result = run(str(bundled_path), "-f", "json", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["date"] == "2025-12-20"
+
+
+def test_standard_input(tmp_path: Path, bundled_path: Path) -> None:
+    result = run("-", "-f", "json", "-o", str(tmp_path), input=bundled_path.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert load((tmp_path / "statement.json").read_bytes()).title.startswith("Joint Statement")
+
+
+def test_schema_is_printed() -> None:
+    result = run("--schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["$defs"]["Item"]["properties"]["category"]["enum"]
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = run("-f", "nope")
+    assert result.exit_code == 2
+    assert "unknown format 'nope'" in result.output
+
+
+def test_version_and_help() -> None:
+    assert run("--version").output.startswith("jtreport, version ")
+    help_text = run("--help").output
+    assert "Examples:" in help_text and "json" in help_text
+
+
+def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
+    result = run("-q", "-f", "json", "-o", str(tmp_path))
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_verbose_prints_parser_warnings(tmp_path: Path) -> None:
+    result = run("-v", "-f", "json", "-o", str(tmp_path))
+    assert "warning: paragraph 27" in result.output
+
+
+def test_directory_of_statements(tmp_path: Path, bundled_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.md"):
+        shutil.copy(bundled_path, folder / name)
+    (folder / "notes.xyz").write_text("not a statement")
+    out = tmp_path / "out"
+    result = run(str(folder), "-f", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+
+
+def test_installed_console_script(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("jtreport")
+    assert script.exists(), "the console script is installed with the package"
+    done = subprocess.run(
+        [str(script), "--format", "json", "-o", str(tmp_path)],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert load((tmp_path / "japan-tajikistan-2025.json").read_bytes()).date == "2025-12-20"
