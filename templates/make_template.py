@@ -30,7 +30,15 @@ NAVY, INK, GREY, RULE = "1F3A5F", "1A1A1A", "595959", "BFBFBF"
 
 # A4, margins 2.5 cm (2.2 cm below), header and footer 1.25 cm from the edge.
 PAGE = {"w": 11906, "h": 16838}
-MARGINS = {"top": 1418, "right": 1418, "bottom": 1247, "left": 1418, "header": 709, "footer": 709, "gutter": 0}
+MARGINS = {
+    "top": 1418,
+    "right": 1418,
+    "bottom": 1247,
+    "left": 1418,
+    "header": 709,
+    "footer": 709,
+    "gutter": 0,
+}
 TEXT_WIDTH = PAGE["w"] - MARGINS["left"] - MARGINS["right"]
 
 #: styles of python-docx's default document that stay (the rest are replaced or dropped)
@@ -41,8 +49,15 @@ def _border(side: str, size: int, color: str, space: int = 1) -> str:
     return f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>'
 
 
-def _rpr(size: int | None = None, *, bold: bool = False, italic: bool = False,
-         color: str | None = None, caps: bool = False, spacing: int | None = None) -> str:
+def _rpr(
+    size: int | None = None,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    caps: bool = False,
+    spacing: int | None = None,
+) -> str:
     parts = []
     if bold:
         parts.append("<w:b/><w:bCs/>")
@@ -64,9 +79,16 @@ def _spacing(before: int = 0, after: int = 0, line: int | None = None) -> str:
     return f'<w:spacing w:before="{before}" w:after="{after}"{rule}/>'
 
 
-def _paragraph_style(style_id: str, name: str, ppr: str = "", rpr: str = "", *,
-                     based_on: str | None = "Normal", next_id: str | None = None,
-                     priority: int = 20) -> str:
+def _paragraph_style(
+    style_id: str,
+    name: str,
+    ppr: str = "",
+    rpr: str = "",
+    *,
+    based_on: str | None = "Normal",
+    next_id: str | None = None,
+    priority: int = 20,
+) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     nxt = f'<w:next w:val="{next_id}"/>' if next_id else ""
     return (
@@ -81,60 +103,123 @@ def _custom(name: str) -> str:
     return "0" if name.casefold() in _BUILTIN_NAMES else "1"
 
 
-_BUILTIN_NAMES = {"title", "subtitle", "heading 1", "heading 2", "heading 3", "list bullet",
-                  "header", "footer", "table grid"}
+_BUILTIN_NAMES = {
+    "title",
+    "subtitle",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "list bullet",
+    "header",
+    "footer",
+    "table grid",
+}
 
 
 def _style_definitions() -> list[str]:
     """Every style of the note, as styles.xml fragments."""
     heading = "<w:keepNext/><w:keepLines/>"
     return [
-        _paragraph_style("Title", "Title", f"{heading}{_spacing(0, 60, 240)}",
-                         _rpr(40, bold=True, color=NAVY), next_id="Subtitle", priority=10),
-        _paragraph_style("Subtitle", "Subtitle",
-                         f"<w:keepNext/><w:pBdr>{_border('bottom', 8, NAVY, 6)}</w:pBdr>"
-                         f"{_spacing(0, 240, 264)}",
-                         _rpr(26, color="404040"), next_id="NoteMeta", priority=11),
-        _paragraph_style("Heading1", "heading 1",
-                         f"{heading}<w:pBdr>{_border('bottom', 4, RULE, 2)}</w:pBdr>"
-                         f'{_spacing(360, 120)}<w:outlineLvl w:val="0"/>',
-                         _rpr(28, bold=True, color=NAVY), next_id="Normal", priority=9),
-        _paragraph_style("Heading2", "heading 2",
-                         f'{heading}{_spacing(280, 80)}<w:outlineLvl w:val="1"/>',
-                         _rpr(24, bold=True, color=NAVY), next_id="Normal", priority=9),
-        _paragraph_style("Heading3", "heading 3",
-                         f'{heading}{_spacing(200, 60)}<w:outlineLvl w:val="2"/>',
-                         _rpr(22, bold=True, color="404040"), next_id="Normal", priority=9),
-        _paragraph_style("ListBullet", "List Bullet",
-                         f'<w:numPr><w:numId w:val="1"/></w:numPr>{_spacing(0, 80)}'
-                         '<w:ind w:left="357" w:hanging="357"/>',
-                         priority=36),
-        _paragraph_style("Header", "header",
-                         f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
-                         f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>{_spacing(0, 0, 240)}',
-                         _rpr(18, color=GREY), priority=99),
-        _paragraph_style("Footer", "footer", f'{_spacing(0, 0, 240)}<w:jc w:val="center"/>',
-                         _rpr(18, color=GREY), priority=99),
-        _paragraph_style(S.CLASSIFICATION.replace(" ", ""), S.CLASSIFICATION,
-                         f'{_spacing(0, 120, 240)}<w:jc w:val="center"/>',
-                         _rpr(20, bold=True, caps=True, color=INK, spacing=40)),
-        _paragraph_style("NoteMeta", S.NOTE_META,
-                         f'<w:tabs><w:tab w:val="left" w:pos="1814"/></w:tabs>'
-                         f'{_spacing(0, 40, 252)}<w:ind w:left="1814" w:hanging="1814"/>',
-                         _rpr(20), next_id="NoteMeta"),
-        _paragraph_style("AreaNote", S.AREA_NOTE, _spacing(0, 120, 252),
-                         _rpr(20, italic=True, color=GREY)),
-        _paragraph_style("Commitment", S.COMMITMENT,
-                         f'<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="851"/></w:tabs>'
-                         f'{_spacing(120, 20)}<w:ind w:left="851" w:hanging="851"/>',
-                         next_id="CommitmentDetail"),
-        _paragraph_style("CommitmentDetail", S.COMMITMENT_DETAIL,
-                         f'{_spacing(0, 60, 252)}<w:ind w:left="851"/>',
-                         _rpr(18, color="404040")),
+        _paragraph_style(
+            "Title",
+            "Title",
+            f"{heading}{_spacing(0, 60, 240)}",
+            _rpr(40, bold=True, color=NAVY),
+            next_id="Subtitle",
+            priority=10,
+        ),
+        _paragraph_style(
+            "Subtitle",
+            "Subtitle",
+            f"<w:keepNext/><w:pBdr>{_border('bottom', 8, NAVY, 6)}</w:pBdr>{_spacing(0, 240, 264)}",
+            _rpr(26, color="404040"),
+            next_id="NoteMeta",
+            priority=11,
+        ),
+        _paragraph_style(
+            "Heading1",
+            "heading 1",
+            f"{heading}<w:pBdr>{_border('bottom', 4, RULE, 2)}</w:pBdr>"
+            f'{_spacing(360, 120)}<w:outlineLvl w:val="0"/>',
+            _rpr(28, bold=True, color=NAVY),
+            next_id="Normal",
+            priority=9,
+        ),
+        _paragraph_style(
+            "Heading2",
+            "heading 2",
+            f'{heading}{_spacing(280, 80)}<w:outlineLvl w:val="1"/>',
+            _rpr(24, bold=True, color=NAVY),
+            next_id="Normal",
+            priority=9,
+        ),
+        _paragraph_style(
+            "Heading3",
+            "heading 3",
+            f'{heading}{_spacing(200, 60)}<w:outlineLvl w:val="2"/>',
+            _rpr(22, bold=True, color="404040"),
+            next_id="Normal",
+            priority=9,
+        ),
+        _paragraph_style(
+            "ListBullet",
+            "List Bullet",
+            f'<w:numPr><w:numId w:val="1"/></w:numPr>{_spacing(0, 80)}'
+            '<w:ind w:left="357" w:hanging="357"/>',
+            priority=36,
+        ),
+        _paragraph_style(
+            "Header",
+            "header",
+            f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>{_spacing(0, 0, 240)}',
+            _rpr(18, color=GREY),
+            priority=99,
+        ),
+        _paragraph_style(
+            "Footer",
+            "footer",
+            f'{_spacing(0, 0, 240)}<w:jc w:val="center"/>',
+            _rpr(18, color=GREY),
+            priority=99,
+        ),
+        _paragraph_style(
+            S.CLASSIFICATION.replace(" ", ""),
+            S.CLASSIFICATION,
+            f'{_spacing(0, 120, 240)}<w:jc w:val="center"/>',
+            _rpr(20, bold=True, caps=True, color=INK, spacing=40),
+        ),
+        _paragraph_style(
+            "NoteMeta",
+            S.NOTE_META,
+            f'<w:tabs><w:tab w:val="left" w:pos="1814"/></w:tabs>'
+            f'{_spacing(0, 40, 252)}<w:ind w:left="1814" w:hanging="1814"/>',
+            _rpr(20),
+            next_id="NoteMeta",
+        ),
+        _paragraph_style(
+            "AreaNote", S.AREA_NOTE, _spacing(0, 120, 252), _rpr(20, italic=True, color=GREY)
+        ),
+        _paragraph_style(
+            "Commitment",
+            S.COMMITMENT,
+            f'<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="851"/></w:tabs>'
+            f'{_spacing(120, 20)}<w:ind w:left="851" w:hanging="851"/>',
+            next_id="CommitmentDetail",
+        ),
+        _paragraph_style(
+            "CommitmentDetail",
+            S.COMMITMENT_DETAIL,
+            f'{_spacing(0, 60, 252)}<w:ind w:left="851"/>',
+            _rpr(18, color="404040"),
+        ),
         _paragraph_style("AnnexTableText", S.TABLE_TEXT, _spacing(20, 20, 240), _rpr(17)),
-        _paragraph_style("AnnexTableHeading", S.TABLE_HEADING,
-                         f"<w:keepNext/>{_spacing(40, 40, 240)}",
-                         _rpr(17, bold=True, color=NAVY)),
+        _paragraph_style(
+            "AnnexTableHeading",
+            S.TABLE_HEADING,
+            f"<w:keepNext/>{_spacing(40, 40, 240)}",
+            _rpr(17, bold=True, color=NAVY),
+        ),
         _character_style("Label", S.LABEL, _rpr(bold=True)),
         _character_style("Reference", S.REFERENCE, _rpr(color="767676")),
         _table_style(),
@@ -151,12 +236,15 @@ def _character_style(style_id: str, name: str, rpr: str) -> str:
 
 def _table_style() -> str:
     borders = (
-        _border("top", 8, NAVY, 0) + _border("bottom", 8, NAVY, 0)
+        _border("top", 8, NAVY, 0)
+        + _border("bottom", 8, NAVY, 0)
         + _border("insideH", 4, RULE, 0)
         + '<w:left w:val="nil"/><w:right w:val="nil"/><w:insideV w:val="nil"/>'
     )
-    margins = ('<w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-               '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>')
+    margins = (
+        '<w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+    )
     return (
         f'<w:style xmlns:w="{W_NS}" w:type="table" w:customStyle="1" w:styleId="BriefingTable">'
         f'<w:name w:val="{S.TABLE}"/><w:basedOn w:val="TableNormal"/>'
@@ -165,7 +253,7 @@ def _table_style() -> str:
         f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
         f"<w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>"
         '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
-        f'<w:tcPr><w:tcBorders>{_border("bottom", 8, NAVY, 0)}</w:tcBorders>'
+        f"<w:tcPr><w:tcBorders>{_border('bottom', 8, NAVY, 0)}</w:tcBorders>"
         '<w:shd w:val="clear" w:color="auto" w:fill="DCE3EC"/></w:tcPr></w:tblStylePr>'
         "</w:style>"
     )
@@ -175,7 +263,8 @@ NUMBERING = f"""<w:numbering xmlns:w="{W_NS}">
 <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>
 <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="357" w:hanging="357"/></w:pPr>
-<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/><w:color w:val="{NAVY}"/></w:rPr></w:lvl>
+<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>
+<w:color w:val="{NAVY}"/></w:rPr></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/>
 <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="714" w:hanging="357"/></w:pPr>
 <w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr></w:lvl>
@@ -245,8 +334,12 @@ def _specimen(document: Any) -> None:
     para(S.CLASSIFICATION, "Classification (header and top line)")
     para(S.TITLE, "Briefing note")
     para(S.SUBTITLE, "Subtitle: the meeting the note prepares for")
-    para(S.NOTE_META, Span("Note Meta", ids[S.LABEL]), "\tthe statement's particulars, one per line")
-    para(S.NOTE_META, Span("Prepared", ids[S.LABEL]), "\tthe date the note was written, and by whom")
+    para(
+        S.NOTE_META, Span("Note Meta", ids[S.LABEL]), "\tthe statement's particulars, one per line"
+    )
+    para(
+        S.NOTE_META, Span("Prepared", ids[S.LABEL]), "\tthe date the note was written, and by whom"
+    )
     para(S.HEADING_1, "Heading 1: Purpose, Summary, Background, Annex")
     para(
         S.NORMAL,
@@ -266,7 +359,11 @@ def _specimen(document: Any) -> None:
         "\tCommitment: the full text of one commitment. ",
         Span("(para 4)", ids[S.REFERENCE]),
     )
-    para(S.COMMITMENT_DETAIL, Span("Who: ", ids[S.LABEL]), "Commitment Detail: who, partners, dates, status.")
+    para(
+        S.COMMITMENT_DETAIL,
+        Span("Who: ", ids[S.LABEL]),
+        "Commitment Detail: who, partners, dates, status.",
+    )
     spec = TableSpec(
         style=ids[S.TABLE],
         widths=[1400, TEXT_WIDTH - 4200, 2800],
@@ -300,7 +397,6 @@ def _properties(document: Any) -> None:
 def build_template() -> bytes:
     """The default template's bytes (the same on every run)."""
     import docx
-
     from jtreport.plugins.exporters.docx_note.package import fix_zip_times
 
     document = docx.Document()

@@ -7,12 +7,11 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from jtreport.errors import ExportError, TemplateError
 from jtreport.exporting import export_to_path
 from jtreport.followup import FollowUp
@@ -73,39 +72,130 @@ def hand_statement() -> Statement:
     """A small statement with every category, past and future dates, three areas,
     preamble items and Unicode (Cyrillic, Japanese, curly quotes)."""
     areas = [
-        Area(id="green", heading="Green Economy and Resilience", description="Energy and climate", part_id="I"),
+        Area(
+            id="green",
+            heading="Green Economy and Resilience",
+            description="Energy and climate",
+            part_id="I",
+        ),
         Area(id="connect", heading="Connectivity", description="Transport and people", part_id="I"),
         Area(id="other", heading="Cooperation in other fields", part_id="II"),
     ]
     items = [
-        _item("pre1.1", None, "The two Leaders concurred on promoting concrete projects with Japan.",
-              "concurred on", "agreement", commitment=True),
-        _item("pre2.1", None, "The two Leaders affirmed the importance of the UN Charter.",
-              "affirmed", "affirmation"),
-        _item("1.1", "green", "Both sides welcomed the signing of the Exchange of Notes for “the Substation Project”.",
-              "welcomed", "welcome", projects=("the Substation Project",)),
-        _item("2.1", "green", "Japan welcomed Tajikistan’s hosting of the Water Conference in May 2026 in Dushanbe.",
-              "welcomed", "welcome", actors=("Japan",),
-              dates=(DateMention(text="May 2026", value="2026-05", future=True),)),
-        _item("4.1", "green", "In this regard, Japan will support the formulation of an energy transition roadmap toward the net-zero goal.",
-              "will support", "pledge", commitment=True, actors=("Japan",)),
-        _item("10.1", "green", "Both sides expressed their intention to work together on energy efficiency with JICA.",
-              "expressed their intention to", "intention", commitment=True, organizations=("JICA",)),
-        _item("14.1", "green", "Japan welcomed Tajikistan’s decision to participate in GREENxEXPO 2027.",
-              "welcomed", "welcome", actors=("Japan",),
-              dates=(DateMention(text="2027", value="2027", future=True),)),
-        _item("16.1", "connect", "Both sides concurred on promoting cooperation regarding the “Trans-Caspian International Transport Route”.",
-              "concurred on", "agreement", commitment=True, projects=("Trans-Caspian International Transport Route",)),
-        _item("19.1", "connect", "Both sides concurred on launching the Japan-Tajikistan Consultations on Afghanistan issue.",
-              "concurred on", "agreement", commitment=True),
-        _item("21.1", "connect", "Both sides welcomed the workshop held on February 14, 2025.",
-              "welcomed", "welcome", dates=(DateMention(text="February 14", value="2025-02-14", future=False),)),
-        _item("22.1", "connect", "Tajikistan appreciated Japan's contribution to capacity building.",
-              "appreciated", "appreciation", actors=("Tajikistan",)),
-        _item("36.1", "other", "Tajikistan appreciated the cultural exchange conducted by the Japan Foundation.",
-              "appreciated", "appreciation", actors=("Tajikistan",), organizations=("Japan Foundation",)),
-        _item("39.1", "other", "President Эмомалӣ Раҳмон extended an invitation to Prime Minister 高市早苗 to pay an official visit to the Republic of Tajikistan.",
-              "extended an invitation", "invitation", actors=("Tajikistan",)),
+        _item(
+            "pre1.1",
+            None,
+            "The two Leaders concurred on promoting concrete projects with Japan.",
+            "concurred on",
+            "agreement",
+            commitment=True,
+        ),
+        _item(
+            "pre2.1",
+            None,
+            "The two Leaders affirmed the importance of the UN Charter.",
+            "affirmed",
+            "affirmation",
+        ),
+        _item(
+            "1.1",
+            "green",
+            "Both sides welcomed the signing of the Exchange of Notes for "
+            "“the Substation Project”.",
+            "welcomed",
+            "welcome",
+            projects=("the Substation Project",),
+        ),
+        _item(
+            "2.1",
+            "green",
+            "Japan welcomed Tajikistan’s hosting of the Water Conference in May 2026 in Dushanbe.",
+            "welcomed",
+            "welcome",
+            actors=("Japan",),
+            dates=(DateMention(text="May 2026", value="2026-05", future=True),),
+        ),
+        _item(
+            "4.1",
+            "green",
+            "In this regard, Japan will support the formulation of an energy transition "
+            "roadmap toward the net-zero goal.",
+            "will support",
+            "pledge",
+            commitment=True,
+            actors=("Japan",),
+        ),
+        _item(
+            "10.1",
+            "green",
+            "Both sides expressed their intention to work together on energy efficiency with JICA.",
+            "expressed their intention to",
+            "intention",
+            commitment=True,
+            organizations=("JICA",),
+        ),
+        _item(
+            "14.1",
+            "green",
+            "Japan welcomed Tajikistan’s decision to participate in GREENxEXPO 2027.",
+            "welcomed",
+            "welcome",
+            actors=("Japan",),
+            dates=(DateMention(text="2027", value="2027", future=True),),
+        ),
+        _item(
+            "16.1",
+            "connect",
+            "Both sides concurred on promoting cooperation regarding the "
+            "“Trans-Caspian International Transport Route”.",
+            "concurred on",
+            "agreement",
+            commitment=True,
+            projects=("Trans-Caspian International Transport Route",),
+        ),
+        _item(
+            "19.1",
+            "connect",
+            "Both sides concurred on launching the Japan-Tajikistan Consultations on "
+            "Afghanistan issue.",
+            "concurred on",
+            "agreement",
+            commitment=True,
+        ),
+        _item(
+            "21.1",
+            "connect",
+            "Both sides welcomed the workshop held on February 14, 2025.",
+            "welcomed",
+            "welcome",
+            dates=(DateMention(text="February 14", value="2025-02-14", future=False),),
+        ),
+        _item(
+            "22.1",
+            "connect",
+            "Tajikistan appreciated Japan's contribution to capacity building.",
+            "appreciated",
+            "appreciation",
+            actors=("Tajikistan",),
+        ),
+        _item(
+            "36.1",
+            "other",
+            "Tajikistan appreciated the cultural exchange conducted by the Japan Foundation.",
+            "appreciated",
+            "appreciation",
+            actors=("Tajikistan",),
+            organizations=("Japan Foundation",),
+        ),
+        _item(
+            "39.1",
+            "other",
+            "President Эмомалӣ Раҳмон extended an invitation to Prime Minister 高市早苗 "
+            "to pay an official visit to the Republic of Tajikistan.",
+            "extended an invitation",
+            "invitation",
+            actors=("Tajikistan",),
+        ),
     ]
     numbers = sorted({int(i.id.split(".")[0]) for i in items if i.paragraph is not None})
     area_of = {int(i.id.split(".")[0]): i.area_id for i in items if i.paragraph is not None}
@@ -140,9 +230,7 @@ def hand_statement() -> Statement:
 # Helpers --------------------------------------------------------------------------
 
 
-def export(
-    statement: Statement, tmp_path: Path, name: str = "note.docx", **options: Any
-) -> Path:
+def export(statement: Statement, tmp_path: Path, name: str = "note.docx", **options: Any) -> Path:
     """Export through the core (atomic write) and return the path."""
     target = tmp_path / name
     export_to_path(
@@ -205,9 +293,13 @@ def test_heading_block_names_meeting_statement_date_parties_and_classification(
     tmp_path: Path,
 ) -> None:
     note = open_note(export(hand_statement(), tmp_path, classification="SECRET//REL JPN"))
-    assert style_texts(note, S.CLASSIFICATION)[0] == "SECRET//REL JPN"
     meta = "\n".join(style_texts(note, S.NOTE_META))
-    assert "Statement\tJoint Statement between Japan and the Republic of Tajikistan on “Co-creation”" in meta
+    assert "Classification\tSECRET//REL JPN" in meta
+    assert [p.text for p in note.sections[0].header.paragraphs] == ["SECRET//REL JPN"]
+    assert (
+        "Statement\tJoint Statement between Japan and the Republic of Tajikistan on “Co-creation”"
+        in meta
+    )
     assert "Date\t20 December 2025, Tokyo" in meta
     assert "Parties\tJapan; Republic of Tajikistan" in meta
     assert "Prepared\t15 January 2026" in meta
@@ -220,7 +312,10 @@ def test_summary_gives_the_bottom_line_first(tmp_path: Path) -> None:
     texts = [p.text for p in note.paragraphs]
     first = texts[texts.index("Summary") + 1]
     assert first.startswith("The joint statement has 11 paragraphs and 13 items in 3 areas")
-    assert "Of these, 5 are commitments to future action: 1 pledge, 3 agreements and 1 intention." in first
+    assert (
+        "Of these, 5 are commitments to future action: 1 pledge, 3 agreements and 1 intention."
+        in first
+    )
     bullets = style_texts(note, "List Bullet")
     green = next(b for b in bullets if b.startswith("Green Economy and Resilience: "))
     assert "2 commitments" in green and "Japan will support the formulation" in green
@@ -273,7 +368,12 @@ def test_annex_has_a_row_per_item_and_a_repeating_header(tmp_path: Path) -> None
     note = open_note(export(statement, tmp_path))
     table = annex_table(note)
     assert [c.text for c in table.rows[0].cells] == [
-        "ID", "Area", "Category", "Text", "Partners", "Dates",
+        "ID",
+        "Area",
+        "Category",
+        "Text",
+        "Partners",
+        "Dates",
     ]
     assert len(table.rows) == len(statement.items) + 1
     assert [row.cells[0].text for row in table.rows[1:]] == [i.id for i in statement.items]
@@ -282,7 +382,9 @@ def test_annex_has_a_row_per_item_and_a_repeating_header(tmp_path: Path) -> None
     assert table.rows[1]._tr.trPr.find(f"{W}tblHeader") is None
     assert table.style.name == S.TABLE
     row = next(r for r in table.rows if r.cells[0].text == "2.1")
-    assert row.cells[5].text == "→ May 2026 (2026-05)"
+    assert row.cells[5].text == "→ May 2026"
+    past = next(r for r in table.rows if r.cells[0].text == "21.1")
+    assert past.cells[5].text == "14 February 2025"
     # the annex is a landscape section of its own
     assert len(note.sections) == 2
     assert note.sections[1].page_width > note.sections[1].page_height
@@ -318,10 +420,16 @@ def test_control_characters_in_the_statement_do_not_break_the_file(tmp_path: Pat
 
 def followup() -> dict[str, FollowUp]:
     return {
-        "4.1": FollowUp(item_id="4.1", lead_agency="METI", status="Completed",
-                        next_step="Publish the roadmap", due_date=date(2026, 3, 31)),
-        "16.1": FollowUp(item_id="16.1", lead_agency="MLIT", status="Delayed",
-                         next_step="Agree the route survey"),
+        "4.1": FollowUp(
+            item_id="4.1",
+            lead_agency="METI",
+            status="Completed",
+            next_step="Publish the roadmap",
+            due_date=date(2026, 3, 31),
+        ),
+        "16.1": FollowUp(
+            item_id="16.1", lead_agency="MLIT", status="Delayed", next_step="Agree the route survey"
+        ),
         "19.1": FollowUp(item_id="19.1", status="In progress"),
         "2.1": FollowUp(item_id="2.1", status="Ongoing", lead_agency="MOFA"),
     }
@@ -330,11 +438,16 @@ def followup() -> dict[str, FollowUp]:
 def test_status_from_a_filled_matrix(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path, followup=followup()))
     bullets = style_texts(note, "List Bullet")
-    assert "Progress: 1 of 5 commitments completed, 1 in progress, 1 delayed, 2 without a status." in bullets
+    assert (
+        "Progress: 1 of 5 commitments completed, 1 in progress, 1 delayed, 2 without a status."
+        in bullets
+    )
     details = style_texts(note, S.COMMITMENT_DETAIL)
     assert any(
-        d.startswith("Status: Completed") and "Lead agency: METI" in d
-        and "Next step: Publish the roadmap" in d and "Due: 31 March 2026" in d
+        d.startswith("Status: Completed")
+        and "Lead agency: METI" in d
+        and "Next step: Publish the roadmap" in d
+        and "Due: 31 March 2026" in d
         for d in details
     )
     assert "Status: not recorded in the matrix" in details
@@ -361,9 +474,7 @@ def test_without_a_matrix_there_are_no_status_columns(tmp_path: Path) -> None:
 
 
 def _footer_xml(note: Any) -> str:
-    return "".join(
-        p._p.xml for p in note.sections[0].footer.paragraphs
-    )
+    return "".join(p._p.xml for p in note.sections[0].footer.paragraphs)
 
 
 def test_header_shows_classification_and_footer_page_x_of_y(tmp_path: Path) -> None:
@@ -379,14 +490,16 @@ def test_header_shows_classification_and_footer_page_x_of_y(tmp_path: Path) -> N
 
 
 def test_core_properties(tmp_path: Path) -> None:
-    note = open_note(export(hand_statement(), tmp_path, author="Desk Officer, Central Asia", language="en-GB"))
+    note = open_note(
+        export(hand_statement(), tmp_path, author="Desk Officer, Central Asia", language="en-GB")
+    )
     props = note.core_properties
     assert props.title.startswith("Briefing note: Joint Statement between Japan")
     assert props.subject == "Follow-up to the joint statement of 20 December 2025"
     assert "Tajikistan" in props.keywords and "Connectivity" in props.keywords
     assert props.author == "Desk Officer, Central Asia"
     assert props.language == "en-GB"
-    stamp = CREATED.replace(tzinfo=timezone.utc)
+    stamp = CREATED.replace(tzinfo=UTC)
     assert props.created == stamp and props.modified == stamp and props.last_printed == stamp
     assert props.content_status == "OFFICIAL"
 
@@ -488,7 +601,9 @@ def test_a_footer_with_its_own_page_field_is_kept(tmp_path: Path) -> None:
         for element in field("PAGE", "1"):
             paragraph._p.append(element)
 
-    note = open_note(export(hand_statement(), tmp_path, template=ministry_template(tmp_path, number)))
+    note = open_note(
+        export(hand_statement(), tmp_path, template=ministry_template(tmp_path, number))
+    )
     footer = note.sections[0].footer
     assert [p.text for p in footer.paragraphs] == ["Ministry page 1"]
     assert "NUMPAGES" not in _footer_xml(note)
@@ -528,7 +643,9 @@ def test_template_with_a_style_of_the_wrong_kind(tmp_path: Path) -> None:
         (None, "is not a usable Word .docx file"),
     ],
 )
-def test_unusable_templates_give_one_line(tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_unusable_templates_give_one_line(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = tmp_path / "bad.docx"
     if content is None:
         with zipfile.ZipFile(path, "w") as package:
@@ -599,7 +716,9 @@ def test_help_does_not_import_python_docx() -> None:
         "heavy = [m for m in ('docx', 'lxml') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "docx" not in result.stdout.split(",")
     assert "lxml" not in result.stdout.strip().split(",")
 

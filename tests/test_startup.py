@@ -14,21 +14,29 @@ import pytest
 
 HEAVY = ("docx", "openpyxl", "reportlab", "pypdf", "bs4", "lxml", "numpy")
 
-# Runs the command in-process, then reports which heavy modules got imported.
-PROBE = """
+# Prints which heavy modules the interpreter has imported so far.
+REPORT = """
+heavy = sorted({m.partition(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
+print("HEAVY-MODULES " + json.dumps(heavy))
+"""
+
+# Runs the command in-process with the arguments given, then reports.
+COMMAND = (
+    """
 import json, sys
 from jtreport.cli import main
 try:
     main(args=sys.argv[1:], prog_name="jtreport")
 except SystemExit:
     pass
-heavy = sorted({m.partition(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
-print("HEAVY-MODULES " + json.dumps(heavy))
 """
+    + REPORT
+)
 
 
-def probe(code: str, *args: str) -> list[str]:
-    """Run ``code`` in a fresh interpreter; the heavy modules it left imported."""
+def probe(code: str, *args: str, expect: str = "") -> list[str]:
+    """Run ``code`` in a fresh interpreter; the heavy modules it left imported.
+    ``expect`` is text its output must hold, to show the command really ran."""
     done = subprocess.run(
         [sys.executable, "-c", f"HEAVY = {json.dumps(json.dumps(HEAVY))}\n{code}", *args],
         capture_output=True,
@@ -36,7 +44,7 @@ def probe(code: str, *args: str) -> list[str]:
         check=False,
     )
     marker = [line for line in done.stdout.splitlines() if line.startswith("HEAVY-MODULES ")]
-    assert marker, done.stdout + done.stderr
+    assert marker and expect in done.stdout, done.stdout + done.stderr
     found: list[str] = json.loads(marker[-1].removeprefix("HEAVY-MODULES "))
     return found
 
@@ -63,12 +71,18 @@ def culprits() -> str:
 
 
 @pytest.mark.parametrize(
-    "args",
-    [("--help",), ("-h",), ("--version",), ("--plugins",), ("--plugins", "--json")],
-    ids=" ".join,
+    ("args", "expect"),
+    [
+        (("--help",), "Formats:"),
+        (("-h",), "Usage:"),
+        (("--version",), "jtreport, version"),
+        (("--plugins",), "Output formats (--format):"),
+        (("--plugins", "--json"), '"formats": {'),
+    ],
+    ids=["help", "h", "version", "plugins", "plugins-json"],
 )
-def test_command_imports_no_heavy_library(args: tuple[str, ...]) -> None:
-    heavy = probe(PROBE, *args)
+def test_command_imports_no_heavy_library(args: tuple[str, ...], expect: str) -> None:
+    heavy = probe(COMMAND, *args, expect=expect)
     assert heavy == [], f"jtreport {' '.join(args)} imported {heavy}; culprits: {culprits()}"
 
 
@@ -77,14 +91,8 @@ def test_command_imports_no_heavy_library(args: tuple[str, ...]) -> None:
     ["jtreport", "jtreport.formats", "jtreport.pluginmanager", "jtreport.cli", "jtreport.model"],
 )
 def test_importing_the_api_is_light(module: str) -> None:
-    code = f"import {module}\n" + PROBE.split("heavy = ", 1)[0].split("try:")[0]
-    code += "heavy = sorted({m.partition('.')[0] for m in sys.modules} & set(json.loads(HEAVY)))\n"
-    code += "print('HEAVY-MODULES ' + json.dumps(heavy))\n"
-    assert probe(code) == []
+    assert probe(f"import json, sys, {module}\n{REPORT}") == []
 
 
 def test_the_probe_sees_a_heavy_import() -> None:
-    code = "import json, sys, openpyxl\n"
-    code += "heavy = sorted({m.partition('.')[0] for m in sys.modules} & set(json.loads(HEAVY)))\n"
-    code += "print('HEAVY-MODULES ' + json.dumps(heavy))\n"
-    assert "openpyxl" in probe(code)
+    assert "openpyxl" in probe(f"import json, sys, openpyxl\n{REPORT}")

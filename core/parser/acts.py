@@ -55,6 +55,7 @@ VERB_PATTERNS: tuple[VerbPattern, ...] = (
     _p(r"(?:are|is|were|remain|remains|remained)\s+(?:fully\s+|firmly\s+|strongly\s+)?(?:committed|determined|resolved)\s+to", "pledge", "future"),
     _p(r"(?:commit|commits|committed|pledge|pledges|pledged|undertake|undertakes|undertook|resolve|resolves|resolved|vow|vows|vowed|recommit|recommits)\s+(?:ourselves\s+|themselves\s+)?to", "pledge", "future"),
     _p(r"(?:will|shall)\s+(?:continue\s+to\s+|further\s+|also\s+|together\s+|work\s+to\s+|endeavou?r\s+to\s+|strive\s+to\s+|not\s+|[a-z]+ly\s+)*(?!be\b)[a-z]+(?:\s+(?:support|assistance|cooperation|efforts))?", "pledge", "future"),
+    _p(r"(?:extended|extends|gave|offered|offers)\s+(?:his|her|its|their|the)?\s*(?:firm\s+|strong\s+)?assurances?", "pledge", "future"),
     # agreements
     _p(r"(?:agreed|agree|agrees|concurred|concur|concurs)(?:\s+(?:on|upon|to|that|in|with))?", "agreement"),
     _p(r"(?:decided|decide|decides|resolved)(?:\s+(?:to|that|on))?", "agreement", "future"),

@@ -303,7 +303,8 @@ _GEOGRAPHY_AFTER = re.compile(
 _ADJECTIVE_HEAD = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*){0,4}\s+(?:"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS)
-    + r")\b"
+    + r")\b",
+    re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
 
@@ -375,6 +376,20 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+def capitalised_trie(words: Iterable[str]) -> str:
+    """Like :func:`trie_pattern` for lower-case ``words``, but the first letter
+    must be a capital and the rest matches in any case (``Japan``, ``JAPAN``,
+    not ``japan``).  Keeping the first character case-sensitive lets the regex
+    engine skip most positions quickly: a large speed-up on long texts."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].upper(), []).append(word[1:])
+    branches = [
+        _atom(first) + "(?i:" + trie_pattern(rest) + ")" for first, rest in sorted(groups.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 # kind: "name", "formal", "alias", "adjective" or "blocked" (a place, not a party)
 _INDEX: dict[str, tuple[Country | None, str]] = {}
 for _country in COUNTRIES:
@@ -396,10 +411,7 @@ for _country in COUNTRIES:
         if not any(ch.islower() for ch in _n):
             _EXACT_CASE.setdefault(normalize_key(_n), set()).add(_n)
 
-_MATCHER = re.compile(
-    r"(?<!\w)(?:" + trie_pattern(_INDEX) + r")(?![\w$])",
-    re.IGNORECASE,
-)
+_MATCHER = re.compile(r"(?<!\w)" + capitalised_trie(_INDEX) + r"(?![\w$])")
 
 
 @dataclass(frozen=True)
@@ -416,8 +428,6 @@ class CountryMention:
 def _accept(match: re.Match[str], kind: str, text: str, require_head: bool) -> bool:
     """Whether a raw match really names its country in context."""
     written = match.group()
-    if not written[0].isupper():
-        return False
     exact = _EXACT_CASE.get(normalize_key(written))
     if exact is not None and written.replace("’", "'") not in exact:
         return False

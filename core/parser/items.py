@@ -45,6 +45,7 @@ _NOT_SUBJECT = re.compile(
     r"to|of|in|on|for|with|by|from|including)\b",
     re.I,
 )
+_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|while|but|whereas)|\.)\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:[,;:(]|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b)", re.I)
 _COORDINATION = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?:then\s+)?$", re.I)
 _ACTOR_NOUNS = re.compile(
@@ -101,7 +102,7 @@ class ActReader:
         """The actors a subject names and how they were found: ``collective``,
         ``person``, ``party`` or ``generic`` (an actor-like noun phrase)."""
         phrase = _clean_subject(subject)
-        if not phrase or _NOT_SUBJECT.match(phrase):
+        if not phrase or _NOT_SUBJECT.match(phrase) or _verb_candidates(phrase):
             return None
         lowered = phrase.lower()
         if _COLLECTIVE.match(lowered) or _FIRST_PERSON.match(lowered):
@@ -110,6 +111,8 @@ class ActReader:
             return [BOTH], "collective"
         if _PRONOUN.match(lowered):
             return (previous, "person") if previous else None
+        if not _proper_noun_phrase(phrase):
+            return None
         person = self._person_in(phrase)
         if person is not None and person.party:
             return [person.party], "person"
@@ -179,7 +182,14 @@ class ActReader:
             if pattern_category == "pledge" and tense == "future" and how == "generic":
                 if not _ACTOR_NOUNS.search(subject):
                     continue
-            start_at = _clause_start(before) if acts else 0
+            start_at = 0
+            if acts:
+                # a second subject in one sentence starts an act only after "; " or
+                # ", and": inside "reaffirmed that the two countries commit to ..."
+                # the inner verb belongs to the first act's object
+                start_at = before.rfind(subject)
+                if not _NEW_CLAUSE.search(before[acts[-1].verb_end : max(start_at, 0)]):
+                    continue
             acts.append(Act(start_at, start, end, verb, pattern_category, tense, actors))
         passive = PASSIVE.search(sentence)
         if passive and not any(a.verb_start <= passive.start("verb") < a.verb_end for a in acts):
@@ -191,6 +201,24 @@ class ActReader:
                     Act(0, passive.start("verb"), passive.end("verb"), passive.group("verb"), category, "past", actors)
                 )
         return acts
+
+
+_NOUN_PHRASE_WORDS = frozenset(
+    "the of and for on in at side sides government governments delegation delegations "
+    "de van von bin binti al el la le da du der dos das y "
+    "leader leaders president presidents minister ministers prime secretary state states "
+    "ministry ministries department agency council commission countries country people "
+    "teams team representatives representative officials side's two both all foreign".split()
+)
+
+
+def _proper_noun_phrase(phrase: str) -> bool:
+    """A subject is a name or an actor noun phrase, not a clause: its lower-case
+    words are articles, particles and actor nouns only."""
+    for word in re.findall(r"[\w’'.-]+", phrase):
+        if word[:1].islower() and word.lower().strip("’'.") not in _NOUN_PHRASE_WORDS:
+            return False
+    return True
 
 
 def _verb_candidates(sentence: str) -> list[tuple[int, int, Category, str, str]]:
@@ -256,6 +284,8 @@ def _coordinated(between: str, first_verb: str, verb: str) -> bool:
         return False
     if re.search(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s+and\s+$", between):
         return False
+    if re.match(r"(?:will|shall)\b", verb, re.I):
+        return True  # "discussed X and will continue to work ..."
     return _is_past(first_verb) == _is_past(verb)
 
 
@@ -368,10 +398,19 @@ def _category(act: Act, tail: str) -> Category:
     return act.category
 
 
+_INNER_COMMITMENT = re.compile(
+    r"^\s*that\s+[^;]{0,100}?\b(?:will|shall|would|commit|commits|are\s+committed|"
+    r"remain\s+committed|are\s+determined|intend)\b(?!\s+be\b)",
+    re.I,
+)
+
+
 def _commits(act: Act, tail: str) -> bool:
     category = _category(act, tail)
     if category in ("pledge",):
         return True
+    if category != act.category and category == "agreement":
+        return True  # "shared the view that they would ..."
     if category == "intention":
         return not HOPING.search(act.verb)
     if category == "agreement":
@@ -381,6 +420,9 @@ def _commits(act: Act, tail: str) -> bool:
     if category == "invitation":
         return False
     if category == "affirmation":
-        return bool(COMMITTING_OBJECT.match(tail))
+        return bool(COMMITTING_OBJECT.match(tail)) or (
+            act.category == "affirmation" and bool(_INNER_COMMITMENT.match(tail))
+            and not re.match(r"^\s*that\s+(?:this|the\s+(?:joint|statement|visit))", tail, re.I)
+        )
     # welcome, appreciation: only when what is welcomed is still to come
     return bool(FUTURE_OBJECT.search(tail))

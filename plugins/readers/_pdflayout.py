@@ -176,14 +176,17 @@ def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
         return False  # a hyphenated word runs on
     if geometry.new_paragraph_gap(line):
         return True
-    ended = bool(_SENTENCE_END.search(previous.text)) or geometry.is_short(previous, line)
-    if _ITEM_START.match(line.text) and ended:
+    short = geometry.is_short(previous, line)
+    sentence_end = bool(_SENTENCE_END.search(previous.text))
+    if _ITEM_START.match(line.text) and (sentence_end or short):
         return True
+    if short and sentence_end and not line.text[:1].islower():
+        return True  # a paragraph's last line: it stops early, at a sentence end
     if not geometry.spaced:
         # paragraphs set solid: a short last line, or a first-line indent, ends one
-        if geometry.is_short(previous, line):
+        if short:
             return True
-        if line.indent > max(previous.indent, geometry.left) + 1 and ended:
+        if line.indent > max(previous.indent, geometry.left) + 1 and sentence_end:
             return True
     return False
 

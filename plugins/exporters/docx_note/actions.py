@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from jtreport.followup import FollowUp
 from jtreport.model import Item
 
 from . import styles as S
@@ -14,6 +15,8 @@ from .writer import NoteWriter
 
 #: item IDs a next-step bullet lists before "and N more"
 LISTED_IDS = 20
+#: statuses whose next step is no longer the meeting's business
+_CLOSED = ("Completed", "Cancelled")
 
 
 def upcoming_milestones(out: NoteWriter, ctx: NoteContext) -> None:
@@ -125,7 +128,7 @@ def next_steps(out: NoteWriter, ctx: NoteContext) -> None:
         wrote = True
     if ctx.invitations:
         refs = join_words([paragraph_ref(i) for i in ctx.invitations])
-        out.bullet(f"Agree the reply to the {_invitation_word(ctx)} ({refs}).")
+        out.bullet(f"Agree the reply to the {_invitation_word(ctx)} ", out.ref(f"({refs})"), ".")
         wrote = True
     if not wrote:
         out.para(S.NORMAL, "No follow-up action arises from the statement.")
@@ -137,17 +140,20 @@ def _invitation_word(ctx: NoteContext) -> str:
 
 def _recorded_steps(out: NoteWriter, ctx: NoteContext, commitments: list[Item]) -> bool:
     wrote = False
-    steps = [(ctx.record(i), i) for i in commitments]
-    planned = [(r, i) for r, i in steps if r is not None and r.next_step]
-    planned.sort(key=lambda pair: pair[0].due_date or date.max if pair[0] else date.max)
+    steps: list[tuple[FollowUp | None, Item]] = [(ctx.record(i), i) for i in commitments]
+    planned: list[tuple[FollowUp, Item]] = []
+    for record, item in steps:
+        if record is not None and record.next_step and record.status not in _CLOSED:
+            planned.append((record, item))
+    planned.sort(key=lambda pair: pair[0].due_date or date.max)
     for record, item in planned:
-        assert record is not None and record.next_step
         who = f"{record.lead_agency}, " if record.lead_agency else ""
         due = f"due {day_date(record.due_date)}" if record.due_date else "no due date"
         out.bullet(
             out.label(f"{item.id}: "),
-            record.next_step.rstrip(".") + " ",
+            (record.next_step or "").rstrip(".") + " ",
             out.ref(f"({who}{due})"),
+            f" — {shorten(undertaking(ctx.statement, item), 12)}",
         )
         wrote = True
     unrecorded = [i.id for r, i in steps if r is None or not r.status]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jtreport.digest import area_label, dates_label, partners
-from jtreport.model import Item
+from jtreport.digest import area_label, partners
+from jtreport.model import DateMention, Item
 
+from . import styles as S
 from .context import NoteContext
 from .ooxml import Cell
+from .text import long_date
 from .writer import NoteWriter
 
 COLUMNS = ("ID", "Area", "Category", "Text", "Partners", "Dates")
@@ -22,10 +24,10 @@ def annex(out: NoteWriter, ctx: NoteContext) -> None:
     out.heading(1, "Annex: all statement items")
     st = ctx.statement
     if not st.items:
-        out.para("Normal", "The statement holds no items.")
+        out.para(S.NORMAL, "The statement holds no items.")
         return
     out.para(
-        "Area Note",
+        S.AREA_NOTE,
         f"All {len(st.items)} items of the statement, in order. Commitments to future "
         "action have their ID in bold; an arrow (→) marks a date after the statement's.",
     )
@@ -49,13 +51,19 @@ def _rows(out: NoteWriter, ctx: NoteContext) -> Iterator[list[Cell]]:
             _category(out, item),
             [[item.text.strip()]],
             [[name] for name in partners(item)],
-            [[dates_label(item)]],
+            [[_date(d)] for d in item.dates],
         ]
         if ctx.followup is not None:
             record = ctx.record(item)
             row.append([[record.status or ""]] if record else [[]])
             row.append([[record.lead_agency or ""]] if record else [[]])
         yield row
+
+
+def _date(mention: DateMention) -> str:
+    """``→ May 2026`` for a date after the statement's, ``14 February 2025`` before."""
+    when = long_date(mention.value) or mention.text
+    return f"→ {when}" if mention.future else when
 
 
 def _category(out: NoteWriter, item: Item) -> Cell:

@@ -59,8 +59,10 @@ class NoteContext:
         if self.options.meeting and self.options.meeting.strip():
             return self.options.meeting.strip()
         when = long_date(self.statement.date)
-        return f"Follow-up to the joint statement of {when}" if when else (
-            "Follow-up to the joint statement"
+        return (
+            f"Follow-up to the joint statement of {when}"
+            if when
+            else ("Follow-up to the joint statement")
         )
 
     def paragraphs_of(self, area: AreaDigest) -> list[Paragraph]:

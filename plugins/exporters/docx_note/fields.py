@@ -31,9 +31,7 @@ def _char(kind: str) -> Element:
 
 def page_x_of_y(style: str) -> Element:
     """A paragraph in ``style`` (an id) reading "Page X of Y"."""
-    return paragraph(
-        style, ["Page ", *field("PAGE", "1"), " of ", *field("NUMPAGES", "1")]
-    )
+    return paragraph(style, ["Page ", *field("PAGE", "1"), " of ", *field("NUMPAGES", "1")])
 
 
 def has_page_field(part: Element) -> bool:
@@ -42,6 +40,5 @@ def has_page_field(part: Element) -> bool:
         if _PAGE_INSTRUCTION.match(instr.text or ""):
             return True
     return any(
-        _PAGE_INSTRUCTION.match(simple.get(w("instr"), ""))
-        for simple in part.iter(w("fldSimple"))
+        _PAGE_INSTRUCTION.match(simple.get(w("instr"), "")) for simple in part.iter(w("fldSimple"))
     )

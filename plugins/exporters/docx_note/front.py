@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import msgspec
-
-from jtreport.digest import AreaDigest, progress
+from jtreport.digest import AreaDigest, Progress, progress
 from jtreport.model import CATEGORIES, Item, Paragraph
 
 from . import styles as S
@@ -30,10 +29,8 @@ SUMMARY_GISTS = 6
 
 
 def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
-    """Classification, "Briefing note", the meeting, and the statement's particulars."""
+    """ "Briefing note", the meeting, the statement's particulars and the classification."""
     st, opts = ctx.statement, ctx.options
-    if opts.classification.strip():
-        out.para(S.CLASSIFICATION, opts.classification.strip())
     out.para(S.TITLE, "Briefing note")
     out.para(S.SUBTITLE, ctx.meeting)
     rows = [
@@ -45,6 +42,8 @@ def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
     rows.append(("Prepared", f"{prepared} by {opts.author}" if opts.author else prepared))
     if ctx.progress is not None:
         rows.append(("Progress", "from the ministry's implementation matrix"))
+    if opts.classification.strip():
+        rows.append(("Classification", opts.classification.strip()))
     for label, value in rows:
         out.para(S.NOTE_META, out.label(label), "\t", value)
 
@@ -96,6 +95,7 @@ def summary(out: NoteWriter, ctx: NoteContext) -> None:
             out.label("Open invitation: "),
             shorten(undertaking(st, item), 24) + " ",
             out.ref(f"({_ref(item)})"),
+            ".",
         )
     if st.items:
         _glance_table(out, ctx)
@@ -128,7 +128,8 @@ def _area_gist(ctx: NoteContext, area: AreaDigest) -> str:
     more = len(gists) - len(shown)
     listed = "; ".join(shown) + (f"; and {more} more" if more else "")
     extra = f" ({count(others, 'other item')})" if others else ""
-    return f"{count(len(area.commitments), 'commitment')}{extra}: {listed}."
+    stop = "" if listed.endswith("…") else "."
+    return f"{count(len(area.commitments), 'commitment')}{extra}: {listed}{stop}"
 
 
 def _lower_subject(text: str) -> str:
@@ -151,7 +152,7 @@ def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
     shares = [5.0, 1.6, 1.2, 1.8]
     if ctx.progress is not None:
         header.append("Progress")
-        shares = [3.6, 1.4, 1.0, 1.6, 4.0]
+        shares = [3.4, 1.7, 1.1, 2.0, 4.6]
     rows: list[list[Cell]] = []
     for area in ctx.areas:
         row: list[Cell] = [
@@ -171,7 +172,7 @@ def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
         [[out.label(str(len(st.commitments)))]],
     ]
     if ctx.progress is not None:
-        total.append([[out.label(ctx.progress.sentence())]])
+        total.append([[out.label(_status_counts(ctx.progress))]])
     rows.append(total)
     out.para(S.AREA_NOTE, "At a glance:")
     out.table(shares, header, rows)
@@ -183,7 +184,16 @@ def _area_progress(ctx: NoteContext, area: AreaDigest) -> str:
     # the shared progress view, over this area's items only
     part = msgspec.structs.replace(ctx.statement, items=area.items)
     found = progress(part, ctx.options.followup)
-    return found.sentence() if found else "—"
+    return _status_counts(found) if found else "—"
+
+
+def _status_counts(found: Progress) -> str:
+    """``1 completed, 1 delayed, 2 without a status``: a table cell's worth."""
+    parts = [f"{n} {status.lower()}" for status, n in found.by_status.items()]
+    missing = found.commitments - found.recorded
+    if missing:
+        parts.append(f"{missing} without a status")
+    return ", ".join(parts) or "—"
 
 
 def background(out: NoteWriter, ctx: NoteContext) -> None:
@@ -191,7 +201,9 @@ def background(out: NoteWriter, ctx: NoteContext) -> None:
     st = ctx.statement
     out.heading(1, "Background")
     when = long_date(st.date)
-    setting = ", ".join(x for x in (f"On {when}" if when else "", f"in {st.place}" if st.place else "") if x)
+    setting = ", ".join(
+        x for x in (f"On {when}" if when else "", f"in {st.place}" if st.place else "") if x
+    )
     title = f"“{st.title}”" if st.title else "a joint statement"
     if st.leaders:
         who = join_words([person_phrase(p) for p in st.leaders])
@@ -212,12 +224,13 @@ def background(out: NoteWriter, ctx: NoteContext) -> None:
         return
     out.para(S.NORMAL, f"It organises cooperation under {count(len(named), 'area')}:")
     for area in named:
-        assert area.area is not None
-        detail = [area.area.description] if area.area.description else []
+        description = area.area.description if area.area else None
         span = paragraph_span(ctx.paragraphs_of(area))
-        if span:
-            detail.append(f"({span})")
-        out.bullet(out.label(area.label), (" — " + " ".join(detail)) if detail else "")
+        out.bullet(
+            out.label(area.label),
+            f" — {description}" if description else "",
+            f" ({span})" if span else "",
+        )
 
 
 def paragraph_span(paragraphs: list[Paragraph]) -> str:

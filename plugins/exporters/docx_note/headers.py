@@ -67,9 +67,7 @@ def _text(root: Element) -> str:
 
 def _is_blank(root: Element) -> bool:
     """True when a header/footer shows nothing: no text, picture or field."""
-    return not _text(root).strip() and not any(
-        True for tag in _VISIBLE[1:] for _ in root.iter(tag)
-    )
+    return not _text(root).strip() and not any(True for tag in _VISIBLE[1:] for _ in root.iter(tag))
 
 
 def _clear(root: Element) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from jtreport import __version__
@@ -21,7 +21,9 @@ IDENTIFIER = "jtreport:docx-briefing-note"
 DEFAULT_AUTHOR = "jtreport"
 
 
-def set_properties(document: Any, statement: Statement, options: ExportOptions, meeting: str) -> None:
+def set_properties(
+    document: Any, statement: Statement, options: ExportOptions, meeting: str
+) -> None:
     """Title, subject, keywords, author, language and dates; nothing from the
     template's own properties survives except what is not listed here."""
     props = document.core_properties
@@ -71,7 +73,7 @@ def fix_zip_times(data: bytes, created: datetime) -> bytes:
 
 def _naive(moment: datetime) -> datetime:
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.replace(microsecond=0)
 
 

@@ -22,7 +22,10 @@ from .ooxml import w
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_MACRO_TYPES = (b"application/vnd.ms-word.document.macroEnabled", b"application/vnd.ms-word.template.macroEnabled")
+_MACRO_TYPES = (
+    b"application/vnd.ms-word.document.macroEnabled",
+    b"application/vnd.ms-word.template.macroEnabled",
+)
 #: the internal names Word gives its built-in styles, by the names the note uses
 _INTERNAL_NAMES = {S.HEADER: "header", S.FOOTER: "footer"}
 

@@ -27,15 +27,77 @@ MONTHS = (
 
 # Official names that take "the" in running text ("the Republic of Tajikistan").
 _ARTICLE_WORDS = frozenset(
-    "republic kingdom united federal federative state states islamic democratic people's "
-    "union sultanate grand principality commonwealth netherlands philippines bahamas gambia "
-    "european russian czech dominican central holy socialist plurinational bolivarian "
-    "hashemite arab independent swiss co-operative cooperative african slovak".split()
+    [
+        "republic",
+        "kingdom",
+        "united",
+        "federal",
+        "federative",
+        "state",
+        "states",
+        "islamic",
+        "democratic",
+        "people's",
+        "union",
+        "sultanate",
+        "grand",
+        "principality",
+        "commonwealth",
+        "netherlands",
+        "philippines",
+        "bahamas",
+        "gambia",
+        "european",
+        "russian",
+        "czech",
+        "dominican",
+        "central",
+        "holy",
+        "socialist",
+        "plurinational",
+        "bolivarian",
+        "hashemite",
+        "arab",
+        "independent",
+        "swiss",
+        "co-operative",
+        "cooperative",
+        "african",
+        "slovak",
+    ]
 )
 # Words a shortened text should not end on.
 _DANGLING = frozenset(
-    "a an and as at by for from in into of on or the to with within through toward towards "
-    "including such its their this that these those".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "within",
+        "through",
+        "toward",
+        "towards",
+        "including",
+        "such",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
 
@@ -103,9 +165,9 @@ def shorten(text: str, words: int) -> str:
     if len(parts) <= words:
         return " ".join(parts)
     kept = parts[:words]
-    while len(kept) > 1 and kept[-1].strip(",;:(“\"‘").casefold() in _DANGLING:
+    while len(kept) > 1 and kept[-1].strip(',;:(“"‘').casefold() in _DANGLING:
         kept.pop()
-    return " ".join(kept).rstrip(",;:–—-(“\"‘ ") + "…"
+    return " ".join(kept).rstrip(',;:–—-(“"‘ ') + "…"
 
 
 def first_sentence(text: str) -> str:

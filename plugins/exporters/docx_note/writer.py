@@ -68,10 +68,8 @@ class NoteWriter:
             text_style=self.styles[S.TABLE_TEXT],
             heading_style=self.styles[S.TABLE_HEADING],
         )
+        # Two tables in a row would merge: the note always puts text between them.
         self.add(table(spec, header, rows))
-        # Word needs a paragraph between two tables, and one after a table that
-        # would otherwise end the section.
-        self.para(S.NORMAL)
 
     def text_width(self) -> int:
         """The width between the margins of the current section, in twips."""

@@ -93,8 +93,14 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
 
     title_font = fonts.font_for(chart.title, "bold")
     drawing.add(
-        String(0, height - _TITLE_SIZE, chart.title, fontName=title_font,
-               fontSize=_TITLE_SIZE, fillColor=colors.HexColor(st.ACCENT))
+        String(
+            0,
+            height - _TITLE_SIZE,
+            chart.title,
+            fontName=title_font,
+            fontSize=_TITLE_SIZE,
+            fillColor=colors.HexColor(st.ACCENT),
+        )
     )
     top = height - title_h
     axis = colors.HexColor(st.RULE)
@@ -106,34 +112,65 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
         first = centre + (len(lines) - 1) * (_LABEL_SIZE + 0.6) / 2 - _LABEL_SIZE * 0.35
         for n, line in enumerate(lines):
             drawing.add(
-                String(label_width, first - n * (_LABEL_SIZE + 0.6), line, fontName=font,
-                       fontSize=_LABEL_SIZE, textAnchor="end",
-                       fillColor=colors.HexColor(st.INK))
+                String(
+                    label_width,
+                    first - n * (_LABEL_SIZE + 0.6),
+                    line,
+                    fontName=font,
+                    fontSize=_LABEL_SIZE,
+                    textAnchor="end",
+                    fillColor=colors.HexColor(st.INK),
+                )
             )
         x = bars_x
         for value, colour in bar.segments:
             length = bar_room * value / largest
             if length > 0:
                 drawing.add(
-                    Rect(x, centre - _BAR / 2, length, _BAR, strokeColor=None,
-                         fillColor=colors.HexColor(colour))
+                    Rect(
+                        x,
+                        centre - _BAR / 2,
+                        length,
+                        _BAR,
+                        strokeColor=None,
+                        fillColor=colors.HexColor(colour),
+                    )
                 )
             x += length
         note = bar.note or str(bar.total)
         drawing.add(
-            String(x + 3, centre - _LABEL_SIZE * 0.35, note, fontName=fonts.font_for(note),
-                   fontSize=_LABEL_SIZE, fillColor=colors.HexColor(st.MUTED))
+            String(
+                x + 3,
+                centre - _LABEL_SIZE * 0.35,
+                note,
+                fontName=fonts.font_for(note),
+                fontSize=_LABEL_SIZE,
+                fillColor=colors.HexColor(st.MUTED),
+            )
         )
     y = top - plot_h - 4 - _LEGEND_ROW + 3
     for legend_row in legend:
         for x, name, colour, font in legend_row:
             drawing.add(
-                Rect(x, y, 8, 7, strokeColor=colors.HexColor("#999999"), strokeWidth=0.3,
-                     fillColor=colors.HexColor(colour))
+                Rect(
+                    x,
+                    y,
+                    8,
+                    7,
+                    strokeColor=colors.HexColor("#999999"),
+                    strokeWidth=0.3,
+                    fillColor=colors.HexColor(colour),
+                )
             )
             drawing.add(
-                String(x + 11, y + 0.8, name, fontName=font, fontSize=_LABEL_SIZE,
-                       fillColor=colors.HexColor(st.INK))
+                String(
+                    x + 11,
+                    y + 0.8,
+                    name,
+                    fontName=font,
+                    fontSize=_LABEL_SIZE,
+                    fillColor=colors.HexColor(st.INK),
+                )
             )
         y -= _LEGEND_ROW
     return drawing

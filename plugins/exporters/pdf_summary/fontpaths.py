@@ -204,10 +204,9 @@ def fontconfig_covering(char: str) -> list[tuple[Path, int]]:
         )
     except (OSError, subprocess.SubprocessError):
         return []
-    found: list[tuple[Path, int]] = []
     ranked: list[tuple[bool, str, int]] = []
     for line in done.stdout.splitlines():
-        file, index, kind, style = (line.split("|") + ["", "", ""])[:4]
+        file, index, kind, style = [*line.split("|"), "", "", ""][:4]
         # CFF-flavoured OpenType cannot be embedded by reportlab
         if kind.strip() == "TrueType" and index.strip().isdigit():
             plain = style.split(",")[0].strip() in ("Regular", "Book", "Medium", "Normal")

@@ -12,6 +12,7 @@ Only :mod:`reportlab` functions are imported here, inside the functions.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import unicodedata
 from collections.abc import Iterable
@@ -165,10 +166,9 @@ def _register(
     fonts = {"regular": base, "bold": base, "italic": base}
     for style, path in (("bold", bold), ("italic", italic)):
         if path is not None:
-            try:
+            # a style that fails to load uses the regular face
+            with contextlib.suppress(TTFError, OSError, ValueError):
                 fonts[style] = _load(path)
-            except (TTFError, OSError, ValueError):
-                pass  # use the regular face for this style
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     names = {style: font.fontName for style, font in fonts.items()}

@@ -90,20 +90,35 @@ def draw_page_frame(decor: Decor, canv: Any, doc: Any) -> None:
     canv.saveState()
     centre = st.PAGE_WIDTH / 2
     if decor.classification:
-        _draw(canv, decor, decor.classification, centre, _HEADER_Y, colour=st.ALERT, bold=True,
-              align="centre")
+        _draw(
+            canv,
+            decor,
+            decor.classification,
+            centre,
+            _HEADER_Y,
+            colour=st.ALERT,
+            bold=True,
+            align="centre",
+        )
     # the running title stops short of the centred classification and the page number
     room = centre - st.MARGIN_X - 50
     if doc.page > 1:
-        _draw(canv, decor, decor.running_title, st.MARGIN_X, _HEADER_Y, colour=st.MUTED,
-              width=room)
+        _draw(canv, decor, decor.running_title, st.MARGIN_X, _HEADER_Y, colour=st.MUTED, width=room)
     canv.setStrokeColor(colors.HexColor(st.RULE))
     canv.setLineWidth(0.5)
     canv.line(st.MARGIN_X, _RULE_Y, st.PAGE_WIDTH - st.MARGIN_X, _RULE_Y)
     _draw(canv, decor, decor.running_title, st.MARGIN_X, _FOOTER_Y, colour=st.MUTED, width=room)
     if decor.classification:
-        _draw(canv, decor, decor.classification, centre, _FOOTER_Y, colour=st.ALERT, bold=True,
-              align="centre")
+        _draw(
+            canv,
+            decor,
+            decor.classification,
+            centre,
+            _FOOTER_Y,
+            colour=st.ALERT,
+            bold=True,
+            align="centre",
+        )
     canv.restoreState()
 
 
@@ -118,12 +133,12 @@ class SummaryCanvas(Canvas):  # type: ignore[misc]
         self._pages: list[dict[str, Any]] = []
         self._marks: list[tuple[str, dict[str, Any]]] = []
 
-    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802 (reportlab's name)
+    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:
         """Record the bookmark; :meth:`save` binds it to its page."""
         self._marks.append((key, kwargs))
         return self._bookmarkReference(key)
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         """Keep the finished page and start a new one."""
         self._pages.append(dict(self.__dict__))
         self._marks = []
@@ -138,8 +153,15 @@ class SummaryCanvas(Canvas):  # type: ignore[misc]
                 Canvas.bookmarkPage(self, key, **kwargs)
             text = page_label(self._pageNumber, total)
             self.saveState()
-            _draw(self, self._decor, text, st.PAGE_WIDTH - st.MARGIN_X, _FOOTER_Y,
-                  colour=st.MUTED, align="right")
+            _draw(
+                self,
+                self._decor,
+                text,
+                st.PAGE_WIDTH - st.MARGIN_X,
+                _FOOTER_Y,
+                colour=st.MUTED,
+                align="right",
+            )
             self.restoreState()
             Canvas.showPage(self)
         Canvas.save(self)

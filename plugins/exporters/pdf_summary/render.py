@@ -8,9 +8,6 @@ from jtreport.formats import ExportOptions
 from jtreport.model import Statement
 
 from .fonts import choose_fonts
-from .page import Decor, canvas_maker, make_document
-from .story import StoryBuilder
-from .styles import make_styles
 from .summary import build_summary
 
 
@@ -20,17 +17,20 @@ def render(statement: Statement, stream: BinaryIO, options: ExportOptions) -> No
     Font warnings (characters no installed font can print) go to
     ``options.warnings``; an unusable ``--font`` raises ``ExportError``.
     """
+    # reportlab is loaded from here on, never when the plugin is registered
+    from .page import Decor, build, make_document
+    from .story import StoryBuilder
+    from .styles import make_styles
+
     summary = build_summary(statement, options)
     fonts, warnings = choose_fonts(
         (char for text in summary.texts() for char in text), options.font
     )
     options.warnings.extend(warnings)
-    styles = make_styles(fonts)
-    story = StoryBuilder(summary, styles).build()
+    story = StoryBuilder(summary, make_styles(fonts)).build()
     decor = Decor(
         running_title=summary.running_title,
         classification=summary.classification,
         fonts=fonts,
     )
-    doc = make_document(stream, summary.properties, decor)
-    doc.build(story, canvasmaker=canvas_maker(decor, options.created))
+    build(make_document(stream, summary.properties, decor), story, decor, options.created)

@@ -3,8 +3,9 @@ and charts, the follow-up status, the commitments of each area and the
 timeline of upcoming milestones.
 
 Every text goes through :meth:`FontSet.markup`, which escapes it and switches
-font for characters the body font lacks.  Long tables are ``LongTable``\\ s
-that split between rows and repeat their header row on each page.
+font for characters the body font lacks.  Long tables are ``LongTable`` objects
+that split between rows and repeat their header row on each page.  Imported
+only when a PDF is written (reportlab is loaded here).
 """
 
 from __future__ import annotations
@@ -12,17 +13,36 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib import colors
+from reportlab.platypus import HRFlowable, LongTable, Paragraph, Spacer, Table
+
 from . import charts
 from . import styles as st
 from .fonts import Style
-from .page import anchor
-from .summary import AreaSection, CommitmentRow, MilestoneRow, Summary, plural
+from .page import Anchor
+from .summary import NO_STATUS, AreaSection, CommitmentRow, MilestoneRow, Summary, plural
 
 #: Outline keys of the fixed sections.
 KEY_FIGURES = "key-figures"
 FOLLOW_UP = "follow-up"
 COMMITMENTS = "commitments"
 MILESTONES = "milestones"
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that remembers its last layout: reportlab wraps a table
+    cell again each time the table is measured, split or drawn, and a
+    paragraph's lines depend only on the width."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Break the lines once per width."""
+        if self._wrapped_at == avail_width:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return size
 
 
 class StoryBuilder:
@@ -32,13 +52,15 @@ class StoryBuilder:
         self.summary = summary
         self.s = styles
         self.fonts = styles.fonts
+        self._bold_font = self.fonts.name("bold")
+        self._italic_font = self.fonts.name("italic")
 
     # Text ---------------------------------------------------------------------
 
     def _font_style(self, style: Any) -> Style:
-        if style.fontName == self.fonts.name("bold"):
+        if style.fontName == self._bold_font:
             return "bold"
-        if style.fontName == self.fonts.name("italic"):
+        if style.fontName == self._italic_font:
             return "italic"
         return "regular"
 
@@ -48,33 +70,34 @@ class StoryBuilder:
 
     def bold(self, text: str) -> str:
         """Markup for ``text`` in the body font's bold face."""
-        return f'<font name="{self.fonts.name("bold")}">{self.fonts.markup(text, "bold")}</font>'
+        return f'<font name="{self._bold_font}">{self.fonts.markup(text, "bold")}</font>'
+
+    def small(self, text: str) -> str:
+        """Markup for a grey second line in a table cell."""
+        style = self.s.cell_small
+        return f'<font size="{style.fontSize}" color="{st.MUTED}">{self.text(text, style)}</font>'
 
     def para(self, text: str, style: Any) -> Any:
-        """A Paragraph of plain ``text``."""
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(self.text(text, style), style)
+        """A paragraph of plain ``text``."""
+        return Para(self.text(text, style), style)
 
     def highlighted(self, text: str, words: str, style: Any) -> Any:
-        """A Paragraph of ``text`` with the first occurrence of ``words`` in bold."""
-        from reportlab.platypus import Paragraph
-
+        """A paragraph of ``text`` with the first occurrence of ``words`` in bold."""
         found = re.search(re.escape(words), text, re.IGNORECASE) if words else None
         if not found:
-            return Paragraph(self.text(text, style), style)
+            return Para(self.text(text, style), style)
         start, end = found.span()
         markup = (
             self.text(text[:start], style)
             + self.bold(text[start:end])
             + self.text(text[end:], style)
         )
-        return Paragraph(markup, style)
+        return Para(markup, style)
 
     def heading(self, text: str, key: str, level: int) -> list[Any]:
         """A heading with its outline entry."""
         style = self.s.h1 if level == 0 else self.s.h2
-        return [anchor(key, text, level), self.para(text, style)]
+        return [Anchor(key, text, level), self.para(text, style)]
 
     # Sections -----------------------------------------------------------------
 
@@ -91,9 +114,6 @@ class StoryBuilder:
 
     def title_block(self) -> list[Any]:
         """Kicker, title and the facts of the meeting."""
-        from reportlab.lib import colors
-        from reportlab.platypus import HRFlowable, Spacer, Table
-
         out: list[Any] = [
             self.para("JOINT STATEMENT  ·  BRIEFING SUMMARY", self.s.kicker),
             Spacer(1, 3),
@@ -122,19 +142,13 @@ class StoryBuilder:
 
     def key_figures(self) -> list[Any]:
         """Figure tiles, the table per area and the two charts."""
-        from reportlab.lib import colors
-        from reportlab.platypus import Spacer, Table
-
         out = self.heading("Key figures", KEY_FIGURES, 0)
         figures = self.summary.figures
         width = st.FRAME_WIDTH / len(figures)
         tiles = Table(
             [
-                [
-                    [self.para(str(f.value), self.s.figure_value),
-                     self.para(f.label, self.s.figure_label)]
-                    for f in figures
-                ]
+                [self.para(str(f.value), self.s.figure_value) for f in figures],
+                [self.para(f.label, self.s.figure_label) for f in figures],
             ],
             colWidths=[width] * len(figures),
         )
@@ -143,16 +157,15 @@ class StoryBuilder:
                 self.fonts.name(),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(st.ACCENT_LIGHT)),
                 ("LINEAFTER", (0, 0), (-2, -1), 4, colors.white),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
             )
         )
         out += [tiles, Spacer(1, 8), self.area_table(), Spacer(1, 10)]
         half = (st.FRAME_WIDTH - 16) / 2
         area = charts.draw_chart(charts.area_chart(self.summary.areas), self.fonts, half)
-        cats = charts.draw_chart(
-            charts.category_chart(self.summary.categories), self.fonts, half
-        )
+        cats = charts.draw_chart(charts.category_chart(self.summary.categories), self.fonts, half)
         pair = Table([[area, cats]], colWidths=[half + 16, half], hAlign="LEFT")
         pair.setStyle(
             st.layout_style(
@@ -166,34 +179,29 @@ class StoryBuilder:
         return out
 
     def area_table(self) -> Any:
-        """Paragraphs, items and commitments per area, with a total row."""
-        from reportlab.lib import colors
-        from reportlab.lib.enums import TA_RIGHT
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.platypus import LongTable
-
-        number = ParagraphStyle("jt-number", parent=self.s.cell, alignment=TA_RIGHT)
-        number_bold = ParagraphStyle("jt-number-bold", parent=self.s.cell_bold, alignment=TA_RIGHT)
-        header_number = ParagraphStyle("jt-hnum", parent=self.s.header_cell, alignment=TA_RIGHT)
+        """Paragraphs, items, commitments and upcoming dates per area, with totals."""
+        s = self.s
         heads = ["Area", "Paragraphs", "Items", "Commitments", "Upcoming dates"]
         rows: list[list[Any]] = [
-            [self.para(heads[0], self.s.header_cell)]
-            + [self.para(h, header_number) for h in heads[1:]]
+            [self.para(heads[0], s.header_cell)]
+            + [self.para(h, s.header_number) for h in heads[1:]]
         ]
         areas = self.summary.areas
         for area in areas:
             values = [area.paragraphs, area.items, len(area.commitments), area.upcoming]
-            rows.append([self.para(area.label, self.s.cell)]
-                        + [self.para(str(v), number) for v in values])
+            rows.append(
+                [self.para(area.label, s.cell)] + [self.para(str(v), s.number) for v in values]
+            )
         totals = [
             sum(a.paragraphs for a in areas),
             sum(a.items for a in areas),
             sum(len(a.commitments) for a in areas),
-            len(self.summary.milestones),
+            sum(a.upcoming for a in areas),
         ]
-        rows.append([self.para("Total", self.s.cell_bold)]
-                    + [self.para(str(v), number_bold) for v in totals])
-        numbers = 68.0
+        rows.append(
+            [self.para("Total", s.cell_bold)] + [self.para(str(v), s.number_bold) for v in totals]
+        )
+        numbers = 74.0
         table = LongTable(
             rows,
             colWidths=[st.FRAME_WIDTH - 4 * numbers] + [numbers] * 4,
@@ -208,10 +216,12 @@ class StoryBuilder:
 
     def follow_up(self) -> list[Any]:
         """Progress in one sentence and the status chart per area."""
-        from reportlab.platypus import Spacer
-
         out = self.heading("Follow-up status", FOLLOW_UP, 0)
-        out.append(self.para(f"{self.summary.progress}.", self.s.body))
+        out.append(
+            self.para(
+                f"Recorded in the implementation matrix: {self.summary.progress}.", self.s.body
+            )
+        )
         chart = charts.status_chart(self.summary.areas, self.summary.statuses)
         if chart.bars:
             out += [Spacer(1, 4), charts.draw_chart(chart, self.fonts, st.FRAME_WIDTH)]
@@ -222,8 +232,9 @@ class StoryBuilder:
         out = self.heading("Commitments by area", COMMITMENTS, 0)
         out.append(
             self.para(
-                "Each commitment in full, with who acts, the partners and dates it names; "
-                "the other items of each area are counted. IDs are paragraph.item.",
+                "Each commitment in full, with who acts and the partners and dates it names; "
+                "the other items of each area are counted. IDs are paragraph.item; dates "
+                "marked → lie after the statement's date.",
                 self.s.note,
             )
         )
@@ -248,8 +259,6 @@ class StoryBuilder:
 
     def commitment_table(self, rows: list[CommitmentRow]) -> Any:
         """The commitments of one area; the header repeats on every page."""
-        from reportlab.platypus import LongTable
-
         with_status = rows[0].status is not None
         heads = ["ID", "Who", "Commitment", "Partners named", "Dates"]
         widths = [50.0, 50.0, 0.0, 88.0, 66.0]
@@ -267,10 +276,10 @@ class StoryBuilder:
         """The cells of one commitment."""
         s = self.s
         cells: list[Any] = [
-            [self.para(row.id, s.cell_bold), self.para(row.category, s.cell_small)],
+            Para(f"{self.bold(row.id)}<br/>{self.small(row.category)}", s.cell),
             self.para(row.who, s.cell),
             self.highlighted(row.text, row.verb, s.cell),
-            self.lines(row.partners, s.cell_small) if row.partners else self.para("–", s.cell_small),
+            self.lines(row.partners or ["–"], s.cell_small),
             self.date_cell(row),
         ]
         if with_status:
@@ -278,44 +287,33 @@ class StoryBuilder:
         return cells
 
     def lines(self, texts: list[str], style: Any) -> Any:
-        """One Paragraph with a line per text."""
-        from reportlab.platypus import Paragraph
-
-        return Paragraph("<br/>".join(self.text(t, style) for t in texts), style)
+        """One paragraph with a line per text."""
+        return Para("<br/>".join(self.text(t, style) for t in texts), style)
 
     def date_cell(self, row: CommitmentRow) -> Any:
         """Dates, the future ones in bold with an arrow."""
-        from reportlab.platypus import Paragraph
-
         if not row.dates:
             return self.para("–", self.s.cell_small)
         parts = [
             self.bold(f"→ {d.text}") if d.future else self.text(d.text, self.s.cell_small)
             for d in row.dates
         ]
-        return Paragraph("<br/>".join(parts), self.s.cell_small)
+        return Para("<br/>".join(parts), self.s.cell_small)
 
     def status_cell(self, row: CommitmentRow) -> Any:
         """The recorded status in its colour, with lead agency and due date."""
-        from reportlab.platypus import Paragraph
-
         cell = row.status
-        assert cell is not None
-        colour = st.status_colour(cell.status)
-        if cell.status == charts.NO_STATUS:
-            colour = st.MUTED
+        if cell is None:
+            return self.para("", self.s.cell_small)
+        colour = st.MUTED if cell.status == NO_STATUS else st.status_colour(cell.status)
         parts = [f'<font color="{colour}">{self.bold(cell.status)}</font>']
-        if cell.lead:
-            parts.append(self.text(cell.lead, self.s.cell_small))
+        parts += [self.text(t, self.s.cell_small) for t in (cell.lead, cell.next_step) if t]
         if cell.due:
             parts.append(self.text(f"due {cell.due}", self.s.cell_small))
-        return Paragraph("<br/>".join(parts), self.s.cell_small)
+        return Para("<br/>".join(parts), self.s.cell_small)
 
     def milestones(self) -> list[Any]:
         """The upcoming dates as a timeline table."""
-        from reportlab.lib import colors
-        from reportlab.platypus import LongTable
-
         out = self.heading("Upcoming milestones", MILESTONES, 0)
         rows = self.summary.milestones
         if not rows:
@@ -336,13 +334,12 @@ class StoryBuilder:
     def milestone_cells(self, m: MilestoneRow) -> list[Any]:
         """The cells of one milestone."""
         s = self.s
-        item = [self.para(m.item_id, s.cell_bold)]
+        item = self.bold(m.item_id)
         if m.is_commitment:
-            item.append(self.para("commitment", s.cell_small))
+            item += "<br/>" + self.small("commitment")
         return [
             self.para(m.when, s.cell_bold),
             self.highlighted(m.sentence, m.words, s.cell),
             self.para(m.area, s.cell_small),
-            item,
+            Para(item, s.cell),
         ]
-

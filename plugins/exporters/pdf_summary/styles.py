@@ -149,10 +149,17 @@ def make_styles(fonts: FontSet) -> Styles:
             "header-cell", fontName=bold, fontSize=8, leading=10, textColor=colors.white
         ),
         number=style("number", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
-        number_bold=style("number-bold", fontName=bold, fontSize=8.5, leading=10.8,
-                          alignment=TA_RIGHT),
-        header_number=style("header-number", fontName=bold, fontSize=8, leading=10,
-                            textColor=colors.white, alignment=TA_RIGHT),
+        number_bold=style(
+            "number-bold", fontName=bold, fontSize=8.5, leading=10.8, alignment=TA_RIGHT
+        ),
+        header_number=style(
+            "header-number",
+            fontName=bold,
+            fontSize=8,
+            leading=10,
+            textColor=colors.white,
+            alignment=TA_RIGHT,
+        ),
         figure_value=style(
             "figure-value",
             fontName=bold,
@@ -175,7 +182,6 @@ def layout_style(font: str, *commands: tuple[Any, ...]) -> Any:
 
 def table_style(font: str, *, header: bool = True, zebra: bool = True) -> Any:
     """The grid of the summary's tables: a dark header row, hairlines, zebra rows."""
-    from reportlab.lib import colors
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -248,7 +248,9 @@ def _status(item: Item, followup: Mapping[str, FollowUp] | None) -> StatusCell |
     )
 
 
-def _row(statement: Statement, item: Item, followup: Mapping[str, FollowUp] | None) -> CommitmentRow:
+def _row(
+    statement: Statement, item: Item, followup: Mapping[str, FollowUp] | None
+) -> CommitmentRow:
     return CommitmentRow(
         id=item.id,
         category=item.category,
@@ -276,9 +278,7 @@ def _area_key(index: int) -> str:
     return f"area-{index}"
 
 
-def _sections(
-    statement: Statement, followup: Mapping[str, FollowUp] | None
-) -> list[AreaSection]:
+def _sections(statement: Statement, followup: Mapping[str, FollowUp] | None) -> list[AreaSection]:
     sections: list[AreaSection] = []
     upcoming = Counter(item.area_id for _, item in statement.upcoming())
     for index, group in enumerate(digest(statement)):
