@@ -47,7 +47,9 @@ class _Command(click.Command):
         super().format_epilog(ctx, formatter)
 
 
-@click.command(cls=_Command, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    cls=_Command, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option(
     "-f",
@@ -63,21 +65,59 @@ class _Command(click.Command):
     type=click.Path(path_type=Path),
     help="Output file (one input, one format) or directory. Default: the current directory.",
 )
-@click.option("--status", "status_path", type=click.Path(path_type=Path), help="A filled matrix (.xlsx) whose statuses the reports show.")
-@click.option("--template", type=click.Path(path_type=Path), help="A .docx whose styles, margins, header and footer the note uses.")
-@click.option("--write-template", type=click.Path(path_type=Path), help="Write the default Word template to this path and exit.")
-@click.option("--classification", default="OFFICIAL", show_default=True, help="Classification line for the reports.")
-@click.option("--meeting", help="The meeting the reports prepare for (e.g. 'Follow-up consultations, May 2026').")
+@click.option(
+    "--status",
+    "status_path",
+    type=click.Path(path_type=Path),
+    help="A filled matrix (.xlsx) whose statuses the reports show.",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="A .docx whose styles, margins, header and footer the note uses.",
+)
+@click.option(
+    "--write-template",
+    type=click.Path(path_type=Path),
+    help="Write the default Word template to this path and exit.",
+)
+@click.option(
+    "--classification",
+    default="OFFICIAL",
+    show_default=True,
+    help="Classification line for the reports.",
+)
+@click.option(
+    "--meeting",
+    help="The meeting the reports prepare for (e.g. 'Follow-up consultations, May 2026').",
+)
 @click.option("--author", help="Author recorded in the reports' properties.")
 @click.option("--font", type=click.Path(path_type=Path), help="A TrueType font file for the PDF.")
 @click.option("-O", "extra", multiple=True, metavar="KEY=VALUE", help="A plugin-specific option.")
 @click.option("--force", is_flag=True, help="Replace output files that jtreport did not write.")
-@click.option("--schema", is_flag=True, help="Print the JSON Schema of the commitment model and exit.")
-@click.option("--plugins", "list_plugins", is_flag=True, help="List installed plugins and formats and exit.")
+@click.option(
+    "--schema", is_flag=True, help="Print the JSON Schema of the commitment model and exit."
+)
+@click.option(
+    "--plugins", "list_plugins", is_flag=True, help="List installed plugins and formats and exit."
+)
 @click.option("--no-plugins", is_flag=True, help="Load no third-party plugins.")
-@click.option("--disable-plugin", "disabled", multiple=True, metavar="NAME", help="Do not load this plugin (repeatable; built-ins too).")
+@click.option(
+    "--disable-plugin",
+    "disabled",
+    multiple=True,
+    metavar="NAME",
+    help="Do not load this plugin (repeatable; built-ins too).",
+)
 @click.option("--strict", is_flag=True, help="Treat a plugin that fails to load as an error.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for several inputs.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for several inputs.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", count=True, help="Print the parser's warnings too.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")

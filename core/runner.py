@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +72,8 @@ def created_time() -> datetime:
     """The time stamped into documents: ``SOURCE_DATE_EPOCH`` when set, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 class Run:
@@ -108,9 +108,7 @@ class Run:
             return self._write_template(s.write_template)
         formats = self._formats()
         inputs = self._inputs()
-        destinations = self._plan(inputs, formats)
-        for source, targets in destinations:
-            self._convert(source, targets)
+        self._run_jobs(self._plan(inputs, formats))
         return 1 if self.failures else 0
 
     # Planning -----------------------------------------------------------------
@@ -146,9 +144,13 @@ class Run:
         return found
 
     def _statements_in(self, folder: Path) -> list[Path]:
-        suffixes = {ext for reader in self.host.readers.formats.values() for ext in reader.extensions}
+        suffixes = {
+            ext for reader in self.host.readers.formats.values() for ext in reader.extensions
+        }
         return sorted(
-            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
         )
 
     def _plan(self, inputs: list[str], formats: list[str]) -> list[tuple[str, dict[str, Path]]]:
@@ -185,81 +187,51 @@ class Run:
 
     # Converting ---------------------------------------------------------------
 
-    def _convert(self, source: str, targets: dict[str, Path]) -> None:
-        from .api import parse_file
-        from .exporting import export_to_path
+    def _run_jobs(self, plan: list[tuple[str, dict[str, Path]]]) -> None:
+        """Convert every input, in worker processes when asked; print in input order."""
+        jobs = [Job(source, targets) for source, targets in plan]
+        show_bar = len(jobs) > 1 and not self.settings.quiet and sys.stderr.isatty()
+        outcomes: Iterable[Outcome]
+        workers = min(self.settings.jobs, len(jobs))
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
 
-        label = "<stdin>" if source == STDIN else source
+            pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_init_worker, initargs=(self.settings,)
+            )
+            outcomes = pool.map(_convert_in_worker, jobs)
+        else:
+            pool = None
+            outcomes = (convert(job, self.settings, self.host) for job in jobs)
         try:
-            statement = parse_file(source, host=self.host)
-            statement = self.host.transform(statement)
-        except JtreportError as exc:
-            self._error(str(exc) if exc.path else f"{label}: {exc}")
-            return
-        except Exception as exc:
-            if self.settings.debug:
-                raise
-            self._error(f"{label}: unexpected error while parsing: {type(exc).__name__}: {exc}")
-            return
-        if self.settings.verbose:
-            for warning in statement.warnings:
-                click.echo(f"jtreport: {label}: warning: {warning}", err=True)
-        followup = self._followup()
-        for fmt, target in targets.items():
-            exporter = self.host.exporters[fmt]
-            options = self._options(target, followup)
-            try:
-                export_to_path(exporter, statement, options)
-            except Exception as exc:  # e.g. recognizes() raising: only this format fails
-                if self.settings.debug and not isinstance(exc, ExportError):
-                    raise
-                message = (
-                    str(exc)
-                    if isinstance(exc, JtreportError)
-                    else f"{target}: the {fmt} exporter failed: {type(exc).__name__}: {exc}"
-                )
-                origin = self.host.exporters.origins[fmt]
-                suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
-                self._error(" ".join(p.strip() for p in message.splitlines() if p.strip()) + suffix)
-                continue
-            for warning in options.warnings:
-                click.echo(f"jtreport: {target}: warning: {warning}", err=True)
-            if not self.settings.quiet:
-                click.echo(self._summary(fmt, target, statement))
+            if show_bar:
+                with click.progressbar(
+                    outcomes,
+                    length=len(jobs),
+                    label="Converting",
+                    file=sys.stderr,
+                    show_pos=True,
+                ) as bar:
+                    collected = list(bar)
+            else:
+                collected = []
+                for outcome in outcomes:
+                    self._report(outcome)
+                    collected.append(outcome)
+                return
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        for outcome in collected:
+            self._report(outcome)
 
-    def _summary(self, fmt: str, target: Path, statement: Any) -> str:
-        areas = len(statement.areas)
-        return (
-            f"wrote {target} ({fmt}: {len(statement.paragraphs)} paragraphs, "
-            f"{len(statement.items)} items, {len(statement.commitments)} commitments, "
-            f"{areas} areas)"
-        )
-
-    def _options(self, target: Path, followup: Any) -> ExportOptions:
-        s = self.settings
-        return ExportOptions(
-            destination=target,
-            followup=followup,
-            template=s.template,
-            font=s.font,
-            classification=s.classification,
-            meeting=s.meeting,
-            author=s.author,
-            created=created_time(),
-            force=s.force,
-            extra=dict(s.extra),
-        )
-
-    _followup_cache: Any = None
-
-    def _followup(self) -> Any:
-        if self.settings.status_path is None:
-            return None
-        if self._followup_cache is None:
-            from .followup import read_followup
-
-            self._followup_cache = read_followup(self.settings.status_path)
-        return self._followup_cache
+    def _report(self, outcome: Outcome) -> None:
+        for line in outcome.messages:
+            click.echo(f"jtreport: {line}", err=True)
+        if not self.settings.quiet:
+            for line in outcome.written:
+                click.echo(line)
+        self.failures += outcome.failures
 
     def _write_template(self, path: Path) -> int:
         from .exporting import write_atomically
@@ -279,12 +251,130 @@ class Run:
                 click.echo(f"wrote {path} (the default {name} template)")
         return 0
 
-    def _error(self, message: str) -> None:
+
+@dataclass(frozen=True)
+class Job:
+    """One input and the files it should become."""
+
+    source: str
+    targets: dict[str, Path]
+
+
+@dataclass
+class Outcome:
+    """What converting one input printed and how many of its steps failed."""
+
+    source: str
+    written: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    failures: int = 0
+
+    def error(self, message: str) -> None:
+        """Record a failure."""
+        self.messages.append(message)
         self.failures += 1
-        click.echo(f"jtreport: {message}", err=True)
 
 
-def echo_lines(lines: Iterable[str]) -> None:
-    """Print lines to standard output."""
-    for line in lines:
-        sys.stdout.write(line + "\n")
+def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
+    """Read, parse, transform and export one input; never raises for bad input."""
+    from .api import parse_file
+    from .exporting import export_to_path
+
+    outcome = Outcome(job.source)
+    label = "<stdin>" if job.source == STDIN else job.source
+    try:
+        statement = host.transform(parse_file(job.source, host=host))
+    except JtreportError as exc:
+        outcome.error(str(exc) if exc.path else f"{label}: {exc}")
+        return outcome
+    except Exception as exc:
+        if settings.debug:
+            raise
+        outcome.error(f"{label}: unexpected error while parsing: {type(exc).__name__}: {exc}")
+        return outcome
+    if settings.verbose:
+        outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)
+    followup = _followup_for(job, settings, outcome)
+    for fmt, target in job.targets.items():
+        exporter = host.exporters[fmt]
+        options = _options(settings, target, followup)
+        try:
+            export_to_path(exporter, statement, options)
+        except JtreportError as exc:
+            if settings.debug and not isinstance(exc, ExportError):
+                raise
+            origin = host.exporters.origins[fmt]
+            suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
+            outcome.error(f"{exc}{suffix}")
+            continue
+        outcome.messages.extend(f"{target}: warning: {w}" for w in options.warnings)
+        outcome.written.append(
+            f"wrote {target} ({fmt}: {len(statement.paragraphs)} paragraphs, "
+            f"{len(statement.items)} items, {len(statement.commitments)} commitments, "
+            f"{len(statement.areas)} areas)"
+        )
+    return outcome
+
+
+def _followup_for(job: Job, settings: RunSettings, outcome: Outcome) -> Any:
+    """The statuses the reports show: ``--status``, else the matrix this input
+    already has at its xlsx destination (the desk officer's filled copy)."""
+    from .followup import read_followup
+
+    path = settings.status_path
+    if path is None:
+        if not set(job.targets) - {"xlsx", "json"}:
+            return None
+        stem = "statement" if job.source == STDIN else Path(job.source).stem
+        matrix = job.targets.get("xlsx") or next(iter(job.targets.values())).with_name(
+            f"{stem}.xlsx"
+        )
+        if not matrix.exists():
+            return None
+        path = matrix
+        try:
+            found = read_followup(path)
+        except JtreportError as exc:
+            outcome.messages.append(f"{exc} (statuses not shown)")
+            return None
+        outcome.messages.append(f"{label_of(job)}: showing the statuses recorded in {path}")
+        return found
+    try:
+        return read_followup(path)
+    except JtreportError as exc:
+        outcome.error(str(exc))
+        return None
+
+
+def _options(settings: RunSettings, target: Path, followup: Any) -> ExportOptions:
+    return ExportOptions(
+        destination=target,
+        followup=followup,
+        template=settings.template,
+        font=settings.font,
+        classification=settings.classification,
+        meeting=settings.meeting,
+        author=settings.author,
+        created=created_time(),
+        force=settings.force,
+        extra=dict(settings.extra),
+    )
+
+
+def label_of(job: Job) -> str:
+    """How messages name an input."""
+    return "<stdin>" if job.source == STDIN else job.source
+
+
+_worker_state: dict[str, Any] = {}
+
+
+def _init_worker(settings: RunSettings) -> None:
+    _worker_state["settings"] = settings
+    _worker_state["host"] = PluginHost(
+        third_party=not settings.no_plugins, disabled=settings.disabled, strict=settings.strict
+    )
+
+
+def _convert_in_worker(job: Job) -> Outcome:
+    return convert(job, _worker_state["settings"], _worker_state["host"])

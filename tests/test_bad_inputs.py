@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from jtreport import reading
 from jtreport.api import parse_file
 
@@ -17,7 +16,10 @@ from jtreport.api import parse_file
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "jtreport.cli", *args],
-        capture_output=True, text=True, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -56,7 +58,10 @@ def test_directory_without_statements_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_cp1252_is_decoded_with_a_warning(tmp_path: Path, bundled_path: Path) -> None:
     text = bundled_path.read_text(encoding="utf-8").replace("’", "'").replace("“", '"')
-    text = text.replace("”", '"').replace("–", "-").replace("ā", "a") + "\n40. Both sides noted the café.\n"
+    text = (
+        text.replace("”", '"').replace("–", "-").replace("ā", "a")
+        + "\n40. Both sides noted the café.\n"
+    )
     (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
     statement = parse_file(tmp_path / "cp.txt")
     assert "café" in statement.paragraphs[-1].text
@@ -83,7 +88,9 @@ def test_text_without_numbered_paragraphs_gives_a_model_with_warnings(tmp_path: 
     assert statement.warnings and all(p.number is None for p in statement.paragraphs)
 
 
-def test_too_large_file_is_refused_with_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_file_is_refused_with_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"1. Both sides agreed.\n" * 1000)
     monkeypatch.setattr(reading, "MAX_INPUT_BYTES", 1000)

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from jtreport.cli import main
 from jtreport.model import load
 
@@ -86,7 +85,10 @@ def test_installed_console_script(tmp_path: Path) -> None:
     assert script.exists(), "the console script is installed with the package"
     done = subprocess.run(
         [str(script), "--format", "json", "-o", str(tmp_path)],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert load((tmp_path / "japan-tajikistan-2025.json").read_bytes()).date == "2025-12-20"

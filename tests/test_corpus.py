@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from jtreport.api import parse_file
 from jtreport.model import Statement
 
@@ -19,8 +18,18 @@ from .conftest import CORPUS, corpus_files, needs_corpus
 pytestmark = needs_corpus
 
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
 # a place-and-date line ("Tokyo, July 29, 2002", "Issued in Tokyo, 26 October 2016"):
 # metadata, kept as the model's date and place
@@ -86,50 +95,85 @@ def test_every_body_paragraph_has_an_item_with_a_known_category(path: Path) -> N
 
 EXPECTED = {
     "jp-uz-2002-joint-statement-mofa": dict(
-        title="Joint Statement on Friendship, Strategic Partnership and Cooperation between Japan and the Republic of Uzbekistan",
-        date="2002-07-29", place="Tokyo", parties=["Japan", "Uzbekistan"], preamble=4,
-        parts=["Cooperation in the fields of politics and security"], first_number=1,
+        title="Joint Statement on Friendship, Strategic Partnership and Cooperation "
+        "between Japan and the Republic of Uzbekistan",
+        date="2002-07-29",
+        place="Tokyo",
+        parties=["Japan", "Uzbekistan"],
+        preamble=4,
+        parts=["Cooperation in the fields of politics and security"],
+        first_number=1,
     ),
     "caj-2010-3rd-fm-meeting-joint-press-release": dict(
-        title='"Central Asia plus Japan" Dialogue Third Foreign Ministers\' Meeting Joint Press Release',
-        date="2010-08-07", min_parties=5, numbered=False, preamble=1,
+        title='"Central Asia plus Japan" Dialogue Third Foreign Ministers\' Meeting '
+        "Joint Press Release",
+        date="2010-08-07",
+        min_parties=5,
+        numbered=False,
+        preamble=1,
     ),
     "jp-az-2009-fm-joint-press-statement": dict(
         title="Joint Press Statement on the Japan-Azerbaijan Foreign Ministerial Meeting",
-        date="2009-06-17", place="Tokyo", parties=["Japan", "Azerbaijan"], preamble=0, first_number=1,
+        date="2009-06-17",
+        place="Tokyo",
+        parties=["Japan", "Azerbaijan"],
+        preamble=0,
+        first_number=1,
     ),
     "jp-vn-2006-joint-statement": dict(
-        date="2006-10-19", numbered=False, preamble=1,
+        date="2006-10-19",
+        numbered=False,
+        preamble=1,
         areas=["Promotion of Dialogue", "Japan's Economic Assistance to Vietnam"],
     ),
     "ph-jp-2016-joint-statement": dict(
-        date="2016-10-26", place="Tokyo", preamble=2, first_number=1, last_number=15,
+        date="2016-10-26",
+        place="Tokyo",
+        preamble=2,
+        first_number=1,
+        last_number=15,
     ),
     "us-jp-2023-joint-statement": dict(
-        title="Joint Statement of the United States and Japan", date="2023-01-13",
-        parties=["United States", "Japan"], numbered=False, areas=[],
+        title="Joint Statement of the United States and Japan",
+        date="2023-01-13",
+        parties=["United States", "Japan"],
+        numbered=False,
+        areas=[],
     ),
     "c5p1-2023-new-york-declaration": dict(
-        date="2023-09-21", min_parties=6, numbered=False, preamble=1, signatories=6,
+        date="2023-09-21",
+        min_parties=6,
+        numbered=False,
+        preamble=1,
+        signatories=6,
         areas=[
-            "Resilience through Partnership", "Expanded Security Cooperation",
+            "Resilience through Partnership",
+            "Expanded Security Cooperation",
             "C5+1 Economic and Energy Corridor",
             "Enhancing Energy Security and Combating the Effects of Climate Change",
-            "Partnership through People", "Towards A New Atmosphere of Partnership",
+            "Partnership through People",
+            "Towards A New Atmosphere of Partnership",
         ],
     ),
     "g7-2023-hiroshima-leaders-communique": dict(
-        title="G7 Hiroshima Leaders’ Communiqué", date="2023-05-20", first_number=1,
+        title="G7 Hiroshima Leaders’ Communiqué",
+        date="2023-05-20",
+        first_number=1,
     ),
     "jp-eu-2013-21st-summit-joint-press-statement": dict(
-        title="21st EU-Japan Summit Joint Press Statement", date="2013-11-19", place="Tokyo",
-        parties=["EU", "Japan"], first_number=1,
+        title="21st EU-Japan Summit Joint Press Statement",
+        date="2013-11-19",
+        place="Tokyo",
+        parties=["EU", "Japan"],
+        first_number=1,
         parts=["Realising the full potential of political and economic ties for mutual benefit"],
     ),
     # only the opening of a declaration: its subject line and participial clauses
     "jp-au-2007-joint-declaration-security-cooperation": dict(
         title="Japan-Australia Joint Declaration on Security Cooperation",
-        parties=["Japan", "Australia"], preamble=9, paragraphs=0,
+        parties=["Japan", "Australia"],
+        preamble=9,
+        paragraphs=0,
     ),
 }
 

@@ -7,7 +7,6 @@ import json
 import jsonschema
 import msgspec
 import pytest
-
 from jtreport.model import SCHEMA_VERSION, Item, Statement, dump, json_schema, load
 
 
@@ -41,8 +40,14 @@ def test_schema_rejects_a_bad_category() -> None:
 
 def test_model_is_immutable() -> None:
     item = Item(
-        id="1.1", paragraph=1, area_id=None, text="t", actors=["both"], verb="v",
-        category="pledge", is_commitment=True,
+        id="1.1",
+        paragraph=1,
+        area_id=None,
+        text="t",
+        actors=["both"],
+        verb="v",
+        category="pledge",
+        is_commitment=True,
     )
     with pytest.raises(AttributeError):
         item.text = "changed"  # type: ignore[misc]
@@ -59,11 +64,33 @@ def test_load_refuses_another_schema_version() -> None:
 def test_public_field_names_match_the_contract() -> None:
     schema = json_schema()["$defs"]
     assert list(schema["Statement"]["properties"]) == [
-        "schema_version", "title", "date", "place", "parties", "leaders", "preamble",
-        "parts", "areas", "paragraphs", "items", "signatories", "source", "warnings",
+        "schema_version",
+        "title",
+        "date",
+        "place",
+        "parties",
+        "leaders",
+        "preamble",
+        "parts",
+        "areas",
+        "paragraphs",
+        "items",
+        "signatories",
+        "source",
+        "warnings",
     ]
     assert set(schema["Item"]["properties"]) == {
-        "id", "paragraph", "area_id", "text", "actors", "verb", "category",
-        "is_commitment", "organizations", "instruments", "projects", "dates",
+        "id",
+        "paragraph",
+        "area_id",
+        "text",
+        "actors",
+        "verb",
+        "category",
+        "is_commitment",
+        "organizations",
+        "instruments",
+        "projects",
+        "dates",
     }
     assert set(schema["DateMention"]["properties"]) == {"text", "value", "future"}

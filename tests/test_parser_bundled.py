@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from jtreport.model import Statement
 
 
@@ -70,7 +69,10 @@ def test_thirty_nine_paragraphs_under_the_right_areas(bundled: Statement) -> Non
 def test_paragraph_broken_by_a_blank_line_is_joined_with_a_warning(bundled: Statement) -> None:
     p27 = bundled.paragraphs[26]
     assert p27.number == 27
-    assert "Intergovernmental Commission for Economic, Technical and Scientific Cooperation held in June 2025" in p27.text
+    assert (
+        "Intergovernmental Commission for Economic, Technical and Scientific Cooperation "
+        "held in June 2025" in p27.text
+    )
     assert p27.text.endswith("political consultations held in July 2025.")
     assert any("27" in w and "joined" in w for w in bundled.warnings)
 
@@ -127,7 +129,10 @@ def test_passive_act_names_its_actor(bundled: Statement) -> None:
 def test_verbs_as_written(bundled: Statement) -> None:
     assert item(bundled, "19.1").verb == "concurred on"
     assert item(bundled, "13.1").verb == "will provide support"
-    assert item(bundled, "24.4" if item(bundled, "24.3").category != "intention" else "24.3").verb == "look forward to"
+    assert (
+        item(bundled, "24.4" if item(bundled, "24.3").category != "intention" else "24.3").verb
+        == "look forward to"
+    )
 
 
 def test_acronyms_are_learnt_from_the_text(bundled: Statement) -> None:

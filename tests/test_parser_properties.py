@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from jtreport.api import parse_text
 from jtreport.errors import JtreportError
 from jtreport.model import Statement, dump, load

@@ -52,7 +52,6 @@ from jtreport.runner import Run, RunSettings
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "plugin_fixtures"
 SAMPLE_PLUGIN = REPO / "samples" / "jtreport-csv"
-BUNDLED = REPO / "samples" / "japan-tajikistan-2025.txt"
 CSV_HEADER = ["ID", "Paragraph", "Area", "Category", "Commitment", "Actors", "Text", "Dates"]
 
 
@@ -940,20 +939,11 @@ def test_e2e_switches_and_heavy_import_warning(tmp_path: Path) -> None:
     assert "heavy" in help_text.split("Formats:")[1]
 
 
-# End to end with the real parser -------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Statement:
-    """The bundled statement, parsed; skips while the parser cannot parse it."""
-    try:
-        return jtreport.api.parse_file(BUNDLED)
-    except Exception as exc:  # the parser is being written alongside these tests
-        pytest.skip(f"the parser cannot parse the bundled statement yet: {exc!r}")
+# End to end with the real parser (``bundled`` and ``bundled_path`` come from conftest) -----
 
 
 def test_e2e_broken_plugins_leave_the_other_formats_working(
-    tmp_path: Path, bundled: Statement
+    tmp_path: Path, bundled: Statement, bundled_path: Path
 ) -> None:
     site = fake_site(
         tmp_path,
@@ -961,7 +951,7 @@ def test_e2e_broken_plugins_leave_the_other_formats_working(
         ("jtfix-boom-export", "boom", "jtfix_boom_export"),
     )
     out = tmp_path / "out"
-    done = jtreport_cli(site, str(BUNDLED), "-f", "boom", "-f", "json", "-o", str(out))
+    done = jtreport_cli(site, str(bundled_path), "-f", "boom", "-f", "json", "-o", str(out))
     assert done.returncode == 1
     assert mentions(done.stderr, "boomimport") == [
         "jtreport: plugin boomimport (jtfix-boom-import 1.0) failed to import: RuntimeError: "
@@ -969,24 +959,24 @@ def test_e2e_broken_plugins_leave_the_other_formats_working(
     ]
     boom = [line for line in done.stderr.splitlines() if "boom exporter" in line]
     assert boom == [
-        f"jtreport: {out / BUNDLED.stem}.boom: the boom exporter failed: ZeroDivisionError: "
+        f"jtreport: {out / bundled_path.stem}.boom: the boom exporter failed: ZeroDivisionError: "
         "division by zero in the boom exporter [plugin boom (jtfix-boom-export 1.0)]"
     ]
-    written = json.loads((out / f"{BUNDLED.stem}.json").read_text(encoding="utf-8"))
+    written = json.loads((out / f"{bundled_path.stem}.json").read_text(encoding="utf-8"))
     assert len(written["items"]) == len(bundled.items)
-    assert not (out / f"{BUNDLED.stem}.boom").exists()
-    assert sorted(p.name for p in out.iterdir()) == [f"{BUNDLED.stem}.json"]
+    assert not (out / f"{bundled_path.stem}.boom").exists()
+    assert sorted(p.name for p in out.iterdir()) == [f"{bundled_path.stem}.json"]
 
 
 @needs_sample
 def test_e2e_sample_plugin_converts_the_bundled_statement(
-    tmp_path: Path, bundled: Statement
+    tmp_path: Path, bundled: Statement, bundled_path: Path
 ) -> None:
     site = fake_site(tmp_path)
-    done = jtreport_cli(site, str(BUNDLED), "--format", "csv", "-o", str(tmp_path))
+    done = jtreport_cli(site, str(bundled_path), "--format", "csv", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert f"wrote {tmp_path / BUNDLED.stem}.csv (csv:" in done.stdout
-    rows = read_csv((tmp_path / f"{BUNDLED.stem}.csv").read_bytes())
+    assert f"wrote {tmp_path / bundled_path.stem}.csv (csv:" in done.stdout
+    rows = read_csv((tmp_path / f"{bundled_path.stem}.csv").read_bytes())
     assert rows[0] == CSV_HEADER
     assert [r[0] for r in rows[1:]] == [i.id for i in bundled.items]
     assert [r[4] == "yes" for r in rows[1:]] == [i.is_commitment for i in bundled.items]

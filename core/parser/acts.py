@@ -19,7 +19,10 @@ ADVERB_WORDS = (
     r"further|likewise|similarly|equally|collectively|unanimously|unequivocally|resolutely|"
     r"wholeheartedly|positively|actively|particularly|especially"
 )
-_POSS = r"(?:their|its|his|her|our|the|a|his\s+own|their\s+own|its\s+own|strong|sincere|deep|heartfelt|full|firm|shared|common)"
+_POSS = (
+    r"(?:their|its|his|her|our|the|a|his\s+own|their\s+own|its\s+own|strong|sincere|deep|"
+    r"heartfelt|full|firm|shared|common)"
+)
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,14 @@ def _p(pattern: str, category: Category, tense: str = "object") -> VerbPattern:
 # Order matters: longer, more specific phrases first.
 VERB_PATTERNS: tuple[VerbPattern, ...] = (
     # invitations
-    _p(r"extended\s+(?:an?|the|their|his|her|its)\s+(?:cordial\s+|kind\s+)?invitation", "invitation", "past"),
-    _p(r"(?:invited|invites|invite)(?=\s+(?:[A-Z]|him|her|them|the|his|all))", "invitation", "past"),
+    _p(
+        r"extended\s+(?:an?|the|their|his|her|its)\s+(?:cordial\s+|kind\s+)?invitation",
+        "invitation",
+        "past",
+    ),
+    _p(
+        r"(?:invited|invites|invite)(?=\s+(?:[A-Z]|him|her|them|the|his|all))", "invitation", "past"
+    ),
     # intentions
     _p(
         rf"(?:expressed|express|expresses|confirmed|confirm|showed|show|shared|share|reaffirmed|reaffirm|stated|state)\s+{_POSS}?\s*"
@@ -49,29 +58,96 @@ VERB_PATTERNS: tuple[VerbPattern, ...] = (
         "intention",
     ),
     _p(r"(?:look|looks|looked|looking)\s+forward\s+to", "intention", "future"),
-    _p(r"(?:intend|intends|intended|plan|plans|planned|aim|aims|aimed|seek|seeks|sought|hope|hopes|hoped|wish|wishes|wished|aspire|aspires)\s+to", "intention", "future"),
-    _p(r"(?:are|is|were|remain|remains|remained|stand|stands|stood)\s+(?:ready|prepared|willing|eager)\s+to", "intention", "future"),
+    _p(
+        r"(?:intend|intends|intended|plan|plans|planned|aim|aims|aimed|seek|seeks|sought|hope|hopes|hoped|wish|wishes|wished|aspire|aspires)\s+to",
+        "intention",
+        "future",
+    ),
+    _p(
+        r"(?:are|is|were|remain|remains|remained|stand|stands|stood)\s+(?:ready|prepared|willing|eager)\s+to",
+        "intention",
+        "future",
+    ),
     # pledges
-    _p(r"(?:are|is|were|remain|remains|remained)\s+(?:fully\s+|firmly\s+|strongly\s+)?(?:committed|determined|resolved)\s+to", "pledge", "future"),
-    _p(r"(?:commit|commits|committed|pledge|pledges|pledged|undertake|undertakes|undertook|resolve|resolves|resolved|vow|vows|vowed|recommit|recommits)\s+(?:ourselves\s+|themselves\s+)?to", "pledge", "future"),
-    _p(r"(?:will|shall)\s+(?:continue\s+to\s+|further\s+|also\s+|together\s+|work\s+to\s+|endeavou?r\s+to\s+|strive\s+to\s+|not\s+|[a-z]+ly\s+)*(?!be\b)[a-z]+(?:\s+(?:support|assistance|cooperation|efforts))?", "pledge", "future"),
-    _p(r"(?:extended|extends|gave|offered|offers)\s+(?:his|her|its|their|the)?\s*(?:firm\s+|strong\s+)?assurances?", "pledge", "future"),
+    _p(
+        r"(?:are|is|were|remain|remains|remained)\s+(?:fully\s+|firmly\s+|strongly\s+)?(?:committed|determined|resolved)\s+to",
+        "pledge",
+        "future",
+    ),
+    _p(
+        r"(?:commit|commits|committed|pledge|pledges|pledged|undertake|undertakes|undertook|resolve|resolves|resolved|vow|vows|vowed|recommit|recommits)\s+(?:ourselves\s+|themselves\s+)?to",
+        "pledge",
+        "future",
+    ),
+    _p(
+        r"(?:will|shall)\s+(?:continue\s+to\s+|further\s+|also\s+|together\s+|work\s+to\s+|endeavou?r\s+to\s+|strive\s+to\s+|not\s+|[a-z]+ly\s+)*(?!be\b)[a-z]+(?:\s+(?:support|assistance|cooperation|efforts))?",
+        "pledge",
+        "future",
+    ),
+    _p(
+        r"(?:extended|extends|gave|offered|offers)\s+(?:his|her|its|their|the)?\s*(?:firm\s+|strong\s+)?assurances?",
+        "pledge",
+        "future",
+    ),
     # agreements
-    _p(r"(?:agreed|agree|agrees|concurred|concur|concurs)(?:\s+(?:on|upon|to|that|in|with))?", "agreement"),
+    _p(
+        r"(?:agreed|agree|agrees|concurred|concur|concurs)(?:\s+(?:on|upon|to|that|in|with))?",
+        "agreement",
+    ),
     _p(r"(?:decided|decide|decides|resolved)(?:\s+(?:to|that|on))?", "agreement", "future"),
-    _p(r"(?:signed|sign|signs|adopted|adopt|adopts|endorsed|endorse|endorses|launched|launch|launches)(?=\s)", "agreement", "past"),
+    _p(
+        r"(?:signed|sign|signs|adopted|adopt|adopts|endorsed|endorse|endorses|launched|launch|launches)(?=\s)",
+        "agreement",
+        "past",
+    ),
     # appreciation
-    _p(rf"(?:expressed|express|expresses|extended|conveyed)\s+{_POSS}?\s*(?:gratitude|appreciation|thanks|gratefulness)", "appreciation", "past"),
-    _p(r"(?:highly\s+|deeply\s+|greatly\s+)?(?:appreciated|appreciate|appreciates|thanked|thank|thanks|valued|value|values|paid\s+tribute|pays\s+tribute)", "appreciation", "past"),
+    _p(
+        rf"(?:expressed|express|expresses|extended|conveyed)\s+{_POSS}?\s*(?:gratitude|appreciation|thanks|gratefulness)",
+        "appreciation",
+        "past",
+    ),
+    _p(
+        r"(?:highly\s+|deeply\s+|greatly\s+)?(?:appreciated|appreciate|appreciates|thanked|thank|thanks|valued|value|values|paid\s+tribute|pays\s+tribute)",
+        "appreciation",
+        "past",
+    ),
     # welcomes
-    _p(r"(?:noted|note|notes|took\s+note)\s+with\s+(?:satisfaction|appreciation|pleasure|approval)", "welcome", "past"),
-    _p(rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:approval|satisfaction|support)", "welcome", "past"),
-    _p(r"(?:welcomed|welcome|welcomes|commended|commend|commends|congratulated|congratulate|congratulates|praised|praise|praises|hailed|applauded|celebrated|celebrate|lauded)", "welcome", "past"),
+    _p(
+        r"(?:noted|note|notes|took\s+note)\s+with\s+(?:satisfaction|appreciation|pleasure|approval)",
+        "welcome",
+        "past",
+    ),
+    _p(
+        rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:approval|satisfaction|support)",
+        "welcome",
+        "past",
+    ),
+    _p(
+        r"(?:welcomed|welcome|welcomes|commended|commend|commends|congratulated|congratulate|congratulates|praised|praise|praises|hailed|applauded|celebrated|celebrate|lauded)",
+        "welcome",
+        "past",
+    ),
     # affirmations
-    _p(rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:confidence|concern|concerns|condolences|sympathy|solidarity|conviction|belief|view|support|opposition|regret)", "affirmation", "past"),
-    _p(r"shared\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|determination|perception|vision)", "affirmation", "past"),
-    _p(r"(?:share|shares)\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|vision|goal|commitment)", "affirmation", "past"),
-    _p(r"(?:reaffirmed|reaffirm|reaffirms|affirmed|affirm|affirms|reiterated|reiterate|reiterates|recognized|recognised|recognize|recognise|recognizes|recognises|acknowledged|acknowledge|acknowledges|emphasized|emphasised|emphasize|emphasise|emphasizes|emphasises|stressed|stress|stresses|underlined|underline|underlines|underscored|underscore|underscores|highlighted|highlight|highlights|confirmed|confirm|confirms|noted|note|notes|recalled|recall|recalls|condemned|condemn|condemns|opposed|oppose|opposes|deplored|deplore|urged|urge|urges|called\s+(?:on|upon|for)|call\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|discussed|discuss|reviewed|review|exchanged\s+views|exchanged\s+opinions|attached\s+(?:great\s+)?importance|attach\s+(?:great\s+)?importance|re-?emphasi[sz]ed?|re-?emphasi[sz]es|declared|declare|declares|stated|believe|believes|believed|remain\s+concerned|are\s+convinced|were\s+convinced|encouraged|encourage|encourages|supported|support|supports|reconfirmed|reconfirm|considered|consider|regretted|regret)", "affirmation", "past"),
+    _p(
+        rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:confidence|concern|concerns|condolences|sympathy|solidarity|conviction|belief|view|support|opposition|regret)",
+        "affirmation",
+        "past",
+    ),
+    _p(
+        r"shared\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|determination|perception|vision)",
+        "affirmation",
+        "past",
+    ),
+    _p(
+        r"(?:share|shares)\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|vision|goal|commitment)",
+        "affirmation",
+        "past",
+    ),
+    _p(
+        r"(?:reaffirmed|reaffirm|reaffirms|affirmed|affirm|affirms|reiterated|reiterate|reiterates|recognized|recognised|recognize|recognise|recognizes|recognises|acknowledged|acknowledge|acknowledges|emphasized|emphasised|emphasize|emphasise|emphasizes|emphasises|stressed|stress|stresses|underlined|underline|underlines|underscored|underscore|underscores|highlighted|highlight|highlights|confirmed|confirm|confirms|noted|note|notes|recalled|recall|recalls|condemned|condemn|condemns|opposed|oppose|opposes|deplored|deplore|urged|urge|urges|called\s+(?:on|upon|for)|call\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|discussed|discuss|reviewed|review|exchanged\s+views|exchanged\s+opinions|attached\s+(?:great\s+)?importance|attach\s+(?:great\s+)?importance|re-?emphasi[sz]ed?|re-?emphasi[sz]es|declared|declare|declares|stated|believe|believes|believed|remain\s+concerned|are\s+convinced|were\s+convinced|encouraged|encourage|encourages|supported|support|supports|reconfirmed|reconfirm|considered|consider|regretted|regret)",
+        "affirmation",
+        "past",
+    ),
 )
 
 #: passive acts: "was underlined by the Japanese side"
@@ -113,4 +189,6 @@ COMMITTING_OBJECT = re.compile(
 )
 
 #: intentions that only hope ("expressed their expectation that ...")
-HOPING = re.compile(r"\b(?:hope|hopes|wish|wishes|expectation|expectations|aspiration|hoped|wished)\b", re.I)
+HOPING = re.compile(
+    r"\b(?:hope|hopes|wish|wishes|expectation|expectations|aspiration|hoped|wished)\b", re.I
+)

@@ -7,7 +7,7 @@ import re
 
 from ..blocks import ReadResult
 from ..errors import ParseError
-from ..model import DateMention, Item, Paragraph, Part, Area, Source, Statement
+from ..model import Area, DateMention, Item, Paragraph, Part, Source, Statement
 from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
 from .metadata import (
@@ -73,9 +73,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
 
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
-        warnings.append(
-            "the last paragraph ends mid-sentence: the text may have been cut off"
-        )
+        warnings.append("the last paragraph ends mid-sentence: the text may have been cut off")
     if not paragraphs and not layout.preamble:
         warnings.append("no paragraphs were found")
     return Statement(
@@ -131,20 +129,20 @@ def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:
             )
         )
     if layout.paragraphs and not layout.numbered:
-        warnings.append("the statement numbers none of its paragraphs; they are identified by position")
+        warnings.append(
+            "the statement numbers none of its paragraphs; they are identified by position"
+        )
     return result
 
 
 def _party_resolver(parties: list[object]):  # type: ignore[no-untyped-def]
     from .gazetteer import find_country
 
-    by_name = {getattr(p, "short_name"): p for p in parties}
-
     def resolve(phrase: str) -> str | None:
         country = find_country(phrase)
         if country is None:
             return None
-        return country.name if country.name in by_name or not by_name else country.name
+        return country.name
 
     return resolve
 

@@ -34,10 +34,32 @@ _COLLECTIVE = re.compile(
     r"partners|delegations|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+)$",
     re.I,
 )
-_FIRST_PERSON = re.compile(r"^(?:we|us|our\s+\w+(?:\s+\w+)?|together,?\s+we|they|both|all\s+of\s+us)$", re.I)
+_FIRST_PERSON = re.compile(
+    r"^(?:we|us|our\s+\w+(?:\s+\w+)?|together,?\s+we|they|both|all\s+of\s+us)$", re.I
+)
 _PARTY_WORDS = frozenset(
-    "the side sides government governments delegation people of republic state kingdom "
-    "federation union socialist democratic islamic commonwealth federal united arab".split()
+    [
+        "the",
+        "side",
+        "sides",
+        "government",
+        "governments",
+        "delegation",
+        "people",
+        "of",
+        "republic",
+        "state",
+        "kingdom",
+        "federation",
+        "union",
+        "socialist",
+        "democratic",
+        "islamic",
+        "commonwealth",
+        "federal",
+        "united",
+        "arab",
+    ]
 )
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 _NOT_SUBJECT = re.compile(
@@ -147,7 +169,8 @@ class ActReader:
             if not part.strip():
                 continue
             leftover = [
-                w for w in re.findall(r"[\w’'.-]+", part)
+                w
+                for w in re.findall(r"[\w’'.-]+", part)
                 if w[:1].islower() and w.lower() not in _PARTY_WORDS
             ]
             party = self._resolve_party(part) if not leftover else None
@@ -179,9 +202,9 @@ class ActReader:
             if resolved is None:
                 continue
             actors, how = resolved
-            if pattern_category == "pledge" and tense == "future" and how == "generic":
-                if not _ACTOR_NOUNS.search(subject):
-                    continue
+            generic_pledge = pattern_category == "pledge" and tense == "future" and how == "generic"
+            if generic_pledge and not _ACTOR_NOUNS.search(subject):
+                continue
             start_at = 0
             if acts:
                 # a second subject in one sentence starts an act only after "; " or
@@ -198,17 +221,79 @@ class ActReader:
                 word = passive.group("verb").split()[-1].lower()
                 category = PASSIVE_CATEGORY.get(word, "affirmation")
                 acts.append(
-                    Act(0, passive.start("verb"), passive.end("verb"), passive.group("verb"), category, "past", actors)
+                    Act(
+                        0,
+                        passive.start("verb"),
+                        passive.end("verb"),
+                        passive.group("verb"),
+                        category,
+                        "past",
+                        actors,
+                    )
                 )
         return acts
 
 
 _NOUN_PHRASE_WORDS = frozenset(
-    "the of and for on in at side sides government governments delegation delegations "
-    "de van von bin binti al el la le da du der dos das y "
-    "leader leaders president presidents minister ministers prime secretary state states "
-    "ministry ministries department agency council commission countries country people "
-    "teams team representatives representative officials side's two both all foreign".split()
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "side",
+        "sides",
+        "government",
+        "governments",
+        "delegation",
+        "delegations",
+        "de",
+        "van",
+        "von",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "da",
+        "du",
+        "der",
+        "dos",
+        "das",
+        "y",
+        "leader",
+        "leaders",
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "prime",
+        "secretary",
+        "state",
+        "states",
+        "ministry",
+        "ministries",
+        "department",
+        "agency",
+        "council",
+        "commission",
+        "countries",
+        "country",
+        "people",
+        "teams",
+        "team",
+        "representatives",
+        "representative",
+        "officials",
+        "side's",
+        "two",
+        "both",
+        "all",
+        "foreign",
+    ]
 )
 
 
@@ -228,7 +313,13 @@ def _verb_candidates(sentence: str) -> list[tuple[int, int, Category, str, str]]
             if match.group("verb")[:1].isupper():
                 continue  # "State", "Support": a name, not a verb (verbs follow their subject)
             found.append(
-                (match.start("verb"), match.end("verb"), pattern.category, pattern.tense, match.group("verb"))
+                (
+                    match.start("verb"),
+                    match.end("verb"),
+                    pattern.category,
+                    pattern.tense,
+                    match.group("verb"),
+                )
             )
     # earliest first; at one position the longest phrase wins
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -253,20 +344,42 @@ def _subject_before(before: str) -> str | None:
 
 
 def _clause_start(before: str) -> int:
-    match = None
-    for match in re.finditer(r"[.;]\s+|,\s+(?=[A-Z])", before):
-        pass
-    return match.end() if match else 0
+    ends = [m.end() for m in re.finditer(r"[.;]\s+|,\s+(?=[A-Z])", before)]
+    return ends[-1] if ends else 0
 
 
 def _clean_subject(subject: str) -> str:
-    phrase = re.sub(r"^(?:also|further|in\s+this\s+(?:regard|context),?|moreover|furthermore|finally|then)\s+", "", subject.strip(), flags=re.I)
-    phrase = re.sub(r"^(?:both\s+)?(?:h\.e\.|his\s+excellency|her\s+excellency|mr\.?|ms\.?|mrs\.?|dr\.?)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(
+        r"^(?:also|further|in\s+this\s+(?:regard|context),?|moreover|furthermore|finally|then)\s+",
+        "",
+        subject.strip(),
+        flags=re.I,
+    )
+    phrase = re.sub(
+        r"^(?:both\s+)?(?:h\.e\.|his\s+excellency|her\s+excellency|mr\.?|ms\.?|mrs\.?|dr\.?)\s+",
+        "",
+        phrase,
+        flags=re.I,
+    )
     return phrase.strip(" ,")
 
 
 _PAST_IRREGULAR = frozenset(
-    "took undertook shared held made gave paid met saw sought stood understood reaffirmed".split()
+    [
+        "took",
+        "undertook",
+        "shared",
+        "held",
+        "made",
+        "gave",
+        "paid",
+        "met",
+        "saw",
+        "sought",
+        "stood",
+        "understood",
+        "reaffirmed",
+    ]
 )
 
 
@@ -299,11 +412,19 @@ def has_act(text: str) -> bool:
 _PARTICIPLES: tuple[tuple[re.Pattern[str], Category, bool], ...] = tuple(
     (re.compile(rf"^(?P<verb>{pattern})\b", re.I), category, commits)
     for pattern, category, commits in (
-        (r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to", "pledge", True),
+        (
+            r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to",
+            "pledge",
+            True,
+        ),
         (r"desiring\s+to|seeking\s+to|intending\s+to|aiming\s+to", "intention", True),
         (r"deciding\s+to|agreeing\s+(?:to|on|that)", "agreement", True),
         (r"welcoming|commending|congratulating", "welcome", False),
-        (r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)", "appreciation", False),
+        (
+            r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)",
+            "appreciation",
+            False,
+        ),
         (
             r"affirming|reaffirming|recognising|recognizing|recalling|noting|acknowledging|"
             r"emphasi[sz]ing|stressing|underlining|underscoring|reiterating|considering|"
@@ -421,7 +542,8 @@ def _commits(act: Act, tail: str) -> bool:
         return False
     if category == "affirmation":
         return bool(COMMITTING_OBJECT.match(tail)) or (
-            act.category == "affirmation" and bool(_INNER_COMMITMENT.match(tail))
+            act.category == "affirmation"
+            and bool(_INNER_COMMITMENT.match(tail))
             and not re.match(r"^\s*that\s+(?:this|the\s+(?:joint|statement|visit))", tail, re.I)
         )
     # welcome, appreciation: only when what is welcomed is still to come

@@ -97,7 +97,9 @@ def _is_body_start(unit: Unit) -> bool:
 def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, list[Unit]]:
     """Split the leading units into the header and the rest."""
     header = Header()
-    start = next((i for i, u in enumerate(units) if _is_body_start(u) and not _is_date_line(u)), len(units))
+    start = next(
+        (i for i, u in enumerate(units) if _is_body_start(u) and not _is_date_line(u)), len(units)
+    )
     head = units[:start]
     rest = units[start:]
     title_index: int | None = None
@@ -125,7 +127,9 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
         title_units = [
             i
             for i, u in enumerate(head)
-            if u.chunk == chunk and not _is_date_line(u) and not _BREADCRUMB.search(u.text)
+            if u.chunk == chunk
+            and not _is_date_line(u)
+            and not _BREADCRUMB.search(u.text)
             and not _looks_like_code(u.text)
         ]
         header.title = " ".join(head[i].text for i in title_units)
@@ -135,8 +139,10 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
             continue
         if _is_date_line(unit):
             header.date_lines.append(unit.text)
-        elif (unit.bold or unit.forced_heading) and not _looks_like_code(unit.text) and (
-            title_index is not None or metadata_title
+        elif (
+            (unit.bold or unit.forced_heading)
+            and not _looks_like_code(unit.text)
+            and (title_index is not None or metadata_title)
         ):
             pushed_back.append(unit)
         else:
@@ -158,7 +164,9 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         unit = units[end - 1]
         if unit.number is not None or unit.kind == "bullet":
             break
-        closing_like = _is_date_line(unit) or re.match(r"(?i)(issued|done|signed|adopted)\b", unit.text)
+        closing_like = _is_date_line(unit) or re.match(
+            r"(?i)(issued|done|signed|adopted)\b", unit.text
+        )
         short_signature = unit.words <= 14 and not unit.ends_sentence and not unit.label
         if not (closing_like or short_signature):
             break
@@ -176,7 +184,9 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
     if unit.kind != "text" or unit.number is not None or following is None:
         return False
     text = unit.text.strip()
-    if text.endswith((".", ";", ",", ":", "!", "?")) or not (text[:1].isupper() or text[:1] in "\"“'"):
+    if text.endswith((".", ";", ",", ":", "!", "?")) or not (
+        text[:1].isupper() or text[:1] in "\"“'"
+    ):
         return False
     head, sep, _tail = text.partition(": ")
     limit = 40 if sep and len(head.split()) <= 8 else 25
@@ -260,7 +270,9 @@ def _walk(body: list[Unit], layout: Layout) -> None:
                 unit.forced_heading == 1 and _has_deeper_headings(body)
             )
             if is_part:
-                part = PartDraft(unit.label or f"part-{len(layout.parts) + 1}", unit.label, unit.text)
+                part = PartDraft(
+                    unit.label or f"part-{len(layout.parts) + 1}", unit.label, unit.text
+                )
                 layout.parts.append(part)
                 area = None
                 pending_part_area = True
@@ -291,8 +303,14 @@ def _place_text(
     last = paragraphs[-1] if paragraphs else None
     same_section = last is not None and last.area_id == area_id and last.part_id == part_id
     if unit.kind == "bullet":
-        target_text = last.text if (last and same_section) else (layout.preamble[-1] if layout.preamble and not paragraphs else None)
-        if target_text is not None and (target_text.rstrip().endswith(":") or _ends_in_list(target_text)):
+        target_text = (
+            last.text
+            if (last and same_section)
+            else (layout.preamble[-1] if layout.preamble and not paragraphs else None)
+        )
+        if target_text is not None and (
+            target_text.rstrip().endswith(":") or _ends_in_list(target_text)
+        ):
             joined = f"{target_text}\n- {_strip_bullet(unit.text)}"
             if last and same_section:
                 last.text, last.last_kind = joined, "bullet"
@@ -303,7 +321,9 @@ def _place_text(
             last.text = f"{last.text}\n- {_strip_bullet(unit.text)}"
             last.last_kind = "bullet"
             return
-        paragraphs.append(ParagraphDraft(None, _strip_bullet(unit.text), area_id, part_id, "bullet"))
+        paragraphs.append(
+            ParagraphDraft(None, _strip_bullet(unit.text), area_id, part_id, "bullet")
+        )
         return
     if unit.number is not None:
         paragraphs.append(ParagraphDraft(unit.number, unit.text, area_id, part_id))
@@ -333,7 +353,11 @@ def _opening_paragraph(unit: Unit, layout: Layout, headings_exist: bool) -> bool
         return True
     from .items import has_act
 
-    if layout.preamble and layout.preamble[-1].rstrip().endswith(",") and _PARTICIPLE.match(unit.text):
+    if (
+        layout.preamble
+        and layout.preamble[-1].rstrip().endswith(",")
+        and _PARTICIPLE.match(unit.text)
+    ):
         layout.preamble[-1] = layout.preamble[-1]  # the participial clauses of a declaration
         return True
     if layout.preamble and _PARTICIPLE.match(unit.text) and unit.text.rstrip().endswith((";", ",")):

@@ -25,17 +25,30 @@ _TITLE = (
 )
 _NAME_TOKEN = r"(?:[A-Z][\w’'.\-]*[\w.]|[A-Z]\.|[A-Z]{2,}|bin|binti|al|el|van|von|de|da|der|la|le)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}(?:,\s+Jr\.|,\s+Sr\.)?)"
-_HONORIFIC = re.compile(r"^(?:(?:H\.E\.|His|Her|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Majesty|Royal|Highness|the)\s+)+", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:(?:H\.E\.|His|Her|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Majesty|Royal|Highness|the)\s+)+",
+    re.I,
+)
 _TITLE_OF = re.compile(rf"(?P<title>{_TITLE})\s+of\s+(?=(?P<rest>.{{3,160}}))")
 _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE})\s+{_NAME}")
 _NAME_COMMA_TITLE = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?P<title>{_TITLE})\s+of\s+(?=(?P<rest>.{{3,120}}))"
 )
-_NOT_NAME_START = re.compile(r"^(?:of|the|and|Japan|Republic|Government|State|Minister|President)\b")
-_PLACE_VERB = re.compile(r"\b(?:held|met|meeting|took\s+place|convened|gathered)\s+in\s+(?P<place>[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,2})")
+_NOT_NAME_START = re.compile(
+    r"^(?:of|the|and|Japan|Republic|Government|State|Minister|President)\b"
+)
+_PLACE_VERB = re.compile(
+    r"\b(?:held|met|meeting|took\s+place|convened|gathered)\s+in\s+(?P<place>[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,2})"
+)
 _ISSUED = re.compile(r"^(?:issued|done|signed|adopted|made)\s+(?:in|at)\s+", re.I)
+_COLLECTIVE_OF = re.compile(
+    r"\b(?:presidents|leaders|prime\s+ministers|foreign\s+ministers|ministers|heads\s+of\s+"
+    r"(?:state|government)(?:\s+and\s+government)?)\s+of\s+(?P<list>[^.;:–—(]{3,300})",
+    re.I,
+)
 _MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)", re.I
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)",
+    re.I,
 )
 
 
@@ -102,9 +115,7 @@ def _country_at(text: str) -> tuple[Country, str] | None:
     for end in range(1, min(len(words), 17) + 1, 2):
         phrase = "".join(words[:end]).strip(" ,;.()")
         country = find_country(phrase)
-        if country is not None and (
-            phrase.lower().removeprefix("the ") in _names_of(country)
-        ):
+        if country is not None and (phrase.lower().removeprefix("the ") in _names_of(country)):
             best = (country, phrase)
     return best
 
@@ -136,7 +147,13 @@ def find_people(texts: list[str]) -> list[tuple[Person, Country | None, str | No
         seen.add(name.lower())
         title = re.sub(r"\s+", " ", title)
         party = country[0].name if country else None
-        found.append((Person(name=name, title=title, party=party), country[0] if country else None, country[1] if country else None))
+        found.append(
+            (
+                Person(name=name, title=title, party=party),
+                country[0] if country else None,
+                country[1] if country else None,
+            )
+        )
 
     for text in texts:
         spans: list[tuple[int, int]] = []
@@ -185,7 +202,9 @@ def find_signatories(closing: list[str], leaders: list[Person]) -> list[Person]:
             continue
         title_name = re.fullmatch(rf"(?P<title>{_TITLE})\s+{_NAME}", text)
         if title_name:
-            pending.append((re.sub(r"\s+", " ", title_name.group("title")), title_name.group("name")))
+            pending.append(
+                (re.sub(r"\s+", " ", title_name.group("title")), title_name.group("name"))
+            )
             continue
         for leader in leaders:
             if leader.name.lower() in text.lower():
@@ -228,16 +247,21 @@ def find_parties(
 
     for country in countries_in(title):
         add(country, _written_in(title, country))
+    for text in extra_texts[:2]:
+        # "the presidents of the United States, the Republic of Kazakhstan, ..."
+        for match in _COLLECTIVE_OF.finditer(text):
+            for country in countries_in(match.group("list")):
+                add(country, _written_in(match.group("list"), country))
     for _person, country, written in people:
         if country is not None:
             add(country, written.removeprefix("the ") if written else None)
-    if len(ordered) < 2:
-        for text in extra_texts:
-            for country in countries_in(text):
-                add(country, _written_in(text, country))
-            if len(ordered) >= 2:
-                break
-    return [Party(name=party_name(c, w), short_name=c.name) for c, w in ordered]
+    parties = [Party(name=party_name(c, w), short_name=c.name) for c, w in ordered]
+    if not parties:
+        # a group speaking as one: "G7 Hiroshima Leaders' Communiqué"
+        from .entities import find_organizations
+
+        parties = [Party(name=o, short_name=o) for o in find_organizations(title, {})[:1]]
+    return parties
 
 
 def _written_in(text: str, country: Country) -> str | None:

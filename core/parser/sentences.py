@@ -5,9 +5,53 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof h.e no nos st jr sr e.g i.e etc inc co ltd vs approx art arts para paras
-    u.s u.k u.n e.u fig gen lt col sen rep gov hon rt amb dept min pres vol ed eds cf al"""
-    .split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "h.e",
+        "no",
+        "nos",
+        "st",
+        "jr",
+        "sr",
+        "e.g",
+        "i.e",
+        "etc",
+        "inc",
+        "co",
+        "ltd",
+        "vs",
+        "approx",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "fig",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "hon",
+        "rt",
+        "amb",
+        "dept",
+        "min",
+        "pres",
+        "vol",
+        "ed",
+        "eds",
+        "cf",
+        "al",
+    ]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)]*)\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-ÞĀ-ſЀ-ӿ])")
 
@@ -42,11 +86,11 @@ def _blocks(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(candidate: str) -> bool:
-    stripped = candidate.rstrip("\"”’) ")
+    stripped = candidate.rstrip('"”’) ')
     if not stripped.endswith("."):
         return False
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
-    word = word.lstrip("(\"“‘")
+    word = word.lstrip('("“‘')
     if not word:
         return False
     if len(word) == 1 and word.isupper():

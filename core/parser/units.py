@@ -15,7 +15,7 @@ from ..blocks import Block
 
 UnitKind = Literal["text", "heading", "bullet"]
 
-TERMINAL = tuple('.!?;:"”’)»') + ("…",)
+TERMINAL = (*'.!?;:"”’)»', "…")
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.,)]\s*(?=\S)(?!\d)")
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
@@ -23,7 +23,31 @@ _LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
 _BULLET = re.compile(r"^(?:[-•*▪●◦·]|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?=\S)")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _CONNECTORS = frozenset(
-    "and or of the for to in with a an on by at from as nor but that which their its his her".split()
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "for",
+        "to",
+        "in",
+        "with",
+        "a",
+        "an",
+        "on",
+        "by",
+        "at",
+        "from",
+        "as",
+        "nor",
+        "but",
+        "that",
+        "which",
+        "their",
+        "its",
+        "his",
+        "her",
+    ]
 )
 
 
@@ -135,7 +159,9 @@ def _structured_unit(block: Block) -> Unit | None:
         )
     if block.kind == "list_item":
         if block.number and block.number.isdigit() and not block.level:
-            return Unit(text=f"{block.number}. {text}", bold=block.bold, standalone=True, lines=[text])
+            return Unit(
+                text=f"{block.number}. {text}", bold=block.bold, standalone=True, lines=[text]
+            )
         prefix = f"({block.number}) " if block.number else "- "
         return Unit(text=prefix + text, bold=block.bold, standalone=True, lines=[text])
     return Unit(text=text, bold=block.bold, standalone=True, lines=[text])

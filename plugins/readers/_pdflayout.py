@@ -64,6 +64,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 #: how many lines at the top and at the bottom of a page may be running furniture
 EDGE_LINES = 2
+#: lines set one by one (signatures, addresses) are at most this many words long
+MAX_WORDS_PER_SET_LINE = 8
 #: a gap this much larger than the usual line spacing separates paragraphs
 PARAGRAPH_GAP = 1.3
 
@@ -118,22 +120,19 @@ class Geometry:
     line_gap: float
     #: whether paragraphs are set apart by extra space
     spaced: bool
-    #: the usual left column of body text
-    left: int
 
     @classmethod
     def measure(cls, pages: Sequence[Page]) -> Geometry:
         """Measure the body text of ``pages``."""
         lines = [line for page in pages for line in page.lines]
         if not lines:
-            return cls(right=1, line_gap=1, spaced=False, left=0)
+            return cls(right=1, line_gap=1, spaced=False)
         ends = sorted(line.end for line in lines)
         right = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
         gaps = [line.gap for line in lines if line.gap is not None and line.gap > 0]
         line_gap = float(statistics.median(gaps)) if gaps else 1.0
         big = sum(1 for gap in gaps if gap > line_gap * PARAGRAPH_GAP)
-        left = Counter(line.indent for line in lines).most_common(1)[0][0]
-        return cls(right=max(right, 1), line_gap=line_gap, spaced=big >= 2, left=left)
+        return cls(right=max(right, 1), line_gap=line_gap, spaced=big >= 2)
 
     def new_paragraph_gap(self, line: Line) -> bool:
         """The line is set apart from the one above by paragraph spacing."""
@@ -182,13 +181,16 @@ def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
         return True
     if short and sentence_end and not line.text[:1].islower():
         return True  # a paragraph's last line: it stops early, at a sentence end
-    if not geometry.spaced:
-        # paragraphs set solid: a short last line, or a first-line indent, ends one
-        if short:
-            return True
-        if line.indent > max(previous.indent, geometry.left) + 1 and sentence_end:
-            return True
-    return False
+    if sentence_end and _first_line_indent(previous, line):
+        return True
+    # paragraphs set solid: a line that stops early ends one
+    return not geometry.spaced and short
+
+
+def _first_line_indent(previous: Line, line: Line) -> bool:
+    """``line`` is indented further than ``previous``, which does not start a
+    numbered item (whose continuation lines hang indented)."""
+    return line.indent > previous.indent + 1 and not _ITEM_START.match(previous.text)
 
 
 def _continues_across_page(paragraph: Paragraph, first: Line, geometry: Geometry) -> bool:
@@ -203,9 +205,7 @@ def _continues_across_page(paragraph: Paragraph, first: Line, geometry: Geometry
         return False  # a title or signature line, not running text
     if geometry.is_short(last, first):
         return False
-    if not geometry.spaced and first.indent > geometry.left + 1:
-        return False
-    return True
+    return not (_SENTENCE_END.search(last.text) and _first_line_indent(last, first))
 
 
 def vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
@@ -265,14 +265,23 @@ def to_blocks(paragraphs: Sequence[Paragraph], geometry: Geometry) -> list[Block
         texts = [t for t in texts if t]
         if not texts:
             continue
-        narrow = all(geometry.is_narrow(line) for line in paragraph.lines)
-        hyphen_ends = any(t.endswith("-") for t in texts[:-1])
-        if len(texts) > 1 and narrow and not hyphen_ends:
+        if len(texts) > 1 and _set_line_by_line(paragraph, texts, geometry):
             blocks.extend(Block(text=t) for t in texts)
             blocks.append(Block(text=""))
         else:
             blocks.append(Block(text=join_lines(texts, hyphenated, plain), kind="paragraph"))
     return blocks
+
+
+def _set_line_by_line(paragraph: Paragraph, texts: Sequence[str], geometry: Geometry) -> bool:
+    """Whether a group's lines were broken on purpose (a signature: "Prime
+    Minister" / "TAKAICHI Sanae"): every line short of the margin and a few
+    words long.  A wrapped title or heading has longer lines and is joined."""
+    return (
+        all(geometry.is_narrow(line) for line in paragraph.lines)
+        and max(len(t.split()) for t in texts) <= MAX_WORDS_PER_SET_LINE
+        and not any(t.endswith("-") for t in texts[:-1])
+    )
 
 
 def pages_to_blocks(pages: Sequence[Page]) -> list[Block]:

@@ -21,7 +21,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FRONT_KEY = re.compile(r"^(title|date)\s*:\s*(.+?)\s*$", re.M)
 # bold or bold-italic spans; a span may run over a few lines but not a blank line
 _STRONG = re.compile(r"(\*\*\*|\*\*|___|__)(?=\S)((?:(?!\n[ \t]*\n).){1,400}?)\1", re.S)
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\n[ \t]*\n).){1,600}?)(?<=\S)\1(?![\w*])", re.S)
+_EMPHASIS = re.compile(
+    r"(?<![\w*])([*_])(?=\S)((?:(?!\n[ \t]*\n).){1,600}?)(?<=\S)\1(?![\w*])", re.S
+)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -55,7 +57,9 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError("starts with a UTF-16 mark but is not valid UTF-16", path=path) from None
+            raise InputError(
+                "starts with a UTF-16 mark but is not valid UTF-16", path=path
+            ) from None
     else:
         if _looks_binary(data):
             raise InputError(
@@ -102,9 +106,7 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
         line = _clean_line(raw.replace(_BOLD_MARK, ""))
         heading = _MD_HEADING.match(line)
         if heading:
-            blocks.append(
-                Block(text=heading.group(2), kind="heading", level=len(heading.group(1)))
-            )
+            blocks.append(Block(text=heading.group(2), kind="heading", level=len(heading.group(1))))
         elif _RULE_OR_MARKER.match(line):
             blocks.append(Block(text=""))
         else:

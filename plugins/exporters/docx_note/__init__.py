@@ -5,6 +5,7 @@ summary, background, one section per area, upcoming milestones, points to
 raise, next steps, and an annex table of every item.  It is written with named
 styles only, so a ministry's own reference document (``--template FILE``)
 decides fonts, margins, header and footer, as pandoc's ``--reference-doc`` does.
+``-O annex=portrait`` keeps the annex upright (it is landscape by default).
 python-docx is imported only when a note is written.
 """
 

@@ -60,7 +60,7 @@ def purpose(out: NoteWriter, ctx: NoteContext) -> None:
         else "the milestones ahead"
     )
     if ctx.options.meeting and ctx.options.meeting.strip():
-        opening = f"To prepare for {ctx.meeting}."
+        opening = f"To prepare for the meeting “{ctx.meeting}”."
     else:
         opening = "To prepare for the follow-up of the joint statement."
     out.para(

@@ -22,10 +22,8 @@ class NoteWriter:
     def __init__(self, document: Any, style_map: StyleMap) -> None:
         self.document = document
         self.styles = style_map
-
-    @property
-    def _anchor(self) -> Any:
-        return self.document.element.body.get_or_add_sectPr()
+        # the body's last child; it stays last when a section break is added
+        self._anchor = document.element.body.get_or_add_sectPr()
 
     def add(self, element: Any) -> None:
         """Append a prebuilt element."""
@@ -87,7 +85,8 @@ class NoteWriter:
         and footer; it drops a first-page header and any page-number restart.
         """
         body = self.document.element.body
-        sect = body.add_section_break()  # the old properties now end the portrait part
+        # the old properties now end the portrait part; the sentinel is returned
+        sect = self._anchor = body.add_section_break()
         size = sect.find(w("pgSz"))
         if size is not None:
             width, height = _twips(size, "w", _A4_WIDTH), _twips(size, "h", 16838)

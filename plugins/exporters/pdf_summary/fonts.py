@@ -261,14 +261,17 @@ def _missing_message(chars: list[str], faces: list[Face]) -> str:
     )
 
 
-def choose_fonts(chars: Iterable[str], user_font: Path | None = None) -> tuple[FontSet, list[str]]:
-    """The fonts for a document printing ``chars``, and the warnings to show.
+def choose_fonts(texts: Iterable[str], user_font: Path | None = None) -> tuple[FontSet, list[str]]:
+    """The fonts for a document printing ``texts``, and the warnings to show.
 
     Raises :class:`ExportError` when ``user_font`` cannot be used.
     """
     body = _user_face(user_font) if user_font is not None else _body_face()
     faces = [body]
-    needed = sorted({c for c in set(chars) if needs_glyph(c)})
+    chars: set[str] = set()
+    for text in texts:
+        chars.update(text)
+    needed = sorted(c for c in chars if needs_glyph(c))
     uncovered = {c for c in needed if not body.covers(c)}
     if uncovered:
         for found in fontpaths.installed(fontpaths.FALLBACK):

@@ -23,9 +23,7 @@ def render(statement: Statement, stream: BinaryIO, options: ExportOptions) -> No
     from .styles import make_styles
 
     summary = build_summary(statement, options)
-    fonts, warnings = choose_fonts(
-        (char for text in summary.texts() for char in text), options.font
-    )
+    fonts, warnings = choose_fonts(summary.texts(), options.font)
     options.warnings.extend(warnings)
     story = StoryBuilder(summary, make_styles(fonts)).build()
     decor = Decor(

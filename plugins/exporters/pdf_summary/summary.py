@@ -49,13 +49,20 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
+def _visible(char: str) -> str:
+    if char in "\t\n\r\x0b\x0c":
+        return " "
+    return "" if unicodedata.category(char) in ("Cc", "Cf") else char
+
+
 def clean(text: str | None) -> str:
     """One line of printable text: whitespace collapsed, control and format
     characters (zero-width spaces, bidi marks) dropped."""
     if not text:
         return ""
-    kept = "".join(c for c in text if c in "\t\n\r" or unicodedata.category(c) not in ("Cc", "Cf"))
-    return _SPACES.sub(" ", kept).strip()
+    if not text.isprintable():
+        text = "".join(map(_visible, text))
+    return _SPACES.sub(" ", text).strip()
 
 
 def nice_date(value: str | None) -> str:
