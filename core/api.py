@@ -27,7 +27,7 @@ def parse_text(text: str, *, path: str | None = None) -> Statement:
     """Parse a statement given as text (plain or Markdown)."""
     import hashlib
 
-    from .plugins.readers.plain_text import text_to_blocks
+    from jtreport.plugins.readers.plain_text import text_to_blocks
 
     result: ReadResult = text_to_blocks(text)
     source = Source(

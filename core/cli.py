@@ -124,7 +124,7 @@ class _Command(click.Command):
 @click.option("--json", "as_json", is_flag=True, help="With --plugins: print JSON.")
 @click.version_option(__version__, "-V", "--version", prog_name="jtreport")
 @click.pass_context
-def main(ctx: click.Context, **params: Any) -> None:
+def main(ctx: click.Context, /, **params: Any) -> None:
     """Turn a joint statement into a briefing pack.
 
     Reads each INPUT (.txt, .md and the formats of installed readers; '-' for

@@ -36,18 +36,14 @@ CATEGORIES: tuple[Category, ...] = (
 )
 
 
-class _Frozen(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=False):
-    """Base for the model's immutable records."""
-
-
-class Party(_Frozen):
+class Party(msgspec.Struct, frozen=True, kw_only=True):
     """A signatory state or organisation."""
 
     name: str
     short_name: str
 
 
-class Person(_Frozen):
+class Person(msgspec.Struct, frozen=True, kw_only=True):
     """A named leader or signatory: ``{name, title, party}``.
 
     ``party`` is the short name of the party the person speaks for, or null.
@@ -58,7 +54,7 @@ class Person(_Frozen):
     party: str | None = None
 
 
-class Part(_Frozen):
+class Part(msgspec.Struct, frozen=True, kw_only=True):
     """A top-level division of the statement, e.g. label ``I``."""
 
     id: str
@@ -66,7 +62,7 @@ class Part(_Frozen):
     heading: str
 
 
-class Area(_Frozen):
+class Area(msgspec.Struct, frozen=True, kw_only=True):
     """A thematic division that reports are organised by (a priority area)."""
 
     id: str
@@ -75,7 +71,7 @@ class Area(_Frozen):
     part_id: str | None = None
 
 
-class Paragraph(_Frozen):
+class Paragraph(msgspec.Struct, frozen=True, kw_only=True):
     """A body paragraph: ``index`` is its 1-based position, ``number`` the printed one."""
 
     index: int
@@ -85,7 +81,7 @@ class Paragraph(_Frozen):
     part_id: str | None = None
 
 
-class DateMention(_Frozen):
+class DateMention(msgspec.Struct, frozen=True, kw_only=True):
     """A date named in an item: the words, an ISO value to the precision given,
     and whether it lies after the statement's date (null when either is unknown)."""
 
@@ -94,7 +90,7 @@ class DateMention(_Frozen):
     future: bool | None = None
 
 
-class Item(_Frozen):
+class Item(msgspec.Struct, frozen=True, kw_only=True):
     """One statement item: one actor with one reporting verb."""
 
     id: str
@@ -111,7 +107,7 @@ class Item(_Frozen):
     dates: list[DateMention] = msgspec.field(default_factory=list)
 
 
-class Source(_Frozen):
+class Source(msgspec.Struct, frozen=True, kw_only=True):
     """Where the statement came from: path, reader format and SHA-256 of the bytes."""
 
     path: str | None
@@ -119,7 +115,7 @@ class Source(_Frozen):
     sha256: str
 
 
-class Statement(_Frozen):
+class Statement(msgspec.Struct, frozen=True, kw_only=True):
     """A parsed joint statement: the root of the commitment model."""
 
     schema_version: str = SCHEMA_VERSION

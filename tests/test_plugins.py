@@ -866,6 +866,8 @@ def test_e2e_import_failure_is_reported_once(tmp_path: Path) -> None:
         "jtreport: plugin boomimport (jtfix-boom-import 1.0) " + plugin["error"]
     ]
     assert "json" in data["formats"]
+    help_run = jtreport_cli(site, "--help")
+    assert help_run.returncode == 0 and "json " in help_run.stdout.split("Formats:")[1]
     strict = jtreport_cli(site, "--plugins", "--strict")
     assert strict.returncode == 1
     assert mentions(strict.stderr, "boomimport") == [

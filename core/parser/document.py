@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ..blocks import ReadResult
 from ..errors import ParseError
-from ..model import Area, DateMention, Item, Paragraph, Part, Source, Statement
+from ..model import Area, DateMention, Item, Paragraph, Part, Party, Source, Statement
 from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
 from .metadata import (
@@ -135,7 +136,8 @@ def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:
     return result
 
 
-def _party_resolver(parties: list[object]):  # type: ignore[no-untyped-def]
+def _party_resolver(parties: list[Party]) -> Callable[[str], str | None]:
+    """Phrase -> the short name of the country it names (a party or not)."""
     from .gazetteer import find_country
 
     def resolve(phrase: str) -> str | None:

@@ -216,8 +216,8 @@ class ActReader:
             acts.append(Act(start_at, start, end, verb, pattern_category, tense, actors))
         passive = PASSIVE.search(sentence)
         if passive and not any(a.verb_start <= passive.start("verb") < a.verb_end for a in acts):
-            actors = self.actors_of(passive.group("actor"), previous)
-            if actors and not acts:
+            agents = self.actors_of(passive.group("actor"), previous)
+            if agents and not acts:
                 word = passive.group("verb").split()[-1].lower()
                 category = PASSIVE_CATEGORY.get(word, "affirmation")
                 acts.append(
@@ -409,30 +409,31 @@ def has_act(text: str) -> bool:
     return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
 
 
+_PARTICIPLE_TABLE: tuple[tuple[str, Category, bool], ...] = (
+    (
+        r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to",
+        "pledge",
+        True,
+    ),
+    (r"desiring\s+to|seeking\s+to|intending\s+to|aiming\s+to", "intention", True),
+    (r"deciding\s+to|agreeing\s+(?:to|on|that)", "agreement", True),
+    (r"welcoming|commending|congratulating", "welcome", False),
+    (
+        r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)",
+        "appreciation",
+        False,
+    ),
+    (
+        r"affirming|reaffirming|recognising|recognizing|recalling|noting|acknowledging|"
+        r"emphasi[sz]ing|stressing|underlining|underscoring|reiterating|considering|"
+        r"convinced|mindful|bearing\s+in\s+mind|taking\s+into\s+account|sharing",
+        "affirmation",
+        False,
+    ),
+)
 _PARTICIPLES: tuple[tuple[re.Pattern[str], Category, bool], ...] = tuple(
     (re.compile(rf"^(?P<verb>{pattern})\b", re.I), category, commits)
-    for pattern, category, commits in (
-        (
-            r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to",
-            "pledge",
-            True,
-        ),
-        (r"desiring\s+to|seeking\s+to|intending\s+to|aiming\s+to", "intention", True),
-        (r"deciding\s+to|agreeing\s+(?:to|on|that)", "agreement", True),
-        (r"welcoming|commending|congratulating", "welcome", False),
-        (
-            r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)",
-            "appreciation",
-            False,
-        ),
-        (
-            r"affirming|reaffirming|recognising|recognizing|recalling|noting|acknowledging|"
-            r"emphasi[sz]ing|stressing|underlining|underscoring|reiterating|considering|"
-            r"convinced|mindful|bearing\s+in\s+mind|taking\s+into\s+account|sharing",
-            "affirmation",
-            False,
-        ),
-    )
+    for pattern, category, commits in _PARTICIPLE_TABLE
 )
 
 

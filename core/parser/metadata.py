@@ -252,9 +252,9 @@ def find_parties(
         for match in _COLLECTIVE_OF.finditer(text):
             for country in countries_in(match.group("list")):
                 add(country, _written_in(match.group("list"), country))
-    for _person, country, written in people:
-        if country is not None:
-            add(country, written.removeprefix("the ") if written else None)
+    for _person, spoken_for, written in people:
+        if spoken_for is not None:
+            add(spoken_for, written.removeprefix("the ") if written else None)
     parties = [Party(name=party_name(c, w), short_name=c.name) for c, w in ordered]
     if not parties:
         # a group speaking as one: "G7 Hiroshima Leaders' Communiqué"

@@ -84,36 +84,63 @@ def _draw(
         canv.drawCentredString(x, y, text)
 
 
-def draw_page_frame(decor: Decor, canv: Any, doc: Any) -> None:
-    """The header and the left and centre of the footer; the page number is
-    drawn last, by :class:`SummaryCanvas`, once the page count is known."""
+def _title_room(decor: Decor) -> float:
+    # the running title stops short of the centred classification marking
+    marking = decor.classification
+    half = stringWidth(marking, decor.fonts.font_for(marking, "bold"), _SMALL) / 2
+    return st.PAGE_WIDTH / 2 - st.MARGIN_X - half - 12
+
+
+def draw_header(decor: Decor, canv: Any, doc: Any) -> None:
+    """The classification marking and, after the first page, the running title.
+    Drawn before the content, so text extraction reads it first."""
     canv.saveState()
-    centre = st.PAGE_WIDTH / 2
     if decor.classification:
         _draw(
             canv,
             decor,
             decor.classification,
-            centre,
+            st.PAGE_WIDTH / 2,
             _HEADER_Y,
             colour=st.ALERT,
             bold=True,
             align="centre",
         )
-    # the running title stops short of the centred classification and the page number
-    room = centre - st.MARGIN_X - 50
     if doc.page > 1:
-        _draw(canv, decor, decor.running_title, st.MARGIN_X, _HEADER_Y, colour=st.MUTED, width=room)
+        _draw(
+            canv,
+            decor,
+            decor.running_title,
+            st.MARGIN_X,
+            _HEADER_Y,
+            colour=st.MUTED,
+            width=_title_room(decor),
+        )
+    canv.restoreState()
+
+
+def draw_footer(decor: Decor, canv: Any, doc: Any) -> None:
+    """A rule, the running title and the classification marking, drawn after the
+    content; the page number follows from :class:`SummaryCanvas`."""
+    canv.saveState()
     canv.setStrokeColor(colors.HexColor(st.RULE))
     canv.setLineWidth(0.5)
     canv.line(st.MARGIN_X, _RULE_Y, st.PAGE_WIDTH - st.MARGIN_X, _RULE_Y)
-    _draw(canv, decor, decor.running_title, st.MARGIN_X, _FOOTER_Y, colour=st.MUTED, width=room)
+    _draw(
+        canv,
+        decor,
+        decor.running_title,
+        st.MARGIN_X,
+        _FOOTER_Y,
+        colour=st.MUTED,
+        width=_title_room(decor),
+    )
     if decor.classification:
         _draw(
             canv,
             decor,
             decor.classification,
-            centre,
+            st.PAGE_WIDTH / 2,
             _FOOTER_Y,
             colour=st.ALERT,
             bold=True,
@@ -220,7 +247,14 @@ def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
         id="body",
     )
     doc.addPageTemplates(
-        [PageTemplate(id="page", frames=[frame], onPage=partial(draw_page_frame, decor))]
+        [
+            PageTemplate(
+                id="page",
+                frames=[frame],
+                onPage=partial(draw_header, decor),
+                onPageEnd=partial(draw_footer, decor),
+            )
+        ]
     )
     return doc
 
