@@ -228,7 +228,7 @@ class ActReader:
                         passive.group("verb"),
                         category,
                         "past",
-                        actors,
+                        agents,
                     )
                 )
         return acts
