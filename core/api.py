@@ -11,13 +11,24 @@ from .pluginmanager import PluginHost
 from .reading import read_input
 
 
+_default_host: PluginHost | None = None
+
+
+def default_host() -> PluginHost:
+    """The plugin host library calls share: plugins are found and reported once."""
+    global _default_host
+    if _default_host is None:
+        _default_host = PluginHost()
+    return _default_host
+
+
 def parse_file(path: str | Path, *, host: PluginHost | None = None) -> Statement:
     """Read ``path`` with the installed readers and parse it into the model.
 
     Raises :class:`jtreport.errors.InputError` for input that cannot be read.
-    Transform hooks are *not* run here; :func:`prepare` runs them.
+    Transform hooks are *not* run here (the command runs them after parsing).
     """
-    host = host or PluginHost()
+    host = host or default_host()
     loaded = read_input(host.readers, str(path))
     source = Source(path=loaded.path, format=loaded.reader, sha256=loaded.sha256)
     return parse_blocks(loaded.result, source=source)

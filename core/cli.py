@@ -38,7 +38,11 @@ class _Command(click.Command):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from .pluginmanager import PluginHost
 
-        host = PluginHost(third_party=not ctx.params.get("no_plugins", False))
+        _configure_logging(quiet=bool(ctx.params.get("quiet")))
+        host = PluginHost(
+            third_party=not ctx.params.get("no_plugins", False),
+            disabled=ctx.params.get("disabled", ()),
+        )
         exporters = host.exporters
         rows = [(name, exporters[name].description) for name in exporters.names()]
         rows.append(("all", "every installed format"))
@@ -134,7 +138,7 @@ def main(ctx: click.Context, /, **params: Any) -> None:
     from .runner import Run, RunSettings
 
     settings = RunSettings.from_params(params)
-    _configure_logging(settings)
+    _configure_logging(quiet=settings.quiet)
     try:
         code = Run(settings).main()
     except click.exceptions.Exit:
@@ -152,8 +156,8 @@ def main(ctx: click.Context, /, **params: Any) -> None:
     ctx.exit(code)
 
 
-def _configure_logging(settings: Any) -> None:
-    level = logging.ERROR if settings.quiet else logging.WARNING
+def _configure_logging(*, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(format="jtreport: %(message)s", level=level, stream=sys.stderr)
 
 

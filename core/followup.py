@@ -150,6 +150,8 @@ class OtherSheet:
 
     name: str
     rows: list[tuple[Any, ...]]
+    #: True for a sheet jtreport wrote (a data sheet whose ID column was deleted)
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -444,9 +446,11 @@ def _read_sheets(path: Path, wb: Any, marker: dict[str, str]) -> Matrix:
                 break
         found = _header(head)
         if found is None:
-            if name not in own:
+            # jtreport rewrites its Summary; any other sheet without a header row
+            # (the user's own, or a data sheet whose ID column was deleted) is kept
+            if name != marker.get("sheet.summary"):
                 rest = list(rows)
-                others.append(OtherSheet(name, _trim([*head, *rest])))
+                others.append(OtherSheet(name, _trim([*head, *rest]), own=name in own))
             continue
         header_row, headers = found
         body = [*head[header_row:], *rows]

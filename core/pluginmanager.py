@@ -114,7 +114,9 @@ class PluginHost:
     ``third_party=False`` loads only the built-in plugins; ``disabled`` names
     plugins (built-ins included; a third-party distribution's name disables all
     its plugins) not to load; ``strict`` makes plugin failures fatal.  Pass
-    ``discover=False`` in tests and add plugins with :meth:`add_plugin`.
+    ``discover=False`` in tests and add plugins with :meth:`add_plugin`, and
+    ``report=False`` where another host already reported the same plugins (a
+    worker process): its problems are recorded but not logged.
     """
 
     def __init__(
@@ -124,6 +126,7 @@ class PluginHost:
         disabled: Iterable[str] = (),
         strict: bool = False,
         discover: bool = True,
+        report: bool = True,
     ) -> None:
         self.pm = pluggy.PluginManager(GROUP)
         self.pm.add_hookspecs(hookspecs)
@@ -138,6 +141,7 @@ class PluginHost:
         self.errors: list[str] = []
         self._errors_raised = 0
         self._discover = discover
+        self._report = report
         self._loaded = False
         self._exporters: Registry[Exporter] | None = None
         self._readers: Registry[Reader] | None = None
@@ -400,7 +404,8 @@ class PluginHost:
         self.problems.append(line)
         if error:
             self.errors.append(line)
-        log.log(logging.ERROR if error and self.strict else logging.WARNING, "%s", line)
+        if self._report:
+            log.log(logging.ERROR if error and self.strict else logging.WARNING, "%s", line)
 
     def _stop_if_strict(self) -> None:
         """With ``strict``, raise once the new errors have all been reported."""

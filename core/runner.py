@@ -103,7 +103,7 @@ class Run:
             from .listing import print_plugins
 
             print_plugins(self.host, as_json=s.as_json)
-            return 1 if s.strict and self.host.problems else 0
+            return 1 if s.strict and self.host.errors else 0
         if s.write_template:
             return self._write_template(s.write_template)
         formats = self._formats()
@@ -300,12 +300,17 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
         options = _options(settings, target, followup)
         try:
             export_to_path(exporter, statement, options)
-        except JtreportError as exc:
+        except Exception as exc:  # e.g. recognizes() raising: only this format fails
             if settings.debug and not isinstance(exc, ExportError):
                 raise
+            message = (
+                str(exc)
+                if isinstance(exc, JtreportError)
+                else f"{target}: the {fmt} exporter failed: {type(exc).__name__}: {exc}"
+            )
             origin = host.exporters.origins[fmt]
             suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
-            outcome.error(f"{exc}{suffix}")
+            outcome.error(" ".join(p.strip() for p in message.splitlines() if p.strip()) + suffix)
             continue
         outcome.messages.extend(f"{target}: warning: {w}" for w in options.warnings)
         outcome.written.append(
@@ -371,8 +376,12 @@ _worker_state: dict[str, Any] = {}
 
 def _init_worker(settings: RunSettings) -> None:
     _worker_state["settings"] = settings
+    # the parent process has reported plugin problems already
     _worker_state["host"] = PluginHost(
-        third_party=not settings.no_plugins, disabled=settings.disabled, strict=settings.strict
+        third_party=not settings.no_plugins,
+        disabled=settings.disabled,
+        strict=settings.strict,
+        report=False,
     )
 
 

@@ -213,7 +213,7 @@ def _style_definitions() -> list[str]:
             f'{_spacing(0, 60, 252)}<w:ind w:left="851"/>',
             _rpr(18, color="404040"),
         ),
-        _paragraph_style("AnnexTableText", S.TABLE_TEXT, _spacing(20, 20, 240), _rpr(17)),
+        _paragraph_style("AnnexTableText", S.TABLE_TEXT, _spacing(0, 0, 240), _rpr(17)),
         _paragraph_style(
             "AnnexTableHeading",
             S.TABLE_HEADING,

@@ -32,6 +32,10 @@ UnitKind = Literal["title", "part", "area", "paragraph", "signature"]
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(.*)$")
 _PART = re.compile(r"^([IVX]{1,5})\.?\s+(\S.*)$")
 _ENDS_SENTENCE = re.compile(r"[.!?;:][\"'”’)]*$")
+_CONNECTORS = frozenset((
+    "and", "or", "of", "the", "for", "to", "in", "with", "a", "an", "on", "by", "at", "from",
+    "as", "nor", "but",
+))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,7 @@ def _join_broken(units: list[Unit]) -> list[Unit]:
             previous is not None
             and previous.kind == unit.kind == "paragraph"
             and unit.number is None
-            and not _ENDS_SENTENCE.search(previous.text)
+            and _runs_on(previous.text, unit.text)
         ):
             joined[-1] = Unit(
                 "paragraph", f"{previous.text} {unit.text}", previous.number, previous.bold
@@ -150,6 +154,13 @@ def _join_broken(units: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
+
+
+def _runs_on(text: str, following: str) -> bool:
+    """``text`` stops mid-sentence and ``following`` carries on: it ends with a
+    word like "and", or ``following`` starts in lower case."""
+    last = text.rsplit(" ", 1)[-1].lower()
+    return following[:1].islower() or last in _CONNECTORS
 
 
 def numbered_text(unit: Unit) -> str:
@@ -183,7 +194,7 @@ def build_docx(
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = docx.Document()
-    document.core_properties.title = " ".join(segment(text)[0].lines)
+    document.core_properties.title = " ".join(segment(text)[0].lines)[:255]
     document.core_properties.created = created
     document.core_properties.modified = created
     lists = WordLists(document)
@@ -203,7 +214,7 @@ def build_docx(
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             add_lines(paragraph, unit.lines, bold=headings == "bold" or unit.bold)
         elif unit.kind == "part":
-            label, _, heading = unit.text.partition(" ")
+            heading = unit.text.partition(" ")[2]
             if headings == "styles" and part_list is not None:
                 paragraph = document.add_heading(heading, level=1)
                 lists.number(paragraph, part_list)
@@ -363,7 +374,7 @@ def docx_with_parts(source: bytes, replace: dict[str, bytes]) -> bytes:
             data = replace.pop(info.filename, None)
             new.writestr(copy.copy(info), data if data is not None else old.read(info))
         for name, data in replace.items():
-            new.writestr(name, data)
+            new.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -491,7 +502,7 @@ def _counting(look: PdfLook) -> Any:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -544,17 +555,20 @@ this website and to understand how visitors use it. By continuing you agree to o
 which explains how we collect, store and share the information we gather.</p>
 <button>Accept all cookies</button></div>
 <header class="site-header">
-<div class="logo"><img src="https://www.example.org/img/logo.png" alt="Ministry of Foreign Affairs"></div>
+<div class="logo"><img src="https://www.example.org/img/logo.png"
+ alt="Ministry of Foreign Affairs"></div>
 <nav class="global-nav"><ul>
 <li><a href="/">Home</a></li><li><a href="/press">Press Releases</a></li>
-<li><a href="/policy">Foreign Policy</a></li><li><a href="/countries">Countries &amp; Regions</a></li>
+<li><a href="/policy">Foreign Policy</a></li>
+<li><a href="/countries">Countries &amp; Regions</a></li>
 <li><a href="/about">About the Ministry</a></li></ul></nav>
 <form class="search" action="/search"><input name="q"><button>Search</button></form>
 </header>
 <div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/region">Europe</a> &gt;
 <a href="/tj">Tajikistan</a> &gt; Joint Statement</div>
 <div class="wrapper">
-<aside class="sidebar"><h2>Related links</h2><ul><li><a href="/tj/data">Tajikistan (basic data)</a></li>
+<aside class="sidebar"><h2>Related links</h2>
+<ul><li><a href="/tj/data">Tajikistan (basic data)</a></li>
 <li><a href="/ca">Central Asia plus Japan Dialogue</a></li></ul>
 <p>See also the press conference by the Prime Minister and the photographs of the visit,
 with the full list of the agreements exchanged in the presence of the two leaders.</p></aside>
@@ -595,10 +609,10 @@ def build_html(text: str, *, numbering: HtmlNumbering = "ol") -> bytes:
     signatures: list[Unit] = []
     lists_done = 0
     for unit in units:
-        if unit.kind != "paragraph" or unit.number is None or numbering != "ol":
-            if open_list:
-                out.append("</ol>")
-                open_list = False
+        in_list = unit.kind == "paragraph" and unit.number is not None and numbering == "ol"
+        if open_list and not in_list:
+            out.append("</ol>")
+            open_list = False
         if unit.kind == "title":
             out.append("<h1>" + "<br>".join(map(_xml, unit.lines)) + "</h1>")
         elif unit.kind == "part":
@@ -638,3 +652,58 @@ def _signature_table(signatures: Sequence[Unit]) -> str:
             cells.append(f"<td><strong>{inner}</strong></td>" if unit.bold else f"<td>{inner}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return '<table class="signature">' + "".join(rows) + "</table>"
+
+
+# What tests compare ------------------------------------------------------------
+
+
+def expected_paragraphs(text: str) -> list[str]:
+    """The statement's paragraphs as the readers must give them back: every
+    unit's text on one line, numbered paragraphs with their number typed."""
+    return [
+        " ".join(unit.lines) if unit.kind in ("title", "signature") else numbered_text(unit)
+        for unit in segment(text)
+    ]
+
+
+def logical_paragraphs(blocks: Sequence[Any]) -> list[str]:
+    """A reader's blocks as paragraphs of plain text: runs of ``line`` blocks
+    joined with a space (they make one paragraph, as the parser groups them),
+    list items with their number typed in front ("3. ..."), others as they are."""
+    out: list[str] = []
+    run: list[str] = []
+    for block in blocks:
+        if block.kind == "line":
+            if block.text.strip():
+                run.append(block.text.strip())
+            elif run:
+                out.append(" ".join(run))
+                run = []
+            continue
+        if run:
+            out.append(" ".join(run))
+            run = []
+        if block.kind == "list_item" and block.number:
+            out.append(f"{block.number}. {block.text}")
+        else:
+            out.append(block.text)
+    if run:
+        out.append(" ".join(run))
+    return out
+
+
+def model_view(statement: Any) -> dict[str, Any]:
+    """The parts of a parsed model that must not depend on the input format."""
+    return {
+        "parts": [(p.id, p.label, p.heading) for p in statement.parts],
+        "areas": [(a.id, a.heading, a.description, a.part_id) for a in statement.areas],
+        "paragraphs": [(p.number, p.text, p.area_id) for p in statement.paragraphs],
+        "items": [(i.id, i.category, i.text) for i in statement.items],
+    }
+
+
+def full_model(statement: Any) -> dict[str, Any]:
+    """The whole model but for where it came from and what the parser noticed."""
+    import msgspec
+
+    return msgspec.to_builtins(msgspec.structs.replace(statement, source=None, warnings=[]))  # type: ignore[no-any-return]

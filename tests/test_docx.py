@@ -320,7 +320,7 @@ def test_summary_gives_the_bottom_line_first(tmp_path: Path) -> None:
     )
     bullets = style_texts(note, "List Bullet")
     green = next(b for b in bullets if b.startswith("Green Economy and Resilience: "))
-    assert "2 commitments" in green and "Japan will support the formulation" in green
+    assert "2 commitments" in green and "the formulation of an energy transition" in green
     assert any(b.startswith("Next milestone: May 2026") for b in bullets)
     assert any(b.startswith("Open invitation: ") and "高市早苗" in b for b in bullets)
 
@@ -339,8 +339,14 @@ def test_every_commitment_appears_with_its_id(tmp_path: Path) -> None:
 def test_other_items_are_listed_in_brief_with_their_paragraph(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path))
     bullets = style_texts(note, "List Bullet")
-    assert any(b.endswith("(para 22 · appreciation)") for b in bullets)
-    assert any(b.endswith("(preamble · affirmation)") for b in bullets)
+    assert (
+        "Appreciated (1): Japan's contribution to capacity building (Tajikistan, para 22)."
+        in bullets
+    )
+    assert "Affirmed (1): the importance of the UN Charter (preamble)." in bullets
+    welcomed = next(b for b in bullets if b.startswith("Welcomed (3): "))
+    assert "; Tajikistan’s hosting of the Water Conference in May 2026… (Japan, para 2);" in welcomed
+    assert "Welcomed (1): the workshop held on February 14, 2025 (para 21)." in bullets
 
 
 def test_milestones_are_the_future_dates_in_order(tmp_path: Path) -> None:

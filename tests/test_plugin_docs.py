@@ -5,6 +5,7 @@ and the messages the docs quote are the ones jtreport prints."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from jtreport import hookimpl, hookspecs
 from jtreport.cli import main
-from jtreport.formats import Exporter
+from jtreport.formats import Exporter, ExportOptions
 from jtreport.pluginmanager import ENV_DISABLE_PLUGINS, ENV_NO_PLUGINS, HOOK_NAMES, PluginHost
 from jtreport.registry import Origin, Registry
 
@@ -91,6 +92,12 @@ def test_every_plugin_switch_is_documented() -> None:
         assert any(re.search(rf"(?<![\w-]){opt}(?![\w-])", DOCS) for opt in option.opts)
     assert f"`{ENV_NO_PLUGINS}=1`" in DOCS
     assert f"`{ENV_DISABLE_PLUGINS}=a,b`" in DOCS
+
+
+def test_every_export_option_is_documented() -> None:
+    classes = DOCS.split("\n## The Exporter and Reader classes\n", 1)[1].split("\n## ", 1)[0]
+    for option in dataclasses.fields(ExportOptions):
+        assert f"`{option.name}`" in classes, option.name
 
 
 def test_the_documented_clash_warning_is_the_real_one() -> None:

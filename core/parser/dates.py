@@ -86,44 +86,51 @@ def _month(name: str, pattern: str = _ANY_MONTH) -> str:
 _YEAR = r"(?:1[89]|2\d)\d\d(?!\d)"
 _REL_YEAR = r",?\s+(?P<rel>(?i:this|next|last))\s+year\b"
 
-_ISO = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+# Each kind of mention is found from an anchor that a fast scan finds (a run of
+# digits, a month name, the word "year" or "month"); the words around the anchor
+# are then matched in place, and the words before it (a preposition, "coming",
+# "this") are looked up in a short window.  No expression is tried at every
+# position of the text, which keeps megabytes fast.
+_DIGITS = re.compile(r"[0-9]+")
+# A cheap first filter for month names (checked against the table afterwards).
+_MONTH_WORD = re.compile(r"[ADFJMNOS][aceopuACEOPU][bcglnprtvyBCGLNPRTVY][a-zA-Z]*")
+_UNIT_WORD = re.compile(r"[ym](?:ear|onth)\b")
+
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _MDY = re.compile(
-    rf"(?<!\w){_month('m1')}\s+{_day('d1')}"
+    rf"{_month('m1')}\s+{_day('d1')}"
     rf"(?:{_RANGE}(?:{_month('m2')}\s+)?{_day('d2')})?"
     rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})|{_REL_YEAR})?"
 )
 _DMY = re.compile(
-    rf"(?<![\w.,/-]){_day('d1')}(?:\s+(?:of\s+)?{_month('m1')})?"
+    rf"{_day('d1')}(?:\s+(?:of\s+)?{_month('m1')})?"
     rf"(?:{_RANGE}{_day('d2')})?\s+(?:of\s+)?{_month('m2')}"
     rf"(?:,?\s*(?P<y>{_YEAR})|{_REL_YEAR})?"
 )
-_MONTH_YEAR = re.compile(
-    rf"(?<!\w){_month('m1')}(?:{_RANGE}{_month('m2')})?(?:\s+of)?,?\s+(?P<y>{_YEAR})"
-)
-_MONTH_ONLY = re.compile(
-    r"(?:(?P<prep>(?i:\b(?:in|on|by|since|until|till|from|during|for|through|before|after"
+_MONTH_YEAR = re.compile(rf"{_month('m1')}(?:{_RANGE}{_month('m2')})?(?:\s+of)?,?\s+(?P<y>{_YEAR})")
+_MONTH_ALONE = re.compile(rf"{_month('m1', _FULL_MONTH)}(?!\w)(?!,?\s*(?:\d|of\s+\d))")
+_MONTH_CONTEXT = re.compile(
+    r"(?P<prep>(?i:\b(?:in|on|by|since|until|till|from|during|for|through|before|after"
     r"|around|as\s+of))\s+(?:the\s+(?:month\s+of\s+|end\s+of\s+|beginning\s+of\s+"
-    r"|middle\s+of\s+)?)?))?"
-    r"(?P<body>(?P<mod>(?i:(?:this\s+coming|the\s+coming|coming|the\s+upcoming|upcoming"
-    r"|forthcoming|next|last|this|early|late)\s+|mid-\s*))?"
-    rf"{_month('m1', _FULL_MONTH)})(?!\w)(?!,?\s*(?:\d|of\s+\d))"
+    r"|middle\s+of\s+)?)?)?"
+    r"(?P<mod>(?i:\b(?:this\s+coming|the\s+coming|coming|the\s+upcoming|upcoming"
+    r"|forthcoming|next|last|this|early|late)\s+|\bmid-\s*))?$"
 )
-_BARE_YEAR = re.compile(
+_YEAR_AT = re.compile(rf"(?P<y>{_YEAR})(?:{_RANGE}{_YEAR})?(?![\w/]|[-‐‑–]\d|[.,]\d)")
+_YEAR_CONTEXT = re.compile(
     r"(?:(?P<prep>(?i:\b(?:in|by|since|until|till|from|during|for|through|throughout|before"
     r"|after|beyond|towards?|around|as\s+of|as\s+early\s+as))\s+(?:the\s+year\s+)?)"
     r"|(?P<qual>(?i:\b(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half"
     r"|first\s+quarter|spring|summer|autumn|fall|winter)\s+of\s+(?:the\s+year\s+)?"
-    r"|early\s+|late\s+|mid-\s*))))"
-    rf"(?P<body>(?P<y>{_YEAR})(?:{_RANGE}{_YEAR})?)(?![\w/]|[-‐‑–]\d|[.,]\d)"
+    r"|early\s+|late\s+|mid-\s*))))$"
 )
-_EVENT_YEAR = re.compile(
+_EVENT_CONTEXT = re.compile(
     r"(?<![\w-])(?P<event>[A-Z][\w-]*(?i:expo)|Expo|EXPO|Summit|Games|Olympics|Paralympics"
-    r"|Cup|Conference|Forum|Festival|Week|Exhibition)\s+"
-    rf"(?P<y>{_YEAR})(?![\w/]|[-‐‑–]\d|[.,]\d)"
+    r"|Cup|Conference|Forum|Festival|Week|Exhibition)\s+$"
 )
-_RELATIVE = re.compile(
+_RELATIVE_CONTEXT = re.compile(
     r"(?i:\b(?:(?:earlier|later|early|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of)\s+)?"
-    r"(?P<rel>this|next|last)\s+(?P<unit>year|month)\b)"
+    r"(?P<rel>this|next|last)\s+)$"
 )
 
 _FUTURE_CUE = re.compile(
@@ -144,26 +151,16 @@ _LINE_SUFFIX = re.compile(
     r"(?:[^\W\d][\w.'’-]*(?:\s+[^\W\d][\w.'’-]*){0,3}\s*\.?)?\s*"
 )
 
-_KINDS = (
-    ("iso", _ISO),
-    ("mdy", _MDY),
-    ("dmy", _DMY),
-    ("month_year", _MONTH_YEAR),
-    ("month", _MONTH_ONLY),
-    ("year", _BARE_YEAR),
-    ("event", _EVENT_YEAR),
-    ("relative", _RELATIVE),
-)
-
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A matched span before it is resolved to a value."""
+    """A date-like span before it is resolved to a value; ``fields`` holds the
+    parts found (y, m1, m2, d1, rel, mod, unit)."""
 
     start: int
     end: int
     kind: str
-    match: re.Match[str]
+    fields: dict[str, str | None]
 
 
 def _month_number(word: str | None) -> int | None:
@@ -173,15 +170,92 @@ def _month_number(word: str | None) -> int | None:
     return _MONTHS.get(key) or _ABBREVIATIONS.get(key)
 
 
+def _from_match(kind: str, match: re.Match[str], start: int | None = None) -> _Candidate:
+    fields = {k: v for k, v in match.groupdict().items() if v is not None}
+    return _Candidate(match.start() if start is None else start, match.end(), kind, fields)
+
+
+def _digit_candidates(text: str) -> list[_Candidate]:
+    """Full dates that start with a number, ISO dates and years."""
+    found = []
+    for run in _DIGITS.finditer(text):
+        start, end = run.span()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "/.,-‐‑–_":
+            continue
+        if end - start <= 2:
+            match = _DMY.match(text, start)
+            if match:
+                found.append(_from_match("dmy", match))
+        elif end - start == 4:
+            iso = _ISO.match(text, start) if text.startswith("-", end) else None
+            if iso:
+                found.append(_from_match("iso", iso))
+            year = _YEAR_AT.match(text, start)
+            if year and not iso:
+                found.extend(_year_candidate(text, year))
+    return found
+
+
+def _year_candidate(text: str, year: re.Match[str]) -> list[_Candidate]:
+    """A bare year with the words that make it a date ('in', 'by the end of',
+    an event's name), or nothing."""
+    start = year.start()
+    lo = max(0, start - 40)
+    event = _EVENT_CONTEXT.search(text, lo, start)
+    if event:
+        return [_Candidate(event.start(), year.end(), "event", {"y": year["y"]})]
+    context = _YEAR_CONTEXT.search(text, lo, start)
+    if not context:
+        return []
+    if context["qual"]:
+        the = _LEADING_THE.match(context["qual"])
+        start = context.start("qual") + (the.end() if the else 0)
+    return [_Candidate(start, year.end(), "year", {"y": year["y"]})]
+
+
+def _month_candidates(text: str) -> list[_Candidate]:
+    """Dates that start with a month name, and months alone after 'in',
+    'coming', 'this'..."""
+    found = []
+    for word in _MONTH_WORD.finditer(text):
+        start = word.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        if _month_number(word.group()) is None:
+            continue
+        for kind, pattern in (("mdy", _MDY), ("month_year", _MONTH_YEAR)):
+            match = pattern.match(text, start)
+            if match:
+                found.append(_from_match(kind, match))
+        alone = _MONTH_ALONE.match(text, start)
+        if alone:
+            context = _MONTH_CONTEXT.search(text, max(0, start - 60), start)
+            if context and (context["prep"] or context["mod"]):
+                begin = context.start("mod") if context["mod"] else start
+                fields = {"m1": alone["m1"], "mod": context["mod"]}
+                found.append(_Candidate(begin, alone.end(), "month", fields))
+    return found
+
+
+def _relative_candidates(text: str) -> list[_Candidate]:
+    """'this year', 'next year', 'last month', 'later this year'."""
+    found = []
+    for word in _UNIT_WORD.finditer(text):
+        start = word.start()
+        if start and text[start - 1].isalnum():
+            continue
+        context = _RELATIVE_CONTEXT.search(text, max(0, start - 40), start)
+        if context:
+            fields = {"rel": context["rel"], "unit": word.group()}
+            found.append(_Candidate(context.start(), word.end(), "relative", fields))
+    return found
+
+
 def _candidates(text: str) -> list[_Candidate]:
     """Every non-overlapping date-like span, in text order; at one start the
     longest span wins, and a span inside an earlier one is dropped."""
-    found: list[_Candidate] = []
-    for kind, pattern in _KINDS:
-        for match in pattern.finditer(text):
-            start, end = _span(kind, match)
-            if start < end:
-                found.append(_Candidate(start, end, kind, match))
+    found = [*_digit_candidates(text), *_month_candidates(text), *_relative_candidates(text)]
     found.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Candidate] = []
     last_end = -1
@@ -192,29 +266,11 @@ def _candidates(text: str) -> list[_Candidate]:
     return chosen
 
 
-def _span(kind: str, match: re.Match[str]) -> tuple[int, int]:
-    """The part of a match that is the mention's text (prepositions left out)."""
-    if kind == "month":
-        if not (match.group("prep") or match.group("mod")):
-            return 0, 0
-        return match.span("body")
-    if kind == "year":
-        if match.group("qual"):
-            qual_start = match.start("qual")
-            the = _LEADING_THE.match(match.group("qual"))
-            return qual_start + (the.end() if the else 0), match.end("body")
-        return match.span("body")
-    return match.span()
-
-
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a span (bounded, so long texts stay fast)."""
     lo = max(0, start - 600)
-    before = text[lo:start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(before):
-        pass
-    begin = lo + cut.end() if cut else lo
+    cuts = list(_SENTENCE_END.finditer(text[lo:start]))
+    begin = lo + cuts[-1].end() if cuts else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + 600))
     return text[begin : after.start() if after else min(len(text), end + 600)]
 
@@ -231,24 +287,32 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+_DELTA = {"this": 0, "next": 1, "last": -1}
+_AHEAD = frozenset(("coming", "the coming", "this coming", "upcoming", "the upcoming", "next"))
+
+
 def _resolve(text: str, cand: _Candidate, reference: datetime.date | None) -> str | None:
     """The ISO value of a candidate, or None when it cannot be settled."""
-    match = cand.match
+    f = {k: v for k, v in cand.fields.items() if v}
     kind = cand.kind
     if kind == "iso":
-        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        y, m, d = int(f["y"]), int(f["m"]), int(f["d"])
         return f"{y:04d}-{m:02d}-{d:02d}" if _valid_day(y, m, d) else None
+    if kind in ("year", "event"):
+        return f"{int(f['y']):04d}"
+    month = _month_number(f.get("m1") or f.get("m2"))
+    if kind == "month_year":
+        return f"{int(f['y']):04d}-{month:02d}" if month else None
     if kind in ("mdy", "dmy"):
-        month = _month_number(match["m1"] or match["m2"])
-        day = int(match["d1"])
         if month is None:
             return None
-        if match["y"]:
-            year = int(match["y"])
+        day = int(f["d1"])
+        if "y" in f:
+            year = int(f["y"])
         elif reference is None:
             return None
-        elif match["rel"]:
-            year = reference.year + {"this": 0, "next": 1, "last": -1}[match["rel"].lower()]
+        elif "rel" in f:
+            year = reference.year + _DELTA[f["rel"].lower()]
         else:
             year = reference.year
             if (
@@ -258,29 +322,23 @@ def _resolve(text: str, cand: _Candidate, reference: datetime.date | None) -> st
             ):
                 year += 1
         return f"{year:04d}-{month:02d}-{day:02d}" if _valid_day(year, month, day) else None
-    if kind == "month_year":
-        month = _month_number(match["m1"])
-        return f"{int(match['y']):04d}-{month:02d}" if month else None
-    if kind in ("year", "event"):
-        return f"{int(match['y']):04d}"
     if reference is None:
         return None
     if kind == "month":
-        month = _month_number(match["m1"])
         if month is None:
             return None
-        mod = _SPACES.sub(" ", (match["mod"] or "").strip().lower())
+        mod = _SPACES.sub(" ", f.get("mod", "").strip().lower())
         year = reference.year
         if mod == "last":
             year -= 1 if month >= reference.month else 0
-        elif mod in ("coming", "the coming", "this coming", "upcoming", "the upcoming", "next"):
+        elif mod in _AHEAD:
             year += 1 if month <= reference.month else 0
         elif mod != "this" and month < reference.month:
             year += 1 if _is_future_context(text, cand.start, cand.end) else 0
         return f"{year:04d}-{month:02d}"
     # relative: this/next/last year or month
-    delta = {"this": 0, "next": 1, "last": -1}[match["rel"].lower()]
-    if match["unit"].lower() == "year":
+    delta = _DELTA[f["rel"].lower()]
+    if f["unit"] == "year":
         return f"{reference.year + delta:04d}"
     index = reference.year * 12 + reference.month - 1 + delta
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -297,8 +355,8 @@ def is_future(value: str, reference: datetime.date | None) -> bool | None:
 
 
 def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
-    """Every date mention in text: DateMention(text=words as written, value=ISO to the precision given,
-    future=value lies after reference at that precision (None without reference))."""
+    """Every date mention in text: DateMention(text=words as written, value=ISO to the precision
+    given, future=value lies after reference at that precision (None without reference))."""
     mentions = []
     for cand in _candidates(text):
         value = _resolve(text, cand, reference)
@@ -313,7 +371,7 @@ def first_full_date(text: str) -> datetime.date | None:
     """The first complete date (day, month and year) anywhere in ``text``, e.g.
     the meeting date in 'On December 20, 2025, Prime Minister ... held a meeting'."""
     for cand in _candidates(text):
-        if cand.kind in ("iso", "mdy", "dmy") and cand.match["y"]:
+        if cand.kind in ("iso", "mdy", "dmy") and cand.fields.get("y"):
             value = _resolve(text, cand, None)
             if value:
                 return datetime.date.fromisoformat(value)
@@ -321,8 +379,9 @@ def first_full_date(text: str) -> datetime.date | None:
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """A full date written alone or in a date line: 'December 20, 2025', '20 December 2025',
-    '17th June, 2009', '2025-12-20', 'Tokyo, July 29, 2002' -> the date (for the statement's own date).
+    """A full date written alone or in a date line: 'December 20, 2025', '20 December 2025', '17th
+    June, 2009', '2025-12-20', 'Tokyo, July 29, 2002' -> the date (for the statement's own
+    date).
 
     A date line holds the date with at most a few words before it (a place,
     'Issued in Tokyo,', 'Done at Tokyo on') and a time or a place after it;
@@ -332,7 +391,7 @@ def parse_date(text: str) -> datetime.date | None:
     if len(line) > 200:
         return None
     for cand in _candidates(line):
-        if cand.kind not in ("iso", "mdy", "dmy") or not cand.match["y"]:
+        if cand.kind not in ("iso", "mdy", "dmy") or not cand.fields.get("y"):
             continue
         value = _resolve(line, cand, None)
         if (

@@ -39,7 +39,8 @@ class Country:
     is_union: bool = False
 
 
-# One line per party: name | formal names | adjectives | aliases  (";" separates).
+# One line per party: name | formal names | adjectives | aliases  (";" separates;
+# a long entry continues on a second line with the same name).
 # A leading "*" marks a union of states rather than a state.
 _TABLE = """
 Afghanistan | the Islamic Republic of Afghanistan | Afghan |
@@ -186,12 +187,15 @@ Moldova | the Republic of Moldova | Moldovan |
 Romania | Romania | Romanian |
 Russia | the Russian Federation | Russian |
 Rwanda | the Republic of Rwanda | Rwandan |
-Saint Kitts and Nevis | the Federation of Saint Kitts and Nevis | Kittitian | St Kitts and Nevis; St. Kitts and Nevis
+Saint Kitts and Nevis | the Federation of Saint Kitts and Nevis | Kittitian | St Kitts and Nevis
+Saint Kitts and Nevis | | | St. Kitts and Nevis
 Saint Lucia | Saint Lucia | Saint Lucian | St Lucia; St. Lucia
-Saint Vincent and the Grenadines | Saint Vincent and the Grenadines | Vincentian | St Vincent and the Grenadines
+Saint Vincent and the Grenadines | Saint Vincent and the Grenadines | Vincentian |
+Saint Vincent and the Grenadines | | | St Vincent and the Grenadines
 Samoa | the Independent State of Samoa | Samoan |
 San Marino | the Republic of San Marino | Sammarinese |
-Sao Tome and Principe | the Democratic Republic of Sao Tome and Principe; the Democratic Republic of São Tomé and Príncipe | | São Tomé and Príncipe
+Sao Tome and Principe | the Democratic Republic of Sao Tome and Principe | |
+Sao Tome and Principe | the Democratic Republic of São Tomé and Príncipe | | São Tomé and Príncipe
 Saudi Arabia | the Kingdom of Saudi Arabia | Saudi |
 Senegal | the Republic of Senegal | Senegalese |
 Serbia | the Republic of Serbia | Serbian |
@@ -224,14 +228,16 @@ Tuvalu | Tuvalu | Tuvaluan |
 Uganda | the Republic of Uganda | Ugandan |
 Ukraine | Ukraine | Ukrainian |
 United Arab Emirates | the United Arab Emirates | Emirati | UAE
-United Kingdom | the United Kingdom of Great Britain and Northern Ireland | British | UK; U.K.; Britain; Great Britain
+United Kingdom | the United Kingdom of Great Britain and Northern Ireland | British |
+United Kingdom | | | UK; U.K.; Britain; Great Britain
 Tanzania | the United Republic of Tanzania | Tanzanian |
 United States | the United States of America | American | U.S.; US; USA; U.S.A.
 Uruguay | the Oriental Republic of Uruguay | Uruguayan |
 Uzbekistan | the Republic of Uzbekistan | Uzbek; Uzbekistani |
 Vanuatu | the Republic of Vanuatu | Ni-Vanuatu |
 Venezuela | the Bolivarian Republic of Venezuela | Venezuelan |
-Viet Nam | the Socialist Republic of Viet Nam; the Socialist Republic of Vietnam | Vietnamese | Vietnam
+Viet Nam | the Socialist Republic of Viet Nam | Vietnamese | Vietnam
+Viet Nam | the Socialist Republic of Vietnam | |
 Yemen | the Republic of Yemen | Yemeni |
 Zambia | the Republic of Zambia | Zambian |
 Zimbabwe | the Republic of Zimbabwe | Zimbabwean |
@@ -309,22 +315,29 @@ _ADJECTIVE_HEAD = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+def _split(field: str) -> list[str]:
+    return [part.strip() for part in field.split(";") if part.strip()]
+
+
 def _parse_table(table: str) -> tuple[Country, ...]:
-    """Build the Country records from the one-line-per-party table."""
-    countries = []
+    """Build the Country records from the one-line-per-party table (a party
+    may take a second line: its fields are added to the first)."""
+    rows: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for line in table.strip().splitlines():
         name, formal, adjectives, aliases = (part.strip() for part in line.split("|"))
-        union = name.startswith("*")
-        countries.append(
-            Country(
-                name=name.lstrip("*"),
-                formal=tuple(f.strip() for f in formal.split(";") if f.strip()),
-                adjectives=tuple(a.strip() for a in adjectives.split(";") if a.strip()),
-                aliases=tuple(a.strip() for a in aliases.split(";") if a.strip()),
-                is_union=union,
-            )
+        row = rows.setdefault(name, ([], [], []))
+        for target, field in zip(row, (formal, adjectives, aliases), strict=True):
+            target.extend(_split(field))
+    return tuple(
+        Country(
+            name=name.lstrip("*"),
+            formal=tuple(formal),
+            adjectives=tuple(adjectives),
+            aliases=tuple(aliases),
+            is_union=name.startswith("*"),
         )
-    return tuple(countries)
+        for name, (formal, adjectives, aliases) in rows.items()
+    )
 
 
 #: Every party the gazetteer knows, in table order.
@@ -433,7 +446,9 @@ def _accept(match: re.Match[str], kind: str, text: str, require_head: bool) -> b
         return False
     if _GEOGRAPHY_AFTER.match(text, match.end()):
         return False
-    return not (kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, match.end()))
+    return not (
+        kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, match.end())
+    )
 
 
 def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
@@ -455,18 +470,18 @@ def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
 
 
 def find_country(phrase: str) -> Country | None:
-    """The country (or union such as the EU/ASEAN acting as a party) that a short noun phrase names:
-    'the Republic of Tajikistan', 'Tajikistan', 'The Tajikistan side', 'The Japanese side', 'the Uzbek side',
-    'Japan's', 'the United States', 'U.S.', 'the European Union'."""
+    """The country (or union such as the EU/ASEAN acting as a party) that a short noun phrase
+    names: 'the Republic of Tajikistan', 'Tajikistan', 'The Tajikistan side', 'The Japanese
+    side', 'the Uzbek side', 'Japan's', 'the United States', 'U.S.', 'the European Union'."""
     found = mentions(phrase, require_head=False)
     return found[0].country if found else None
 
 
 def countries_in(text: str) -> list[Country]:
-    """Every country named in text, in order of first appearance, longest match first, word boundaries,
-    formal names and adjectives included (an adjective counts only when it qualifies 'side',
-    'Government', 'delegation', 'Prime Minister'... e.g. 'the Japanese side'; plain 'Japanese language'
-    does not)."""
+    """Every country named in text, in order of first appearance, longest match first, word
+    boundaries, formal names and adjectives included (an adjective counts only when it qualifies
+    'side', 'Government', 'delegation', 'Prime Minister'... e.g. 'the Japanese side'; plain
+    'Japanese language' does not)."""
     seen: dict[str, Country] = {}
     for mention in mentions(text):
         seen.setdefault(mention.country.name, mention.country)
@@ -481,8 +496,9 @@ def is_country_name(phrase: str) -> bool:
 
 
 def party_name(country: Country, as_written: str | None = None) -> str:
-    """The full name for the model's Party.name: the formal name as written in the statement when given,
-    else the common name ('the Republic of Tajikistan' -> 'Republic of Tajikistan' without the article)."""
+    """The full name for the model's Party.name: the formal name as written in the statement when
+    given, else the common name ('the Republic of Tajikistan' -> 'Republic of Tajikistan'
+    without the article)."""
     if as_written:
         for mention in mentions(as_written, require_head=False):
             if mention.country == country and mention.kind == "formal":

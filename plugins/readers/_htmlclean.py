@@ -24,12 +24,13 @@ FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 )
 #: words of an id or class that mark furniture ("site-footer", "main-menu", "breadcrumbs")
-FURNITURE_WORDS = frozenset(
-    """nav navbar navigation menu menubar submenu breadcrumb breadcrumbs footer sidebar
-    sidenav cookie cookies consent gdpr share sharing sns social banner skip skiplink
-    toolbar pagination pager related advert advertisement ads promo subscribe newsletter
-    pagetop backtotop searchbox""".split()
-)
+FURNITURE_WORDS = frozenset((
+    "nav", "navbar", "navigation", "menu", "menubar", "submenu", "breadcrumb", "breadcrumbs",
+    "footer", "sidebar", "sidenav", "cookie", "cookies", "consent", "gdpr", "share", "sharing",
+    "sns", "social", "banner", "skip", "skiplink", "toolbar", "pagination", "pager", "related",
+    "advert", "advertisement", "ads", "promo", "subscribe", "newsletter", "pagetop",
+    "backtotop", "searchbox",
+))  # fmt: skip
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

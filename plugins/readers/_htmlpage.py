@@ -11,7 +11,7 @@ from jtreport.errors import InputError
 
 from ._htmlclean import drop_furniture, drop_never_text, main_content
 from ._htmlwalk import Walker
-from ._shared import clean_line, settle_headings
+from ._shared import clean_line, settle_headings, words_in
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -79,8 +79,8 @@ def _outside_title(soup: Any, root: Any) -> Block | None:
 
 def _check_statement(blocks: list[Block], path: str) -> None:
     body = [b for b in blocks if b.kind != "heading"]
-    words = sum(len(b.text.split()) for b in body)
-    longest = max((len(b.text.split()) for b in body), default=0)
+    words = sum(words_in(b.text) for b in body)
+    longest = max((words_in(b.text) for b in body), default=0)
     if words < MIN_WORDS or longest < MIN_PARAGRAPH_WORDS:
         raise InputError(NO_STATEMENT, path=path)
 

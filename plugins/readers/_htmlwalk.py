@@ -18,17 +18,24 @@ from ._wordnum import format_number
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LISTS = ("ul", "ol")
 #: elements that end the paragraph before them and start a new one
-_BLOCK = frozenset(
-    """address article aside blockquote body center dd details dialog div dl dt fieldset
-    figcaption figure footer form header hgroup hr html li main nav ol p pre section summary
-    table tbody thead tfoot tr td th caption ul legend""".split()
-)
+_BLOCK = frozenset((
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup",
+    "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "thead", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
+))  # fmt: skip
 _BOLD = frozenset({"b", "strong"})
 _BREAK = "\x0b"
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _Pending = tuple[BlockKind, str | None, int | None]
 _PARAGRAPH: _Pending = ("paragraph", None, None)
-_OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+_OL_TYPES = {
+    "1": "decimal",
+    "a": "lowerLetter",
+    "A": "upperLetter",
+    "i": "lowerRoman",
+    "I": "upperRoman",
+}
 
 
 class Walker:

@@ -52,7 +52,8 @@ class Paragraph:
 
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|pg\.?)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
-    r"(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]?\s*[ivxlc]{1,7}\s*[-–—]?$",
+    r"(?:\s*(?:of|/)\s*\d{1,4})?$"
+    r"|^[-–—]?\s*(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\s*[-–—]?$",
     re.IGNORECASE,
 )
 _ITEM_START = re.compile(
@@ -171,8 +172,8 @@ def build_paragraphs(pages: Sequence[Page], geometry: Geometry) -> list[Paragrap
 
 
 def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
-    if previous.text.endswith("-") and line.text[:1].islower():
-        return False  # a hyphenated word runs on
+    if _runs_on(previous, line):
+        return False
     if geometry.new_paragraph_gap(line):
         return True
     short = geometry.is_short(previous, line)
@@ -187,6 +188,13 @@ def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     return not geometry.spaced and short
 
 
+def _runs_on(previous: Line, line: Line) -> bool:
+    """``previous`` ends with a word cut at a hyphen ("imple-", "2018-") that
+    ``line`` completes."""
+    text = previous.text
+    return text.endswith("-") and text[-2:-1].isalnum() and line.text[:1].isalnum()
+
+
 def _first_line_indent(previous: Line, line: Line) -> bool:
     """``line`` is indented further than ``previous``, which does not start a
     numbered item (whose continuation lines hang indented)."""
@@ -197,7 +205,7 @@ def _continues_across_page(paragraph: Paragraph, first: Line, geometry: Geometry
     """Whether the first line of a page continues the paragraph the previous
     page ended with (a paragraph cut by a page break)."""
     last = paragraph.lines[-1]
-    if last.text.endswith("-") and first.text[:1].islower():
+    if _runs_on(last, first):
         return True
     if _ITEM_START.match(first.text):
         return False
@@ -239,15 +247,20 @@ def _join_two(left: str, right: str, hyphenated: set[str], plain: set[str]) -> s
     if left.endswith("\u00ad"):
         return left[:-1] + right
     if left.endswith("-") and len(left) >= 2 and left[-2].isalnum() and right[:1].isalnum():
-        head = _WORD.findall(left[:-1].rsplit(" ", 1)[-1])
+        token = left[:-1].rsplit(" ", 1)[-1]
+        head = _WORD.findall(token)
         tail = _WORD.match(right)
-        if left[-2].islower() and right[0].islower() and head and tail:
+        if left[-2].islower() and right[0].islower() and head and tail and "-" not in token:
             whole = (head[-1] + tail.group(0)).lower()
             split = f"{head[-1]}-{tail.group(0)}".lower()
             if split in hyphenated and whole not in plain:
                 return left + right
             return left[:-1] + right
+        # a capital or digit beside the hyphen, or a compound that already has
+        # hyphens ("people-to-" + "people"): a real hyphen
         return left + right
+    if left.endswith(("–", "—", "/")) and left[-2:-1].isalnum():
+        return left + right  # "Japan–" + "Tajikistan", "neutrality/" + "net-zero"
     if _CJK.match(left[-1:]) and _CJK.match(right[:1]):
         return left + right
     return f"{left} {right}"

@@ -27,7 +27,8 @@ GAP_UNIT = 0.1
 
 def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
     """The text lines of every page, and warnings; one-line errors for PDFs
-    that cannot be read (damaged, truncated, encrypted with a password)."""
+    that cannot be read (damaged, truncated, encrypted with a password).  A page
+    whose content is damaged is left out, with a warning."""
     from pypdf import PdfReader
 
     notes: list[str] = []
@@ -47,14 +48,15 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
                 text, coarse = _page_text(reader.pages[number])
             except Exception:  # one broken page must not lose the others
                 failed.append(number + 1)
-                text, coarse = "", False
+                continue
             pages.append(Page(number=number + 1, lines=parse_layout(text, coarse=coarse)))
-    if failed and len(failed) == count:
+    if count and len(failed) == count:
         raise InputError(
             "is damaged: no page's text could be read (is the file truncated?)", path=path
         )
     if failed:
-        notes.append(f"the text of page(s) {_ranges(failed)} could not be read (damaged content)")
+        numbers = ", ".join(str(n) for n in failed)
+        notes.append(f"the text of page(s) {numbers} could not be read (damaged content)")
     if b"%%EOF" not in data[-2048:]:
         notes.append("the PDF has no end-of-file marker (truncated?); some text may be missing")
     return pages, notes
@@ -75,9 +77,7 @@ def _unlock(reader: Any, path: str) -> None:
             path=path,
         ) from None
     if not unlocked:
-        raise InputError(
-            "is encrypted; jtreport cannot read it without the password", path=path
-        )
+        raise InputError("is encrypted; jtreport cannot read it without the password", path=path)
 
 
 def _page_text(page: Any) -> tuple[str, bool]:
@@ -119,10 +119,6 @@ def _damaged(exc: Exception) -> str:
     if len(reason) > 120:
         reason = reason[:117] + "..."
     return f"is not a readable PDF (damaged or truncated: {reason})"
-
-
-def _ranges(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
 
 
 @contextmanager

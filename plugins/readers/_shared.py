@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from jtreport.blocks import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u200e\u200f\u2060\ufeff]")
 
 
@@ -82,9 +83,18 @@ def settle_headings(blocks: Iterable[Block]) -> list[Block]:
 
 
 def _with_level(block: Block, level: int) -> Block:
-    return Block(text=block.text, kind=block.kind, number=block.number, level=level, bold=block.bold)
+    return Block(
+        text=block.text, kind=block.kind, number=block.number, level=level, bold=block.bold
+    )
+
+
+def words_in(text: str) -> int:
+    """How many words ``text`` holds; in Chinese and Japanese, which do not
+    space words, every two ideographs or kana count as one."""
+    ideographic = len(_IDEOGRAPHIC.findall(text))
+    return len(_IDEOGRAPHIC.sub(" ", text).split()) + (ideographic + 1) // 2
 
 
 def word_count(blocks: Iterable[Block]) -> int:
     """How many words the blocks hold (to tell a statement from an empty page)."""
-    return sum(len(b.text.split()) for b in blocks)
+    return sum(words_in(b.text) for b in blocks)

@@ -17,13 +17,14 @@ from jtreport.blocks import Block
 
 from ._shared import text_blocks
 from ._wordnum import ListLabel, Numbering, label_number
-from ._wordstyles import W, NumRef, StyleSheet, child_val, num_ref, toggle
+from ._wordstyles import NumRef, StyleSheet, W, child_val, num_ref, toggle
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 #: inline wrappers whose content is part of the paragraph's text
 _DESCEND = frozenset(
-    W + tag for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+    W + tag
+    for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 )
 _TRACKED = frozenset(W + tag for tag in ("ins", "del", "moveFrom", "moveTo"))
 _DRAWINGS = frozenset((W + "drawing", W + "pict", W + "object", MC + "AlternateContent"))
@@ -88,9 +89,7 @@ class BodyReader:
             self.blocks.extend(text_blocks(text, "list_item", level=ilvl, bold=bold))
         elif label is not None and label.visible:
             number = label_number(label.text)
-            self.blocks.extend(
-                text_blocks(text, "list_item", number=number, level=ilvl, bold=bold)
-            )
+            self.blocks.extend(text_blocks(text, "list_item", number=number, level=ilvl, bold=bold))
         else:
             self.blocks.extend(text_blocks(text, "paragraph", bold=bold))
 
@@ -99,10 +98,12 @@ class BodyReader:
         direct = num_ref(ppr)
         from_style = self.styles.style_numbering(style_id)
         ref: NumRef | None = direct or from_style
-        if direct is not None and not direct.num_id and from_style is not None:
-            ref = NumRef(from_style.num_id, direct.ilvl)
-        if direct is not None and from_style is not None and direct.ilvl is None:
-            ref = NumRef(direct.num_id, from_style.ilvl)
+        if direct is not None and from_style is not None:
+            # what the paragraph leaves out (list or level), its style supplies
+            ref = NumRef(
+                direct.num_id or from_style.num_id,
+                direct.ilvl if direct.ilvl is not None else from_style.ilvl,
+            )
         resolved = self.numbering.resolve(ref, style_id) if ref is not None else None
         if resolved is None:
             return None, 0

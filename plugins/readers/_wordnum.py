@@ -15,17 +15,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ._wordstyles import W, NumRef, StyleSheet, child_val, toggle, w_attr
+from ._wordstyles import NumRef, StyleSheet, W, child_val, toggle, w_attr
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _AIUEO = (
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
-    "ハヒフヘホマミムメモヤユヨラリルレロワヲン"
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 )
 _IROHA = (
-    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノ"
-    "オクヤマケフコエテアサキユメミシヱヒモセス"
+    "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
 )
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = (

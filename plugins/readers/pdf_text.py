@@ -39,6 +39,11 @@ class PdfReader(Reader):
         from ._pdfpages import read_pages
         from ._shared import word_count
 
+        if not self.sniff(data[:1024]):
+            raise InputError(
+                "is not a PDF (it lacks the %PDF- signature); is it another kind of file?",
+                path=path,
+            )
         pages, warnings = read_pages(data, path)
         if not any(page.lines for page in pages):
             raise InputError(NO_TEXT, path=path)

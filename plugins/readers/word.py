@@ -63,9 +63,7 @@ class WordReader(Reader):
         blocks = settle_headings(body.blocks)
         if word_count(blocks) == 0:
             raise InputError("holds no text (an empty or image-only Word document)", path=path)
-        return ReadResult(
-            blocks=blocks, warnings=body.warnings(), metadata=_metadata(document)
-        )
+        return ReadResult(blocks=blocks, warnings=body.warnings(), metadata=_metadata(document))
 
 
 def _part_element(part: Any, kind: str) -> Any | None:

@@ -60,7 +60,7 @@ def points_to_raise(out: NoteWriter, ctx: NoteContext) -> None:
             question = check(item, record)
             notes = _point_notes(ctx, item)
             out.bullet(
-                shorten(undertaking(ctx.statement, item), 36) + " ",
+                shorten(undertaking(ctx.statement, item), 26) + " ",
                 out.ref(f"({paragraph_ref(item)})"),
                 f": {question}" + (f" ({notes})" if notes else "") + ".",
             )

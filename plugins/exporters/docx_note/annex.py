@@ -14,9 +14,9 @@ from .text import long_date
 from .writer import NoteWriter
 
 COLUMNS = ("ID", "Area", "Category", "Text", "Partners", "Dates")
-SHARES = (1.3, 3.0, 2.1, 10.6, 4.0, 3.6)
+SHARES = (1.2, 2.8, 2.2, 11.0, 5.0, 2.2)
 FOLLOWUP_COLUMNS = ("Status", "Lead agency")
-FOLLOWUP_SHARES = (1.3, 2.8, 2.0, 8.0, 3.2, 3.0, 2.2, 2.8)
+FOLLOWUP_SHARES = (1.2, 2.4, 2.2, 8.6, 4.0, 2.0, 1.9, 2.3)
 
 
 def annex(out: NoteWriter, ctx: NoteContext) -> None:
@@ -50,7 +50,7 @@ def _rows(out: NoteWriter, ctx: NoteContext) -> Iterator[list[Cell]]:
             [[labels[item.area_id]]],
             _category(out, item),
             [[item.text.strip()]],
-            [[name] for name in partners(item)],
+            [["; ".join(partners(item))]],
             [[_date(d)] for d in item.dates],
         ]
         if ctx.followup is not None:

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from jtreport.digest import AreaDigest, actors_label, partners
 from jtreport.followup import FollowUp
-from jtreport.model import DateMention, Item
+from jtreport.model import CATEGORIES, DateMention, Item
 
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Inline
-from .text import count, day_date, long_date, paragraph_ref, shorten
+from .text import count, day_date, long_date, paragraph_ref, shorten, topic
 from .writer import NoteWriter
 
-#: words of an item's text the "other items" list keeps
-BRIEF_WORDS = 32
+#: words of an item's topic the "other items" list keeps
+BRIEF_WORDS = 10
 _SEPARATOR = "  ·  "
+#: how the "other items" list introduces each category
+CATEGORY_VERBS = {
+    "pledge": "Pledged",
+    "agreement": "Agreed",
+    "intention": "Intended",
+    "invitation": "Invited",
+    "welcome": "Welcomed",
+    "appreciation": "Appreciated",
+    "affirmation": "Affirmed",
+}
 
 
 def area_sections(out: NoteWriter, ctx: NoteContext) -> None:
@@ -31,11 +41,30 @@ def area_sections(out: NoteWriter, ctx: NoteContext) -> None:
             out.para(S.NORMAL, "No commitments to future action in this area.")
         if area.others:
             out.heading(3, "Other items in brief")
-            for item in area.others:
-                out.bullet(
-                    shorten(item.text, BRIEF_WORDS) + " ",
-                    out.ref(f"({paragraph_ref(item)} · {item.category})"),
-                )
+            other_items(out, ctx, area.others)
+
+
+def other_items(out: NoteWriter, ctx: NoteContext, items: list[Item]) -> None:
+    """One bullet per category: what was welcomed, appreciated, affirmed...,
+    each topic with its paragraph (and who, when only one side spoke)."""
+    by_category: dict[str, list[Item]] = {}
+    for item in items:
+        by_category.setdefault(item.category, []).append(item)
+    for category in CATEGORIES:
+        group = by_category.get(category)
+        if not group:
+            continue
+        content: list[Inline] = [out.label(f"{CATEGORY_VERBS[category]} ({len(group)}): ")]
+        for n, item in enumerate(group):
+            who = actors_label(ctx.statement, item)
+            side = "" if who in ("Both sides", "All parties", "—") else f"{who}, "
+            content += [
+                "; " if n else "",
+                shorten(topic(ctx.statement, item), BRIEF_WORDS) + " ",
+                out.ref(f"({side}{paragraph_ref(item)})"),
+            ]
+        content.append(".")
+        out.bullet(*content)
 
 
 def _area_note(ctx: NoteContext, area: AreaDigest) -> str:
@@ -96,11 +125,7 @@ def status_details(record: FollowUp | None) -> list[tuple[str, str]]:
 
 def _date_phrase(mention: DateMention) -> str:
     when = long_date(mention.value) or mention.text
-    if mention.future is True:
-        return f"{when} (ahead)"
-    if mention.future is False:
-        return f"{when} (past)"
-    return when
+    return f"{when} (ahead)" if mention.future else when
 
 
 def _labelled(out: NoteWriter, pairs: list[tuple[str, str]]) -> list[Inline]:

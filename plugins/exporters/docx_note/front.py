@@ -20,12 +20,13 @@ from .text import (
     parties_phrase,
     person_phrase,
     shorten,
+    topic,
     undertaking,
 )
 from .writer import NoteWriter
 
 #: how many commitments the summary names per area before "and N more"
-SUMMARY_GISTS = 6
+SUMMARY_GISTS = 4
 
 
 def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
@@ -123,8 +124,8 @@ def _area_gist(ctx: NoteContext, area: AreaDigest) -> str:
     if not area.commitments:
         kinds = [count(n, c) for c, n in area.by_category.items()]
         return f"no commitments; {join_words(kinds)}."
-    gists = [shorten(undertaking(ctx.statement, i), 12) for i in area.commitments]
-    shown = [_lower_subject(g) if n else g for n, g in enumerate(gists[:SUMMARY_GISTS])]
+    gists = [shorten(topic(ctx.statement, i), 9) for i in area.commitments]
+    shown = [_lower_subject(g) for g in gists[:SUMMARY_GISTS]]
     more = len(gists) - len(shown)
     listed = "; ".join(shown) + (f"; and {more} more" if more else "")
     extra = f" ({count(others, 'other item')})" if others else ""
@@ -174,7 +175,7 @@ def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
     if ctx.progress is not None:
         total.append([[out.label(_status_counts(ctx.progress))]])
     rows.append(total)
-    out.para(S.AREA_NOTE, "At a glance:")
+    out.heading(3, "At a glance")
     out.table(shares, header, rows)
 
 

@@ -188,17 +188,41 @@ def undertaking(statement: Statement, item: Item) -> str:
     who = actors_label(statement, item)
     if who == "—":
         return _capitalise(sentence)
-    return f"{who} {sentence}"
+    return f"{who} {_uncapitalise(sentence)}"
+
+
+def topic(statement: Statement, item: Item) -> str:
+    """What an item is about: the words after its verb (``the formulation of an
+    energy transition roadmap``), or the whole undertaking when that fails."""
+    sentence = _from_verb(item)
+    if sentence is not None:
+        rest = sentence[len(item.verb.strip()) :].strip(" ,:")
+        rest = re.sub(r"^(?:to|that|on)\s+", "", rest)
+        if len(rest.split()) >= 2:
+            return rest
+    return undertaking(statement, item)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.I)
 
 
 def _from_verb(item: Item) -> str | None:
+    """The item's first sentence from its reporting verb on; None when the verb
+    is missing or used in the passive ("... was underlined by the Japanese side")."""
     verb = item.verb.strip()
     if not verb:
         return None
     found = re.search(rf"\b{re.escape(verb)}\b", item.text, re.I)
-    if not found:
+    if not found or _PASSIVE.search(item.text[: found.start()]):
         return None
     return first_sentence(item.text[found.start() :]).rstrip(" .")
+
+
+def _uncapitalise(text: str) -> str:
+    """``Expressed their ...`` -> ``expressed their ...``; acronyms are left alone."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _capitalise(text: str) -> str:

@@ -19,8 +19,8 @@ from jtreport.model import Statement
 
 #: The Creator property of every PDF this exporter writes; ``recognizes`` keys on it.
 CREATOR_MARK = b"/Creator (jtreport "
-# reportlab writes the document information near the end of the file
-_TAIL = 256 * 1024
+# Our summaries are well under this; a larger file is not one of them.
+_LARGEST = 64 * 1024 * 1024
 
 
 class PdfExporter(Exporter):
@@ -39,14 +39,14 @@ class PdfExporter(Exporter):
     def recognizes(self, path: Path) -> bool:
         """A PDF whose Creator property says jtreport wrote it."""
         try:
+            if path.stat().st_size > _LARGEST:
+                return False
             with path.open("rb") as handle:
-                if not handle.read(8).startswith(b"%PDF-"):
-                    return False
-                size = path.stat().st_size
-                handle.seek(max(size - _TAIL, 0))
-                return CREATOR_MARK in handle.read()
+                data = handle.read()
         except OSError:
             return False
+        # the information dictionary is written uncompressed, wherever it lands
+        return data.startswith(b"%PDF-") and CREATOR_MARK in data
 
 
 @hookimpl

@@ -25,6 +25,7 @@ _BAR = 9.0
 _LABEL_SIZE = 7.2
 _TITLE_SIZE = 8.5
 _LEGEND_ROW = 11.0
+_PALE = frozenset({st.STATUS_COLOURS[NO_STATUS], st.CATEGORY_COLOURS["affirmation"]})
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,16 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
         for value, colour in bar.segments:
             length = bar_room * value / largest
             if length > 0:
+                # white seams between segments; pale segments get a grey edge
+                edge = "#b0b0b0" if colour in _PALE else "#ffffff"
                 drawing.add(
                     Rect(
                         x,
                         centre - _BAR / 2,
                         length,
                         _BAR,
-                        strokeColor=None,
+                        strokeColor=colors.HexColor(edge),
+                        strokeWidth=0.4,
                         fillColor=colors.HexColor(colour),
                     )
                 )

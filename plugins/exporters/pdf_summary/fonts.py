@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +32,7 @@ INSTALL_HINT = (
     "install a font that covers them (Debian/Ubuntu: fonts-dejavu-core for Cyrillic, "
     "fonts-ipafont-gothic for Japanese) or pass --font FILE.ttf"
 )
+_REFUSED = "cannot use this font (--font) for the PDF"
 _MAX_LISTED = 12
 # Categories of characters that print nothing and need no glyph.
 _SILENT = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
@@ -47,8 +48,8 @@ class Face:
     family: str
     path: Path
     names: dict[str, str]
-    cover: Any
-    bold_cover: Any
+    cover: Container[int]
+    bold_cover: Container[int]
 
     def name(self, style: Style) -> str:
         """The registered reportlab font name for a style."""
@@ -82,10 +83,6 @@ class FontSet:
     def body(self) -> Face:
         """The body font."""
         return self.faces[0]
-
-    def label(self) -> str:
-        """The families in use, e.g. ``DejaVu Sans + IPAGothic``."""
-        return " + ".join(face.family for face in self.faces)
 
     def name(self, style: Style = "regular") -> str:
         """The body font's registered name for a style."""
@@ -159,26 +156,25 @@ def _register(
     family: str, regular: Path, bold: Path | None, italic: Path | None, index: int = 0
 ) -> Face:
     """Register a family's faces with reportlab (missing styles reuse the regular face)."""
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError
 
     base = _load(regular, index)
     fonts = {"regular": base, "bold": base, "italic": base}
     for style, path in (("bold", bold), ("italic", italic)):
         if path is not None:
             # a style that fails to load uses the regular face
-            with contextlib.suppress(TTFError, OSError, ValueError):
+            with contextlib.suppress(Exception):
                 fonts[style] = _load(path)
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     names = {style: font.fontName for style, font in fonts.items()}
-    pdfmetrics.registerFontFamily(
-        names["regular"],
-        normal=names["regular"],
-        bold=names["bold"],
-        italic=names["italic"],
-        boldItalic=names["bold"],
-    )
+    # Paragraph markup maps a font name to (family, bold, italic) and back; the
+    # regular mapping goes last, so a face standing in for several styles reads
+    # as regular, not bold-italic.
+    for bold_flag, italic_flag, style in ((1, 1, "bold"), (0, 1, "italic"), (1, 0, "bold")):
+        addMapping(names["regular"], bold_flag, italic_flag, names[style])
+    addMapping(names["regular"], 0, 0, names["regular"])
     return Face(
         family=family,
         path=regular,
@@ -199,7 +195,7 @@ def _user_face(path: Path) -> Face:
     from reportlab.pdfbase.ttfonts import TTFError
 
     if not path.is_file():
-        raise ExportError(f"font {path}: no such file")
+        raise ExportError(f"{_REFUSED}: no such file", path=str(path))
     try:
         font = _load(path)
     except TTFError as exc:
@@ -211,9 +207,10 @@ def _user_face(path: Path) -> Face:
             )
         elif "embedding" in reason.lower() or "subset" in reason.lower():
             reason = "its licence does not allow embedding it in a PDF"
-        raise ExportError(f"font {path} cannot be used: {reason}") from None
-    except (OSError, ValueError, IndexError, KeyError) as exc:
-        raise ExportError(f"font {path} is not a readable TrueType font ({exc})") from None
+        raise ExportError(f"{_REFUSED}: {reason}", path=str(path)) from None
+    except Exception as exc:  # a damaged file can fail anywhere in the parser
+        detail = f"not a readable TrueType font ({type(exc).__name__}: {exc})"
+        raise ExportError(f"{_REFUSED}: {detail}", path=str(path)) from None
     bold, italic = fontpaths.sibling_faces(path)
     return _register(_family_name(font, path.stem), path, bold, italic)
 
@@ -232,22 +229,19 @@ def _vera() -> Face:
 
 
 def _body_face() -> Face:
-    from reportlab.pdfbase.ttfonts import TTFError
-
     for found in fontpaths.installed(fontpaths.BODY):
-        try:
-            return _register(found.family, found.regular, found.bold, found.italic)
-        except (TTFError, OSError, ValueError):
-            continue
+        face = _try_register(found)
+        if face is not None:
+            return face
     return _vera()
 
 
-def _try_fallback(found: fontpaths.FoundFamily) -> Face | None:
-    from reportlab.pdfbase.ttfonts import TTFError
-
+def _try_register(found: fontpaths.FoundFamily) -> Face | None:
+    """The family registered, or None when its file cannot be used (a system
+    font that is damaged, CFF-flavoured or not embeddable is skipped)."""
     try:
         return _register(found.family, found.regular, found.bold, found.italic, found.index)
-    except (TTFError, OSError, ValueError, IndexError, KeyError):
+    except Exception:
         return None
 
 
@@ -279,9 +273,9 @@ def choose_fonts(texts: Iterable[str], user_font: Path | None = None) -> tuple[F
                 break
             if any(f.path == found.regular for f in faces):
                 continue
-            face = _try_fallback(found)
-            if face is not None and _adopt(face, faces, uncovered):
-                continue
+            face = _try_register(found)
+            if face is not None:
+                _adopt(face, faces, uncovered)
     tried: set[Path] = {f.path for f in faces}
     hopeless: set[str] = set()
     for _ in range(4):  # a few fontconfig queries at most, one per script gap
@@ -294,7 +288,7 @@ def choose_fonts(texts: Iterable[str], user_font: Path | None = None) -> tuple[F
                 continue
             tried.add(path)
             found = fontpaths.FoundFamily(family=path.stem, regular=path, index=index)
-            face = _try_fallback(found)
+            face = _try_register(found)
             if face is not None:
                 face.family = _family_name(_load(path, index), path.stem)
                 if _adopt(face, faces, uncovered):

@@ -87,7 +87,7 @@ def _draw(
 def _title_room(decor: Decor) -> float:
     # the running title stops short of the centred classification marking
     marking = decor.classification
-    half = stringWidth(marking, decor.fonts.font_for(marking, "bold"), _SMALL) / 2
+    half = float(stringWidth(marking, decor.fonts.font_for(marking, "bold"), _SMALL)) / 2
     return st.PAGE_WIDTH / 2 - st.MARGIN_X - half - 12
 
 

@@ -11,6 +11,7 @@ only when a PDF is written (reportlab is loaded here).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
@@ -18,9 +19,8 @@ from reportlab.platypus import HRFlowable, LongTable, Paragraph, Spacer, Table
 
 from . import charts
 from . import styles as st
-from .fonts import Style
 from .page import Anchor
-from .summary import NO_STATUS, AreaSection, CommitmentRow, MilestoneRow, Summary, plural
+from .summary import AreaSection, CommitmentRow, MilestoneRow, Summary, plural
 
 #: Outline keys of the fixed sections.
 KEY_FIGURES = "key-figures"
@@ -38,11 +38,30 @@ class Para(Paragraph):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Break the lines once per width."""
-        if self._wrapped_at == avail_width:
+        # a failed split drops blPara, the layout the cache stands for
+        if self._wrapped_at == avail_width and "blPara" in self.__dict__:
             return self.width, self.height
         size: tuple[float, float] = super().wrap(avail_width, avail_height)
         self._wrapped_at = avail_width
         return size
+
+
+class ContinuedTable(LongTable):  # type: ignore[misc]
+    """A long table that, when it breaks across pages, puts a caption such as
+    "Connectivity (continued)" above its remainder (which repeats the header)."""
+
+    continued: Callable[[], Any] | None = None
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """Split between rows; the caption keeps with the rest on the next page."""
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if len(parts) != 2 or self.continued is None:
+            return parts
+        first, rest = parts
+        rest.continued = self.continued
+        caption = self.continued()
+        caption.keepWithNext = True
+        return [first, caption, rest]
 
 
 class StoryBuilder:
@@ -53,29 +72,22 @@ class StoryBuilder:
         self.s = styles
         self.fonts = styles.fonts
         self._bold_font = self.fonts.name("bold")
-        self._italic_font = self.fonts.name("italic")
 
     # Text ---------------------------------------------------------------------
 
-    def _font_style(self, style: Any) -> Style:
-        if style.fontName == self._bold_font:
-            return "bold"
-        if style.fontName == self._italic_font:
-            return "italic"
-        return "regular"
-
     def text(self, text: str, style: Any) -> str:
         """Markup for ``text`` printed in ``style``."""
-        return self.fonts.markup(text, self._font_style(style))
+        return self.fonts.markup(text, self.s.weight(style))
 
     def bold(self, text: str) -> str:
         """Markup for ``text`` in the body font's bold face."""
         return f'<font name="{self._bold_font}">{self.fonts.markup(text, "bold")}</font>'
 
-    def small(self, text: str) -> str:
-        """Markup for a grey second line in a table cell."""
-        style = self.s.cell_small
-        return f'<font size="{style.fontSize}" color="{st.MUTED}">{self.text(text, style)}</font>'
+    def muted(self, text: str, style: Any) -> str:
+        """Markup for a grey second line in a cell.  It keeps the cell's font
+        size: pdftotext reads a cell whose lines differ in size as two blocks
+        and moves one of them out of reading order."""
+        return f'<font color="{st.MUTED}">{self.text(text, style)}</font>'
 
     def para(self, text: str, style: Any) -> Any:
         """A paragraph of plain ``text``."""
@@ -252,12 +264,12 @@ class StoryBuilder:
             counts.insert(0, plural(area.paragraphs, "paragraph"))
         out.append(self.para(f"{' · '.join(counts)}. {area.others}", self.s.body))
         if area.commitments:
-            out.append(self.commitment_table(area.commitments))
+            out.append(self.commitment_table(area.commitments, area.label))
         else:
             out.append(self.para("No commitments in this area.", self.s.note))
         return out
 
-    def commitment_table(self, rows: list[CommitmentRow]) -> Any:
+    def commitment_table(self, rows: list[CommitmentRow], label: str) -> Any:
         """The commitments of one area; the header repeats on every page."""
         with_status = rows[0].status is not None
         heads = ["ID", "Who", "Commitment", "Partners named", "Dates"]
@@ -268,15 +280,20 @@ class StoryBuilder:
         widths[2] = st.FRAME_WIDTH - sum(widths)
         data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
         data += [self.commitment_cells(row, with_status) for row in rows]
-        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        return self.long_table(data, widths, f"{label} (continued)")
+
+    def long_table(self, data: list[list[Any]], widths: list[float], caption: str) -> Any:
+        """A table that splits across pages under a repeated header row and a caption."""
+        table = ContinuedTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(st.table_style(self.fonts.name()))
+        table.continued = lambda: self.para(caption, self.s.continued)
         return table
 
     def commitment_cells(self, row: CommitmentRow, with_status: bool) -> list[Any]:
         """The cells of one commitment."""
         s = self.s
         cells: list[Any] = [
-            Para(f"{self.bold(row.id)}<br/>{self.small(row.category)}", s.cell),
+            Para(f"{self.bold(row.id)}<br/>{self.muted(row.category, s.cell)}", s.cell),
             self.para(row.who, s.cell),
             self.highlighted(row.text, row.verb, s.cell),
             self.lines(row.partners or ["–"], s.cell_small),
@@ -305,7 +322,7 @@ class StoryBuilder:
         cell = row.status
         if cell is None:
             return self.para("", self.s.cell_small)
-        colour = st.MUTED if cell.status == NO_STATUS else st.status_colour(cell.status)
+        colour = st.status_text_colour(cell.status)
         parts = [f'<font color="{colour}">{self.bold(cell.status)}</font>']
         parts += [self.text(t, self.s.cell_small) for t in (cell.lead, cell.next_step) if t]
         if cell.due:
@@ -320,14 +337,12 @@ class StoryBuilder:
             out.append(self.para("The statement names no date after its own.", self.s.body))
             return out
         heads = ["When", "Milestone", "Area", "Item"]
-        widths = [72.0, 0.0, 110.0, 58.0]
+        widths = [72.0, 0.0, 104.0, 66.0]
         widths[1] = st.FRAME_WIDTH - sum(widths)
         data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
         data += [self.milestone_cells(m) for m in rows]
-        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        style = st.table_style(self.fonts.name())
-        style.add("LINEBEFORE", (0, 1), (0, -1), 2.2, colors.HexColor(st.ACCENT))
-        table.setStyle(style)
+        table = self.long_table(data, widths, "Upcoming milestones (continued)")
+        table.setStyle([("LINEBEFORE", (0, 1), (0, -1), 2.2, colors.HexColor(st.ACCENT))])
         out.append(table)
         return out
 
@@ -336,7 +351,7 @@ class StoryBuilder:
         s = self.s
         item = self.bold(m.item_id)
         if m.is_commitment:
-            item += "<br/>" + self.small("commitment")
+            item += "<br/>" + self.muted("commitment", s.cell)
         return [
             self.para(m.when, s.cell_bold),
             self.highlighted(m.sentence, m.words, s.cell),

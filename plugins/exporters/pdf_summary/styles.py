@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from .fonts import FontSet
+from .fonts import FontSet, Style
 
 #: Page geometry, in points (A4, 18 mm side margins).
 PAGE_WIDTH = 595.2756
@@ -56,9 +56,22 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
+# Darker shades where the chart colour is too light for text on white.
+_STATUS_TEXT: dict[str, str] = {
+    "Not started": "#595959",
+    "Planned": "#41719c",
+    "No status": MUTED,
+}
+
+
 def status_colour(status: str) -> str:
     """The chart colour of a status (statuses outside the list are grey)."""
     return STATUS_COLOURS.get(status, "#7f7f7f")
+
+
+def status_text_colour(status: str) -> str:
+    """The colour a status is printed in, dark enough to read on white."""
+    return _STATUS_TEXT.get(status) or status_colour(status)
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Styles:
     body: Any
     note: Any
     closing: Any
+    continued: Any
     description: Any
     cell: Any
     cell_bold: Any
@@ -85,15 +99,20 @@ class Styles:
     header_cell: Any
     figure_value: Any
     figure_label: Any
+    #: the weight each style's name prints in, for choosing fallback faces
+    weights: dict[str, Style]
+
+    def weight(self, style: Any) -> Style:
+        """``regular``, ``bold`` or ``italic``: the face a style prints in."""
+        return self.weights.get(style.name, "regular")
 
 
 def make_styles(fonts: FontSet) -> Styles:
     """Paragraph styles using the document's body font."""
-    regular, bold, italic = fonts.name("regular"), fonts.name("bold"), fonts.name("italic")
     ink, muted, accent = (colors.HexColor(c) for c in (INK, MUTED, ACCENT))
     base = ParagraphStyle(
         "jt-base",
-        fontName=regular,
+        fontName=fonts.name("regular"),
         fontSize=9.5,
         leading=12.5,
         textColor=ink,
@@ -101,18 +120,22 @@ def make_styles(fonts: FontSet) -> Styles:
         splitLongWords=True,
     )
 
-    def style(name: str, **kw: Any) -> Any:
-        return ParagraphStyle(f"jt-{name}", parent=base, **kw)
+    weights: dict[str, Style] = {}
+
+    def style(name: str, weight: Style = "regular", **kw: Any) -> Any:
+        weights[f"jt-{name}"] = weight
+        return ParagraphStyle(f"jt-{name}", parent=base, fontName=fonts.name(weight), **kw)
 
     return Styles(
         fonts=fonts,
-        kicker=style("kicker", fontName=bold, fontSize=8.5, leading=11, textColor=accent),
-        title=style("title", fontName=bold, fontSize=16.5, leading=21, textColor=accent),
-        fact_label=style("fact-label", fontName=bold, fontSize=8.5, leading=11, textColor=muted),
+        weights=weights,
+        kicker=style("kicker", weight="bold", fontSize=8.5, leading=11, textColor=accent),
+        title=style("title", weight="bold", fontSize=16.5, leading=21, textColor=accent),
+        fact_label=style("fact-label", weight="bold", fontSize=8.5, leading=11, textColor=muted),
         fact=style("fact", fontSize=9, leading=12),
         h1=style(
             "h1",
-            fontName=bold,
+            weight="bold",
             fontSize=13,
             leading=16,
             textColor=accent,
@@ -122,7 +145,7 @@ def make_styles(fonts: FontSet) -> Styles:
         ),
         h2=style(
             "h2",
-            fontName=bold,
+            weight="bold",
             fontSize=11,
             leading=14,
             textColor=accent,
@@ -132,10 +155,13 @@ def make_styles(fonts: FontSet) -> Styles:
         ),
         body=style("body", spaceAfter=4),
         note=style("note", fontSize=8, leading=10.5, textColor=muted, spaceBefore=4),
+        continued=style(
+            "continued", "italic", fontSize=8, leading=10, textColor=muted, spaceAfter=3
+        ),
         closing=style("closing", fontSize=7.5, leading=10, textColor=muted, spaceBefore=14),
         description=style(
             "description",
-            fontName=italic,
+            weight="italic",
             fontSize=8.5,
             leading=11,
             textColor=muted,
@@ -143,18 +169,18 @@ def make_styles(fonts: FontSet) -> Styles:
             keepWithNext=True,
         ),
         cell=style("cell", fontSize=8.5, leading=10.8),
-        cell_bold=style("cell-bold", fontName=bold, fontSize=8.5, leading=10.8),
+        cell_bold=style("cell-bold", weight="bold", fontSize=8.5, leading=10.8),
         cell_small=style("cell-small", fontSize=7.5, leading=9.5, textColor=muted),
         header_cell=style(
-            "header-cell", fontName=bold, fontSize=8, leading=10, textColor=colors.white
+            "header-cell", weight="bold", fontSize=8, leading=10, textColor=colors.white
         ),
         number=style("number", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
         number_bold=style(
-            "number-bold", fontName=bold, fontSize=8.5, leading=10.8, alignment=TA_RIGHT
+            "number-bold", weight="bold", fontSize=8.5, leading=10.8, alignment=TA_RIGHT
         ),
         header_number=style(
             "header-number",
-            fontName=bold,
+            weight="bold",
             fontSize=8,
             leading=10,
             textColor=colors.white,
@@ -162,7 +188,7 @@ def make_styles(fonts: FontSet) -> Styles:
         ),
         figure_value=style(
             "figure-value",
-            fontName=bold,
+            weight="bold",
             fontSize=18,
             leading=21,
             textColor=accent,

@@ -29,6 +29,9 @@ from jtreport.model import Item, Statement
 GENERAL_NOTE = "Items of the preamble and of any text outside the areas."
 #: The status chart's segment for commitments the matrix leaves blank.
 NO_STATUS = "No status"
+#: Symbols the layout adds around the statement's words (future dates, dashes
+#: for empty cells, separators, ellipses); checked against the fonts too.
+LAYOUT_SYMBOLS = "→–·…"
 
 _MONTHS = (
     "January",
@@ -197,7 +200,8 @@ class Summary:
 
     def texts(self) -> Iterator[str]:
         """Every string the PDF prints, for checking the fonts' glyphs."""
-        yield from (self.title, self.classification, self.running_title, self.closing)
+        yield from (LAYOUT_SYMBOLS, self.title, self.classification, self.running_title)
+        yield self.closing
         yield self.progress or ""
         for label, value in self.facts:
             yield from (label, value)
@@ -336,15 +340,13 @@ def _running_title(statement: Statement) -> str:
     return f"{head}, {when}" if when else head
 
 
-def _properties(
-    statement: Statement, options: ExportOptions, title: str, sections: list[AreaSection]
-) -> Properties:
+def _properties(statement: Statement, options: ExportOptions, title: str) -> Properties:
     when = nice_date(statement.date)
     subject = "Summary of the joint statement" + (f" of {when}" if when else "")
     subject += ": key figures, commitments by area and upcoming milestones"
     keywords = ["joint statement", "commitments", "briefing"]
     keywords += [clean(p.name) for p in statement.parties]
-    keywords += [s.label for s in sections if s.label]
+    keywords += [clean(a.heading) for a in statement.areas]
     return Properties(
         title=title,
         author=clean(options.author) or "jtreport",
@@ -391,5 +393,5 @@ def build_summary(statement: Statement, options: ExportOptions) -> Summary:
         progress=done.sentence() if done is not None else None,
         statuses=[*STATUSES, NO_STATUS],
         closing=closing,
-        properties=_properties(statement, options, title, sections),
+        properties=_properties(statement, options, title),
     )

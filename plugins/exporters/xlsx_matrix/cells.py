@@ -14,6 +14,7 @@ characters; :func:`clean_text` cuts and strips them, saying when it did.
 
 from __future__ import annotations
 
+import math
 import re
 from copy import copy
 from datetime import date, datetime, time, timedelta
@@ -43,6 +44,18 @@ def clean_text(text: str) -> tuple[str, bool]:
 def needs_quote_prefix(text: str) -> bool:
     """True when a spreadsheet could take ``text`` for a formula."""
     return text.startswith(FORMULA_STARTS)
+
+
+def plain(value: Any) -> str | int | float | date | None:
+    """A value a cell can hold: text, a number or a date (times and other types
+    become text, so nothing typed is lost)."""
+    if value is None or isinstance(value, str | int | float | date):
+        if isinstance(value, float) and not math.isfinite(value):
+            return str(value)
+        if isinstance(value, datetime) and value.time() == datetime.min.time():
+            return value.date()
+        return value
+    return str(value)
 
 
 class CellMaker:

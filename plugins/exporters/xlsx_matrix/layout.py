@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from jtreport.followup import ARCHIVED_ON, ID_COLUMN, ITEMS_SHEET, MARKER_SHEET, MINISTRY_COLUMNS
@@ -122,7 +123,7 @@ def fit_width(column: Column, texts: list[str]) -> float:
 
 #: Characters of body text (10 pt) per unit of column width, kept on the safe
 #: side: LibreOffice without Calibri's metric twin (Carlito) sets wider letters.
-CHARS_PER_WIDTH = 1.1
+CHARS_PER_WIDTH = 1.2
 #: Points per line of 10 pt text, and the padding of a row.
 LINE_HEIGHT = 13.0
 ROW_PADDING = 4.0
@@ -131,16 +132,23 @@ MAX_ROW_HEIGHT = 409.0
 
 
 def _char_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     # CJK ideographs and full-width forms take two columns.
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def line_count(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` characters wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    return _wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH) - 1))
+
+
+# Each item's text is measured once for its area sheet and once for All items.
+@lru_cache(maxsize=8192)
+def _wrapped_lines(text: str, per_line: int) -> int:
     lines = 0
     for paragraph in text.split("\n"):
-        if len(paragraph) * 2 <= per_line:
+        if len(paragraph) * (1 if paragraph.isascii() else 2) <= per_line:
             lines += 1
             continue
         used = 0

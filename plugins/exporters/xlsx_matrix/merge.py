@@ -142,8 +142,7 @@ def _from_previous(statement: Statement, previous: Matrix, today: date, out: Car
             ArchivedRow(item_id, {**context, **values}, today, "Item no longer in the statement")
         )
         out.warnings.append(
-            f"item {item_id} is no longer in the statement; its values moved to the "
-            "Archived sheet"
+            f"item {item_id} is no longer in the statement; its values moved to the Archived sheet"
         )
 
     for conflict in merged.conflicts:
@@ -178,9 +177,7 @@ def _from_previous(statement: Statement, previous: Matrix, today: date, out: Car
     out.other_sheets = list(previous.other_sheets)
 
 
-def _from_followup(
-    statement: Statement, followup: Mapping[str, FollowUp], out: Carried
-) -> None:
+def _from_followup(statement: Statement, followup: Mapping[str, FollowUp], out: Carried) -> None:
     for item in statement.items:
         record = followup.get(item.id)
         if record is None or record.is_empty or out.values.get(item.id):

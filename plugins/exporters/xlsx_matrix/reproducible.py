@@ -1,16 +1,30 @@
-"""Saving with reproducible bytes: the same input and ``options.created`` give the
-same file.  openpyxl stamps the current time into the document properties and
-into every zip entry; here both come from ``created`` instead."""
+"""Saving: the data rows go into the sheets openpyxl wrote, and every time stamp
+comes from ``options.created``, so the same input gives the same bytes.
+
+openpyxl stamps the current time into the document properties and into every
+zip entry; the archive is rewritten here with fixed entry times, and the rows
+rendered by :mod:`.rowxml` are put into their sheets on the way.
+"""
 
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, BinaryIO
+from xml.etree import ElementTree
+
+from .rowxml import SheetRows
 
 #: The earliest time a zip entry can carry.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def zip_time(created: datetime) -> tuple[int, int, int, int, int, int]:
@@ -19,13 +33,46 @@ def zip_time(created: datetime) -> tuple[int, int, int, int, int, int]:
     return max(stamp, _ZIP_EPOCH)
 
 
-def save_reproducibly(wb: Any, stream: BinaryIO, created: datetime) -> None:
-    """Save ``wb`` to ``stream`` with every time stamp taken from ``created``."""
+def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name (``xl/worksheets/sheet2.xml``) in a saved workbook.
+
+    Parses only the XML openpyxl has just written, never the user's file.
+    """
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG}Relationship")}
+    paths: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        paths[sheet.get("name", "")] = posixpath.normpath(path)
+    return paths
+
+
+def _with_rows(xml: bytes, rows: SheetRows) -> bytes:
+    from openpyxl.utils import get_column_letter
+
+    if not rows.width:
+        return xml
+    head, sep, tail = xml.partition(b"</sheetData>")
+    if not sep:
+        raise ValueError("the saved sheet has no sheetData to fill")
+    last = max(rows.last_row, 1)
+    columns = get_column_letter(rows.width)
+    xml = head + rows.xml() + sep + tail
+    return _DIMENSION.sub(f'<dimension ref="A1:{columns}{last}"/>'.encode(), xml, count=1)
+
+
+def save_reproducibly(
+    wb: Any, stream: BinaryIO, created: datetime, rows: Mapping[str, SheetRows]
+) -> None:
+    """Save ``wb`` to ``stream`` with the pre-rendered ``rows`` of each sheet (by
+    name) and every time stamp taken from ``created``."""
     from openpyxl.writer.excel import ExcelWriter
 
     # ExcelWriter directly: openpyxl's save_workbook() resets "modified" to now.
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
     date_time = zip_time(created)
     raw.seek(0)
@@ -33,8 +80,12 @@ def save_reproducibly(wb: Any, stream: BinaryIO, created: datetime) -> None:
         zipfile.ZipFile(raw) as source,
         zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
     ):
+        by_path = {path: rows[name] for name, path in sheet_paths(source).items() if name in rows}
         for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename in by_path:
+                data = _with_rows(data, by_path[entry.filename])
             info = zipfile.ZipInfo(entry.filename, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename), compresslevel=6)
+            target.writestr(info, data, compresslevel=6)

@@ -4,19 +4,23 @@ Each is laid out the same way: a title and a subtitle, a bold frozen header row,
 then one row per item inside an Excel table, so that it filters and sorts.  The
 ministry columns carry a drop-down for Status, colours by status, a highlight on
 overdue due dates, and commitments stand out from the other items.
+
+The rows below the header are rendered by :mod:`.rowxml` (fast); everything
+else goes through openpyxl.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from jtreport.digest import actors_label, area_label, dates_label
 from jtreport.followup import CLOSED_STATUSES, STATUSES
 from jtreport.model import Item, Statement
 
-from .cells import CellMaker
+from .cells import CellMaker, clean_text, needs_quote_prefix, plain
 from .layout import (
     ARCHIVE_STATEMENT,
     ARCHIVE_TAIL,
@@ -32,17 +36,21 @@ from .layout import (
 )
 from .merge import ArchivedRow
 from .pages import print_setup
+from .rowxml import SheetRows
 from .styles import COMMITMENT_FILL, OVERDUE_FILL, OVERDUE_INK, STATUS_COLOURS, Styles
 
 #: How many empty rows below the data the drop-down and the colours still cover.
 SPARE_ROWS = 500
+#: Columns of the statement (the rest are the ministry's and the user's).
+N_STATEMENT = len(COLUMNS) - len(MINISTRY)
 
 _BODY_STYLE: dict[str, str] = {
     "id": "jt Body centred",
     "number": "jt Body centred",
     "flag": "jt Body centred",
-    "date": "jt Input date",
+    "date": "jt Body centred",
 }
+_INPUT_STYLE: dict[str, str] = {"date": "jt Input date"}
 
 
 @dataclass
@@ -63,7 +71,7 @@ def columns_for(extra: Sequence[str]) -> list[Column]:
     return [*COLUMNS, *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra)]
 
 
-def item_texts(statement: Statement, item: Item) -> list[Any]:
+def item_values(statement: Statement, item: Item) -> list[Any]:
     """The statement columns of one item, as cell values."""
     return [
         item.id,
@@ -82,55 +90,41 @@ def item_texts(statement: Statement, item: Item) -> list[Any]:
 
 def write_data_sheet(
     ws: Any, styles: Styles, statement: Statement, spec: SheetSpec, maker: CellMaker
-) -> None:
-    """Fill ``ws`` with the items of ``spec``: titles, header, rows, table, rules."""
+) -> SheetRows:
+    """Lay out ``ws`` for the items of ``spec`` and return its rows, to be put
+    into the saved file."""
     columns = columns_for(spec.extra_columns)
     _titles(ws, styles, maker, spec.title, spec.subtitle, len(columns))
     _header(ws, styles, maker, columns)
-    n_statement = len(COLUMNS) - len(MINISTRY)
-    body = {c.header: styles[_BODY_STYLE.get(c.kind, "jt Body")] for c in columns[:n_statement]}
-    inputs = {c.header: styles[_BODY_STYLE.get(c.kind, "jt Input")] for c in columns[n_statement:]}
-    id_style = styles.quoted("jt Body centred")
-    future = styles["jt Body future"]
-    rows: list[list[Any]] = []
+    body = [_BODY_STYLE.get(c.kind, "jt Body") for c in columns[:N_STATEMENT]]
+    inputs = [_INPUT_STYLE.get(c.kind, "jt Input") for c in columns[N_STATEMENT:]]
+    rows: list[list[tuple[Any, str]]] = []
     for item in spec.items:
-        row: list[Any] = []
-        for index, value in enumerate(item_texts(statement, item)):
-            header = columns[index].header
-            where = f"'{ws.title}' item {item.id} ({header})"
-            if index == 0:
-                row.append(maker.text(value, id_style, where))
-            elif value in (None, ""):
-                row.append(maker.blank(body[header]))
-            elif header == "Dates" and any(d.future for d in item.dates):
-                row.append(maker.value(value, future, where))
-            else:
-                row.append(maker.value(value, body[header], where))
+        row = list(zip(item_values(statement, item), body, strict=True))
+        if any(d.future for d in item.dates):
+            row[N_STATEMENT - 1] = (row[N_STATEMENT - 1][0], "jt Body future")
         typed = spec.values.get(item.id, {})
-        for column in columns[n_statement:]:
-            value = typed.get(column.header)
-            style = inputs[column.header]
-            if value is None:
-                row.append(maker.blank(style))
-            else:
-                row.append(maker.value(value, style, f"'{ws.title}' item {item.id}"))
+        row += [
+            (typed.get(c.header), s) for c, s in zip(columns[N_STATEMENT:], inputs, strict=True)
+        ]
         rows.append(row)
-    _append_rows(ws, columns, rows)
-    last = max(FIRST_DATA_ROW, HEADER_ROW + len(rows))
+    rendered = _render(ws, styles, columns, rows, maker.warnings, id_column=True)
+    last = max(FIRST_DATA_ROW, rendered.last_row)
     _table(ws, spec.table_name, len(columns), last)
     _rules(ws, columns, last + SPARE_ROWS)
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
     print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return rendered
 
 
 def write_archive_sheet(
-    ws: Any, styles: Styles, rows: Sequence[ArchivedRow], maker: CellMaker
-) -> None:
+    ws: Any, styles: Styles, archived: Sequence[ArchivedRow], maker: CellMaker
+) -> SheetRows:
     """The Archived sheet: rows whose item left the statement, with their values."""
     own = {c.header for c in COLUMNS}
     extra: dict[str, None] = {}
-    for archived in rows:
-        for header in archived.values:
+    for record in archived:
+        for header in record.values:
             if header not in own:
                 extra.setdefault(header, None)
     columns = [
@@ -149,48 +143,72 @@ def write_archive_sheet(
         len(columns),
     )
     _header(ws, styles, maker, columns)
-    id_style = styles.quoted("jt Body centred")
-    centred = styles["jt Body centred"]
-    plain = styles["jt Body"]
-    cells: list[list[Any]] = []
-    for archived in rows:
+    names = [_BODY_STYLE.get(c.kind, "jt Body") for c in columns]
+    rows: list[list[tuple[Any, str]]] = []
+    for record in archived:
         values = {
-            **archived.values,
-            "ID": archived.item_id,
-            "Archived on": archived.archived_on,
-            "Reason": archived.reason,
+            **record.values,
+            "ID": record.item_id,
+            "Archived on": record.archived_on,
+            "Reason": record.reason,
         }
-        row: list[Any] = []
-        for index, column in enumerate(columns):
-            value = values.get(column.header)
-            style = id_style if index == 0 else centred if column.kind != "text" else plain
-            row.append(maker.blank(style) if value is None else maker.value(value, style))
-        cells.append(row)
-    _append_rows(ws, columns, cells)
-    last = max(FIRST_DATA_ROW, HEADER_ROW + len(rows))
-    _table(ws, "Archive", len(columns), last)
+        rows.append([(values.get(c.header), n) for c, n in zip(columns, names, strict=True)])
+    rendered = _render(ws, styles, columns, rows, maker.warnings, id_column=True)
+    _table(ws, "Archive", len(columns), max(FIRST_DATA_ROW, rendered.last_row))
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
     print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return rendered
 
 
-def _append_rows(ws: Any, columns: Sequence[Column], rows: list[list[Any]]) -> None:
-    """Size the columns to their content, then append the rows, each as tall as
+def _render(
+    ws: Any,
+    styles: Styles,
+    columns: Sequence[Column],
+    rows: list[list[tuple[Any, str]]],
+    warnings: list[str],
+    *,
+    id_column: bool,
+) -> SheetRows:
+    """Size the columns to their content, then render the rows, each as tall as
     its longest wrapped cell (LibreOffice does not grow rows by itself)."""
     from openpyxl.utils import get_column_letter
 
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    cleaned: list[list[tuple[Any, str]]] = []
+    for row in rows:
+        values: list[tuple[Any, str]] = []
+        for index, (raw, style) in enumerate(row):
+            value = plain(raw)
+            if isinstance(value, str):
+                value, cut = clean_text(value)
+                if cut:
+                    warnings.append(
+                        f"'{ws.title}'!{letters[index]}: a cell of {len(raw):,} characters "
+                        "was cut to Excel's limit of 32,767"
+                    )
+            values.append((value, style))
+        cleaned.append(values)
     widths: list[float] = []
     for index, column in enumerate(columns):
-        texts = [r[index].value for r in rows if isinstance(r[index].value, str)]
-        width = fit_width(column, texts)
-        widths.append(width)
-        ws.column_dimensions[get_column_letter(index + 1)].width = width
-    dimensions = ws.row_dimensions
-    for number, row in enumerate(rows, FIRST_DATA_ROW):
-        ws.append(row)
-        cells = [
-            (c.value, widths[i]) for i, c in enumerate(row) if isinstance(c.value, str)
-        ]
-        dimensions[number].height = row_height(cells)
+        texts = [r[index][0] for r in cleaned if isinstance(r[index][0], str)]
+        widths.append(fit_width(column, texts))
+        ws.column_dimensions[letters[index]].width = widths[-1]
+    out = SheetRows(FIRST_DATA_ROW, letters)
+    ids = styles.id
+    for row in cleaned:
+        cells: list[tuple[Any, int]] = []
+        wrapped: list[tuple[str, float]] = []
+        for index, (value, style) in enumerate(row):
+            if isinstance(value, str):
+                quoted = (id_column and index == 0) or needs_quote_prefix(value)
+                cells.append((value, ids(style, quoted=quoted)))
+                wrapped.append((value, widths[index]))
+            elif isinstance(value, date):
+                cells.append((value, ids(style, dated=True)))
+            else:
+                cells.append((value, ids(style)))
+        out.add(cells, row_height(wrapped))
+    return out
 
 
 def _titles(
@@ -221,9 +239,13 @@ def _header(ws: Any, styles: Styles, maker: CellMaker, columns: Sequence[Column]
 
 def _table(ws: Any, name: str, width: int, last: int) -> None:
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.table import Table, TableStyleInfo
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
     table = Table(displayName=name, ref=f"A{HEADER_ROW}:{get_column_letter(width)}{last}")
+    # Named from the header row here: openpyxl would look for the header cells
+    # among its own, and the data rows are not there.
+    headers = [ws.cell(row=HEADER_ROW, column=i).value for i in range(1, width + 1)]
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, 1)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     ws.add_table(table)
 
@@ -253,9 +275,6 @@ def _rules(ws: Any, columns: Sequence[Column], last: int) -> None:
         showErrorMessage=True,
         errorTitle="Status",
         error="Choose a status from the list: " + ", ".join(STATUSES) + ".",
-        promptTitle="Status",
-        prompt="Pick from the list",
-        showInputMessage=False,
     )
     choices.add(f"{status}{first}:{status}{last}")
     ws.add_data_validation(choices)
@@ -284,8 +303,12 @@ def _rules(ws: Any, columns: Sequence[Column], last: int) -> None:
     for name, (background, ink) in STATUS_COLOURS.items():
         cf.add(
             f"{status}{first}:{status}{last}",
-            CellIsRule(operator="equal", formula=[f'"{name}"'], fill=fill(background),
-                       font=Font(color=ink, bold=name in ("Delayed", "Completed"))),
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{name}"'],
+                fill=fill(background),
+                font=Font(color=ink, bold=name in ("Delayed", "Completed")),
+            ),
         )
     still_open = ",".join(f'${status}{first}<>"{s}"' for s in CLOSED_STATUSES)
     cf.add(

@@ -80,61 +80,113 @@ def _named_styles() -> list[Any]:
         "border": grid,
     }
     return [
-        style("jt Title", font=Font(name=FONT, size=14, bold=True, color=NAVY),
-              alignment=Alignment(vertical="center", wrap_text=True)),
-        style("jt Subtitle", font=Font(name=FONT, size=10, italic=True, color=GREY),
-              alignment=Alignment(vertical="top", wrap_text=True)),
+        style(
+            "jt Title",
+            font=Font(name=FONT, size=14, bold=True, color=NAVY),
+            alignment=Alignment(vertical="center", wrap_text=True),
+        ),
+        style(
+            "jt Subtitle",
+            font=Font(name=FONT, size=10, italic=True, color=GREY),
+            alignment=Alignment(vertical="top", wrap_text=True),
+        ),
         style("jt Header", fill=fill(NAVY), **header),
         style("jt Ministry header", fill=fill(GREEN), **header),
         style("jt Body", font=body, alignment=top, border=grid),
         style("jt Body centred", font=body, alignment=centred, border=grid),
-        style("jt Body future", font=Font(name=FONT, size=10, bold=True, color=NAVY),
-              alignment=top, border=grid),
+        style(
+            "jt Body future",
+            font=Font(name=FONT, size=10, bold=True, color=NAVY),
+            alignment=top,
+            border=grid,
+        ),
         style("jt Input", font=body, alignment=top, border=grid, fill=fill(INPUT_FILL)),
-        style("jt Input date", font=body, alignment=centred, border=grid,
-              fill=fill(INPUT_FILL), number_format=DATE_FORMAT),
-        style("jt Section", font=Font(name=FONT, size=12, bold=True, color=NAVY),
-              border=Border(bottom=Side(style="medium", color=NAVY))),
-        style("jt Label", font=Font(name=FONT, size=10, bold=True, color=INK),
-              alignment=Alignment(vertical="top")),
+        style(
+            "jt Input date",
+            font=body,
+            alignment=centred,
+            border=grid,
+            fill=fill(INPUT_FILL),
+            number_format=DATE_FORMAT,
+        ),
+        style(
+            "jt Section",
+            font=Font(name=FONT, size=12, bold=True, color=NAVY),
+            border=Border(bottom=Side(style="medium", color=NAVY)),
+        ),
+        style(
+            "jt Label",
+            font=Font(name=FONT, size=10, bold=True, color=INK),
+            alignment=Alignment(vertical="top"),
+        ),
         style("jt Value", font=body, alignment=Alignment(vertical="top", wrap_text=True)),
-        style("jt Value date", font=body, alignment=Alignment(horizontal="left", vertical="top"),
-              number_format=LONG_DATE_FORMAT),
-        style("jt Number", font=body, alignment=Alignment(horizontal="center", vertical="top"),
-              border=grid),
-        style("jt Total label", font=Font(name=FONT, size=10, bold=True, color=INK),
-              border=Border(top=Side(style="thin", color=INK), bottom=Side(style="double",
-                                                                            color=INK))),
-        style("jt Total", font=Font(name=FONT, size=10, bold=True, color=INK),
-              alignment=Alignment(horizontal="center"),
-              border=Border(top=Side(style="thin", color=INK), bottom=Side(style="double",
-                                                                            color=INK))),
+        style(
+            "jt Value date",
+            font=body,
+            alignment=Alignment(horizontal="left", vertical="top"),
+            number_format=LONG_DATE_FORMAT,
+        ),
+        style(
+            "jt Number",
+            font=body,
+            alignment=Alignment(horizontal="center", vertical="top"),
+            border=grid,
+        ),
+        style(
+            "jt Total label",
+            font=Font(name=FONT, size=10, bold=True, color=INK),
+            border=Border(
+                top=Side(style="thin", color=INK), bottom=Side(style="double", color=INK)
+            ),
+        ),
+        style(
+            "jt Total",
+            font=Font(name=FONT, size=10, bold=True, color=INK),
+            alignment=Alignment(horizontal="center"),
+            border=Border(
+                top=Side(style="thin", color=INK), bottom=Side(style="double", color=INK)
+            ),
+        ),
         style("jt Hidden", font=Font(name=FONT, size=10, color=GREY)),
     ]
 
 
 class Styles:
-    """The workbook's named styles, as style arrays ready to copy onto cells."""
+    """The workbook's named styles, as style arrays to copy onto openpyxl cells
+    and as style ids for rows written as XML (:mod:`.rowxml`)."""
 
     def __init__(self, workbook: Any) -> None:
         from openpyxl.cell import Cell
 
-        scratch = workbook.worksheets[0]
+        self._cell = Cell
+        self._scratch = workbook.worksheets[0]
         self._arrays: dict[str, Any] = {}
+        self._ids: dict[tuple[str, bool, bool], int] = {}
         for named in _named_styles():
             workbook.add_named_style(named)
-            cell = Cell(scratch)
+            cell = Cell(self._scratch)
             cell.style = named.name
             self._arrays[named.name] = cell._style
-            quoted = Cell(scratch)
-            quoted.style = named.name
-            quoted.quotePrefix = True
-            self._arrays[named.name + "'"] = quoted._style
 
     def __getitem__(self, name: str) -> Any:
-        """The style array of a named style (``"jt Body"``)."""
+        """The style array of a named style (``"jt Body"``), to copy onto a cell."""
         return self._arrays[name]
 
     def quoted(self, name: str) -> Any:
         """The same style with Excel's quote prefix: typed entries stay text."""
-        return copy(self._arrays[name + "'"])
+        cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
+        cell.quotePrefix = True
+        return cell._style
+
+    def id(self, name: str, *, quoted: bool = False, dated: bool = False) -> int:
+        """The workbook's style index for a named style, optionally with the quote
+        prefix or a date format."""
+        key = (name, quoted, dated)
+        if key not in self._ids:
+            cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
+            if quoted:
+                cell.quotePrefix = True
+            if dated:
+                cell.number_format = DATE_FORMAT
+            self._ids[key] = cell.style_id
+        return self._ids[key]

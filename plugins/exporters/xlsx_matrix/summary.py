@@ -14,9 +14,10 @@ from jtreport.followup import ITEMS_SHEET, STATUSES
 from jtreport.formats import ExportOptions
 from jtreport.model import CATEGORIES, Person, Statement
 
-from .cells import CellMaker
+from .cells import CellMaker, clean_text, needs_quote_prefix
 from .layout import COLUMNS, LINE_HEIGHT, ROW_PADDING, line_count, row_height
 from .pages import print_setup
+from .rowxml import SheetRows
 from .styles import Styles
 
 #: Width of column A, then of the ten count columns B to K.
@@ -43,8 +44,9 @@ def statement_date(statement: Statement) -> date | str | None:
 
 def write_summary(
     ws: Any, styles: Styles, statement: Statement, options: ExportOptions, maker: CellMaker
-) -> None:
-    """Fill the Summary sheet."""
+) -> SheetRows | None:
+    """Fill the Summary sheet; return the milestone rows, to be put into the saved
+    file (None when there are none)."""
     from openpyxl.utils import get_column_letter
 
     ws.column_dimensions["A"].width = LABEL_WIDTH
@@ -65,9 +67,11 @@ def write_summary(
     writer.skip()
     _progress(writer, statement)
     writer.skip()
-    _milestones(writer, statement)
+    rows = _milestones(writer, statement)
+    writer.finish()
     ws.sheet_view.showGridLines = False
     print_setup(ws)
+    return rows
 
 
 class _Writer:
@@ -78,6 +82,18 @@ class _Writer:
         self.styles = styles
         self.maker = maker
         self.row = 0
+        self.merges: list[str] = []
+
+    def merge(self, ref: str) -> None:
+        """Merge a range once the sheet is done (see :meth:`finish`)."""
+        self.merges.append(ref)
+
+    def finish(self) -> None:
+        """Record the merged ranges in one go: openpyxl's ``merge_cells`` checks each
+        new range against all earlier ones, which is slow for long milestone lists."""
+        from openpyxl.worksheet.cell_range import MultiCellRange
+
+        self.ws.merged_cells = MultiCellRange(" ".join(self.merges))
 
     def skip(self) -> None:
         self.ws.append([])
@@ -116,7 +132,7 @@ class _Writer:
 
         first = column_index_from_string(start)
         self.cells([*before, (text, style)])
-        self.ws.merge_cells(f"{start}{self.row}:{LAST}{self.row}")
+        self.merge(f"{start}{self.row}:{LAST}{self.row}")
         span = LABEL_WIDTH * (first == 1) + COUNT_WIDTH * (11 - max(first, 2) + 1)
         lines = line_count(text, span * chars_per_line)
         self.ws.row_dimensions[self.row].height = line_height * lines + ROW_PADDING
@@ -137,7 +153,7 @@ def _details(writer: _Writer, statement: Statement, options: ExportOptions) -> N
             continue
         if isinstance(value, date):
             writer.cells([(label, "jt Label"), (value, "jt Value date")])
-            writer.ws.merge_cells(f"B{writer.row}:{LAST}{writer.row}")
+            writer.merge(f"B{writer.row}:{LAST}{writer.row}")
         else:
             writer.merged(str(value), "jt Value", "B", before=[(label, "jt Label")])
 
@@ -174,7 +190,9 @@ def _progress(writer: _Writer, statement: Statement) -> None:
     sheet = "'" + ITEMS_SHEET.replace("'", "''") + "'"
     status_range, flag_range = f"{sheet}!${status}:${status}", f"{sheet}!${flag}:${flag}"
     writer.cells([("Follow-up status (counted live from the All items sheet)", "jt Section")])
-    writer.cells([("Status", "jt Header"), ("Commitments", "jt Header"), ("All items", "jt Header")])
+    writer.cells(
+        [("Status", "jt Header"), ("Commitments", "jt Header"), ("All items", "jt Header")]
+    )
     first = writer.row + 1
     for name in STATUSES:
         writer.cells([(name, "jt Body"), (None, "jt Number"), (None, "jt Number")])
@@ -189,32 +207,42 @@ def _progress(writer: _Writer, statement: Statement) -> None:
     writer.formula(3, f"=SUM(C{first}:C{last + 1})", "jt Total")
 
 
-def _milestones(writer: _Writer, statement: Statement) -> None:
+def _milestones(writer: _Writer, statement: Statement) -> SheetRows | None:
     writer.cells([("Upcoming milestones (dates after the statement's)", "jt Section")])
     found = milestones(statement)
     if not found:
         writer.cells([("No dated milestones after the statement's date.", "jt Value")])
-        return
-    writer.cells(
-        [("When", "jt Header"), ("Date", "jt Header"), ("Item", "jt Header"),
-         ("Area", "jt Header"), (None, "jt Header"), ("What the statement says", "jt Header"),
-         *((None, "jt Header") for _ in range(5))]
-    )
-    writer.ws.merge_cells(f"D{writer.row}:E{writer.row}")
-    writer.ws.merge_cells(f"F{writer.row}:{LAST}{writer.row}")
+        return None
+    headers = ["When", "Date", "Item", "Area", None, "What the statement says"]
+    writer.cells([(h, "jt Header") for h in [*headers, None, None, None, None, None]])
+    writer.merge(f"D{writer.row}:E{writer.row}")
+    writer.merge(f"F{writer.row}:{LAST}{writer.row}")
+    # Rendered as XML like the data rows: a long statement has thousands.
+    from openpyxl.utils import get_column_letter
+
+    rows = SheetRows(writer.row + 1, [get_column_letter(i) for i in range(1, 12)])
+    ids = writer.styles.id
+    plain, centred = ids("jt Body"), ids("jt Body centred")
     for milestone in found:
         item = milestone.item
         text = item.text if len(item.text) <= 600 else item.text[:597] + "…"
-        writer.cells(
-            [(milestone.date.text, "jt Body"), (milestone.date.value, "jt Body centred"),
-             (item.id, "jt Body centred"), (milestone.area_label, "jt Body"), (None, "jt Body"),
-             (text, "jt Body"), *((None, "jt Body") for _ in range(5))]
-        )
-        row = writer.row
-        writer.ws.merge_cells(f"D{row}:E{row}")
-        writer.ws.merge_cells(f"F{row}:{LAST}{row}")
+        cells: list[tuple[Any, int]] = [
+            (clean_text(milestone.date.text)[0], plain),
+            (clean_text(milestone.date.value)[0], centred),
+            (item.id, ids("jt Body centred", quoted=True)),
+            (clean_text(milestone.area_label)[0], plain),
+            (None, plain),
+            (clean_text(text)[0], ids("jt Body", quoted=needs_quote_prefix(text))),
+            *((None, plain) for _ in range(5)),
+        ]
         height = row_height(
-            [(text, COUNT_WIDTH * 6), (milestone.area_label, COUNT_WIDTH * 2),
-             (milestone.date.text, LABEL_WIDTH)]
+            [
+                (text, COUNT_WIDTH * 6),
+                (milestone.area_label, COUNT_WIDTH * 2),
+                (milestone.date.text, LABEL_WIDTH),
+            ]
         )
-        writer.ws.row_dimensions[row].height = height
+        rows.add(cells, height)
+        writer.merge(f"D{rows.last_row}:E{rows.last_row}")
+        writer.merge(f"F{rows.last_row}:{LAST}{rows.last_row}")
+    return rows

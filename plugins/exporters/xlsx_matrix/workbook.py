@@ -7,7 +7,7 @@ from typing import Any, BinaryIO
 
 from jtreport import __version__
 from jtreport.errors import ExportError
-from jtreport.followup import ITEMS_SHEET, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
+from jtreport.followup import ITEMS_SHEET, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION, is_matrix
 from jtreport.formats import ExportOptions
 from jtreport.model import SCHEMA_VERSION, Statement
 
@@ -16,6 +16,7 @@ from .layout import ARCHIVED_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
 from .merge import Carried, carry_over, load_previous
 from .pages import PAPER_SIZES, page_texts
 from .reproducible import save_reproducibly
+from .rowxml import SheetRows
 from .sheets import SheetSpec, write_archive_sheet, write_data_sheet
 from .styles import Styles
 from .summary import write_summary
@@ -27,7 +28,10 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
     from openpyxl import Workbook
 
     paper = _paper(options)
-    previous = load_previous(options.previous) if options.previous is not None else None
+    previous = None
+    # A file that is not a matrix is only here when the user forced its replacement.
+    if options.previous is not None and is_matrix(options.previous):
+        previous = load_previous(options.previous)
     carried = carry_over(statement, previous, options.followup, options.created.date())
     options.warnings.extend(carried.warnings)
 
@@ -35,9 +39,13 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
     styles = Styles(wb)
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    write_summary(summary, styles, statement, options, CellMaker(summary, options.warnings))
-
-    taken = set(RESERVED_SHEETS) | {s.name for s in carried.other_sheets}
+    pending: dict[str, SheetRows] = {}
+    milestone_rows = write_summary(
+        summary, styles, statement, options, CellMaker(summary, options.warnings)
+    )
+    if milestone_rows is not None:
+        pending[summary.title] = milestone_rows
+    taken = set(RESERVED_SHEETS) | {s.name for s in carried.other_sheets if not s.own}
     area_sheets: list[str] = []
     for number, area in enumerate(statement.areas, 1):
         items = statement.items_in(area.id)
@@ -53,7 +61,9 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
             extra_columns=carried.extra_columns,
             values=carried.values,
         )
-        write_data_sheet(ws, styles, statement, spec, CellMaker(ws, options.warnings))
+        pending[ws.title] = write_data_sheet(
+            ws, styles, statement, spec, CellMaker(ws, options.warnings)
+        )
 
     items_ws = wb.create_sheet(ITEMS_SHEET)
     n_commit = len(statement.commitments)
@@ -69,18 +79,22 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
         extra_columns=carried.extra_columns,
         values=carried.values,
     )
-    write_data_sheet(items_ws, styles, statement, spec, CellMaker(items_ws, options.warnings))
+    pending[items_ws.title] = write_data_sheet(
+        items_ws, styles, statement, spec, CellMaker(items_ws, options.warnings)
+    )
 
     if carried.archived:
         archive = wb.create_sheet(ARCHIVED_SHEET)
-        write_archive_sheet(archive, styles, carried.archived, CellMaker(archive))
-    _copy_user_sheets(wb, carried, styles)
+        pending[archive.title] = write_archive_sheet(
+            archive, styles, carried.archived, CellMaker(archive, options.warnings)
+        )
+    _copy_user_sheets(wb, carried, styles, options.warnings)
 
     for ws in wb.worksheets:
         page_texts(ws, classification=options.classification, title=statement.title, paper=paper)
     _marker(wb, styles, statement, options, area_sheets)
     _properties(wb, statement, options)
-    save_reproducibly(wb, stream, options.created)
+    save_reproducibly(wb, stream, options.created, pending)
 
 
 def _subtitle(description: str | None, items: int, commitments: int) -> str:
@@ -98,10 +112,19 @@ def _paper(options: ExportOptions) -> int:
     return PAPER_SIZES[wanted]
 
 
-def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles) -> None:
+def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles, warnings: list[str]) -> None:
+    taken = {name.casefold() for name in wb.sheetnames}
     for other in carried.other_sheets:
-        ws = wb.create_sheet(other.name)
-        maker = CellMaker(ws)
+        name = other.name
+        if name.casefold() in taken:
+            name = f"{name[:25]} (old)"
+            warnings.append(
+                f"sheet '{other.name}' has no ID column any more; its values were kept "
+                f"on the sheet '{name}'"
+            )
+        taken.add(name.casefold())
+        ws = wb.create_sheet(name)
+        maker = CellMaker(ws, warnings)
         plain = styles["jt Value"]
         for values in other.rows:
             ws.append([maker.value(v, plain) if v is not None else None for v in values])
@@ -136,7 +159,8 @@ def _properties(wb: Any, statement: Statement, options: ExportOptions) -> None:
     props.title = statement.title or "Implementation matrix"
     props.subject = "Implementation matrix" + (f": {parties}" if parties else "")
     props.keywords = ", ".join(
-        ["joint statement", "implementation matrix", "follow-up", *(p.name for p in statement.parties)]
+        ["joint statement", "implementation matrix", "follow-up"]
+        + [p.name for p in statement.parties]
     )
     props.description = (
         "One row per statement item with the ministry's lead agency, status and next step. "

@@ -1,0 +1,99 @@
+"""The data rows, written straight as SpreadsheetML.
+
+A matrix of a long statement holds hundreds of thousands of cells; building an
+openpyxl ``Cell`` for each and serialising it costs seconds.  openpyxl writes
+everything else (titles, header, widths, table, validation, conditional formats,
+print settings); the rows below the header are rendered here as XML text and
+put into the saved sheet by :mod:`.reproducible`.
+
+Every text is written as an inline string (``t="inlineStr"``): never a formula,
+whatever it starts with (see :mod:`.cells`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+_HEX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def escape_text(text: str) -> str:
+    """Text for an XML element: markup characters and carriage returns escaped,
+    and a literal ``_xHHHH_`` protected (Excel would read it as a character code)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "_x" in text:
+        text = _HEX_ESCAPE.sub(r"_x005F_\1", text)
+    return text
+
+
+def excel_serial(value: date | datetime) -> float | int:
+    """A date as an Excel serial number (1900 date system)."""
+    if isinstance(value, datetime):
+        delta = value - datetime(1899, 12, 30)
+        return delta.days + delta.seconds / 86400 + delta.microseconds / 86_400_000_000
+    serial = (value - date(1899, 12, 30)).days
+    return serial
+
+
+class SheetRows:
+    """Data rows of one sheet, as XML, starting at ``first_row``."""
+
+    def __init__(self, first_row: int, letters: list[str]) -> None:
+        self.first_row = first_row
+        self.next_row = first_row
+        self.letters = letters
+        self.width = 0
+        self._parts: list[str] = []
+
+    @property
+    def last_row(self) -> int:
+        """The last row written (the header row when there are none)."""
+        return self.next_row - 1
+
+    def add(self, cells: list[tuple[Any, int]], height: float | None = None) -> None:
+        """Append a row of ``(value, style id)`` cells; ``value`` is None for an
+        empty styled cell, a str, a number or a date."""
+        r = self.next_row
+        self.next_row += 1
+        self.width = max(self.width, len(cells))
+        out = self._parts
+        if height is None:
+            out.append(f'<row r="{r}">')
+        else:
+            out.append(f'<row r="{r}" ht="{height:g}" customHeight="1">')
+        letters = self.letters
+        for index, (value, style) in enumerate(cells):
+            ref = f"{letters[index]}{r}"
+            if value is None:
+                out.append(f'<c r="{ref}" s="{style}"/>')
+            elif isinstance(value, str):
+                space = (
+                    ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+                )
+                out.append(
+                    f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>'
+                    f"{escape_text(value)}</t></is></c>"
+                )
+            elif isinstance(value, bool):
+                out.append(f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, int | float) and math.isfinite(value):
+                out.append(f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
+            elif isinstance(value, date):
+                out.append(f'<c r="{ref}" s="{style}"><v>{excel_serial(value)!r}</v></c>')
+            else:
+                raise TypeError(f"cannot write {type(value).__name__} to a cell")
+        out.append("</row>")
+
+    def xml(self) -> bytes:
+        """The rows, UTF-8 encoded."""
+        return "".join(self._parts).encode("utf-8")

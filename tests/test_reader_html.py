@@ -1,0 +1,264 @@
+"""The web-page reader: a ministry page with navigation, menus, a cookie
+banner, a sidebar, share buttons, scripts and a footer around the statement,
+read back into the statement's paragraphs and parsed into the same model as
+the .txt; list numbering, line breaks, tables and furniture rules on their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jtreport.api import parse_file
+from jtreport.blocks import Block
+from jtreport.errors import InputError
+from jtreport.pluginmanager import PluginHost
+from jtreport.plugins.readers._htmlpage import NO_STATEMENT
+from jtreport.plugins.readers.web_page import WebPageReader
+from jtreport.reading import choose_reader
+
+from tests import builders
+from tests.builders import build_html, bundled_text
+
+FILLER = (
+    "Both sides welcomed the progress of cooperation in the field of energy, "
+    "transport and human resource development, and concurred on continuing it. "
+    "They affirmed the importance of the rule of law and of the regional cooperation "
+    "that has been achieved so far."
+)
+
+
+def read(html: str | bytes) -> list[Block]:
+    """The blocks the reader makes of a page."""
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return WebPageReader().read(data, "page.html").blocks
+
+
+def page(body: str, head: str = "<title>Statement</title>") -> str:
+    """A minimal page around ``body``."""
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return bundled_text()
+
+
+# The bundled statement on a ministry page --------------------------------------
+
+
+@pytest.mark.parametrize("numbering", ["ol", "typed"])
+def test_page_gives_back_the_statements_paragraphs(text: str, numbering: str) -> None:
+    blocks = read(build_html(text, numbering=numbering))  # type: ignore[arg-type]
+    assert builders.logical_paragraphs(blocks) == builders.expected_paragraphs(text)
+
+
+def test_site_furniture_and_scripts_are_gone(text: str) -> None:
+    joined = "\n".join(b.text for b in read(build_html(text)))
+    for noise in (
+        "Skip to main content",
+        "cookies",
+        "Press Releases",
+        "Search",
+        "Related links",
+        "press conference by the Prime Minister",
+        "Share on",
+        "Back to top",
+        "Site map",
+        "Kasumigaseki",
+        "tracking script",
+        "loading the footer",
+        "enable JavaScript",
+        "Europe",
+    ):
+        assert noise not in joined, noise
+
+
+def test_ol_start_and_li_value_number_the_paragraphs(text: str) -> None:
+    blocks = read(build_html(text, numbering="ol"))
+    items = [b for b in blocks if b.kind == "list_item"]
+    assert [b.number for b in items] == [str(n) for n in range(1, 40)]
+    assert items[15].text.startswith("Both sides welcomed Japan's new approach")
+
+
+def test_title_and_metadata(text: str) -> None:
+    result = WebPageReader().read(build_html(text), "page.html")
+    assert result.blocks[0].kind == "heading" and result.blocks[0].level == 0
+    assert result.metadata == {
+        "title": " ".join(builders.segment(text)[0].lines),
+        "date": "2025-12-20",
+    }
+    levels = [(b.level, b.text[:12]) for b in result.blocks if b.kind == "heading"][1:3]
+    assert levels == [(1, "I Three Prio"), (2, "Green Econom")]
+
+
+def test_reader_is_installed_and_chosen_by_content(text: str) -> None:
+    host = PluginHost()
+    assert "html" in host.readers
+    assert choose_reader(host.readers, build_html(text), "statement.txt").name == "html"
+    markdown = b"# Joint Statement\n\n<p>Both sides welcomed it.</p>\n"
+    assert choose_reader(host.readers, markdown, "statement.md").name == "text"
+    assert WebPageReader().sniff(b"\xef\xbb\xbf<?xml version='1.0'?>\n<html xmlns='x'>")
+
+
+# Lists, breaks, tables ------------------------------------------------------------
+
+
+def test_list_numbering_attributes() -> None:
+    blocks = read(
+        page(
+            f"<main><p>{FILLER}</p>"
+            "<ol reversed><li>Three</li><li>Two</li><li>One</li></ol>"
+            '<ol type="a"><li>Alpha</li><li>Beta</li></ol>'
+            '<ol type="I" start="3"><li>Third part</li><li value="10">Tenth part</li>'
+            "<li>Eleventh part</li></ol>"
+            "<ul><li>Point<ol><li>Sub-point</li></ol></li></ul></main>"
+        )
+    )
+    items = [(b.text, b.number, b.level) for b in blocks if b.kind == "list_item"]
+    assert items == [
+        ("Three", "3", 0),
+        ("Two", "2", 0),
+        ("One", "1", 0),
+        ("Alpha", "a", 0),
+        ("Beta", "b", 0),
+        ("Third part", "III", 0),
+        ("Tenth part", "X", 0),
+        ("Eleventh part", "XI", 0),
+        ("Point", None, 0),
+        ("Sub-point", "1", 1),
+    ]
+
+
+def test_list_items_holding_paragraphs_stay_list_items() -> None:
+    blocks = read(page(f"<main><ol start='4'><li><p>{FILLER}</p></li></ol></main>"))
+    assert [(b.kind, b.number) for b in blocks] == [("list_item", "4")]
+
+
+def test_numbers_typed_inside_unstyled_list_items_are_not_doubled() -> None:
+    blocks = read(page(f'<main><ol style="list-style:none"><li>1. {FILLER}</li></ol></main>'))
+    assert [(b.kind, b.text[:6]) for b in blocks] == [("paragraph", "1. Bot")]
+
+
+def test_br_lines_loose_text_and_tables_in_order() -> None:
+    blocks = read(
+        page(
+            f"<article><div>{FILLER}<p>Prime Minister<br>TAKAICHI Sanae</p></div>"
+            "<table><tr><td>Left cell</td><td><b>Right <i>cell</i></b></td></tr>"
+            "<tr><th>Second row</th></tr></table></article>"
+        )
+    )
+    assert [(b.kind, b.text, b.bold) for b in blocks] == [
+        ("paragraph", FILLER, False),
+        ("line", "Prime Minister", False),
+        ("line", "TAKAICHI Sanae", False),
+        ("line", "", False),
+        ("paragraph", "Left cell", False),
+        ("paragraph", "Right cell", True),
+        ("paragraph", "Second row", True),
+    ]
+
+
+# Finding the statement ---------------------------------------------------------
+
+
+def test_page_without_main_drops_furniture_by_class_and_link_lists() -> None:
+    blocks = read(
+        page(
+            '<div id="top-menu"><a href="/">Home</a> <a href="/news">News</a></div>'
+            '<div class="breadcrumbs">Home / Diplomacy / Statement</div>'
+            "<header><p>Ministry of Foreign Affairs of a Country</p></header>"
+            '<ul><li><a href="/a">Asia and the Pacific region</a></li>'
+            '<li><a href="/b">Europe and Central Asia</a></li></ul>'
+            '<div class="has-sidebar layout"><h1>Joint Statement</h1>'
+            f"<p>{FILLER}</p><p>{FILLER}</p></div>"
+            '<div class="SiteFooter">Terms of use and contact details of the Ministry</div>'
+            "<footer><p>Copyright 2025</p></footer>"
+        )
+    )
+    assert [(b.kind, b.text[:20]) for b in blocks] == [
+        ("heading", "Joint Statement"),
+        ("paragraph", FILLER[:20]),
+        ("paragraph", FILLER[:20]),
+    ]
+
+
+def test_title_above_main_is_kept() -> None:
+    blocks = read(
+        page(
+            '<div class="page-title"><h1>Joint Press Statement</h1></div>'
+            f"<main><h2>Economy</h2><p>{FILLER}</p><p>{FILLER}</p></main>"
+        )
+    )
+    assert [(b.kind, b.level, b.text) for b in blocks][:2] == [
+        ("heading", 0, "Joint Press Statement"),
+        ("heading", 1, "Economy"),
+    ]
+
+
+def test_article_header_keeps_the_title_but_share_bar_goes() -> None:
+    blocks = read(
+        page(
+            f"<article><header><h1>Joint Statement</h1></header><p>{FILLER}</p><p>{FILLER}</p>"
+            '<div class="sns-share"><p>Post this statement on your favourite network now</p>'
+            "</div></article>"
+        )
+    )
+    assert [b.text[:15] for b in blocks] == ["Joint Statement", FILLER[:15], FILLER[:15]]
+
+
+def test_date_from_time_element_and_shift_jis_page() -> None:
+    body = (
+        "<main><h1>日本国とタジキスタン共和国との間の共同声明</h1>"
+        "<p>両首脳は、二国間関係の更なる発展を歓迎し、エネルギー、運輸及び人材育成の分野における協力を"
+        "引き続き推進することで一致した。両首脳は、中央アジアの地域協力の重要性を確認した。</p>"
+        '<p><time datetime="2025-12-20T10:00">2025年12月20日</time></p></main>'
+    )
+    html = page(body, head='<meta charset="shift_jis"><title>共同声明</title>')
+    result = WebPageReader().read(html.encode("shift_jis"), "page.html")
+    assert result.blocks[0].text == "日本国とタジキスタン共和国との間の共同声明"
+    assert result.blocks[1].text.startswith("両首脳は、二国間関係")
+    assert result.metadata["date"] == "2025-12-20"
+
+
+def test_page_without_statement_is_refused() -> None:
+    not_found = page(
+        '<nav><a href="/">Home</a></nav><main><h1>Page not found</h1>'
+        "<p>The page you requested could not be found.</p></main><footer>Contact</footer>"
+    )
+    with pytest.raises(InputError) as caught:
+        read(not_found)
+    assert caught.value.message == NO_STATEMENT
+
+
+def test_entity_declarations_are_refused() -> None:
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        f"<html><body><main><p>{FILLER} &secret;</p></main></body></html>"
+    )
+    with pytest.raises(InputError) as caught:
+        read(xxe)
+    assert "declares XML entities" in caught.value.message
+
+
+# The model: same as from the .txt --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def txt_statement() -> Any:
+    return parse_file(builders.BUNDLED)
+
+
+@pytest.mark.parametrize("numbering", ["ol", "typed"])
+def test_html_statement_parses_to_the_txt_model(
+    txt_statement: Any, text: str, numbering: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "statement.html"
+    path.write_bytes(build_html(text, numbering=numbering))  # type: ignore[arg-type]
+    statement = parse_file(path)
+    assert statement.source is not None and statement.source.format == "html"
+    view = builders.model_view(statement)
+    assert len(view["paragraphs"]) == 39
+    assert view == builders.model_view(txt_statement)
+    # and the rest too: title, date, parties, leaders, preamble, signatories, item details
+    assert builders.full_model(statement) == builders.full_model(txt_statement)

