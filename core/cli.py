@@ -96,6 +96,7 @@ class _Command(click.Command):
     help="The meeting the reports prepare for (e.g. 'Follow-up consultations, May 2026').",
 )
 @click.option("--author", help="Author recorded in the reports' properties.")
+@click.option("--language", default="en", show_default=True, help="Language tag recorded in the reports (e.g. en-GB).")
 @click.option("--font", type=click.Path(path_type=Path), help="A TrueType font file for the PDF.")
 @click.option("-O", "extra", multiple=True, metavar="KEY=VALUE", help="A plugin-specific option.")
 @click.option("--force", is_flag=True, help="Replace output files that jtreport did not write.")
@@ -122,8 +123,8 @@ class _Command(click.Command):
     show_default=True,
     help="Worker processes for several inputs.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-@click.option("-v", "--verbose", count=True, help="Print the parser's warnings too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (no summaries, no warnings).")
+@click.option("-v", "--verbose", count=True, help="Say more (repeatable).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("--json", "as_json", is_flag=True, help="With --plugins: print JSON.")
 @click.version_option(__version__, "-V", "--version", prog_name="jtreport")

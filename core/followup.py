@@ -269,8 +269,7 @@ def read_matrix(path: Path) -> Matrix:
         raise
     except Exception as exc:
         raise InputError(
-            f"cannot be read as an Excel workbook (.xlsx): {type(exc).__name__}: {exc}",
-            path=str(path),
+            f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", path=str(path)
         ) from exc
 
 
@@ -378,6 +377,19 @@ class _Workbook:
 
 def _open_workbook(path: Path) -> _Workbook:
     return _Workbook(path)
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause of a failure, on one line."""
+    root = exc
+    for _ in range(20):  # exception chains are short; never loop for ever
+        deeper = root.__cause__ or root.__context__
+        if deeper is None:
+            break
+        root = deeper
+    words = " ".join(str(root).split())
+    text = f"{type(root).__name__}: {words}" if words else type(root).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def _text(value: Any) -> str:

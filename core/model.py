@@ -164,8 +164,9 @@ class Statement(msgspec.Struct, frozen=True, kw_only=True):
 
     def upcoming(self) -> list[tuple[DateMention, Item]]:
         """Future dated mentions with their items, in date order."""
+        order = {id(item): n for n, item in enumerate(self.items)}
         found = [(d, i) for i in self.items for d in i.dates if d.future]
-        found.sort(key=lambda pair: (pair[0].value, pair[1].id))
+        found.sort(key=lambda pair: (pair[0].value, order[id(pair[1])]))
         return found
 
 

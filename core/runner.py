@@ -36,6 +36,7 @@ class RunSettings:
     classification: str = "OFFICIAL"
     meeting: str | None = None
     author: str | None = None
+    language: str = "en"
     font: Path | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
     force: bool = False
@@ -292,7 +293,8 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
             raise
         outcome.error(f"{label}: unexpected error while parsing: {type(exc).__name__}: {exc}")
         return outcome
-    if settings.verbose:
+    if not settings.quiet:
+        # what the reader or parser could not settle: the user should check it
         outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)
     followup = _followup_for(job, settings, outcome)
     for fmt, target in job.targets.items():
@@ -360,6 +362,7 @@ def _options(settings: RunSettings, target: Path, followup: Any) -> ExportOption
         classification=settings.classification,
         meeting=settings.meeting,
         author=settings.author,
+        language=settings.language,
         created=created_time(),
         force=settings.force,
         extra=dict(settings.extra),

@@ -235,11 +235,14 @@ def _character_style(style_id: str, name: str, rpr: str) -> str:
 
 
 def _table_style() -> str:
+    # the schema fixes the order: top, left, bottom, right, insideH, insideV
     borders = (
         _border("top", 8, NAVY, 0)
+        + '<w:left w:val="nil"/>'
         + _border("bottom", 8, NAVY, 0)
+        + '<w:right w:val="nil"/>'
         + _border("insideH", 4, RULE, 0)
-        + '<w:left w:val="nil"/><w:right w:val="nil"/><w:insideV w:val="nil"/>'
+        + '<w:insideV w:val="nil"/>'
     )
     margins = (
         '<w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'

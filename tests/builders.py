@@ -20,10 +20,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from jtreport.api import bundled_statement
 from jtreport.plugins.readers.plain_text import text_to_blocks
 
-REPO = Path(__file__).resolve().parents[1]
-BUNDLED = REPO / "samples" / "japan-tajikistan-2025.txt"
+#: the bundled Japan–Tajikistan statement, as installed with the package
+BUNDLED = bundled_statement()
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
@@ -184,11 +185,12 @@ def build_docx(
     """A Word document holding the statement ``text``.
 
     ``numbering``: "typed" (the number is part of each paragraph's text),
-    "word" (Word's automatic numbering: one list per area, each list after the
-    first set to start where the previous one stopped, parts numbered I, II by a
-    numbered Heading 1), or "style" (the "List Number" paragraph style carries
-    the numbering).  ``headings``: "styles" (Title, Heading 1, Heading 2) or
-    "bold" (Normal paragraphs in bold, as many offices type them).
+    "word" (Word's automatic numbering, one list per area, numbered on from
+    one area to the next the three ways Word does it, see :func:`_area_list`;
+    parts numbered I, II by a numbered Heading 1), or "style" (the "List
+    Number" paragraph style carries the numbering).  ``headings``: "styles"
+    (Title, Heading 1, Heading 2) or "bold" (Normal paragraphs in bold, as
+    many offices type them).
     """
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -201,6 +203,7 @@ def build_docx(
     units = segment(text)
     part_list = lists.new_list(fmt="upperRoman", text="%1") if numbering == "word" else None
     paragraph_list: str | None = None
+    areas_numbered = 0
     signatures: list[Unit] = []
     for unit in units:
         if unit.kind == "signature":
@@ -214,6 +217,7 @@ def build_docx(
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             add_lines(paragraph, unit.lines, bold=headings == "bold" or unit.bold)
         elif unit.kind == "part":
+            paragraph_list = None  # each part and area opens a list of its own
             heading = unit.text.partition(" ")[2]
             if headings == "styles" and part_list is not None:
                 paragraph = document.add_heading(heading, level=1)
@@ -227,10 +231,11 @@ def build_docx(
                 document.add_heading(unit.text, level=2)
             else:
                 add_lines(document.add_paragraph(), [unit.text], bold=True)
-            paragraph_list = None  # each area opens a list of its own
+            paragraph_list = None
         elif unit.number is not None and numbering == "word":
             if paragraph_list is None:
-                paragraph_list = lists.new_list(start_override=unit.number)
+                paragraph_list = _area_list(lists, areas_numbered, unit.number)
+                areas_numbered += 1
             paragraph = document.add_paragraph()
             add_lines(paragraph, [unit.text], bold=unit.bold)
             lists.number(paragraph, paragraph_list)
@@ -243,6 +248,20 @@ def build_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _area_list(lists: WordLists, index: int, first: int) -> str:
+    """The list for the numbered paragraphs of the ``index``-th area, starting
+    at ``first``: the first area opens a list; the second continues it with a
+    new ``w:num`` of the same definition; the third uses a definition of its
+    own whose ``w:start`` is ``first``; later ones restart the first definition
+    at ``first`` with a ``w:startOverride`` (a restart that counting on would
+    get wrong)."""
+    if index == 2:
+        return lists.new_list(start=first)
+    if index >= 3:
+        return lists.new_list(start_override=first)
+    return lists.new_list()
 
 
 def add_lines(paragraph: Any, lines: Sequence[str], *, bold: bool = False) -> None:
@@ -275,7 +294,7 @@ class WordLists:
         nums = [int(n) for n in self.numbering.xpath("./w:num/@w:numId")]
         self._next_abstract = max(ids, default=0) + 1
         self._next_num = max(nums, default=0) + 1
-        self._designs: dict[tuple[str, str], int] = {}
+        self._designs: dict[tuple[str, str, int], int] = {}
 
     def new_list(
         self,
@@ -288,7 +307,7 @@ class WordLists:
     ) -> str:
         """A new list (``w:num``); lists of the same design continue one another
         unless ``start_override`` restarts the new one at that number."""
-        design = (fmt, text)
+        design = (fmt, text, start)
         if design not in self._designs:
             self._designs[design] = self._add_abstract(fmt, text, start, levels)
         num_id = str(self._next_num)

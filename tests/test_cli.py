@@ -63,9 +63,10 @@ def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output == ""
 
 
-def test_verbose_prints_parser_warnings(tmp_path: Path) -> None:
-    result = run("-v", "-f", "json", "-o", str(tmp_path))
+def test_parser_warnings_are_printed_unless_quiet(tmp_path: Path) -> None:
+    result = run("-f", "json", "-o", str(tmp_path))
     assert "warning: paragraph 27" in result.output
+    assert "warning" not in run("-q", "-f", "json", "-o", str(tmp_path)).output
 
 
 def test_directory_of_statements(tmp_path: Path, bundled_path: Path) -> None:

@@ -345,7 +345,9 @@ def test_other_items_are_listed_in_brief_with_their_paragraph(tmp_path: Path) ->
     )
     assert "Affirmed (1): the importance of the UN Charter (preamble)." in bullets
     welcomed = next(b for b in bullets if b.startswith("Welcomed (3): "))
-    assert "; Tajikistan’s hosting of the Water Conference in May 2026… (Japan, para 2);" in welcomed
+    assert (
+        "; Tajikistan’s hosting of the Water Conference in May 2026… (Japan, para 2);" in welcomed
+    )
     assert "Welcomed (1): the workshop held on February 14, 2025 (para 21)." in bullets
 
 
@@ -445,10 +447,9 @@ def followup() -> dict[str, FollowUp]:
 
 def test_status_from_a_filled_matrix(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path, followup=followup()))
-    bullets = style_texts(note, "List Bullet")
     assert (
         "Progress: 1 of 5 commitments completed, 1 in progress, 1 delayed, 2 without a status."
-        in bullets
+        in [p.text for p in note.paragraphs]
     )
     details = style_texts(note, S.COMMITMENT_DETAIL)
     assert any(
@@ -768,3 +769,39 @@ def test_bundled_statement_through_the_command(tmp_path: Path, bundled: Statemen
     assert run(["-f", "docx", "-o", str(tmp_path), "-q"]) == 0
     note = open_note(tmp_path / "japan-tajikistan-2025.docx")
     assert len(annex_table(note).rows) == len(bundled.items) + 1
+
+
+def test_an_empty_statement_still_gives_a_note(tmp_path: Path) -> None:
+    note = open_note(export(Statement(), tmp_path))
+    texts = [p.text for p in note.paragraphs]
+    assert "Briefing note" in texts
+    assert "The statement holds no items." in texts
+    assert "The statement holds no commitments or invitations to follow up." in texts
+    assert not note.tables
+    meta = style_texts(note, S.NOTE_META)
+    assert "Statement\tUntitled joint statement" in meta and "Date\tNot stated" in meta
+
+
+def test_three_parties_act_as_all_parties(tmp_path: Path) -> None:
+    import msgspec
+
+    statement = hand_statement()
+    statement = msgspec.structs.replace(
+        statement,
+        parties=[*statement.parties, Party(name="Kyrgyz Republic", short_name="Kyrgyzstan")],
+    )
+    note = open_note(export(statement, tmp_path))
+    texts = [p.text for p in note.paragraphs]
+    assert "All parties (joint undertakings)" in texts
+    purpose = texts[texts.index("Purpose") + 1]
+    assert "Japan, the Republic of Tajikistan and the Kyrgyz Republic agreed" in purpose
+
+
+def test_a_blank_matrix_adds_no_status_columns(tmp_path: Path) -> None:
+    blank = {i.id: FollowUp(item_id=i.id) for i in hand_statement().items}
+    note = open_note(export(hand_statement(), tmp_path, followup=blank))
+    texts = [p.text for p in note.paragraphs]
+    assert "Progress: 0 of 5 commitments completed, 5 without a status." in texts
+    assert "Status" not in [c.text for c in annex_table(note).rows[0].cells]
+    assert not any(d.startswith("Status:") for d in style_texts(note, S.COMMITMENT_DETAIL))
+    assert any(t.startswith("Obtain a status for the 5 commitments") for t in texts)

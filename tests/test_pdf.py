@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import reportlab
-from jtreport.api import bundled_statement, parse_file
+from jtreport.api import parse_file
 from jtreport.digest import category_counts, digest, milestones, progress
 from jtreport.errors import ExportError
 from jtreport.exporting import export_to_path
@@ -32,6 +32,8 @@ from jtreport.plugins.exporters.pdf_summary.summary import (
     sentence_with,
 )
 from pypdf import PdfReader
+
+from .conftest import corpus_files, needs_corpus
 
 CREATED = datetime(2025, 12, 21, 9, 30)
 TAJIK_LETTERS = "ғӣқӯҳҷ"
@@ -220,11 +222,6 @@ needs_japanese = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Statement:
-    return parse_file(bundled_statement())
-
-
-@pytest.fixture(scope="module")
 def bundled_pdf(bundled: Statement, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bundled")
     path, options = export(bundled, folder, author="Second Central Asia Division")
@@ -273,8 +270,10 @@ def test_outline_has_one_entry_per_area_on_its_page(bundled: Statement, bundled_
     texts = [t.replace("\n", " ") for t in pages_text(bundled_pdf)]
     pages = [page for _, page, _ in areas]
     assert pages == sorted(pages)
-    for title, page, _ in areas:
+    for (title, page, _), group in zip(areas, digest(bundled), strict=True):
         assert title in texts[page]
+        if group.commitments:  # a heading is never left without its first row
+            assert re.search(rf"(?<![\w.]){re.escape(group.commitments[0].id)}\b", texts[page])
 
 
 def test_metadata(bundled: Statement, bundled_pdf: Path) -> None:
@@ -452,6 +451,19 @@ def test_long_tables_split_with_repeated_header(tmp_path: Path) -> None:
     assert PdfExporter().recognizes(path)
 
 
+def test_many_areas_fit_their_charts_and_outline(tmp_path: Path) -> None:
+    areas = [Area(id=f"a{n}", heading=f"Area number {n}") for n in range(40)]
+    items = [
+        _item(n + 1, 1, f"a{n}", "pledge" if n % 2 else "welcome", text=f"Item of area {n}.")
+        for n in range(40)
+    ]
+    statement = Statement(title="Many areas", areas=areas, items=items)
+    path, _ = export(statement, tmp_path)
+    entries = outline(path)
+    assert [title for title, _, _ in entries[1][2]] == [a.heading for a in areas]
+    assert "23 more areas" in "".join(pages_text(path))  # the chart sums the overflow
+
+
 def test_markup_characters_print_literally(tmp_path: Path) -> None:
     base = make_statement()
     odd = Item(
@@ -547,6 +559,23 @@ def test_summary_texts_and_formatting() -> None:
     assert summary.areas[0].label == "General"
     assert sum(len(a.commitments) for a in summary.areas) == len(make_statement().commitments)
     assert any("TAKAICHI Sanae" in t for t in summary.texts())
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", corpus_files(), ids=lambda p: p.stem)
+def test_corpus_statements_give_complete_summaries(source: Path, tmp_path: Path) -> None:
+    statement = parse_file(source)
+    path, options = export(statement, tmp_path)
+    assert options.warnings == []
+    reader = PdfReader(path)
+    texts = [page.extract_text() for page in reader.pages]
+    joined = "\n".join(texts)
+    for item in statement.commitments:
+        assert re.search(rf"(?<![\w.]){re.escape(item.id)}(?![\w])", joined), item.id
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+    areas = outline(path)[1][2]
+    assert len(areas) == len(digest(statement))
 
 
 def _fields(statement: Statement) -> dict[str, Any]:

@@ -74,6 +74,24 @@ def test_pdf_gives_back_the_statements_paragraphs(
     assert builders.logical_paragraphs(blocks) == builders.expected_paragraphs(text)
 
 
+@pytest.mark.parametrize("look", ["spaced", "solid-indented"])
+def test_older_pypdf_without_fine_vertical_gaps_still_works(
+    pdfs: dict[str, bytes], text: str, look: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+
+    def pypdf_5_0(self: Any, *args: Any, **kwargs: Any) -> str:
+        if "layout_mode_font_height_weight" in kwargs:
+            raise TypeError("unexpected keyword argument 'layout_mode_font_height_weight'")
+        return extract(self, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(PageObject, "extract_text", pypdf_5_0)
+    blocks = PdfReader().read(pdfs[look], "statement.pdf").blocks
+    assert builders.logical_paragraphs(blocks) == builders.expected_paragraphs(text)
+
+
 def test_fixture_pdfs_hold_what_the_reader_must_undo(pdfs: dict[str, bytes]) -> None:
     # the inputs really have headers, page numbers, hyphens and cut paragraphs
     pages = raw_page_lines(pdfs["spaced"])
@@ -305,7 +323,8 @@ def test_hyphen_vocabulary_decides_between_compound_and_broken_word() -> None:
     assert join_lines(["Japan–", "Tajikistan"], hyphenated, plain) == "Japan–Tajikistan"
     assert join_lines(["neutrality/", "net-zero"], hyphenated, plain) == "neutrality/net-zero"
     assert join_lines(["a pause —", "then"], hyphenated, plain) == "a pause — then"
-    assert join_lines(["両国間の協力を", "歓迎した。"], hyphenated, plain) == "両国間の協力を歓迎した。"
+    japanese = join_lines(["両国間の協力を", "歓迎した。"], hyphenated, plain)
+    assert japanese == "両国間の協力を歓迎した。"
 
 
 def test_solid_paragraphs_split_at_short_last_lines() -> None:

@@ -129,16 +129,15 @@ _UNIT = (
 _UNIT_Q = rf"(?:{_TOKEN}|{_QUOTED_TOKEN})(?:\s+(?:{_TOKEN}|{_QUOTED_TOKEN})){{0,6}}"
 _SIMPLE_UNIT = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,6}}"
 
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LIST_SPLIT = re.compile(r"[\s,]+")
+_BARE_WORDS = re.compile(r"[^\s/‐‑–—-]+")
+_AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
 _WORD_SPLIT = re.compile(r"[\s/‐‑–—-]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TOKEN_RE = re.compile(_TOKEN)
-# The run of name words that ends right before a position (searched in a short
-# window that ends there): "Tajik National" before "University".
-_TOKENS_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_TOKEN}\s+){{1,6}}$")
-_LISTED_TOKENS_BEFORE = re.compile(
-    rf"(?<![\w'’.-])(?:{_TOKEN}(?:\s+(?:and|&)\s+{_TOKEN})?\s+){{1,6}}$"
-)
+_TOKEN_FULL = re.compile(_TOKEN)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEARISH = re.compile(r"^(?:1[89]|2\d)\d\d$")
 
@@ -146,7 +145,7 @@ _YEARISH = re.compile(r"^(?:1[89]|2\d)\d\d$")
 def _clean(text: str) -> str:
     """Collapse whitespace and drop a leading article."""
     text = _SPACES.sub(" ", text).strip()
-    return re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return _ARTICLE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -174,17 +173,52 @@ def _resolve(spans: Iterable[_Span]) -> list[_Span]:
     return taken
 
 
-def _tokens_before(
-    text: str, pos: int, pattern: re.Pattern[str] = _TOKENS_BEFORE
-) -> list[tuple[int, int, str]]:
-    """The name words right before ``pos`` as (start, end, word)."""
-    match = pattern.search(text, max(0, pos - 160), pos)
-    if not match:
-        return []
-    base = match.start()
-    return [
-        (base + m.start(), base + m.end(), m.group()) for m in _TOKEN_RE.finditer(match.group())
-    ]
+def _tokens_before(text: str, pos: int, *, lists: bool = False) -> list[tuple[int, int, str]]:
+    """The name words right before ``pos`` (at most six) as (start, end, word):
+    "Tajik National" before "University".  With ``lists``, "and" may join two
+    of them ("Biological and Toxin Weapons" before "Convention")."""
+    tokens: list[tuple[int, int, str]] = []
+    end = pos
+    while len(tokens) < 6:
+        gap = end
+        while gap > 0 and text[gap - 1] in " \t\r\n":
+            gap -= 1
+        if gap == end or gap == 0:
+            break
+        lo = max(0, gap - 60)
+        start = max(text.rfind(" ", lo, gap), text.rfind("\n", lo, gap), text.rfind("\t", lo, gap))
+        start += 1
+        word = text[start:gap]
+        if lists and word in ("and", "&") and tokens:
+            before = _tokens_before(text, start)
+            if before:
+                tokens.append((start, gap, word))
+                tokens.append(before[-1])
+                end = before[-1][0]
+                continue
+        lead = len(word) - len(word.lstrip("*_“\"‘'(["))
+        if not _TOKEN_FULL.fullmatch(word, lead):
+            break
+        tokens.append((start + lead, gap, word[lead:]))
+        if lead:
+            break
+        end = start
+    if tokens and tokens[-1][2] in ("and", "&"):
+        tokens.pop()
+    return tokens[::-1]
+
+
+def _windows(anchors: Iterable[int], before: int, after: int, limit: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around anchor positions, in order: the slower
+    expressions only run inside these."""
+    merged: list[tuple[int, int]] = []
+    for pos in sorted(anchors):
+        lo, hi = max(0, pos - before), min(limit, pos + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _word_start(text: str, pos: int) -> bool:
@@ -245,8 +279,7 @@ def _expansion_words(text: str, end: int, limit: int) -> list[tuple[int, int, st
     cuts = list(_BOUNDARY.finditer(segment))
     base = lo + (cuts[-1].end() if cuts else 0)
     words = [
-        (base + m.start(), base + m.end(), m.group())
-        for m in re.finditer(r"[^\s/‐‑–—-]+", text[base:end])
+        (base + m.start(), base + m.end(), m.group()) for m in _BARE_WORDS.finditer(text[base:end])
     ]
     cleaned = []
     for start, stop, word in words[-limit:]:
@@ -652,7 +685,7 @@ def _complements(text: str, pos: int, head: str) -> int:
 def _bad_unit(unit: str, *, strict: bool = False) -> bool:
     """A complement that is not part of the name: another organisation, a date,
     a number; ``strict=False`` only checks for a second organisation."""
-    words = [w for w in re.split(r"[\s,]+", unit) if w]
+    words = [w for w in _LIST_SPLIT.split(unit) if w]
     if any(_POSSESSIVE.search(w) for w in words):
         return True
     inner_org = any(w in _ORG_HEADS for w in words[1:]) or (
@@ -786,9 +819,31 @@ _TYPED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
         "Charter of the United Nations",
     ),
 )
-_TYPED = tuple((re.compile(p), label) for p, label in _TYPED_INSTRUMENTS)
+# All typed instruments in one expression (group t<i> is the i-th label); it only
+# runs in short windows around a cheap anchor: a piece of each key word.
+_TYPED = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TYPED_INSTRUMENTS)))
+_TYPED_ANCHOR = re.compile(
+    trie_pattern(
+        _words("otes ote emorand rrangement ntent iscussion oan rant harter MOC MoC MOU MoU E/N")
+        | {"ooperation project"}
+    )
+)
 
-_NAMED_GRANT = re.compile(rf"\bGrant(?:\s+Assistance|\s+Aid)?\s+for\s+{_SIMPLE_UNIT}")
+# Something an instrument's name must contain: most sentences have none.
+_INSTRUMENT_GATE = re.compile(
+    trie_pattern(
+        _words(
+            """
+            otes ote emorand rrangement ntent iscussion oan rant harter MOC MoC MOU MoU E/N
+            esolution Agreement Treaty Convention Protocol Accord Declaration Communiqu
+            Statement Plan Covenant Pact
+            """
+        )
+        | {"ooperation project"}
+    )
+)
+_NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{_SIMPLE_UNIT}")
+_RESOLUTION_ANCHOR = re.compile(r"esolution")
 _RESOLUTION_NUMBER = re.compile(
     r"(?:\b(?:UN|United\s+Nations)\s+)?(?:\b(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
     r"|Human\s+Rights\s+Council)\s+)?\b[Rr]esolutions?\s+(?:No\.?\s*)?"
@@ -797,10 +852,16 @@ _RESOLUTION_NUMBER = re.compile(
 _RESOLUTION_TITLED = re.compile(
     r"\b[Rr]esolutions?\s+(?:titled|entitled|on)\s+[\"“](?P<title>[^\"“”\n]{3,200})[\"”]"
 )
-_HEAD_ALTERNATIVES = "|".join(h.replace(" ", r"\s+") for h in _INSTRUMENT_HEADS)
-_NAMED_INSTRUMENT = re.compile(
-    rf"(?P<pre>(?:(?:{_TOKEN})(?:\s+(?:and|&)\s+{_TOKEN})?\s+){{0,6}})"
-    rf"(?P<head>{_HEAD_ALTERNATIVES})(?![\w'’-])"
+_INSTRUMENT_HEAD = re.compile(
+    trie_pattern(
+        _words(
+            """
+            Agreement Treaty Convention Protocol Accord Charter Declaration Communiqué
+            Communique Statement Plan Covenant Pact
+            """
+        )
+    )
+    + r"(?![\w'’-])"
 )
 _BETWEEN = re.compile(
     rf"\s+between\s+(?:the\s+)?{_SIMPLE_UNIT}(?:\s+of\s+(?:the\s+)?{_SIMPLE_UNIT})?"
@@ -820,45 +881,56 @@ def _instrument_label(raw: str) -> str:
     return label.strip(" ,;:")
 
 
+def _instrument_end(text: str, end: int) -> int:
+    """The end of an instrument's name after its head noun: 'between X and Y',
+    then up to four 'on/of/for ...' complements."""
+    between = _BETWEEN.match(text, end)
+    if between:
+        end = between.end()
+    count = 0
+    while count < 4:
+        if not between:
+            between = _BETWEEN.match(text, end)
+            if between:
+                end = between.end()
+        comp = _INSTRUMENT_COMPLEMENT.match(text, end)
+        if not comp or (comp.group("conn") == "in" and count == 0):
+            break
+        words = comp.group("unit").split()
+        if words[0] in _MONTH_WORDS or not any(
+            w[0].isalpha() and w not in _MONTH_WORDS for w in words
+        ):
+            break
+        end = comp.end()
+        count += 1
+    return end
+
+
 def _named_instruments(text: str) -> Iterator[_Span]:
     """Instruments named by a head noun: 'Paris Agreement', 'Agreement between
     Japan and ... for the Liberalization, Promotion and Protection of
     Investment', 'Treaty on the Non-Proliferation of Nuclear Weapons'."""
-    for match in _NAMED_INSTRUMENT.finditer(text):
-        head = _SPACES.sub(" ", match.group("head"))
-        pre = [
-            (match.start("pre") + m.start(), match.start("pre") + m.end(), m.group())
-            for m in _TOKEN_RE.finditer(match.group("pre"))
-        ]
-        while pre and (pre[0][2] in _STOP_STARTS or pre[0][2] in _MONTH_WORDS):
+    for match in _INSTRUMENT_HEAD.finditer(text):
+        if not _word_start(text, match.start()):
+            continue
+        head = match.group()
+        pre = _tokens_before(text, match.start(), lists=True)
+        while pre and (
+            pre[0][2] in _STOP_STARTS or pre[0][2] in _MONTH_WORDS or pre[0][2] == "and"
+        ):
             pre = pre[1:]
-        start = pre[0][0] if pre else match.start("head")
-        end = match.end()
-        between = _BETWEEN.match(text, end)
-        if between:
-            end = between.end()
-        count = 0
-        while count < 4:
-            if not between:
-                between = _BETWEEN.match(text, end)
-                if between:
-                    end = between.end()
-            comp = _INSTRUMENT_COMPLEMENT.match(text, end)
-            if not comp or (comp.group("conn") == "in" and count == 0):
-                break
-            words = comp.group("unit").split()
-            if words[0] in _MONTH_WORDS or not any(
-                w[0].isalpha() and w not in _MONTH_WORDS for w in words
-            ):
-                break
-            end = comp.end()
-            count += 1
+        words = [w for _, _, w in pre]
+        if head == "Plan" and (not words or words[-1] != "Action"):
+            continue
+        start = pre[0][0] if pre else match.start()
+        end = _instrument_end(text, match.end())
+        complemented = end > match.end()
+        if head == "Statement":
+            naming = [w for w in words if w not in ("Joint", "Press")]
+            joint = len(naming) < len(words)
+            if not ((joint and (naming or complemented)) or (naming and complemented)):
+                continue
         before = text[max(0, start - 12) : start].lower().split()
-        named = bool(pre) or end > match.end()
-        if head in ("Statement",) and not (pre and end > match.end()):
-            continue
-        if head in ("Joint Statement", "Joint Press Statement") and not named:
-            continue
         if before and before[-1] in ("this", "present", "these"):
             continue
         label = _instrument_label(text[start:end])
@@ -878,24 +950,42 @@ def _quoted_instruments(text: str) -> Iterator[_Span]:
             yield _Span(match.start(), match.end(), _instrument_label(inner), 0)
 
 
-def _instrument_spans(text: str) -> list[_Span]:
-    spans: list[_Span] = []
-    for pattern, label in _TYPED:
-        spans.extend(_Span(m.start(), m.end(), label, 0) for m in pattern.finditer(text))
+def _typed_instruments(text: str) -> Iterator[_Span]:
+    """Instruments with a fixed label, found around their anchors."""
+    anchors = [m.start() for m in _TYPED_ANCHOR.finditer(text)]
+    for lo, hi in _windows(anchors, 48, 32, len(text)):
+        for match in _TYPED.finditer(text, lo, hi):
+            index = int((match.lastgroup or "t0")[1:])
+            yield _Span(match.start(), match.end(), _TYPED_INSTRUMENTS[index][1], 0)
+
+
+def _resolutions(text: str) -> Iterator[_Span]:
+    """'UN General Assembly Resolution 77/158', 'the resolution titled "..."'."""
+    anchors = [m.start() for m in _RESOLUTION_ANCHOR.finditer(text)]
+    for lo, hi in _windows(anchors, 60, 260, len(text)):
+        for match in _RESOLUTION_NUMBER.finditer(text, lo, hi):
+            yield _Span(match.start(), match.end(), f"Resolution {match.group('num')}", 0)
+        for match in _RESOLUTION_TITLED.finditer(text, lo, hi):
+            title = _clean(match.group("title"))
+            yield _Span(match.start(), match.end(), f"Resolution “{title}”", 0)
+
+
+# find_instruments and find_projects (which must not list an instrument's name as
+# a project) usually read the same item one after the other: keep the last few.
+@lru_cache(maxsize=8)
+def _instrument_spans(text: str) -> tuple[_Span, ...]:
+    """Every instrument named in ``text``, as non-overlapping spans."""
+    if not _INSTRUMENT_GATE.search(text):
+        return ()
+    spans: list[_Span] = [*_typed_instruments(text), *_resolutions(text)]
     spans.extend(
-        _Span(m.start(), m.end(), _clean(m.group()), 1) for m in _NAMED_GRANT.finditer(text)
-    )
-    spans.extend(
-        _Span(m.start(), m.end(), f"Resolution {m.group('num')}", 0)
-        for m in _RESOLUTION_NUMBER.finditer(text)
-    )
-    spans.extend(
-        _Span(m.start(), m.end(), f"Resolution “{_clean(m.group('title'))}”", 0)
-        for m in _RESOLUTION_TITLED.finditer(text)
+        _Span(m.start(), m.end(), _clean(m.group()), 1)
+        for m in _NAMED_GRANT.finditer(text)
+        if _word_start(text, m.start())
     )
     spans.extend(_named_instruments(text))
     spans.extend(_quoted_instruments(text))
-    return _resolve(spans)
+    return tuple(_resolve(spans))
 
 
 def find_instruments(text: str) -> list[str]:
@@ -922,10 +1012,16 @@ def find_instruments(text: str) -> list[str]:
 # projects
 
 _PROJECT_CONN = r"(?:(?:of|for|on|in|to|with|at|plus|against)(?:\s+the)?|and)"
-_PROJECT_SPAN = re.compile(
-    rf"(?:{_TOKEN}|{_QUOTED_TOKEN})(?:(?:\s+{_PROJECT_CONN})?\s+(?:{_TOKEN}|{_QUOTED_TOKEN})"
+# What may follow a name word inside a name: more name words, joined by "of",
+# "of the", "and"..., quoted names, an "(ACR)" between two words.
+_PROJECT_TAIL = re.compile(
+    rf"(?:(?:\s+{_PROJECT_CONN})?\s+(?:{_TOKEN}|{_QUOTED_TOKEN})"
     rf"|\s*\([A-Za-z]{{2,10}}\)(?=\s+[A-Z])){{0,14}}"
 )
+_CONNECTORS = _words("of for on in to with at plus against the and")
+_PAREN_WORD = re.compile(r"\([A-Za-z]{2,10}\)")
+_PROJECT_ANCHOR = re.compile(trie_pattern(_PROJECT_WORDS) + r"|[Ee][Xx][Pp][Oo](?![a-z])")
+_SPAN_TOKENS = re.compile(rf"{_QUOTED_TOKEN}|[^\s]+")
 _NAMING_VERB = re.compile(
     r"(?i:\b(?:named|called|titled|entitled|dubbed|so-called|known\s+as)\s*$)"
 )
@@ -959,21 +1055,30 @@ def _project_label(raw: str, acronyms: Mapping[str, str]) -> str:
         label = label[: place.start()]
     if label[:1] in '“"' and label[-1:] in '”"':
         label = _clean(label[1:-1])
-    key = normalize_key(label)
-    for acronym, expansion in acronyms.items():
-        if normalize_key(expansion) == key:
-            return acronym
-    return label
+    return _expansion_index(tuple(acronyms.items())).get(normalize_key(label), label)
+
+
+@lru_cache(maxsize=256)
+def _expansion_index(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Normalised expansion -> acronym, for naming a phrase by its acronym."""
+    index: dict[str, str] = {}
+    for acronym, expansion in items:
+        index.setdefault(normalize_key(expansion), acronym)
+    return index
 
 
 def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
-    """Title Case names holding a word such as Project, Dialogue, Forum."""
-    for match in _PROJECT_SPAN.finditer(text):
-        tokens = [
-            (match.start() + m.start(), match.start() + m.end(), m.group())
-            for m in re.finditer(rf"{_QUOTED_TOKEN}|[^\s]+", match.group())
-        ]
-        for segment in _split_names(tokens):
+    """Title Case names holding a word such as Project, Dialogue, Forum: the
+    run of name words around each such word is read, then split and trimmed."""
+    covered = -1
+    for anchor in _PROJECT_ANCHOR.finditer(text):
+        if anchor.start() < covered:
+            continue
+        run = _run_around(text, anchor.start())
+        if not run:
+            continue
+        covered = run[-1][1]
+        for segment in _split_names(run):
             segment = _trim_project(_strip_leading(segment))
             words = [w for _, _, w in segment]
             if not any(_is_project_word(_POSSESSIVE.sub("", w)) for w in words):
@@ -985,6 +1090,76 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
             if _INSTRUMENT_WORD.search(raw) or _known_label(_clean(raw)):
                 continue
             yield _Span(start, end, _project_label(raw, acronyms), 1)
+
+
+def _run_around(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The run of name words (with 'of the', 'and'... between them, quoted
+    names and "(ACR)" included) around the word at ``pos``."""
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐‑–'’+&/_"):
+        start -= 1
+    word = _TOKEN_RE.match(text, start)
+    if not word or word.end() <= pos:
+        return []
+    tail = _PROJECT_TAIL.match(text, word.end())
+    after = (
+        [
+            (tail.start() + m.start(), tail.start() + m.end(), m.group())
+            for m in _SPAN_TOKENS.finditer(tail.group())
+        ]
+        if tail
+        else []
+    )
+    return [*_words_before(text, start), (start, word.end(), word.group()), *after]
+
+
+def _joins(connectors: list[str]) -> bool:
+    """Whether words met walking back (nearest first) may join two name words:
+    nothing, 'of', 'and', or 'of the'."""
+    if not connectors:
+        return True
+    if len(connectors) == 1:
+        return connectors[0] != "the"
+    return connectors[0] == "the" and connectors[1] not in ("the", "and")
+
+
+def _words_before(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The name words before ``pos`` that belong to the same run, walking back
+    over at most 14 words; connectors count only between name words."""
+    taken: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []
+    end = pos
+    while len(taken) < 14:
+        gap = end
+        while gap > 0 and text[gap - 1] in " \t\r\n":
+            gap -= 1
+        if gap == end or gap == 0:
+            break
+        lo = max(0, gap - 130)
+        quoted = text[gap - 1] in '”"'
+        if quoted:
+            start = text.rfind("“" if text[gap - 1] == "”" else '"', lo, gap - 1)
+            if start < 0:
+                break
+        else:
+            cuts = (text.rfind(" ", lo, gap), text.rfind("\n", lo, gap), text.rfind("\t", lo, gap))
+            start = max(cuts) + 1
+        word = text[start:gap]
+        lead = 0 if quoted else len(word) - len(word.lstrip("*_["))
+        if word in _CONNECTORS and len(pending) < 2:
+            pending.append((start, gap, word))
+        elif (
+            quoted or _TOKEN_FULL.fullmatch(word, lead) or _PAREN_WORD.fullmatch(word)
+        ) and _joins([w for _, _, w in pending]):
+            taken.extend(pending)
+            pending = []
+            taken.append((start + lead, gap, word[lead:]))
+            if lead:
+                break  # markup opens the run
+        else:
+            break
+        end = start
+    return taken[::-1]
 
 
 def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1018,6 +1193,7 @@ def _split_names(
     at "and" after a complete name ("National Defense Strategy and Defense
     Buildup Program"), before a word that opens a sentence ("The") or a month."""
     current: list[tuple[int, int, str]] = []
+    in_date = False
     for start, end, word in tokens:
         cut = _POSSESSIVE.search(word)
         if cut:
@@ -1027,11 +1203,23 @@ def _split_names(
         elif word == "and" and current and _is_project_word(current[-1][2]):
             yield current
             current = []
-        elif current and (word in _MONTH_WORDS or word in _SENTENCE_OPENERS):
+        elif word in _MONTH_WORDS:
+            # a date inside a run of names ends the name before it: "... Summit
+            # of 7 September 2016"
+            while current and (current[-1][2][:1].isdigit() or current[-1][2] in _CONNECTORS):
+                current.pop()
+            if current:
+                yield current
+            current = []
+            in_date = True
+        elif in_date and word[:1].isdigit():
+            continue
+        elif current and word in _SENTENCE_OPENERS:
             yield current
-            current = [(start, end, word)] if word in _SENTENCE_OPENERS else []
+            current = [(start, end, word)]
         else:
             current.append((start, end, word))
+            in_date = False
     if current:
         yield current
 
@@ -1039,6 +1227,8 @@ def _split_names(
 def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
     """Quoted names: “Improving Climate Resilient Pasture Management”, the
     "Central Asia plus Japan" Dialogue, “One Village, One Product (OVOP)”."""
+    if '"' not in text and "“" not in text:
+        return
     for match in _QUOTED.finditer(text):
         inner = _clean(match.group("c") or match.group("s") or "")
         if not inner or not (inner[0].isupper() or inner[0].isdigit()):
@@ -1046,7 +1236,7 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
         if inner[-1] in ",.;:" or _GLOSS.search(inner) or _INSTRUMENT_WORD.search(inner):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
-        if "hereinafter" in before.lower() or re.search(r"(?i:resolutions?\s+\w*\s*$)", before):
+        if "hereinafter" in before.lower() or _AFTER_RESOLUTION.search(before):
             continue
         words = [w for w in _WORD_SPLIT.split(inner) if w]
         letters = sum(ch.isalpha() for ch in inner)
@@ -1065,6 +1255,13 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
             label = f"{inner} {follow.group(1)}"
             end = follow.end()
         yield _Span(match.start(), end, label, 0)
+
+
+def _inside(span: _Span, spans: tuple[_Span, ...], starts: list[int]) -> bool:
+    """Whether ``span`` lies within one of ``spans`` (sorted, not overlapping,
+    starting at ``starts``)."""
+    i = bisect_right(starts, span.start) - 1
+    return i >= 0 and spans[i].end >= span.end
 
 
 def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
@@ -1088,10 +1285,6 @@ def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
     ]
-    kept = [
-        s
-        for s in spans
-        if not any(b.start <= s.start and s.end <= b.end for b in blocked)
-        and not _known_label(s.label)
-    ]
+    starts = [b.start for b in blocked]
+    kept = [s for s in spans if not _inside(s, blocked, starts) and not _known_label(s.label)]
     return _unique(s.label for s in _resolve(kept))

@@ -46,6 +46,7 @@ _COLLECTIVE_OF = re.compile(
     r"(?:state|government)(?:\s+and\s+government)?)\s+of\s+(?P<list>[^.;:–—(]{3,300})",
     re.I,
 )
+_ON_DATE = re.compile(r"^\s*On\s+(?P<date>[^,]{4,30},\s*\d{4}|\d{1,2}\s+\w+\s+\d{4})\b")
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)",
     re.I,
@@ -63,23 +64,32 @@ class Dated:
 def find_date_and_place(
     header_lines: list[str], closing: list[str], metadata_date: str | None, opening: list[str]
 ) -> Dated:
-    """The date and place: header date line, then closing line, then front matter,
-    then the opening paragraph ("On December 20, 2025, ...")."""
+    """The date and place: header date line, then closing line, then an opening
+    "On December 20, 2025, ...", then the source's metadata, then the first full
+    date in the opening paragraph."""
     from .dates import find_dates, parse_date
 
     for line in [*header_lines, *[c for c in closing if parse_date(c)]]:
         value = parse_date(line)
         if value:
             return Dated(value, _place_of(line) or _place_in(opening))
+    place = _place_in(opening)
+    # "On December 20, 2025, ..." opening the statement is its own word on the date
+    for text in opening[:2]:
+        on_date = _ON_DATE.match(text)
+        value = parse_date(on_date.group("date")) if on_date else None
+        if value:
+            return Dated(value, place)
+    # then the source's metadata (front matter, <meta>, document properties)
     if metadata_date:
         value = _iso_date(metadata_date) or parse_date(metadata_date)
         if value:
-            return Dated(value, _place_in(opening))
+            return Dated(value, place)
     for text in opening[:2]:
         for mention in find_dates(text, None):
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
-                return Dated(dt.date.fromisoformat(mention.value), _place_in(opening))
-    return Dated(None, _place_in(opening))
+                return Dated(dt.date.fromisoformat(mention.value), place)
+    return Dated(None, place)
 
 
 def _iso_date(text: str) -> dt.date | None:

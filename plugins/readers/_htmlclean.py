@@ -37,7 +37,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def drop_never_text(soup: Any) -> None:
     """Remove scripts, styles, frames, forms, media and comments."""
-    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
     for element in soup.find_all(NEVER_TEXT):
         element.decompose()

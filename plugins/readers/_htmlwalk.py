@@ -53,7 +53,7 @@ class Walker:
         return self.blocks
 
     def _children(self, element: Any, depth: int, bold: bool) -> None:
-        from bs4 import NavigableString
+        from bs4.element import NavigableString
 
         for child in element.children:
             if isinstance(child, NavigableString):

@@ -57,21 +57,24 @@ def points_to_raise(out: NoteWriter, ctx: NoteContext) -> None:
         out.heading(3, title)
         for item in items:
             record = ctx.record(item)
-            question = check(item, record)
+            question = check(item, record, ctx.statement.date)
             notes = _point_notes(ctx, item)
             out.bullet(
-                shorten(undertaking(ctx.statement, item), 26) + " ",
+                shorten(undertaking(ctx.statement, item), 20) + " ",
                 out.ref(f"({paragraph_ref(item)})"),
                 f": {question}" + (f" ({notes})" if notes else "") + ".",
             )
 
 
 def _point_notes(ctx: NoteContext, item: Item) -> str:
-    notes = [f"milestone {long_date(d.value) or d.text}" for d in item.dates if d.future]
+    """Status, lead and dates from the matrix (the question already names the
+    item's own date when there is no status)."""
     record = ctx.record(item)
+    notes: list[str] = []
+    if record is not None and record.status:
+        notes.append(record.status.lower())
+        notes += [f"milestone {long_date(d.value) or d.text}" for d in item.dates if d.future]
     if record is not None:
-        if record.status:
-            notes.insert(0, record.status.lower())
         if record.lead_agency:
             notes.append(f"lead: {record.lead_agency}")
         if record.due_date:
@@ -153,7 +156,7 @@ def _recorded_steps(out: NoteWriter, ctx: NoteContext, commitments: list[Item]) 
             out.label(f"{item.id}: "),
             (record.next_step or "").rstrip(".") + " ",
             out.ref(f"({who}{due})"),
-            f" — {shorten(undertaking(ctx.statement, item), 12)}",
+            f" — {_sentence(shorten(undertaking(ctx.statement, item), 12))}",
         )
         wrote = True
     unrecorded = [i.id for r, i in steps if r is None or not r.status]
@@ -167,3 +170,7 @@ def _recorded_steps(out: NoteWriter, ctx: NoteContext, commitments: list[Item]) 
         )
         wrote = True
     return wrote
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("…", ".", "?", "!")) else text + "."

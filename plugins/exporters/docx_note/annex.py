@@ -14,9 +14,13 @@ from .text import long_date
 from .writer import NoteWriter
 
 COLUMNS = ("ID", "Area", "Category", "Text", "Partners", "Dates")
-SHARES = (1.2, 2.8, 2.2, 11.0, 5.0, 2.2)
 FOLLOWUP_COLUMNS = ("Status", "Lead agency")
-FOLLOWUP_SHARES = (1.2, 2.4, 2.2, 8.6, 4.0, 2.0, 1.9, 2.3)
+# Columns of short values get a fixed width in cm (enough for "appreciation" or
+# "September 2025" in the table text style); the others share what is left.
+FIXED_CM = {"ID": 1.2, "Category": 2.1, "Dates": 2.4, "Status": 1.9}
+SHARES = {"Area": 0.13, "Text": 0.6, "Partners": 0.27}
+FOLLOWUP_SHARES = {"Area": 0.15, "Text": 0.47, "Partners": 0.22, "Lead agency": 0.16}
+_TWIPS_PER_CM = 567
 
 
 def annex(out: NoteWriter, ctx: NoteContext) -> None:
@@ -32,11 +36,21 @@ def annex(out: NoteWriter, ctx: NoteContext) -> None:
         "action have their ID in bold; an arrow (→) marks a date after the statement's.",
     )
     header = list(COLUMNS)
-    shares = list(SHARES)
-    if ctx.followup is not None:
+    flexible = SHARES
+    if ctx.tracking:
         header += FOLLOWUP_COLUMNS
-        shares = list(FOLLOWUP_SHARES)
-    out.table(shares, header, _rows(out, ctx))
+        flexible = FOLLOWUP_SHARES
+    out.table(column_widths(header, flexible, out.text_width()), header, _rows(out, ctx))
+
+
+def column_widths(header: list[str], flexible: dict[str, float], width: int) -> list[float]:
+    """Widths in twips: fixed columns first, the rest of ``width`` shared out."""
+    fixed = sum(FIXED_CM.get(name, 0) * _TWIPS_PER_CM for name in header)
+    rest = max(width - fixed, width * 0.4)
+    return [
+        FIXED_CM[name] * _TWIPS_PER_CM if name in FIXED_CM else rest * flexible[name]
+        for name in header
+    ]
 
 
 def _rows(out: NoteWriter, ctx: NoteContext) -> Iterator[list[Cell]]:
@@ -53,7 +67,7 @@ def _rows(out: NoteWriter, ctx: NoteContext) -> Iterator[list[Cell]]:
             [["; ".join(partners(item))]],
             [[_date(d)] for d in item.dates],
         ]
-        if ctx.followup is not None:
+        if ctx.tracking:
             record = ctx.record(item)
             row.append([[record.status or ""]] if record else [[]])
             row.append([[record.lead_agency or ""]] if record else [[]])

@@ -101,7 +101,7 @@ def commitment(out: NoteWriter, ctx: NoteContext, item: Item) -> None:
     if item.dates:
         details.append(("Dates", "; ".join(_date_phrase(d) for d in item.dates)))
     out.para(S.COMMITMENT_DETAIL, *_labelled(out, details))
-    if ctx.followup is not None:
+    if ctx.tracking:
         out.para(S.COMMITMENT_DETAIL, *_labelled(out, status_details(ctx.record(item))))
 
 

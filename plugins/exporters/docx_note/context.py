@@ -39,6 +39,13 @@ class NoteContext:
         """The filled matrix's records by item ID, when one was given."""
         return self.options.followup
 
+    @property
+    def tracking(self) -> bool:
+        """True when the matrix given has anything typed in it: only then do the
+        commitments and the annex carry status columns."""
+        records = self.options.followup
+        return records is not None and any(not r.is_empty for r in records.values())
+
     def record(self, item: Item) -> FollowUp | None:
         """The ministry's record for ``item``, when there is a non-empty one."""
         if self.options.followup is None:

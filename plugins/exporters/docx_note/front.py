@@ -42,7 +42,8 @@ def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
     prepared = day_date(opts.created.date())
     rows.append(("Prepared", f"{prepared} by {opts.author}" if opts.author else prepared))
     if ctx.progress is not None:
-        rows.append(("Progress", "from the ministry's implementation matrix"))
+        source = "the ministry's implementation matrix"
+        rows.append(("Progress", f"from {source}" if ctx.tracking else f"{source} is still blank"))
     if opts.classification.strip():
         rows.append(("Classification", opts.classification.strip()))
     for label, value in rows:
@@ -57,7 +58,7 @@ def purpose(out: NoteWriter, ctx: NoteContext) -> None:
     issued = f"issued on {when}" if when else "issued"
     since = (
         "where each commitment stands according to the implementation matrix"
-        if ctx.progress is not None
+        if ctx.tracking
         else "the milestones ahead"
     )
     if ctx.options.meeting and ctx.options.meeting.strip():
@@ -77,10 +78,16 @@ def summary(out: NoteWriter, ctx: NoteContext) -> None:
     out.heading(1, "Summary")
     out.para(S.NORMAL, _bottom_line(ctx))
     if ctx.progress is not None:
-        out.bullet(out.label("Progress: "), ctx.progress.sentence() + ".")
+        out.para(S.NORMAL, out.label("Progress: "), ctx.progress.sentence() + ".")
+    if not st.items:
+        return
+    _glance_table(out, ctx)
+    out.heading(3, "By area")
     for area in ctx.areas:
         if area.items:
             out.bullet(out.label(f"{area.label}: "), _area_gist(ctx, area))
+    if ctx.milestones or ctx.invitations:
+        out.heading(3, "Ahead")
     if ctx.milestones:
         first = ctx.milestones[0]
         more = len(ctx.milestones) - 1
@@ -98,8 +105,6 @@ def summary(out: NoteWriter, ctx: NoteContext) -> None:
             out.ref(f"({_ref(item)})"),
             ".",
         )
-    if st.items:
-        _glance_table(out, ctx)
 
 
 def _bottom_line(ctx: NoteContext) -> str:
@@ -150,10 +155,11 @@ def _ref(item: Item) -> str:
 
 def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
     header = ["Area", "Paragraphs", "Items", "Commitments"]
-    shares = [5.0, 1.6, 1.2, 1.8]
-    if ctx.progress is not None:
+    shares = [4.6, 1.6, 1.1, 2.1]
+    progress_column = ctx.progress is not None and ctx.tracking
+    if progress_column:
         header.append("Progress")
-        shares = [3.4, 1.7, 1.1, 2.0, 4.6]
+        shares = [3.2, 1.7, 1.0, 2.1, 4.4]
     rows: list[list[Cell]] = []
     for area in ctx.areas:
         row: list[Cell] = [
@@ -162,7 +168,7 @@ def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
             [[str(len(area.items))]],
             [[str(len(area.commitments))]],
         ]
-        if ctx.progress is not None:
+        if progress_column:
             row.append([[_area_progress(ctx, area)]])
         rows.append(row)
     st = ctx.statement
@@ -172,10 +178,9 @@ def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
         [[out.label(str(len(st.items)))]],
         [[out.label(str(len(st.commitments)))]],
     ]
-    if ctx.progress is not None:
+    if ctx.progress is not None and progress_column:
         total.append([[out.label(_status_counts(ctx.progress))]])
     rows.append(total)
-    out.heading(3, "At a glance")
     out.table(shares, header, rows)
 
 
@@ -205,12 +210,12 @@ def background(out: NoteWriter, ctx: NoteContext) -> None:
     setting = ", ".join(
         x for x in (f"On {when}" if when else "", f"in {st.place}" if st.place else "") if x
     )
-    title = f"“{st.title}”" if st.title else "a joint statement"
+    title = f"the joint statement “{st.title}”" if st.title else "a joint statement"
     if st.leaders:
         who = join_words([person_phrase(p) for p in st.leaders])
-        sentence = f"{who} met and issued the joint statement {title}."
+        sentence = f"{who} met and issued {title}."
     else:
-        sentence = f"{_capitalise(parties_phrase(st.parties))} issued the joint statement {title}."
+        sentence = f"{_capitalise(parties_phrase(st.parties))} issued {title}."
     out.para(S.NORMAL, f"{setting}, {sentence}" if setting else sentence)
     if st.preamble:
         out.para(S.AREA_NOTE, "The statement opens: ", f"“{shorten(st.preamble[0], 70)}”")

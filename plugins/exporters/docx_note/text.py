@@ -66,6 +66,9 @@ _ARTICLE_WORDS = frozenset(
         "slovak",
     ]
 )
+_ARTICLE_ENDINGS = frozenset(
+    ["republic", "kingdom", "emirates", "states", "islands", "federation", "union", "confederation"]
+)
 # Words a shortened text should not end on.
 _DANGLING = frozenset(
     [
@@ -140,10 +143,12 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
 
 def with_article(name: str) -> str:
     """A party's name as it reads in a sentence: ``the Republic of Tajikistan``."""
-    first = name.split(" ", 1)[0].casefold() if name else ""
-    if first == "the" or first not in _ARTICLE_WORDS:
+    words = name.casefold().split()
+    if not words or words[0] == "the":
         return name
-    return f"the {name}"
+    if words[0] in _ARTICLE_WORDS or words[-1] in _ARTICLE_ENDINGS or " of " in f" {name} ":
+        return f"the {name}"
+    return name
 
 
 def parties_phrase(parties: Sequence[Party]) -> str:
@@ -197,7 +202,7 @@ def topic(statement: Statement, item: Item) -> str:
     sentence = _from_verb(item)
     if sentence is not None:
         rest = sentence[len(item.verb.strip()) :].strip(" ,:")
-        rest = re.sub(r"^(?:to|that|on)\s+", "", rest)
+        rest = re.sub(r"^(?:to|that|on|for|of)\s+", "", rest)
         if len(rest.split()) >= 2:
             return rest
     return undertaking(statement, item)
@@ -249,14 +254,19 @@ _CHECK_BY_STATUS = {
 }
 _CHECK_BY_CATEGORY = {
     "pledge": "confirm progress and the timetable",
-    "agreement": "confirm what has been done to take it forward and who leads",
+    "agreement": "ask what has been done since {since} and who leads",
     "intention": "ask whether it has become a concrete plan with a timetable",
     "invitation": "confirm whether the invitation is accepted and propose dates",
 }
 
 
-def check(item: Item, record: FollowUp | None) -> str:
-    """The question the meeting should put about a commitment."""
+def check(item: Item, record: FollowUp | None, since: str | None) -> str:
+    """The question the meeting should put about a commitment: from its recorded
+    status when there is one, else from its next date, else from its category."""
     if record is not None and record.status in _CHECK_BY_STATUS:
         return _CHECK_BY_STATUS[record.status]
-    return _CHECK_BY_CATEGORY.get(item.category, "confirm what has been done since")
+    ahead = next((d for d in item.dates if d.future), None)
+    if ahead is not None and item.category != "invitation":
+        return f"confirm it is on track for {long_date(ahead.value) or ahead.text}"
+    question = _CHECK_BY_CATEGORY.get(item.category, "ask what has been done since {since}")
+    return question.format(since=long_date(since[:7]) if since else "the statement")

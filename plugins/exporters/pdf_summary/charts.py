@@ -25,6 +25,8 @@ _BAR = 9.0
 _LABEL_SIZE = 7.2
 _TITLE_SIZE = 8.5
 _LEGEND_ROW = 11.0
+#: Bars beyond this are summed into one, so a chart always fits on a page.
+MAX_BARS = 18
 _PALE = frozenset({st.STATUS_COLOURS[NO_STATUS], st.CATEGORY_COLOURS["affirmation"]})
 
 
@@ -180,6 +182,21 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
     return drawing
 
 
+def capped(bars: list[Bar], limit: int = MAX_BARS) -> list[Bar]:
+    """``bars``, the ones past ``limit - 1`` summed into a last "N more areas" bar
+    (their segments line up: same order, same colours)."""
+    if len(bars) <= limit:
+        return bars
+    kept, rest = bars[: limit - 1], bars[limit - 1 :]
+    width = max(len(bar.segments) for bar in rest)
+    segments = []
+    for index in range(width):
+        colour = next(b.segments[index][1] for b in rest if len(b.segments) > index)
+        total = sum(b.segments[index][0] for b in rest if len(b.segments) > index)
+        segments.append((total, colour))
+    return [*kept, Bar(f"{len(rest)} more areas", segments)]
+
+
 def area_chart(areas: list[AreaSection]) -> Chart:
     """Items per area, split into commitments and other items."""
     commitments, other = st.ACCENT, "#b9c6d6"
@@ -193,7 +210,7 @@ def area_chart(areas: list[AreaSection]) -> Chart:
     ]
     return Chart(
         "Items per area (commitments / all items)",
-        bars,
+        capped(bars),
         legend=[("Commitments", commitments), ("Other items", other)],
     )
 
@@ -223,4 +240,4 @@ def status_chart(areas: list[AreaSection], statuses: list[str]) -> Chart:
         done = counts.get("Completed", 0)
         bars.append(Bar(area.label, segments, note=f"{done}/{len(area.commitments)} done"))
     legend = [(s, st.status_colour(s)) for s in order]
-    return Chart("Follow-up status of the commitments, per area", bars, legend=legend)
+    return Chart("Follow-up status of the commitments, per area", capped(bars), legend=legend)

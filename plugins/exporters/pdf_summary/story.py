@@ -3,9 +3,10 @@ and charts, the follow-up status, the commitments of each area and the
 timeline of upcoming milestones.
 
 Every text goes through :meth:`FontSet.markup`, which escapes it and switches
-font for characters the body font lacks.  Long tables are ``LongTable`` objects
-that split between rows and repeat their header row on each page.  Imported
-only when a PDF is written (reportlab is loaded here).
+font for characters the body font lacks.  Long tables split across pages
+(between rows, or inside a row taller than a page), repeat their header row
+and carry a "(continued)" caption; headings keep with the first row of their
+table.  Imported only when a PDF is written (reportlab is loaded here).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import HRFlowable, LongTable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, HRFlowable, LongTable, Paragraph, Spacer, Table
 
 from . import charts
 from . import styles as st
@@ -51,9 +52,10 @@ class ContinuedTable(LongTable):  # type: ignore[misc]
     "Connectivity (continued)" above its remainder (which repeats the header)."""
 
     continued: Callable[[], Any] | None = None
+    first_rows: Any = None
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        """Split between rows; the caption keeps with the rest on the next page."""
+        """Split as a LongTable does; the caption keeps with the rest on the next page."""
         parts: list[Any] = super().split(avail_width, avail_height)
         if len(parts) != 2 or self.continued is None:
             return parts
@@ -62,6 +64,27 @@ class ContinuedTable(LongTable):  # type: ignore[misc]
         caption = self.continued()
         caption.keepWithNext = True
         return [first, caption, rest]
+
+
+class NeedSpace(CondPageBreak):  # type: ignore[misc]
+    """Starts a new page unless the flowables given (a heading, its lines and
+    the first rows of its table) fit in what is left of this one, so that a
+    heading is never left alone at the foot of a page."""
+
+    def __init__(self, flowables: list[Any]) -> None:
+        super().__init__(0)
+        self.group = flowables
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Measure the group, then break the page if it does not fit."""
+        needed = 0.0
+        for flowable in self.group:
+            _, height = flowable.wrap(avail_width, avail_height)
+            needed += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        # a group taller than a page could never fit: do not break for it
+        self.height = min(needed, st.FRAME_HEIGHT - 1)
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        return size
 
 
 class StoryBuilder:
@@ -241,8 +264,8 @@ class StoryBuilder:
 
     def commitments(self) -> list[Any]:
         """One subsection per area: counts, then each commitment in full."""
-        out = self.heading("Commitments by area", COMMITMENTS, 0)
-        out.append(
+        intro = self.heading("Commitments by area", COMMITMENTS, 0)
+        intro.append(
             self.para(
                 "Each commitment in full, with who acts and the partners and dates it names; "
                 "the other items of each area are counted. IDs are paragraph.item; dates "
@@ -250,33 +273,37 @@ class StoryBuilder:
                 self.s.note,
             )
         )
-        for area in self.summary.areas:
-            out += self.area_section(area)
+        if not self.summary.areas:
+            return intro
+        out: list[Any] = []
+        for n, area in enumerate(self.summary.areas):
+            # the section's heading keeps with the first area's heading and rows
+            out += self.area_section(area, intro if n == 0 else [])
         return out
 
-    def area_section(self, area: AreaSection) -> list[Any]:
-        """The heading, counts and commitments table of one area."""
-        out = self.heading(area.label, area.key, 1)
+    def area_section(self, area: AreaSection, lead: list[Any]) -> list[Any]:
+        """The heading, counts and commitments table of one area, after ``lead``."""
+        head = [*lead, *self.heading(area.label, area.key, 1)]
         if area.description:
-            out.append(self.para(area.description, self.s.description))
+            head.append(self.para(area.description, self.s.description))
         counts = [plural(area.items, "item"), plural(len(area.commitments), "commitment")]
         if area.paragraphs:
             counts.insert(0, plural(area.paragraphs, "paragraph"))
-        out.append(self.para(f"{' · '.join(counts)}. {area.others}", self.s.body))
+        head.append(self.para(f"{' · '.join(counts)}. {area.others}", self.s.body))
         if area.commitments:
-            out.append(self.commitment_table(area.commitments, area.label))
-        else:
-            out.append(self.para("No commitments in this area.", self.s.note))
-        return out
+            table = self.commitment_table(area.commitments, area.label)
+            return [NeedSpace([*head, table.first_rows]), *head, table]
+        body = self.para("No commitments in this area.", self.s.note)
+        return [NeedSpace([*head, body]), *head, body]
 
     def commitment_table(self, rows: list[CommitmentRow], label: str) -> Any:
         """The commitments of one area; the header repeats on every page."""
         with_status = rows[0].status is not None
         heads = ["ID", "Who", "Commitment", "Partners named", "Dates"]
-        widths = [50.0, 50.0, 0.0, 88.0, 66.0]
+        widths = [60.0, 46.0, 0.0, 88.0, 64.0]
         if with_status:
             heads.append("Status")
-            widths = [50.0, 46.0, 0.0, 72.0, 58.0, 76.0]
+            widths = [60.0, 44.0, 0.0, 72.0, 56.0, 76.0]
         widths[2] = st.FRAME_WIDTH - sum(widths)
         data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
         data += [self.commitment_cells(row, with_status) for row in rows]
@@ -284,9 +311,12 @@ class StoryBuilder:
 
     def long_table(self, data: list[list[Any]], widths: list[float], caption: str) -> Any:
         """A table that splits across pages under a repeated header row and a caption."""
-        table = ContinuedTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = ContinuedTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(st.table_style(self.fonts.name()))
         table.continued = lambda: self.para(caption, self.s.continued)
+        # the header and first row, measured to keep a heading with them
+        table.first_rows = Table(data[:2], colWidths=widths)
+        table.first_rows.setStyle(st.table_style(self.fonts.name()))
         return table
 
     def commitment_cells(self, row: CommitmentRow, with_status: bool) -> list[Any]:
@@ -331,11 +361,10 @@ class StoryBuilder:
 
     def milestones(self) -> list[Any]:
         """The upcoming dates as a timeline table."""
-        out = self.heading("Upcoming milestones", MILESTONES, 0)
+        head = self.heading("Upcoming milestones", MILESTONES, 0)
         rows = self.summary.milestones
         if not rows:
-            out.append(self.para("The statement names no date after its own.", self.s.body))
-            return out
+            return [*head, self.para("The statement names no date after its own.", self.s.body)]
         heads = ["When", "Milestone", "Area", "Item"]
         widths = [72.0, 0.0, 104.0, 66.0]
         widths[1] = st.FRAME_WIDTH - sum(widths)
@@ -343,8 +372,7 @@ class StoryBuilder:
         data += [self.milestone_cells(m) for m in rows]
         table = self.long_table(data, widths, "Upcoming milestones (continued)")
         table.setStyle([("LINEBEFORE", (0, 1), (0, -1), 2.2, colors.HexColor(st.ACCENT))])
-        out.append(table)
-        return out
+        return [NeedSpace([*head, table.first_rows]), *head, table]
 
     def milestone_cells(self, m: MilestoneRow) -> list[Any]:
         """The cells of one milestone."""

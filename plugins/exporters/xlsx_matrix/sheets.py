@@ -183,8 +183,8 @@ def _render(
                 value, cut = clean_text(value)
                 if cut:
                     warnings.append(
-                        f"'{ws.title}'!{letters[index]}: a cell of {len(raw):,} characters "
-                        "was cut to Excel's limit of 32,767"
+                        f"item {row[0][0]}: {columns[index].header} has {len(raw):,} "
+                        "characters; cut to Excel's limit of 32,767"
                     )
             values.append((value, style))
         cleaned.append(values)

@@ -45,6 +45,32 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
     )
     if milestone_rows is not None:
         pending[summary.title] = milestone_rows
+    area_sheets = _data_sheets(wb, styles, statement, carried, options, pending)
+    if carried.archived:
+        archive = wb.create_sheet(ARCHIVED_SHEET)
+        pending[archive.title] = write_archive_sheet(
+            archive, styles, carried.archived, CellMaker(archive, options.warnings)
+        )
+    _copy_user_sheets(wb, carried, styles, options.warnings)
+
+    for ws in wb.worksheets:
+        page_texts(ws, classification=options.classification, title=statement.title, paper=paper)
+    _marker(wb, styles, statement, options, area_sheets)
+    _properties(wb, statement, options)
+    save_reproducibly(wb, stream, options.created, pending)
+    # a cut cell is reported once, though it shows on its area sheet and All items
+    options.warnings[:] = list(dict.fromkeys(options.warnings))
+
+
+def _data_sheets(
+    wb: Any,
+    styles: Styles,
+    statement: Statement,
+    carried: Carried,
+    options: ExportOptions,
+    pending: dict[str, SheetRows],
+) -> list[str]:
+    """One sheet per area, then All items; returns the area sheets' names."""
     taken = set(RESERVED_SHEETS) | {s.name for s in carried.other_sheets if not s.own}
     area_sheets: list[str] = []
     for number, area in enumerate(statement.areas, 1):
@@ -83,18 +109,7 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
         items_ws, styles, statement, spec, CellMaker(items_ws, options.warnings)
     )
 
-    if carried.archived:
-        archive = wb.create_sheet(ARCHIVED_SHEET)
-        pending[archive.title] = write_archive_sheet(
-            archive, styles, carried.archived, CellMaker(archive, options.warnings)
-        )
-    _copy_user_sheets(wb, carried, styles, options.warnings)
-
-    for ws in wb.worksheets:
-        page_texts(ws, classification=options.classification, title=statement.title, paper=paper)
-    _marker(wb, styles, statement, options, area_sheets)
-    _properties(wb, statement, options)
-    save_reproducibly(wb, stream, options.created, pending)
+    return area_sheets
 
 
 def _subtitle(description: str | None, items: int, commitments: int) -> str:
