@@ -1020,7 +1020,7 @@ _PROJECT_TAIL = re.compile(
 )
 _CONNECTORS = _words("of for on in to with at plus against the and")
 _PAREN_WORD = re.compile(r"\([A-Za-z]{2,10}\)")
-_PROJECT_ANCHOR = re.compile(trie_pattern(_PROJECT_WORDS) + r"|[Ee][Xx][Pp][Oo](?![a-z])")
+_PROJECT_ANCHOR = re.compile(trie_pattern(_PROJECT_WORDS))
 _SPAN_TOKENS = re.compile(rf"{_QUOTED_TOKEN}|[^\s]+")
 _NAMING_VERB = re.compile(
     r"(?i:\b(?:named|called|titled|entitled|dubbed|so-called|known\s+as)\s*$)"

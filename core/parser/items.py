@@ -384,7 +384,8 @@ _PAST_IRREGULAR = frozenset(
 
 
 def _is_past(verb: str) -> bool:
-    first = verb.split()[0].lower()
+    words = [w.lower() for w in verb.split()]
+    first = next((w for w in words if not w.endswith("ly")), words[0])
     return first.endswith("ed") or first in _PAST_IRREGULAR
 
 

@@ -9,7 +9,7 @@ from jtreport.model import CATEGORIES, DateMention, Item
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Inline
-from .text import count, day_date, long_date, paragraph_ref, shorten, topic
+from .text import count, day_date, long_date, paragraph_ref, paragraph_span, shorten, topic
 from .writer import NoteWriter
 
 #: words of an item's topic the "other items" list keeps
@@ -68,8 +68,6 @@ def other_items(out: NoteWriter, ctx: NoteContext, items: list[Item]) -> None:
 
 
 def _area_note(ctx: NoteContext, area: AreaDigest) -> str:
-    from .front import paragraph_span
-
     parts = []
     if area.area is not None and area.area.description:
         parts.append(area.area.description.rstrip(".") + ".")

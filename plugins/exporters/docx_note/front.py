@@ -6,7 +6,7 @@ from collections import Counter
 
 import msgspec
 from jtreport.digest import AreaDigest, Progress, progress
-from jtreport.model import CATEGORIES, Item, Paragraph
+from jtreport.model import CATEGORIES
 
 from . import styles as S
 from .context import NoteContext
@@ -14,9 +14,10 @@ from .ooxml import Cell
 from .text import (
     count,
     day_date,
-    first_sentence,
     join_words,
     long_date,
+    paragraph_ref,
+    paragraph_span,
     parties_phrase,
     person_phrase,
     shorten,
@@ -30,7 +31,7 @@ SUMMARY_GISTS = 4
 
 
 def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
-    """ "Briefing note", the meeting, the statement's particulars and the classification."""
+    """The title, the meeting, the statement's particulars and the classification."""
     st, opts = ctx.statement, ctx.options
     out.para(S.TITLE, "Briefing note")
     out.para(S.SUBTITLE, ctx.meeting)
@@ -95,14 +96,14 @@ def summary(out: NoteWriter, ctx: NoteContext) -> None:
         out.bullet(
             out.label("Next milestone: "),
             f"{long_date(first.date.value)}: {shorten(undertaking(st, first.item), 18)} ",
-            out.ref(f"({_ref(first.item)})"),
+            out.ref(f"({paragraph_ref(first.item)})"),
             tail + ".",
         )
     for item in ctx.invitations:
         out.bullet(
             out.label("Open invitation: "),
             shorten(undertaking(st, item), 24) + " ",
-            out.ref(f"({_ref(item)})"),
+            out.ref(f"({paragraph_ref(item)})"),
             ".",
         )
 
@@ -147,10 +148,6 @@ def _lower_subject(text: str) -> str:
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _ref(item: Item) -> str:
-    return "preamble" if item.paragraph is None else f"para {item.paragraph}"
 
 
 def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
@@ -237,15 +234,3 @@ def background(out: NoteWriter, ctx: NoteContext) -> None:
             f" — {description}" if description else "",
             f" ({span})" if span else "",
         )
-
-
-def paragraph_span(paragraphs: list[Paragraph]) -> str:
-    """``paragraphs 1–15``, ``paragraph 36``, or empty."""
-    numbers = [p.number if p.number is not None else p.index for p in paragraphs]
-    if not numbers:
-        return ""
-    low, high = min(numbers), max(numbers)
-    return f"paragraph {low}" if low == high else f"paragraphs {low}–{high}"
-
-
-__all__ = ["background", "first_sentence", "heading_block", "purpose", "summary"]

@@ -8,7 +8,7 @@ from datetime import date
 
 from jtreport.digest import actors_label
 from jtreport.followup import FollowUp
-from jtreport.model import Item, Party, Person, Statement
+from jtreport.model import Item, Paragraph, Party, Person, Statement
 
 MONTHS = (
     "January",
@@ -239,6 +239,15 @@ def paragraph_ref(item: Item) -> str:
     if item.paragraph is None:
         return "preamble"
     return f"para {item.paragraph}"
+
+
+def paragraph_span(paragraphs: list[Paragraph]) -> str:
+    """``paragraphs 1–15``, ``paragraph 36``, or empty."""
+    numbers = [p.number if p.number is not None else p.index for p in paragraphs]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    return f"paragraph {low}" if low == high else f"paragraphs {low}–{high}"
 
 
 # What the meeting should check, by recorded status, then by category.
