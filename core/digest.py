@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from .followup import STATUSES, FollowUp
 from .model import CATEGORIES, Area, DateMention, Item, Statement
 
-#: The label reports use for items outside any area (preamble, unsectioned text).
+#: The label reports use for items outside any area (unsectioned text) ...
 GENERAL_LABEL = "General"
+#: ... and for them when they all come from the preamble.
+PREAMBLE_LABEL = "Preamble"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class Progress:
     def sentence(self) -> str:
         """E.g. ``5 of 13 commitments completed, 2 delayed, 6 without a status``."""
         done = self.by_status.get("Completed", 0)
-        parts = [f"{done} of {self.commitments} commitments completed"]
+        noun = "commitment" if self.commitments == 1 else "commitments"
+        parts = [f"{done} of {self.commitments} {noun} completed"]
         for status in STATUSES:
             if status != "Completed" and self.by_status.get(status):
                 parts.append(f"{self.by_status[status]} {status.lower()}")
@@ -66,10 +69,17 @@ class Progress:
         return ", ".join(parts)
 
 
+def loose_label(statement: Statement) -> str:
+    """What reports call the items outside any area: "Preamble" when that is
+    where they all come from, else "General"."""
+    loose = statement.items_in(None)
+    return PREAMBLE_LABEL if loose and all(i.paragraph is None for i in loose) else GENERAL_LABEL
+
+
 def area_label(statement: Statement, area_id: str | None) -> str:
-    """The heading of an area, or :data:`GENERAL_LABEL`."""
+    """The heading of an area, or :func:`loose_label` for items outside any area."""
     area = statement.area(area_id)
-    return area.heading if area else GENERAL_LABEL
+    return area.heading if area else loose_label(statement)
 
 
 def digest(statement: Statement) -> list[AreaDigest]:
@@ -81,7 +91,7 @@ def digest(statement: Statement) -> list[AreaDigest]:
         result.append(
             AreaDigest(
                 area=area,
-                label=area.heading if area else GENERAL_LABEL,
+                label=area.heading if area else loose_label(statement),
                 paragraphs=len(statement.paragraphs_in(area_id)),
                 items=items,
                 commitments=[i for i in items if i.is_commitment],

@@ -284,7 +284,7 @@ def test_note_follows_the_briefing_shape(tmp_path: Path) -> None:
         "Annex: all statement items",
     ]
     assert style_texts(note, "Heading 2") == [
-        "General",
+        "Preamble",
         "Green Economy and Resilience",
         "Connectivity",
         "Cooperation in other fields",

@@ -556,7 +556,7 @@ def test_summary_texts_and_formatting() -> None:
     text = "Japan welcomed the plan. The conference in May 2026 will follow. Then more."
     assert sentence_with(text, "in May 2026") == "The conference in May 2026 will follow."
     summary = build_summary(make_statement(), ExportOptions(destination=Path("x.pdf")))
-    assert summary.areas[0].label == "General"
+    assert summary.areas[0].label == "Preamble"  # the loose items all come from the preamble
     assert sum(len(a.commitments) for a in summary.areas) == len(make_statement().commitments)
     assert any("TAKAICHI Sanae" in t for t in summary.texts())
 

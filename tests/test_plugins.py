@@ -763,7 +763,7 @@ def test_sample_plugin_writes_one_row_per_item() -> None:
     assert [r[0] for r in rows[1:]] == [i.id for i in statement.items]
     by_id = {r[0]: dict(zip(CSV_HEADER, r, strict=True)) for r in rows[1:]}
     assert by_id["pre1.1"]["Text"] == "Prime Minister 高市早苗 and President Эмомалӣ Раҳмон met."
-    assert by_id["pre1.1"]["Area"] == "General"
+    assert by_id["pre1.1"]["Area"] == "Preamble"
     assert by_id["pre1.1"]["Paragraph"] == ""
     assert by_id["2.1"] | {"Text": ""} == {
         "ID": "2.1",

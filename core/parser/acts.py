@@ -89,6 +89,17 @@ VERB_PATTERNS: tuple[VerbPattern, ...] = (
         "pledge",
         "future",
     ),
+    # accepting an invitation commits the guest to the visit
+    _p(
+        r"(?:accepted|accepts|accept)\s+(?:the|this|that|an?|his|her|their)\s+(?:kind\s+)?invitation",
+        "agreement",
+        "future",
+    ),
+    _p(
+        r"(?:tasked|instructed|directed|mandated|charged|requested|asked)(?=\s+(?:their|the|our|relevant|respective)\b)",
+        "agreement",
+        "future",
+    ),
     # agreements
     _p(
         r"(?:agreed|agree|agrees|concurred|concur|concurs)(?:\s+(?:on|upon|to|that|in|with))?",

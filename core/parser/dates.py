@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import DateMention
 from .gazetteer import capitalised_trie
@@ -139,6 +140,7 @@ _FUTURE_CUE = re.compile(
     r"|going\s+to)\b)"
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n")
+_STOPS = (". ", "; ", "! ", "? ", ".\n", ";\n", "\n\n")
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^(?i:the)\s+")
 
@@ -267,12 +269,13 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a span (bounded, so long texts stay fast)."""
+    """The sentence around a span (at most 600 characters either side)."""
     lo = max(0, start - 600)
-    cuts = list(_SENTENCE_END.finditer(text[lo:start]))
-    begin = lo + cuts[-1].end() if cuts else lo
-    after = _SENTENCE_END.search(text, end, min(len(text), end + 600))
-    return text[begin : after.start() if after else min(len(text), end + 600)]
+    begin = max(text.rfind(stop, lo, start) for stop in _STOPS)
+    begin = lo if begin < 0 else begin + 1
+    hi = min(len(text), end + 600)
+    after = _SENTENCE_END.search(text, end, hi)
+    return text[begin : after.start() if after else hi]
 
 
 def _is_future_context(text: str, start: int, end: int) -> bool:
@@ -357,6 +360,12 @@ def is_future(value: str, reference: datetime.date | None) -> bool | None:
 def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
     """Every date mention in text: DateMention(text=words as written, value=ISO to the precision
     given, future=value lies after reference at that precision (None without reference))."""
+    return list(_find_dates(text, reference))
+
+
+# Pure and often asked again for a repeated sentence: results are kept per text.
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, reference: datetime.date | None) -> tuple[DateMention, ...]:
     mentions = []
     for cand in _candidates(text):
         value = _resolve(text, cand, reference)
@@ -364,7 +373,7 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
             continue
         words = _SPACES.sub(" ", text[cand.start : cand.end])
         mentions.append(DateMention(text=words, value=value, future=is_future(value, reference)))
-    return mentions
+    return tuple(mentions)
 
 
 def first_full_date(text: str) -> datetime.date | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from ..blocks import ReadResult
 from ..errors import ParseError
-from ..model import Area, DateMention, Item, Paragraph, Part, Party, Source, Statement
+from ..model import Area, DateMention, Item, Paragraph, Part, Party, Person, Source, Statement
 from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
 from .metadata import (
@@ -50,6 +50,12 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     leaders = assign_missing_parties([p for p, _c, _w in people], parties)
     signatories = find_signatories(layout.closing, leaders)
 
+    used = {line for line in layout.closing if _names_someone(line, signatories)}
+    unread = [
+        line for line in layout.closing if line not in used and line not in (dated.line or "")
+    ]
+    if unread:
+        warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
     party_of = _party_resolver(parties)
     reader = ActReader(party_of, [*leaders, *signatories])
@@ -95,6 +101,11 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         source=source,
         warnings=warnings,
     )
+
+
+def _names_someone(line: str, people: list[Person]) -> bool:
+    lowered = line.lower()
+    return any(p.name.lower() in lowered or (p.title or "\0").lower() in lowered for p in people)
 
 
 def _clean_title(title: str) -> str:

@@ -574,6 +574,7 @@ _COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{_UN
 _SIMPLE_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{_SIMPLE_UNIT})")
 
 
+@lru_cache(maxsize=4096)
 def _known_label(written: str) -> str | None:
     key = written if _is_acronym_form(written) else normalize_key(written)
     return _KNOWN_KEYS.get(key)
@@ -634,6 +635,19 @@ def _matcher(pairs: tuple[tuple[str, str], ...]) -> _AcronymMatcher:
         re.compile(capitalised_trie(by_expansion) + r"(?![\w-])") if by_expansion else None,
         by_expansion,
     )
+
+
+@lru_cache(maxsize=256)
+def _mapping(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The acronyms as a dict again (read only)."""
+    return dict(items)
+
+
+@lru_cache(maxsize=16)
+def _defined_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[_Span, ...]:
+    """Where any defined acronym or its expansion occurs, labelled by acronym
+    (organisations and projects share this scan)."""
+    return tuple(_acronym_spans(text, items))
 
 
 def _acronym_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[_Span]:
@@ -784,13 +798,21 @@ def find_organizations(text: str, acronyms: Mapping[str, str]) -> list[str]:
     dropped ('Akita University of Japan' -> 'Akita University'); after a
     ministry, embassy or government it is kept.
     """
-    pairs = _org_pairs(tuple(acronyms.items()))
+    return list(_organizations(text, tuple(acronyms.items())))
+
+
+# The public functions are pure; statements repeat sentences (and the parser may
+# ask twice), so results are kept per text.
+@lru_cache(maxsize=4096)
+def _organizations(text: str, items: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    acronyms = _mapping(items)
+    wanted = {a for a, _ in _org_pairs(items)}
     spans = [
-        *_acronym_spans(text, pairs),
+        *(s for s in _defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, acronyms),
         *_pattern_orgs(text),
     ]
-    return _unique(s.label for s in _resolve(spans))
+    return tuple(_unique(s.label for s in _resolve(spans)))
 
 
 # --------------------------------------------------------------------------
@@ -819,15 +841,26 @@ _TYPED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
         "Charter of the United Nations",
     ),
 )
-# All typed instruments in one expression (group t<i> is the i-th label); it only
-# runs in short windows around a cheap anchor: a piece of each key word.
-_TYPED = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TYPED_INSTRUMENTS)))
-_TYPED_ANCHOR = re.compile(
-    trie_pattern(
-        _words("otes ote emorand rrangement ntent iscussion oan rant harter MOC MoC MOU MoU E/N")
-        | {"ooperation project"}
-    )
-)
+# Each typed instrument is looked for only around a piece of its key word.
+_TYPED = tuple(re.compile(p) for p, _ in _TYPED_INSTRUMENTS)
+_TYPED_BY_ANCHOR: dict[str, tuple[int, ...]] = {
+    "otes": (0,),
+    "ote": (0,),
+    "E/N": (0,),
+    "emorand": (1, 2, 3),
+    "MOC": (1,),
+    "MoC": (1,),
+    "MOU": (2,),
+    "MoU": (2,),
+    "rrangement": (4,),
+    "ntent": (5, 6, 7),
+    "iscussion": (8,),
+    "oan": (9, 10),
+    "ooperation project": (11,),
+    "rant": (12,),
+    "harter": (13,),
+}
+_TYPED_ANCHOR = re.compile(trie_pattern(_TYPED_BY_ANCHOR))
 
 # Something an instrument's name must contain: most sentences have none.
 _INSTRUMENT_GATE = re.compile(
@@ -952,11 +985,11 @@ def _quoted_instruments(text: str) -> Iterator[_Span]:
 
 def _typed_instruments(text: str) -> Iterator[_Span]:
     """Instruments with a fixed label, found around their anchors."""
-    anchors = [m.start() for m in _TYPED_ANCHOR.finditer(text)]
-    for lo, hi in _windows(anchors, 48, 32, len(text)):
-        for match in _TYPED.finditer(text, lo, hi):
-            index = int((match.lastgroup or "t0")[1:])
-            yield _Span(match.start(), match.end(), _TYPED_INSTRUMENTS[index][1], 0)
+    for anchor in _TYPED_ANCHOR.finditer(text):
+        lo, hi = max(0, anchor.start() - 48), min(len(text), anchor.end() + 32)
+        for index in _TYPED_BY_ANCHOR[anchor.group()]:
+            for match in _TYPED[index].finditer(text, lo, hi):
+                yield _Span(match.start(), match.end(), _TYPED_INSTRUMENTS[index][1], 0)
 
 
 def _resolutions(text: str) -> Iterator[_Span]:
@@ -1005,7 +1038,12 @@ def find_instruments(text: str) -> list[str]:
     parentheses ('... (Tokyo Declaration)').  Lower-case 'agreement' is not an
     instrument; 'this Joint Statement' (the statement itself) is not listed.
     """
-    return _unique(s.label for s in _instrument_spans(text))
+    return list(_instruments(text))
+
+
+@lru_cache(maxsize=4096)
+def _instruments(text: str) -> tuple[str, ...]:
+    return tuple(_unique(s.label for s in _instrument_spans(text)))
 
 
 # --------------------------------------------------------------------------
@@ -1239,7 +1277,7 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
         if "hereinafter" in before.lower() or _AFTER_RESOLUTION.search(before):
             continue
         words = [w for w in _WORD_SPLIT.split(inner) if w]
-        letters = sum(ch.isalpha() for ch in inner)
+        letters = sum(map(str.isalpha, inner))
         if letters < 2 or len(words) > 20:
             continue
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -1278,13 +1316,21 @@ def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
     lower-case gloss such as “Budo (martial arts)”), and a quoted title after
     'resolution titled' is an instrument.
     """
-    pairs = _project_pairs(tuple(acronyms.items()), _quoted_acronyms(acronyms))
+    return list(_projects(text, tuple(acronyms.items()), _quoted_acronyms(acronyms)))
+
+
+@lru_cache(maxsize=4096)
+def _projects(
+    text: str, items: tuple[tuple[str, str], ...], quoted: frozenset[str]
+) -> tuple[str, ...]:
+    acronyms = _mapping(items)
+    wanted = {a for a, _ in _project_pairs(items, quoted)}
     blocked = _instrument_spans(text)
     spans = [
-        *_acronym_spans(text, pairs),
+        *(s for s in _defined_spans(text, items) if s.label in wanted),
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
     ]
     starts = [b.start for b in blocked]
     kept = [s for s in spans if not _inside(s, blocked, starts) and not _known_label(s.label)]
-    return _unique(s.label for s in _resolve(kept))
+    return tuple(_unique(s.label for s in _resolve(kept)))

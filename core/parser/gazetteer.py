@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -344,13 +345,14 @@ def _parse_table(table: str) -> tuple[Country, ...]:
 COUNTRIES: tuple[Country, ...] = _parse_table(_TABLE)
 
 
+_KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+@lru_cache(maxsize=8192)
 def normalize_key(text: str) -> str:
     """The lookup key of a name: lower case, one space, straight apostrophes and
     hyphens, no leading article."""
-    text = text.replace("’", "'").replace("‘", "'")
-    for dash in ("‐", "‑", "–", "—"):
-        text = text.replace(dash, "-")
-    text = _SPACES.sub(" ", text.strip()).lower()
+    text = " ".join(text.translate(_KEY_TABLE).split()).lower()
     return text[4:] if text.startswith("the ") else text
 
 

@@ -21,6 +21,7 @@ STATEMENT_KINDS = re.compile(
 )
 _BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
 _SECTION_WORDS = {"preamble", "introduction", "annex", "appendix", "contents"}
+_CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
 
 
@@ -98,13 +99,20 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
     """Split the leading units into the header and the rest."""
     header = Header()
     start = next(
-        (i for i, u in enumerate(units) if _is_body_start(u) and not _is_date_line(u)), len(units)
+        (
+            i
+            for i, u in enumerate(units)
+            if _is_body_start(u) and not _is_date_line(u) and not _leading_title(i, u, units)
+        ),
+        len(units),
     )
     head = units[:start]
     rest = units[start:]
     title_index: int | None = None
     for i, unit in enumerate(head):
-        if unit.forced_heading == 0:
+        if unit.forced_heading == 0 or (
+            unit.forced_heading == 1 and STATEMENT_KINDS.search(unit.text)
+        ):
             title_index = i
             break
     if title_index is None:
@@ -150,6 +158,17 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
     return header, pushed_back + rest
 
 
+def _leading_title(index: int, unit: Unit, units: list[Unit]) -> bool:
+    """A top-level heading that opens the document and names a statement is its
+    title (``# Joint Statement of ...`` in Markdown, an ``<h1>``)."""
+    if unit.forced_heading is None or unit.forced_heading > 1:
+        return False
+    earlier = units[:index]
+    return all(u.forced_heading is not None or _is_date_line(u) for u in earlier) and bool(
+        STATEMENT_KINDS.search(unit.text)
+    )
+
+
 def _looks_like_code(text: str) -> bool:
     stripped = text.strip()
     if re.search(r"\d", stripped) and len(stripped.split()) <= 4:
@@ -172,7 +191,14 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
             break
         end -= 1
     # a lone heading-like line after the last paragraph of a truncated text stays in the body
-    if end == len(units) - 1 and not _is_date_line(units[-1]) and units[-1].words > 6:
+    last = units[-1] if units else None
+    if (
+        last is not None
+        and end == len(units) - 1
+        and not _is_date_line(last)
+        and not _CLOSING_WORDS.match(last.text)
+        and last.words > 6
+    ):
         end = len(units)
     return units[:end], units[end:]
 

@@ -43,7 +43,7 @@ _PLACE_VERB = re.compile(
 _ISSUED = re.compile(r"^(?:issued|done|signed|adopted|made)\s+(?:in|at)\s+", re.I)
 _COLLECTIVE_OF = re.compile(
     r"\b(?:presidents|leaders|prime\s+ministers|foreign\s+ministers|ministers|heads\s+of\s+"
-    r"(?:state|government)(?:\s+and\s+government)?)\s+of\s+(?P<list>[^.;:–—(]{3,300})",
+    r"(?:state|government)(?:\s*(?:/|and)\s*government)?)\s+of\s+(?P<list>[^.;:–—]{3,300})",
     re.I,
 )
 _ON_DATE = re.compile(r"^\s*On\s+(?P<date>[^,]{4,30},\s*\d{4}|\d{1,2}\s+\w+\s+\d{4})\b")
@@ -59,6 +59,8 @@ class Dated:
 
     date: dt.date | None
     place: str | None
+    #: the header or closing line the date was read from, if any
+    line: str | None = None
 
 
 def find_date_and_place(
@@ -72,7 +74,7 @@ def find_date_and_place(
     for line in [*header_lines, *[c for c in closing if parse_date(c)]]:
         value = parse_date(line)
         if value:
-            return Dated(value, _place_of(line) or _place_in(opening))
+            return Dated(value, _place_of(line) or _place_in(opening), line)
     place = _place_in(opening)
     # "On December 20, 2025, ..." opening the statement is its own word on the date
     for text in opening[:2]:
