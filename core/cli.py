@@ -61,7 +61,8 @@ class _Command(click.Command):
     "formats",
     multiple=True,
     metavar="FORMAT",
-    help="Output format (repeat, or comma-separate; 'all' for every one). Default: json.",
+    help="Output format (repeat, or comma-separate; 'all' for every one). "
+    "Default: the one -o FILE names by its extension, else all.",
 )
 @click.option(
     "-o",

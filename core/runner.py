@@ -116,7 +116,7 @@ class Run:
 
     def _formats(self) -> list[str]:
         exporters = self.host.exporters
-        requested = list(self.settings.formats) or ["json"]
+        requested = list(self.settings.formats) or [self._default_format()]
         chosen: list[str] = []
         for name in requested:
             names = exporters.names() if name == ALL else [name]
@@ -127,6 +127,17 @@ class Run:
                 if fmt not in chosen:
                     chosen.append(fmt)
         return chosen
+
+    def _default_format(self) -> str:
+        """With no ``--format``: the format ``-o FILE`` names by its extension, else
+        the whole pack."""
+        out = self.settings.output
+        if out is not None and out.suffix and not out.is_dir():
+            exporters = self.host.exporters
+            for name in exporters.names():
+                if exporters[name].extension == out.suffix.lower():
+                    return name
+        return ALL
 
     def _inputs(self) -> list[str]:
         if not self.settings.inputs:

@@ -93,3 +93,17 @@ def test_installed_console_script(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert load((tmp_path / "japan-tajikistan-2025.json").read_bytes()).date == "2025-12-20"
+
+
+def test_default_is_the_whole_pack(tmp_path: Path) -> None:
+    result = run("-q", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    names = {p.suffix for p in tmp_path.iterdir()}
+    assert {".json", ".xlsx", ".docx", ".pdf"} <= names
+
+
+def test_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
+    result = run("-q", "-o", str(tmp_path / "note.docx"))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["note.docx"]
+    assert (tmp_path / "note.docx").read_bytes()[:2] == b"PK"

@@ -805,3 +805,22 @@ def test_a_blank_matrix_adds_no_status_columns(tmp_path: Path) -> None:
     assert "Status" not in [c.text for c in annex_table(note).rows[0].cells]
     assert not any(d.startswith("Status:") for d in style_texts(note, S.COMMITMENT_DETAIL))
     assert any(t.startswith("Obtain a status for the 5 commitments") for t in texts)
+
+
+def test_long_titles_and_many_areas_fit_the_core_properties(tmp_path: Path) -> None:
+    import msgspec
+
+    from jtreport.model import Area
+
+    base = hand_statement()
+    long = msgspec.structs.replace(
+        base,
+        title="Joint Statement " + "on Very Long Matters of Common Interest " * 12,
+        areas=[Area(id=f"a{n}", heading=f"Area number {n} with a long heading") for n in range(20)],
+    )
+    note = open_note(export(long, tmp_path))
+    props = note.core_properties
+    assert len(props.title) <= 255 and props.title.endswith("…")
+    assert len(props.keywords) <= 255 and props.keywords.startswith(
+        "joint statement; briefing note"
+    )

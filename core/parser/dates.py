@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import DateMention
-from .gazetteer import capitalised_trie
+from .gazetteer import capitalised_trie, trie_pattern
 
 _MONTHS = {
     "january": 1,
@@ -134,10 +134,19 @@ _RELATIVE_CONTEXT = re.compile(
     r"(?P<rel>this|next|last)\s+)$"
 )
 
+# Words that put a sentence in the future (looked for case-sensitively: a cheap
+# scan; a cue must start a word).
 _FUTURE_CUE = re.compile(
-    r"(?i:\b(?:will|shall|would|coming|upcoming|forthcoming|next|look(?:s|ed|ing)?\s+forward"
-    r"|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|scheduled|to\s+be\s+(?:held|hosted|convened)"
-    r"|going\s+to)\b)"
+    trie_pattern(
+        [
+            *("will", "shall", "would", "coming", "upcoming", "forthcoming", "next", "Next"),
+            "scheduled",
+            *(f"{w} forward" for w in ("look", "looks", "looking")),
+            *(f"{w} to" for w in ("plan", "plans", "planned", "intend", "intends", "going")),
+            *(f"to be {w}" for w in ("held", "hosted", "convened")),
+        ]
+    )
+    + r"\b"
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n")
 _STOPS = (". ", "; ", "! ", "? ", ".\n", ";\n", "\n\n")
@@ -183,7 +192,7 @@ def _digit_candidates(text: str) -> list[_Candidate]:
     for run in _DIGITS.finditer(text):
         start, end = run.span()
         before = text[start - 1] if start else " "
-        if before.isalnum() or before in "/.,-‐‑–_":
+        if (before.isalnum() or before in "/.,-‐‑–_") and not _after_mid(text, start):
             continue
         if end - start <= 2:
             match = _DMY.match(text, start)
@@ -199,11 +208,50 @@ def _digit_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+# The word right before a month or a year must be one of these for the longer
+# context expressions to be worth trying.
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MONTH_LEADS = _word_set(
+    """
+    in on by since until till from during for through before after around of the coming
+    upcoming forthcoming next last this early late
+    """
+)
+_YEAR_LEADS = _word_set(
+    """
+    in by since until till from during for through throughout before after beyond toward
+    towards around of as early late year summit games olympics paralympics cup conference
+    forum festival week exhibition expo
+    """
+)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word that ends (across blanks) right before ``pos``."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    lo = max(0, end - 40)
+    start = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+    return text[start + 1 : end]
+
+
+def _after_mid(text: str, start: int) -> bool:
+    """Whether a number follows "mid-" ("mid-2026")."""
+    return text[max(0, start - 4) : start].lower() == "mid-"
+
+
 def _year_candidate(text: str, year: re.Match[str]) -> list[_Candidate]:
     """A bare year with the words that make it a date ('in', 'by the end of',
     an event's name), or nothing."""
     start = year.start()
     lo = max(0, start - 40)
+    before = _word_before(text, start)
+    if before.lower() not in _YEAR_LEADS and not before.endswith(("-", "xpo", "XPO")):
+        return []
     event = _EVENT_CONTEXT.search(text, lo, start)
     if event:
         return [_Candidate(event.start(), year.end(), "event", {"y": year["y"]})]
@@ -222,7 +270,8 @@ def _month_candidates(text: str) -> list[_Candidate]:
     found = []
     for word in _MONTH_WORD.finditer(text):
         start = word.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        glued = start and (text[start - 1].isalnum() or text[start - 1] == "-")
+        if glued and not _after_mid(text, start):
             continue
         if _month_number(word.group()) is None:
             continue
@@ -232,6 +281,9 @@ def _month_candidates(text: str) -> list[_Candidate]:
                 found.append(_from_match(kind, match))
         alone = _MONTH_ALONE.match(text, start)
         if alone:
+            before = _word_before(text, start).lower()
+            if before not in _MONTH_LEADS and not before.endswith("-"):
+                continue
             context = _MONTH_CONTEXT.search(text, max(0, start - 60), start)
             if context and (context["prep"] or context["mod"]):
                 begin = context.start("mod") if context["mod"] else start
@@ -246,6 +298,8 @@ def _relative_candidates(text: str) -> list[_Candidate]:
     for word in _UNIT_WORD.finditer(text):
         start = word.start()
         if start and text[start - 1].isalnum():
+            continue
+        if _word_before(text, start).lower() not in ("this", "next", "last"):
             continue
         context = _RELATIVE_CONTEXT.search(text, max(0, start - 40), start)
         if context:
@@ -268,18 +322,28 @@ def _candidates(text: str) -> list[_Candidate]:
     return chosen
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a span (at most 600 characters either side)."""
-    lo = max(0, start - 600)
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around a span (at most 300 characters
+    either side)."""
+    lo = max(0, start - 300)
     begin = max(text.rfind(stop, lo, start) for stop in _STOPS)
     begin = lo if begin < 0 else begin + 1
-    hi = min(len(text), end + 600)
+    hi = min(len(text), end + 300)
     after = _SENTENCE_END.search(text, end, hi)
-    return text[begin : after.start() if after else hi]
+    return begin, after.start() if after else hi
 
 
 def _is_future_context(text: str, start: int, end: int) -> bool:
-    return _FUTURE_CUE.search(_sentence(text, start, end)) is not None
+    """Whether the sentence around a span speaks of the future."""
+    return _has_future_cue(text, *_sentence(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _has_future_cue(text: str, begin: int, end: int) -> bool:
+    for cue in _FUTURE_CUE.finditer(text, begin, end):
+        if cue.start() == 0 or not text[cue.start() - 1].isalpha():
+            return True
+    return False
 
 
 def _valid_day(year: int, month: int, day: int) -> bool:

@@ -373,7 +373,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     matching costs a few character tests per position instead of one test per
     word; longer words win over their prefixes."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
+    for word in filter(None, words):
         node = root
         for char in word:
             node = node.setdefault(char, {})

@@ -28,16 +28,16 @@ def set_properties(
     template's own properties survives except what is not listed here."""
     props = document.core_properties
     title = statement.title.strip()
-    props.title = f"Briefing note: {title}" if title else "Briefing note"
-    props.subject = meeting
+    props.title = fit(f"Briefing note: {title}" if title else "Briefing note")
+    props.subject = fit(meeting)
     words = ["joint statement", "briefing note", *(p.short_name for p in statement.parties)]
     words += [a.heading for a in statement.areas]
-    props.keywords = "; ".join(dict.fromkeys(w for w in words if w))
-    props.author = options.author or DEFAULT_AUTHOR
-    props.last_modified_by = options.author or DEFAULT_AUTHOR
-    props.language = options.language
+    props.keywords = fit_list(list(dict.fromkeys(w for w in words if w)))
+    props.author = fit(options.author or DEFAULT_AUTHOR)
+    props.last_modified_by = fit(options.author or DEFAULT_AUTHOR)
+    props.language = fit(options.language)
     props.category = "Briefing note"
-    props.content_status = options.classification.strip()
+    props.content_status = fit(options.classification.strip())
     props.identifier = IDENTIFIER
     props.version = __version__
     source = statement.source
@@ -48,6 +48,27 @@ def set_properties(
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
+
+
+#: Word (and python-docx) keep core properties to 255 characters.
+PROPERTY_LIMIT = 255
+
+
+def fit(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """``text`` cut at a word boundary to fit a core property, marked with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def fit_list(words: list[str], limit: int = PROPERTY_LIMIT) -> str:
+    """As many whole keywords as fit, joined with "; "."""
+    kept: list[str] = []
+    for word in words:
+        if len("; ".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    return "; ".join(kept)
 
 
 def save(document: Any, created: datetime) -> bytes:
