@@ -23,8 +23,9 @@ What counts as a date mention (the rules a careful reader applies):
   month``; a day or month without a year (``on June 17``, ``in October``, ``in
   coming November``, ``this coming November``) falls in the reference's year, or
   in the next year when the sentence speaks of the future (``will``, ``coming``,
-  ``next``...) and that year's date would already be past.  Vague phrases such
-  as ``the coming decades`` are not dates.  Without a reference these relative
+  ``next``...) and that year's date would already be past; ``last November`` is
+  the latest November before the reference.  Vague phrases such as ``the coming
+  decades`` or ``the coming year`` are not dates.  Without a reference these relative
   mentions cannot be resolved and are left out.
 
 Values are ISO to the precision given (``2025-12-20``, ``2026-05``, ``2026``);
@@ -333,12 +334,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() if after else hi
 
 
-def _is_future_context(text: str, start: int, end: int) -> bool:
+def _is_future_context(text: str, start: int, end: int, memo: dict[int, bool]) -> bool:
     """Whether the sentence around a span speaks of the future."""
-    return _has_future_cue(text, *_sentence(text, start, end))
+    begin, stop = _sentence(text, start, end)
+    if begin not in memo:
+        memo[begin] = _has_future_cue(text, begin, stop)
+    return memo[begin]
 
 
-@lru_cache(maxsize=1024)
 def _has_future_cue(text: str, begin: int, end: int) -> bool:
     for cue in _FUTURE_CUE.finditer(text, begin, end):
         if cue.start() == 0 or not text[cue.start() - 1].isalpha():
@@ -358,8 +361,15 @@ _DELTA = {"this": 0, "next": 1, "last": -1}
 _AHEAD = frozenset(("coming", "the coming", "this coming", "upcoming", "the upcoming", "next"))
 
 
-def _resolve(text: str, cand: _Candidate, reference: datetime.date | None) -> str | None:
-    """The ISO value of a candidate, or None when it cannot be settled."""
+def _resolve(
+    text: str,
+    cand: _Candidate,
+    reference: datetime.date | None,
+    memo: dict[int, bool] | None = None,
+) -> str | None:
+    """The ISO value of a candidate, or None when it cannot be settled;
+    ``memo`` keeps what is known of each sentence's tense."""
+    memo = {} if memo is None else memo
     f = {k: v for k, v in cand.fields.items() if v}
     kind = cand.kind
     if kind == "iso":
@@ -385,7 +395,7 @@ def _resolve(text: str, cand: _Candidate, reference: datetime.date | None) -> st
             if (
                 _valid_day(year, month, day)
                 and datetime.date(year, month, day) < reference
-                and _is_future_context(text, cand.start, cand.end)
+                and _is_future_context(text, cand.start, cand.end, memo)
             ):
                 year += 1
         return f"{year:04d}-{month:02d}-{day:02d}" if _valid_day(year, month, day) else None
@@ -401,7 +411,7 @@ def _resolve(text: str, cand: _Candidate, reference: datetime.date | None) -> st
         elif mod in _AHEAD:
             year += 1 if month <= reference.month else 0
         elif mod != "this" and month < reference.month:
-            year += 1 if _is_future_context(text, cand.start, cand.end) else 0
+            year += 1 if _is_future_context(text, cand.start, cand.end, memo) else 0
         return f"{year:04d}-{month:02d}"
     # relative: this/next/last year or month
     delta = _DELTA[f["rel"].lower()]
@@ -424,15 +434,22 @@ def is_future(value: str, reference: datetime.date | None) -> bool | None:
 def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
     """Every date mention in text: DateMention(text=words as written, value=ISO to the precision
     given, future=value lies after reference at that precision (None without reference))."""
+    if len(text) > _CACHED_LENGTH:
+        return list(_find_dates.__wrapped__(text, reference))
     return list(_find_dates(text, reference))
 
 
-# Pure and often asked again for a repeated sentence: results are kept per text.
+# Pure and often asked again for a repeated sentence: results are kept per text
+# (texts of item size only, so the cache stays small).
+_CACHED_LENGTH = 5000
+
+
 @lru_cache(maxsize=4096)
 def _find_dates(text: str, reference: datetime.date | None) -> tuple[DateMention, ...]:
     mentions = []
+    memo: dict[int, bool] = {}
     for cand in _candidates(text):
-        value = _resolve(text, cand, reference)
+        value = _resolve(text, cand, reference, memo)
         if value is None:
             continue
         words = _SPACES.sub(" ", text[cand.start : cand.end])

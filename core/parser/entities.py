@@ -5,8 +5,13 @@ These lists fill the matrix columns and the briefing note, so they favour
 precision: a name is listed only when the structure of diplomatic English says it
 is one (an acronym defined in parentheses, a head noun such as *Agency* or
 *Agreement*, a quoted or Title Case name with a word such as *Project* or
-*Dialogue*).  Every function is a linear scan with precompiled expressions whose
-repetitions are bounded, so megabytes of text cost milliseconds.
+*Dialogue*).
+
+Speed: a cheap scan finds rare anchors (head nouns, key words, quotes) and the
+detailed expressions run only around them; every repetition is bounded, so there
+is no catastrophic backtracking and a megabyte costs a fraction of a second.
+Results are kept per text (the functions are pure), so a repeated sentence is
+free.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .gazetteer import capitalised_trie, is_country_name, normalize_key, trie_pattern
+from .gazetteer import capitalised_trie, is_country_name, mentions, normalize_key, trie_pattern
 
 # --------------------------------------------------------------------------
 # shared vocabulary
@@ -69,9 +74,11 @@ _ORG_HEADS = _words(
     Academy Foundation Center Centre Institute Committee Corporation Authority Office
     Department Board Association Chamber Guard Force Forces Navy Army Parliament Assembly
     Court Group Union Ministry Ministries Embassy Consulate Government College School Bureau
-    Service Police Federation Society Mission
+    Service Police Federation Society Mission Alliance
     """
 )
+#: Heads that may be a body of a known organisation ("Council of the European Union").
+_BODY_HEADS = _words("Council Commission Secretariat Parliament Court Assembly")
 _PLURAL_HEADS = _words("Ministries Forces")
 #: Heads after which "in <place>" belongs to the name ("Embassy of Japan in Tajikistan").
 _PLACED_HEADS = _words("Embassy Consulate Office Mission Delegation")
@@ -138,6 +145,7 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TOKEN_RE = re.compile(_TOKEN)
 _TOKEN_FULL = re.compile(_TOKEN)
+_PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEARISH = re.compile(r"^(?:1[89]|2\d)\d\d$")
 
@@ -196,9 +204,12 @@ def _tokens_before(text: str, pos: int, *, lists: bool = False) -> list[tuple[in
                 tokens.append(before[-1])
                 end = before[-1][0]
                 continue
-        lead = len(word) - len(word.lstrip("*_“\"‘'(["))
-        if not _TOKEN_FULL.fullmatch(word, lead):
-            break
+        if _PAREN_ACRONYM.fullmatch(word):
+            lead = 0  # "Regional Comprehensive Economic Partnership (RCEP) Agreement"
+        else:
+            lead = len(word) - len(word.lstrip("*_“\"‘'(["))
+            if not _TOKEN_FULL.fullmatch(word, lead):
+                break
         tokens.append((start + lead, gap, word[lead:]))
         if lead:
             break
@@ -238,19 +249,24 @@ def _unique(labels: Iterable[str]) -> list[str]:
 class Acronyms(dict[str, str]):
     """The acronyms a statement defines, acronym -> expansion, in order.
 
-    A plain ``dict`` for every purpose; ``quoted`` additionally holds the
-    acronyms defined at the end of a quoted name (“One Village, One Product
-    (OVOP)”), which :func:`find_projects` treats as projects.
+    A plain ``dict`` for every purpose; ``projects`` additionally holds the
+    acronyms the statement presents as projects: defined at the end of a quoted
+    name (“One Village, One Product (OVOP)”) or followed by a word such as
+    *project* or *programme* ("Mumbai-Ahmedabad High Speed Rail (MAHSR)
+    project").  :func:`find_projects` lists those wherever they appear.
     """
 
     def __init__(self, *args: object, **kwargs: str) -> None:
         super().__init__(*args, **kwargs)
-        self.quoted: set[str] = set()
+        self.projects: set[str] = set()
 
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z&/.+'’-]{1,14})\s*\)")
 _REVERSED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&/+-]{1,14})\s*\(([^()]{4,160})\)")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^[IVX]+$")
+_PROJECT_NOUN_AFTER = re.compile(
+    r"[”\"]?\s+(?:project|programme|program|initiative|movement|scheme|campaign)s?\b"
+)
 _BOUNDARY = re.compile(r"[.;:!?()\[\]“”\"]")
 _CLOSING_QUOTES = '”"'
 _OPENING_QUOTES = '“"'
@@ -416,7 +432,7 @@ def learn_acronyms(text: str) -> dict[str, str]:
         quoted = _quoted_name(text, match.start(), match.end())
         if quoted and _initials_fit(quoted[1], letters):
             found[acronym] = quoted[1]
-            found.quoted.add(acronym)
+            found.projects.add(acronym)
             continue
         words = _expansion_words(text, match.start(), 3 * len(letters) + 4)
         if not words:
@@ -427,6 +443,8 @@ def learn_acronyms(text: str) -> dict[str, str]:
         expansion = _clean(text[words[k][0] : words[-1][1]]).strip(" ,;:'’\"“”")
         if expansion and expansion != acronym:
             found[acronym] = expansion
+            if _PROJECT_NOUN_AFTER.match(text, match.end()):
+                found.projects.add(acronym)
     for match in _REVERSED.finditer(text):
         acronym, inner = match.group(1), match.group(2)
         if acronym in found:
@@ -441,8 +459,8 @@ def learn_acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def _quoted_acronyms(acronyms: Mapping[str, str]) -> frozenset[str]:
-    return frozenset(getattr(acronyms, "quoted", ()))
+def _project_acronyms(acronyms: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(getattr(acronyms, "projects", ()))
 
 
 # --------------------------------------------------------------------------
@@ -603,11 +621,11 @@ def _is_org_expansion(acronym: str, expansion: str) -> bool:
     return any(w in _ORG_HEADS and nxt in ("of", "for", "on") for w, nxt in pairwise(words))
 
 
-def _is_project_expansion(acronym: str, expansion: str, quoted: frozenset[str]) -> bool:
+def _is_project_expansion(acronym: str, expansion: str, presented: frozenset[str]) -> bool:
     """Whether a defined acronym names a project, programme, initiative or event."""
     if _is_org_expansion(acronym, expansion) or _INSTRUMENT_WORD.search(expansion):
         return False
-    if acronym in quoted:
+    if acronym in presented:
         return True
     return any(_is_project_word(w) for w in _WORD_SPLIT.split(expansion))
 
@@ -629,7 +647,7 @@ class _AcronymMatcher:
 @lru_cache(maxsize=256)
 def _matcher(pairs: tuple[tuple[str, str], ...]) -> _AcronymMatcher:
     by_expansion = {normalize_key(e): a for a, e in pairs if e[:1].isupper()}
-    acronyms = [a for a, _ in pairs]
+    acronyms = [a for a, _ in pairs if a]
     return _AcronymMatcher(
         re.compile(trie_pattern(acronyms) + r"(?![\w-])") if acronyms else None,
         re.compile(capitalised_trie(by_expansion) + r"(?![\w-])") if by_expansion else None,
@@ -686,7 +704,13 @@ def _complements(text: str, pos: int, head: str) -> int:
         match = _COMPLEMENT.match(text, pos)
         if match and _bad_unit(match.group("unit")):
             match = _SIMPLE_COMPLEMENT.match(text, pos)
-        if not match or _bad_unit(match.group("unit"), strict=True):
+        if not match:
+            break
+        unit = match.group("unit")
+        # "Council of the European Union" is a body of its own; "Asian
+        # Development Fund of the ADB" names two organisations
+        body_of = head in _BODY_HEADS and count == 0 and _known_label(_clean(unit)) is not None
+        if not body_of and _bad_unit(unit, strict=True):
             break
         conn = match.group("conn")
         if conn == "in" and head not in _PLACED_HEADS:
@@ -731,13 +755,38 @@ def _pattern_orgs(text: str) -> Iterator[_Span]:
             head in _PLURAL_HEADS or not any(m[2] not in _GENERIC for m in mods)
         ):
             continue
+        if head in _STATE_HEADS and not mods and not _names_state(text, match.end(), end):
+            continue  # "Heads of State and Government of the Member States"
         start = mods[0][0] if mods else match.start()
         name = _clean(text[start:end])
         if head not in _GOVERNMENT_HEADS:
             name = _drop_owner(name)
-        if is_country_name(name):
+        if is_country_name(name) or (
+            head in ("Union", "Federation") and _in_state_name(text, start, end)
+        ):
             continue
         yield _Span(start, end, name, 2)
+
+
+def _in_state_name(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside a state's formal name ('the Republic of the
+    Union of Myanmar')."""
+    lo = max(0, start - 40)
+    return any(lo + m.start <= start and end <= lo + m.end for m in mentions(text[lo : end + 5]))
+
+
+_STATE_HEADS = frozenset(("Government", "Embassy", "Consulate"))
+_OF_THE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+
+
+def _names_state(text: str, start: int, end: int) -> bool:
+    """Whether the complement after a head such as 'Government' starts with
+    the name of a state ('of Japan', 'of the Republic of Korea')."""
+    lead = _OF_THE.match(text, start, end)
+    if not lead:
+        return False
+    found = mentions(text[lead.end() : end], require_head=False)
+    return bool(found) and found[0].start == 0 and not found[0].country.is_union
 
 
 _OWNER = re.compile(r"^(?P<name>.+?)\s+(?:of\s+(?:the\s+)?(?P<of>[^,]+)|\((?P<paren>[^()]+)\))$")
@@ -760,8 +809,9 @@ def _drop_owner(name: str) -> str:
 def _known_spans(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
     for pattern in (_KNOWN_NAMES, _KNOWN_ACRONYMS):
         for match in pattern.finditer(text):
-            if not _word_start(text, match.start()):
-                continue
+            before = text[match.start() - 1] if match.start() else " "
+            if before.isalnum() or before == "_":
+                continue  # inside a word; "Japan-EU" and "AU–EU" do count
             label = _known_label(match.group())
             if label:
                 yield _Span(match.start(), match.end(), _preferred(label, acronyms), 1)
@@ -775,10 +825,10 @@ def _org_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...
 
 @lru_cache(maxsize=256)
 def _project_pairs(
-    items: tuple[tuple[str, str], ...], quoted: frozenset[str]
+    items: tuple[tuple[str, str], ...], presented: frozenset[str]
 ) -> tuple[tuple[str, str], ...]:
     """The defined acronyms that name projects, programmes and events."""
-    return tuple((a, e) for a, e in items if _is_project_expansion(a, e, quoted))
+    return tuple((a, e) for a, e in items if _is_project_expansion(a, e, presented))
 
 
 def find_organizations(text: str, acronyms: Mapping[str, str]) -> list[str]:
@@ -798,20 +848,27 @@ def find_organizations(text: str, acronyms: Mapping[str, str]) -> list[str]:
     dropped ('Akita University of Japan' -> 'Akita University'); after a
     ministry, embassy or government it is kept.
     """
-    return list(_organizations(text, tuple(acronyms.items())))
+    items = tuple(acronyms.items())
+    if len(text) > _CACHED_LENGTH:
+        return list(_organizations.__wrapped__(text, items))
+    return list(_organizations(text, items))
 
 
 # The public functions are pure; statements repeat sentences (and the parser may
-# ask twice), so results are kept per text.
+# ask twice), so results are kept per text: texts of item size only, so that the
+# caches stay small.
+_CACHED_LENGTH = 5000
+
+
 @lru_cache(maxsize=4096)
 def _organizations(text: str, items: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     acronyms = _mapping(items)
     wanted = {a for a, _ in _org_pairs(items)}
-    spans = [
+    named = [
         *(s for s in _defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, acronyms),
-        *_pattern_orgs(text),
     ]
+    spans = [*named, *_pattern_orgs(text)]
     return tuple(_unique(s.label for s in _resolve(spans)))
 
 
@@ -879,7 +936,7 @@ _NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{_SIMPLE_UNI
 _RESOLUTION_ANCHOR = re.compile(r"esolution")
 _RESOLUTION_NUMBER = re.compile(
     r"(?:\b(?:UN|United\s+Nations)\s+)?(?:\b(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
-    r"|Human\s+Rights\s+Council)\s+)?\b[Rr]esolutions?\s+(?:No\.?\s*)?"
+    r"|Human\s+Rights\s+Council)\s+)?\b(?P<word>[Rr]esolutions?)\s+(?:No\.?\s*)?"
     r"(?P<num>\d{1,5}(?:/\d{1,5})?)(?![\w/])"
 )
 _RESOLUTION_TITLED = re.compile(
@@ -997,7 +1054,10 @@ def _resolutions(text: str) -> Iterator[_Span]:
     anchors = [m.start() for m in _RESOLUTION_ANCHOR.finditer(text)]
     for lo, hi in _windows(anchors, 60, 260, len(text)):
         for match in _RESOLUTION_NUMBER.finditer(text, lo, hi):
-            yield _Span(match.start(), match.end(), f"Resolution {match.group('num')}", 0)
+            # the span starts at "Resolution": the body that adopted it stays
+            # an organisation ("UN General Assembly")
+            start = match.start("word")
+            yield _Span(start, match.end(), f"Resolution {match.group('num')}", 0)
         for match in _RESOLUTION_TITLED.finditer(text, lo, hi):
             title = _clean(match.group("title"))
             yield _Span(match.start(), match.end(), f"Resolution “{title}”", 0)
@@ -1038,6 +1098,8 @@ def find_instruments(text: str) -> list[str]:
     parentheses ('... (Tokyo Declaration)').  Lower-case 'agreement' is not an
     instrument; 'this Joint Statement' (the statement itself) is not listed.
     """
+    if len(text) > _CACHED_LENGTH:
+        return list(_instruments.__wrapped__(text))
     return list(_instruments(text))
 
 
@@ -1049,14 +1111,14 @@ def _instruments(text: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------
 # projects
 
-_PROJECT_CONN = r"(?:(?:of|for|on|in|to|with|at|plus|against)(?:\s+the)?|and)"
+_PROJECT_CONN = r"(?:(?:of|for|on|in|to|with|plus|against)(?:\s+the)?|and)"
 # What may follow a name word inside a name: more name words, joined by "of",
 # "of the", "and"..., quoted names, an "(ACR)" between two words.
 _PROJECT_TAIL = re.compile(
     rf"(?:(?:\s+{_PROJECT_CONN})?\s+(?:{_TOKEN}|{_QUOTED_TOKEN})"
     rf"|\s*\([A-Za-z]{{2,10}}\)(?=\s+[A-Z])){{0,14}}"
 )
-_CONNECTORS = _words("of for on in to with at plus against the and")
+_CONNECTORS = _words("of for on in to with plus against the and")
 _PAREN_WORD = re.compile(r"\([A-Za-z]{2,10}\)")
 _PROJECT_ANCHOR = re.compile(trie_pattern(_PROJECT_WORDS))
 _SPAN_TOKENS = re.compile(rf"{_QUOTED_TOKEN}|[^\s]+")
@@ -1066,6 +1128,7 @@ _NAMING_VERB = re.compile(
 _GLOSS = re.compile(r"\([a-z][^()]*\)")
 _FOLLOWING_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 _TRAILING_PLACE = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w' -]+)$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Za-z][\w&-]{1,10})\)")
 _TRAILING_ACRONYM = re.compile(r"\s*\((?P<a>[A-Za-z]{2,10})\)$")
 
 
@@ -1127,7 +1190,11 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
             raw = text[start:end]
             if _INSTRUMENT_WORD.search(raw) or _known_label(_clean(raw)):
                 continue
-            yield _Span(start, end, _project_label(raw, acronyms), 1)
+            label = _project_label(raw, acronyms)
+            after = _ACRONYM_AFTER.match(text, end)
+            if after and after.group(1) in acronyms:
+                label = after.group(1)  # "India-Japan Clean Energy Partnership (CEP)"
+            yield _Span(start, end, label, 1)
 
 
 def _run_around(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -1208,6 +1275,19 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         if word in ("in", "on") and (following in _MONTH_WORDS or following[:1].isdigit()):
             tokens = tokens[:i]
             break
+        if word == "in" and i and _is_project_word(tokens[i - 1][2]):
+            tokens = tokens[:i]  # "G20 Summit in New Delhi": the place is not the name
+            break
+    while tokens and tokens[0][2] in _SMALL_WORDS:
+        tokens = tokens[1:]
+    words = [w for _, _, w in tokens]
+    for k in range(min(len(words) - 1, 7), 0, -1):
+        # "the Republic of India for the Mumbai-Ahmedabad High Speed Rail Project"
+        if words[k] in _CONNECTORS and is_country_name(" ".join(words[:k])):
+            tokens = tokens[k:]
+            while tokens and tokens[0][2] in _SMALL_WORDS:
+                tokens = tokens[1:]
+            break
     while True:
         while tokens and tokens[-1][2] in _SMALL_WORDS:
             tokens = tokens[:-1]
@@ -1271,7 +1351,8 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[_Span]:
         inner = _clean(match.group("c") or match.group("s") or "")
         if not inner or not (inner[0].isupper() or inner[0].isdigit()):
             continue
-        if inner[-1] in ",.;:" or _GLOSS.search(inner) or _INSTRUMENT_WORD.search(inner):
+        inner = inner.rstrip(",.;:")  # American style puts the comma inside the quotes
+        if not inner or _GLOSS.search(inner) or _INSTRUMENT_WORD.search(inner):
             continue
         before = text[max(0, match.start() - 40) : match.start()]
         if "hereinafter" in before.lower() or _AFTER_RESOLUTION.search(before):
@@ -1316,7 +1397,10 @@ def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
     lower-case gloss such as “Budo (martial arts)”), and a quoted title after
     'resolution titled' is an instrument.
     """
-    return list(_projects(text, tuple(acronyms.items()), _quoted_acronyms(acronyms)))
+    items, quoted = tuple(acronyms.items()), _project_acronyms(acronyms)
+    if len(text) > _CACHED_LENGTH:
+        return list(_projects.__wrapped__(text, items, quoted))
+    return list(_projects(text, items, quoted))
 
 
 @lru_cache(maxsize=4096)

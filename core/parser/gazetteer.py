@@ -3,7 +3,8 @@
 The table covers every UN member state, the two UN observer states, a few states
 that sign statements without UN membership (Kosovo, the Cook Islands, Niue) and
 the unions that act as parties (the EU, ASEAN, the African Union).  It is domain
-knowledge, not tuned to any statement.
+knowledge, not tuned to any statement.  Territories that are not parties to
+intergovernmental statements (Taiwan, Hong Kong...) are deliberately left out.
 
 Matching is one pass of a precompiled trie-shaped regular expression over the
 text, so it stays linear on megabytes.  Names match case-insensitively but must

@@ -1,0 +1,428 @@
+"""jtreport's benchmark: every target of the performance issue, each timed
+against a floor script doing the same library work without jtreport, in the
+same run.  Run by hand, never in CI (see ``bench/README.md``):
+
+    .venv/bin/python bench/run.py                 # the full run (a few minutes)
+    .venv/bin/python bench/run.py --quick         # a smoke run
+    .venv/bin/python bench/run.py --json out.json # also write the table as JSON
+
+The exit status is 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import checks
+import timing
+import workloads
+from report import FAIL, PASS, SKIP, Row, table, write_json
+from timing import Command, Sample
+
+FLOOR = Path(__file__).resolve().parent / "floor"
+FORMATS = ("xlsx", "docx", "pdf")
+
+
+@dataclass
+class Settings:
+    """How the benchmark runs."""
+
+    jtreport: list[str]
+    python: str
+    runs: int
+    slow_runs: int
+    warmup: int
+    timer: str
+    batch_size: int
+    scale: tuple[int, int]
+    numpy_path: str | None
+    sections: tuple[str, ...]
+
+
+class Bench:
+    """The prepared inputs and environment, and the timing of comparisons."""
+
+    def __init__(self, settings: Settings, workdir: Path) -> None:
+        self.s = settings
+        self.work = workdir
+        self.env = child_environment()
+        self.inputs = workdir / "inputs"
+        self.models = workdir / "models"
+        self.out = workdir / "out"
+        self.bundled = workloads.bundled_statement()
+        self.template = str(workloads.default_template())
+
+    def floor(self, script: str, *args: str | Path) -> list[str]:
+        """The argv of a floor script."""
+        return [self.s.python, str(FLOOR / script), *map(str, args)]
+
+    def jt(self, *args: str | Path) -> list[str]:
+        """The argv of a jtreport run."""
+        return [*self.s.jtreport, *map(str, args)]
+
+    def outdir(self, name: str) -> Path:
+        """An output directory, emptied before every run."""
+        return self.out / name
+
+    def model_of(self, statement: Path) -> Path:
+        """The JSON model of a statement, written once with jtreport."""
+        return workloads.write_models(self.s.jtreport, [statement], self.models, self.env)[0]
+
+    def compare(self, commands: Sequence[Command], runs: int | None = None) -> list[Sample]:
+        """Time ``commands`` against each other."""
+        return timing.compare(
+            commands,
+            self.env,
+            runs=runs or self.s.runs,
+            warmup=self.s.warmup,
+            timer=self.s.timer,
+        )
+
+
+def child_environment() -> dict[str, str]:
+    """The environment of every timed process.
+
+    Bytecode caches are allowed (an installed jtreport has its ``.pyc`` files,
+    whatever ``PYTHONDONTWRITEBYTECODE`` says here) and kept out of the source
+    tree; output dates are fixed; no third-party plugin is loaded.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    env.setdefault("PYTHONPYCACHEPREFIX", str(cache / "jtreport-bench" / "pycache"))
+    env["SOURCE_DATE_EPOCH"] = "1767225600"
+    env["JTREPORT_NO_PLUGINS"] = "1"
+    return env
+
+
+# Sections ---------------------------------------------------------------------
+
+
+def startup(bench: Bench) -> list[Row]:
+    """``--help`` and ``--version`` against a bare click command; their imports."""
+    rows = []
+    for flag in ("--help", "--version"):
+        jt, floor = bench.compare(
+            [
+                Command(f"jtreport {flag}", bench.jt(flag)),
+                Command(f"click {flag}", bench.floor("help_click.py", flag)),
+            ],
+            runs=bench.s.runs * 2,
+        )
+        rows.append(Row(f"jtreport {flag}", jt.median, floor.median, limit=1.5))
+    for flag in ("--help", "--version"):
+        modules, _ = checks.imported_by(bench.s.python, [flag], bench.env)
+        heavy = checks.heavy_modules(modules)
+        rows.append(
+            Row(
+                f"{flag} imports no document library",
+                None,
+                verdict=FAIL if heavy else PASS,
+                note=", ".join(heavy),
+            )
+        )
+    rows.append(_help_in_sync(bench))
+    return rows
+
+
+def _help_in_sync(bench: Bench) -> Row:
+    """The floor's options are still jtreport's (else the comparison is unfair)."""
+    import re
+    import subprocess
+
+    def options(argv: list[str]) -> set[str]:
+        text = subprocess.run(argv, capture_output=True, text=True, env=bench.env).stdout
+        return set(re.findall(r"(?m)^\s+(-[\w-]+|--[\w-]+)", text)) | set(
+            re.findall(r"(?m)^\s+-\w, (--[\w-]+)", text)
+        )
+
+    ours = options(bench.jt("--help"))
+    floor = options(bench.floor("help_click.py", "--help"))
+    differ = sorted(ours ^ floor)
+    return Row(
+        "--help floor has jtreport's options",
+        None,
+        verdict=FAIL if differ else PASS,
+        note=("update bench/floor/help_click.py: " + " ".join(differ)) if differ else "",
+    )
+
+
+def formats(bench: Bench) -> list[Row]:
+    """Each format and the full pack on the bundled statement, against the floors."""
+    model = bench.model_of(bench.bundled)
+    rows = []
+    for fmt in FORMATS:
+        mine, theirs = bench.outdir(f"jt-{fmt}"), bench.outdir(f"floor-{fmt}")
+        argv = [model, theirs / f"statement.{fmt}"]
+        if fmt == "docx":
+            argv.insert(1, bench.template)
+        jt, floor = bench.compare(
+            [
+                Command(
+                    f"jtreport -f {fmt}",
+                    bench.jt(bench.bundled, "-f", fmt, "-o", mine, "-q"),
+                    [mine],
+                ),
+                Command(f"{fmt} floor", bench.floor(f"{fmt}_floor.py", *argv), [theirs]),
+            ]
+        )
+        rows.append(Row(f"-f {fmt}, bundled statement", jt.median, floor.median, limit=1.3))
+    mine, theirs = bench.outdir("jt-pack"), bench.outdir("floor-pack")
+    jt, floor = bench.compare(
+        [
+            Command(
+                "jtreport -f all", bench.jt(bench.bundled, "-f", "all", "-o", mine, "-q"), [mine]
+            ),
+            Command(
+                "pack floor", bench.floor("pack_floor.py", model, bench.template, theirs), [theirs]
+            ),
+        ]
+    )
+    rows.append(Row("-f all (pack), bundled statement", jt.median, floor.median, limit=1.25))
+    rows.append(
+        Row(
+            "-f all, peak memory",
+            jt.peak_mib,
+            floor.peak_mib,
+            unit="MiB",
+            checks="value",
+            limit=75,
+        )
+    )
+    return rows
+
+
+def batch(bench: Bench) -> list[Row]:
+    """Packs per second over a folder of statements, in one and two processes."""
+    folder = bench.inputs / "batch"
+    inputs = workloads.batch_inputs(folder, bench.s.batch_size, workloads.batch_sources())
+    models = workloads.write_models(bench.s.jtreport, inputs, bench.models / "batch", bench.env)
+    rows = []
+    for jobs, limit in ((1, 7.0), (2, 12.0)):
+        mine, theirs = bench.outdir(f"jt-batch-{jobs}"), bench.outdir(f"floor-batch-{jobs}")
+        jt, floor = bench.compare(
+            [
+                Command(
+                    f"jtreport DIR -j {jobs}",
+                    bench.jt(folder, "-f", "all", "-o", mine, "-q", "-j", str(jobs)),
+                    [mine],
+                ),
+                Command(
+                    f"batch floor -j {jobs}",
+                    bench.floor("batch_floor.py", str(jobs), bench.template, theirs, *models),
+                    [theirs],
+                ),
+            ],
+            runs=bench.s.slow_runs,
+        )
+        count = len(inputs)
+        rows.append(
+            Row(
+                f"batch of {count}, -j {jobs}: packs per second",
+                count / jt.median,
+                count / floor.median,
+                unit="/s",
+                checks="value",
+                sense="min",
+                limit=limit,
+            )
+        )
+    return rows
+
+
+def scale(bench: Bench) -> list[Row]:
+    """Statements 10 and 100 times the bundled one: time, memory, linearity."""
+    small, big = bench.s.scale
+    text = bench.bundled.read_text(encoding="utf-8")
+    paths = {}
+    for factor in (small, big):
+        path = bench.inputs / f"statement-{factor}x.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(workloads.scale_statement(text, factor), encoding="utf-8")
+        paths[factor] = path
+    times: dict[tuple[str, int], Sample] = {}
+    rows = []
+    for factor in (small, big):
+        for fmt in (*FORMATS, "all"):
+            mine = bench.outdir(f"jt-{fmt}-{factor}x")
+            argv = bench.jt(paths[factor], "-f", fmt, "-o", mine, "-q")
+            commands = [Command(f"jtreport -f {fmt} {factor}x", argv, [mine])]
+            if fmt == "all" and factor == big:
+                theirs = bench.outdir(f"floor-pack-{factor}x")
+                model = bench.model_of(paths[factor])
+                commands.append(
+                    Command(
+                        "pack floor",
+                        bench.floor("pack_floor.py", model, bench.template, theirs),
+                        [theirs],
+                    )
+                )
+            found = bench.compare(commands, runs=bench.s.slow_runs)
+            times[fmt, factor] = found[0]
+            if len(found) > 1:
+                pack, floor = found
+                rows.append(
+                    Row(
+                        f"-f all, {big}x statement",
+                        pack.median,
+                        floor.median,
+                        checks="value",
+                        limit=10.0,
+                    )
+                )
+                rows.append(
+                    Row(
+                        f"-f all, {big}x statement, peak memory",
+                        pack.peak_mib,
+                        floor.peak_mib,
+                        unit="MiB",
+                        checks="value",
+                        limit=150,
+                    )
+                )
+    limit = 1.2 * big / small
+    for fmt in (*FORMATS, "all"):
+        grow = times[fmt, big].median / times[fmt, small].median
+        rows.append(
+            Row(
+                f"-f {fmt}: {big}x time / {small}x time",
+                grow,
+                unit="x",
+                checks="value",
+                limit=limit,
+                note=f"({_ms(times[fmt, small].median)} -> {_ms(times[fmt, big].median)})",
+            )
+        )
+    return rows
+
+
+def numpy_check(bench: Bench) -> list[Row]:
+    """``-f xlsx`` must not import numpy even where numpy is installed."""
+    env = dict(bench.env)
+    if bench.s.numpy_path:
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [bench.s.numpy_path, env.get("PYTHONPATH")])
+        )
+    out = bench.outdir("numpy")
+    shutil.rmtree(out, ignore_errors=True)
+    modules, installed = checks.imported_by(
+        bench.s.python, [str(bench.bundled), "-f", "xlsx", "-o", str(out), "-q"], env
+    )
+    if not installed:
+        return [
+            Row(
+                "-f xlsx does not import numpy",
+                None,
+                verdict=SKIP,
+                note="numpy is not installed (--numpy-path DIR)",
+            )
+        ]
+    found = "numpy" in modules
+    return [Row("-f xlsx does not import numpy", None, verdict=FAIL if found else PASS)]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+SECTIONS = {
+    "startup": startup,
+    "formats": formats,
+    "batch": batch,
+    "scale": scale,
+    "numpy": numpy_check,
+}
+
+
+# Command line -------------------------------------------------------------------
+
+
+def default_jtreport() -> list[str]:
+    """The checkout's ``.venv/bin/jtreport``, else the one on PATH."""
+    local = workloads.repo_root() / ".venv" / "bin" / "jtreport"
+    if local.exists():
+        return [str(local)]
+    found = shutil.which("jtreport")
+    if found is None:
+        sys.exit("bench: jtreport is not installed (python -m pip install -e .)")
+    return [found]
+
+
+def default_python() -> str:
+    """The checkout's ``.venv/bin/python``, else this interpreter."""
+    local = workloads.repo_root() / ".venv" / "bin" / "python"
+    return str(local) if local.exists() else sys.executable
+
+
+def parse(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace]:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: fewer runs, 5x/10x")
+    parser.add_argument("--runs", type=int, help="timed runs per command (default 7; quick 3)")
+    parser.add_argument(
+        "--slow-runs", type=int, help="runs for batch and scale (default 3; quick 1)"
+    )
+    parser.add_argument("--warmup", type=int, help="untimed runs first (default 2; quick 1)")
+    parser.add_argument("--timer", choices=("python", "hyperfine"), default="python")
+    parser.add_argument("--json", type=Path, help="also write the table as JSON here")
+    parser.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
+    parser.add_argument("--batch-size", type=int, default=22, help="statements in the batch")
+    parser.add_argument("--scale", help="the two scale factors (default 10,100; quick 5,10)")
+    parser.add_argument("--numpy-path", help="a directory holding numpy, added to PYTHONPATH")
+    parser.add_argument("--jtreport", help="the jtreport command (default .venv/bin/jtreport)")
+    parser.add_argument("--python", help="the Python of the floors (default .venv/bin/python)")
+    parser.add_argument("--workdir", type=Path, help="keep inputs and outputs here")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    factors = args.scale or ("5,10" if quick else "10,100")
+    small, big = (int(x) for x in factors.split(","))
+    sections = tuple(args.only.split(",")) if args.only else tuple(SECTIONS)
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}")
+    settings = Settings(
+        jtreport=[args.jtreport] if args.jtreport else default_jtreport(),
+        python=args.python or default_python(),
+        runs=args.runs or (3 if quick else 7),
+        slow_runs=args.slow_runs or (1 if quick else 3),
+        warmup=args.warmup if args.warmup is not None else (1 if quick else 2),
+        timer=args.timer,
+        batch_size=args.batch_size,
+        scale=(small, big),
+        numpy_path=args.numpy_path,
+        sections=sections,
+    )
+    return settings, args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the sections asked for; print the table; 1 when a target is missed."""
+    settings, args = parse(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="jtreport-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    bench = Bench(settings, workdir)
+    rows: list[Row] = []
+    try:
+        for name in settings.sections:
+            print(f"bench: {name}...", file=sys.stderr, flush=True)
+            rows += [row.judge() for row in SECTIONS[name](bench)]
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(table(rows))
+    if args.json:
+        write_json(args.json, rows, {**vars(settings), "timer": settings.timer})
+    missed = [r for r in rows if r.verdict == FAIL]
+    print(f"\n{len(missed)} target(s) missed" if missed else "\nevery target met", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
