@@ -10,7 +10,6 @@ from .parser import parse_blocks
 from .pluginmanager import PluginHost
 from .reading import read_input
 
-
 _default_host: PluginHost | None = None
 
 

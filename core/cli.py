@@ -97,7 +97,12 @@ class _Command(click.Command):
     help="The meeting the reports prepare for (e.g. 'Follow-up consultations, May 2026').",
 )
 @click.option("--author", help="Author recorded in the reports' properties.")
-@click.option("--language", default="en", show_default=True, help="Language tag recorded in the reports (e.g. en-GB).")
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="Language tag recorded in the reports (e.g. en-GB).",
+)
 @click.option("--font", type=click.Path(path_type=Path), help="A TrueType font file for the PDF.")
 @click.option("-O", "extra", multiple=True, metavar="KEY=VALUE", help="A plugin-specific option.")
 @click.option("--force", is_flag=True, help="Replace output files that jtreport did not write.")

@@ -809,7 +809,6 @@ def test_a_blank_matrix_adds_no_status_columns(tmp_path: Path) -> None:
 
 def test_long_titles_and_many_areas_fit_the_core_properties(tmp_path: Path) -> None:
     import msgspec
-
     from jtreport.model import Area
 
     base = hand_statement()
