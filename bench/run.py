@@ -287,6 +287,7 @@ def scale(bench: Bench) -> list[Row]:
                         limit=150,
                     )
                 )
+    rows.append(_parses_whole(bench, paths[big], big))
     limit = 1.2 * big / small
     for fmt in (*FORMATS, "all"):
         grow = times[fmt, big].median / times[fmt, small].median
@@ -301,6 +302,24 @@ def scale(bench: Bench) -> list[Row]:
             )
         )
     return rows
+
+
+def _parses_whole(bench: Bench, statement: Path, factor: int) -> Row:
+    """The long statement is read as ``factor`` times the bundled one's paragraphs
+    (else the scale figures are about another document)."""
+    import json
+
+    def paragraphs(path: Path) -> int:
+        data = json.loads(bench.model_of(path).read_text(encoding="utf-8"))
+        return len(data["paragraphs"])
+
+    want, got = factor * paragraphs(bench.bundled), paragraphs(statement)
+    return Row(
+        f"{factor}x statement parses to {want:,} paragraphs",
+        None,
+        verdict=PASS if got == want else FAIL,
+        note="" if got == want else f"the parser found {got:,}",
+    )
 
 
 def numpy_check(bench: Bench) -> list[Row]:
