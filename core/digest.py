@@ -4,9 +4,11 @@ that the Word note, the PDF and the matrix always agree on their numbers."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from .followup import STATUSES, FollowUp
 from .model import CATEGORIES, Area, DateMention, Item, Statement
@@ -150,3 +152,32 @@ def actors_label(statement: Statement, item: Item) -> str:
 def dates_label(item: Item) -> str:
     """The item's dates, future ones marked with an arrow (``→ 2026-05``)."""
     return "; ".join(f"{'→ ' if d.future else ''}{d.text} ({d.value})" for d in item.dates)
+
+
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+_ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def long_date(value: str | None) -> str:
+    """An ISO date to the precision given, in words: ``20 December 2025``,
+    ``May 2026``, ``2027``; anything else is returned as it is."""
+    if not value:
+        return ""
+    match = _ISO.fullmatch(value.strip())
+    if not match:
+        return value
+    year, month, day = match.groups()
+    if month and 1 <= int(month) <= 12:
+        name = MONTHS[int(month) - 1]
+        if day and 1 <= int(day) <= 31:
+            return f"{int(day)} {name} {year}"
+        return f"{name} {year}"
+    return year
+
+
+def day_date(value: date) -> str:
+    """A date in words: ``31 March 2026``."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

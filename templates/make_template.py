@@ -400,7 +400,7 @@ def _properties(document: Any) -> None:
 def build_template() -> bytes:
     """The default template's bytes (the same on every run)."""
     import docx
-    from jtreport.plugins.exporters.docx_note.package import fix_zip_times
+    from jtreport.reproducible import restamp_zip
 
     document = docx.Document()
     _restyle(document)
@@ -409,7 +409,7 @@ def build_template() -> bytes:
     _properties(document)
     raw = io.BytesIO()
     document.save(raw)
-    return fix_zip_times(raw.getvalue(), STAMP)
+    return restamp_zip(raw.getvalue(), STAMP)
 
 
 def main(argv: list[str]) -> int:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from jtreport.digest import day_date, long_date
 from jtreport.followup import FollowUp
 from jtreport.model import Item
 
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Cell
-from .text import check, count, day_date, join_words, long_date, paragraph_ref, shorten, undertaking
+from .text import check, count, join_words, paragraph_ref, shorten, undertaking
 from .writer import NoteWriter
 
 #: item IDs a next-step bullet lists before "and N more"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jtreport.digest import area_label, partners
+from jtreport.digest import area_label, long_date, partners
 from jtreport.model import DateMention, Item
 
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Cell
-from .text import long_date
 from .writer import NoteWriter
 
 COLUMNS = ("ID", "Area", "Category", "Text", "Partners", "Dates")

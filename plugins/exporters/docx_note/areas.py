@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from jtreport.digest import AreaDigest, actors_label, partners
+from jtreport.digest import AreaDigest, actors_label, day_date, long_date, partners
 from jtreport.followup import FollowUp
 from jtreport.model import CATEGORIES, DateMention, Item
 
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Inline
-from .text import count, day_date, long_date, paragraph_ref, paragraph_span, shorten, topic
+from .text import count, paragraph_ref, paragraph_span, shorten, topic
 from .writer import NoteWriter
 
 #: words of an item's topic the "other items" list keeps

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jtreport.digest import AreaDigest, Milestone, Progress, digest, milestones, progress
+from jtreport.digest import AreaDigest, Milestone, Progress, digest, long_date, milestones, progress
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement
-
-from .text import long_date
 
 
 @dataclass(frozen=True)

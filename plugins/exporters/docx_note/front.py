@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import msgspec
-from jtreport.digest import AreaDigest, Progress, progress
+from jtreport.digest import AreaDigest, Progress, day_date, long_date, progress
 from jtreport.model import CATEGORIES
 
 from . import styles as S
@@ -13,9 +13,7 @@ from .context import NoteContext
 from .ooxml import Cell
 from .text import (
     count,
-    day_date,
     join_words,
-    long_date,
     paragraph_ref,
     paragraph_span,
     parties_phrase,

@@ -8,13 +8,13 @@ the same ``SOURCE_DATE_EPOCH`` give byte-identical files.
 from __future__ import annotations
 
 import io
-import zipfile
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from jtreport import __version__
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
+from jtreport.reproducible import naive_utc, restamp_zip
 
 #: marks a file as written by this exporter (``dc:identifier`` in the core properties)
 IDENTIFIER = "jtreport:docx-briefing-note"
@@ -44,7 +44,7 @@ def set_properties(
     origin = f" from a {source.format} file (SHA-256 {source.sha256})" if source else ""
     props.comments = f"Written by jtreport {__version__}{origin}."
     props.revision = 1
-    stamp = _naive(options.created)
+    stamp = naive_utc(options.created)
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
@@ -75,30 +75,4 @@ def save(document: Any, created: datetime) -> bytes:
     """The document as .docx bytes whose zip entries all carry ``created``."""
     raw = io.BytesIO()
     document.save(raw)
-    return fix_zip_times(raw.getvalue(), created)
-
-
-def fix_zip_times(data: bytes, created: datetime) -> bytes:
-    """Rewrite a zip package with every entry dated ``created`` (in entry order)."""
-    stamp = _zip_time(created)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
-
-
-def _naive(moment: datetime) -> datetime:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.replace(microsecond=0)
-
-
-def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
-    # zip dates run from 1980 to 2107
-    moment = min(max(_naive(moment), datetime(1980, 1, 1)), datetime(2107, 12, 31, 23, 59, 58))
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    return restamp_zip(raw.getvalue(), created)

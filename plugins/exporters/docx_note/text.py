@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
-from jtreport.digest import actors_label
+from jtreport.digest import actors_label, long_date
 from jtreport.followup import FollowUp
 from jtreport.model import Item, Paragraph, Party, Person, Statement
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Official names that take "the" in running text ("the Republic of Tajikistan").
 _ARTICLE_WORDS = frozenset(
@@ -103,28 +87,6 @@ _DANGLING = frozenset(
     ]
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
-
-
-def long_date(value: str | None) -> str:
-    """An ISO date to the precision given, in words: ``20 December 2025``,
-    ``May 2026``, ``2027``; anything else is returned as it is."""
-    if not value:
-        return ""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
-    if not match:
-        return value
-    year, month, day = match.groups()
-    if month and 1 <= int(month) <= 12:
-        name = MONTHS[int(month) - 1]
-        if day and 1 <= int(day) <= 31:
-            return f"{int(day)} {name} {year}"
-        return f"{name} {year}"
-    return year
-
-
-def day_date(value: date) -> str:
-    """A date in words: ``31 March 2026``."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def join_words(words: Sequence[str], conjunction: str = "and") -> str:

@@ -17,6 +17,7 @@ from jtreport.digest import (
     actors_label,
     category_counts,
     digest,
+    long_date,
     milestones,
     partners,
     progress,
@@ -33,21 +34,6 @@ NO_STATUS = "No status"
 #: for empty cells, separators, ellipses); checked against the fonts too.
 LAYOUT_SYMBOLS = "→–·…"
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -70,16 +56,7 @@ def clean(text: str | None) -> str:
 
 def nice_date(value: str | None) -> str:
     """``2025-12-20`` -> ``20 December 2025``; ``2026-05`` -> ``May 2026``."""
-    if not value:
-        return ""
-    match = _ISO.match(value.strip())
-    if not match:
-        return clean(value)
-    year, month, day = match.groups()
-    if month is None or not 1 <= int(month) <= 12:
-        return year
-    name = _MONTHS[int(month) - 1]
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return clean(long_date(value))
 
 
 def plural(count: int, noun: str) -> str:

@@ -17,20 +17,15 @@ from datetime import datetime
 from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
+from jtreport.reproducible import zip_time
+
 from .rowxml import SheetRows
 
 #: The earliest time a zip entry can carry.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def zip_time(created: datetime) -> tuple[int, int, int, int, int, int]:
-    """``created`` as a zip entry's date_time (not before 1980)."""
-    stamp = (created.year, created.month, created.day, created.hour, created.minute, created.second)
-    return max(stamp, _ZIP_EPOCH)
 
 
 def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
