@@ -58,6 +58,8 @@ class Bench:
         self.out = workdir / "out"
         self.bundled = workloads.bundled_statement()
         self.template = str(workloads.default_template())
+        #: rows of comparisons that could not run
+        self.failed: list[Row] = []
 
     def floor(self, script: str, *args: str | Path) -> list[str]:
         """The argv of a floor script."""
@@ -75,15 +77,22 @@ class Bench:
         """The JSON model of a statement, written once with jtreport."""
         return workloads.write_models(self.s.jtreport, [statement], self.models, self.env)[0]
 
-    def compare(self, commands: Sequence[Command], runs: int | None = None) -> list[Sample]:
-        """Time ``commands`` against each other."""
-        return timing.compare(
-            commands,
-            self.env,
-            runs=runs or self.s.runs,
-            warmup=self.s.warmup,
-            timer=self.s.timer,
-        )
+    def compare(
+        self, target: str, commands: Sequence[Command], runs: int | None = None
+    ) -> list[Sample] | None:
+        """Time ``commands`` against each other; None (and a failed ``target``
+        row in :attr:`failed`) when one of them exits with an error."""
+        try:
+            return timing.compare(
+                commands,
+                self.env,
+                runs=runs or self.s.runs,
+                warmup=self.s.warmup,
+                timer=self.s.timer,
+            )
+        except timing.RunFailed as exc:
+            self.failed.append(Row(target, None, verdict=FAIL, note=_last_line(exc)))
+            return None
 
 
 def child_environment() -> dict[str, str]:
@@ -109,14 +118,17 @@ def startup(bench: Bench) -> list[Row]:
     """``--help`` and ``--version`` against a bare click command; their imports."""
     rows = []
     for flag in ("--help", "--version"):
-        jt, floor = bench.compare(
+        found = bench.compare(
+            f"jtreport {flag}",
             [
                 Command(f"jtreport {flag}", bench.jt(flag)),
                 Command(f"click {flag}", bench.floor("help_click.py", flag)),
             ],
             runs=bench.s.runs * 2,
         )
-        rows.append(Row(f"jtreport {flag}", jt.median, floor.median, limit=1.5))
+        if found:
+            jt, floor = found
+            rows.append(Row(f"jtreport {flag}", jt.median, floor.median, limit=1.5))
     for flag in ("--help", "--version"):
         modules, _ = checks.imported_by(bench.s.python, [flag], bench.env)
         heavy = checks.heavy_modules(modules)
@@ -163,7 +175,9 @@ def formats(bench: Bench) -> list[Row]:
         argv = [model, theirs / f"statement.{fmt}"]
         if fmt == "docx":
             argv.insert(1, bench.template)
-        jt, floor = bench.compare(
+        target = f"-f {fmt}, bundled statement"
+        found = bench.compare(
+            target,
             [
                 Command(
                     f"jtreport -f {fmt}",
@@ -171,11 +185,14 @@ def formats(bench: Bench) -> list[Row]:
                     [mine],
                 ),
                 Command(f"{fmt} floor", bench.floor(f"{fmt}_floor.py", *argv), [theirs]),
-            ]
+            ],
         )
-        rows.append(Row(f"-f {fmt}, bundled statement", jt.median, floor.median, limit=1.3))
+        if found:
+            jt, floor = found
+            rows.append(Row(target, jt.median, floor.median, limit=1.3))
     mine, theirs = bench.outdir("jt-pack"), bench.outdir("floor-pack")
-    jt, floor = bench.compare(
+    found = bench.compare(
+        "-f all (pack), bundled statement",
         [
             Command(
                 "jtreport -f all", bench.jt(bench.bundled, "-f", "all", "-o", mine, "-q"), [mine]
@@ -183,8 +200,11 @@ def formats(bench: Bench) -> list[Row]:
             Command(
                 "pack floor", bench.floor("pack_floor.py", model, bench.template, theirs), [theirs]
             ),
-        ]
+        ],
     )
+    if not found:
+        return rows
+    jt, floor = found
     rows.append(Row("-f all (pack), bundled statement", jt.median, floor.median, limit=1.25))
     rows.append(
         Row(
@@ -207,7 +227,10 @@ def batch(bench: Bench) -> list[Row]:
     rows = []
     for jobs, limit in ((1, 7.0), (2, 12.0)):
         mine, theirs = bench.outdir(f"jt-batch-{jobs}"), bench.outdir(f"floor-batch-{jobs}")
-        jt, floor = bench.compare(
+        count = len(inputs)
+        target = f"batch of {count}, -j {jobs}: packs per second"
+        found = bench.compare(
+            target,
             [
                 Command(
                     f"jtreport DIR -j {jobs}",
@@ -222,10 +245,12 @@ def batch(bench: Bench) -> list[Row]:
             ],
             runs=bench.s.slow_runs,
         )
-        count = len(inputs)
+        if not found:
+            continue
+        jt, floor = found
         rows.append(
             Row(
-                f"batch of {count}, -j {jobs}: packs per second",
+                target,
                 count / jt.median,
                 count / floor.median,
                 unit="/s",
@@ -264,7 +289,9 @@ def scale(bench: Bench) -> list[Row]:
                         [theirs],
                     )
                 )
-            found = bench.compare(commands, runs=bench.s.slow_runs)
+            found = bench.compare(f"-f {fmt}, {factor}x statement", commands, bench.s.slow_runs)
+            if not found:
+                continue
             times[fmt, factor] = found[0]
             if len(found) > 1:
                 pack, floor = found
@@ -290,6 +317,8 @@ def scale(bench: Bench) -> list[Row]:
     rows.append(_parses_whole(bench, paths[big], big))
     limit = 1.2 * big / small
     for fmt in (*FORMATS, "all"):
+        if (fmt, big) not in times or (fmt, small) not in times:
+            continue
         grow = times[fmt, big].median / times[fmt, small].median
         rows.append(
             Row(
@@ -345,6 +374,12 @@ def numpy_check(bench: Bench) -> list[Row]:
         ]
     found = "numpy" in modules
     return [Row("-f xlsx does not import numpy", None, verdict=FAIL if found else PASS)]
+
+
+def _last_line(exc: Exception) -> str:
+    """The last line of an error (jtreport's own one-line message)."""
+    lines = [line for line in str(exc).splitlines() if line.strip()]
+    return lines[-1][-160:] if lines else type(exc).__name__
 
 
 def _ms(seconds: float) -> str:
@@ -431,7 +466,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for name in settings.sections:
             print(f"bench: {name}...", file=sys.stderr, flush=True)
-            rows += [row.judge() for row in SECTIONS[name](bench)]
+            found = SECTIONS[name](bench) + bench.failed
+            bench.failed = []
+            rows += [row.judge() for row in found]
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

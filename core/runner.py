@@ -355,7 +355,7 @@ def _followup_for(job: Job, settings: RunSettings, outcome: Outcome) -> Any:
         except JtreportError as exc:
             outcome.messages.append(f"{exc} (statuses not shown)")
             return None
-        outcome.messages.append(f"{label_of(job)}: showing the statuses recorded in {path}")
+        outcome.written.append(f"{label_of(job)}: showing the statuses recorded in {path}")
         return found
     try:
         return read_followup(path)
