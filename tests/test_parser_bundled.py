@@ -160,3 +160,12 @@ def test_commitments_are_a_minority_and_include_the_pledges(bundled: Statement) 
     commitments = bundled.commitments
     assert 10 <= len(commitments) <= 30
     assert all(c.category != "appreciation" or c.dates for c in commitments)
+
+
+def test_a_long_statement_keeps_four_digit_paragraph_numbers() -> None:
+    from jtreport.api import parse_text
+
+    body = "\n".join(f"{n}. Both sides welcomed item {n}." for n in range(990, 1012))
+    statement = parse_text(f"Joint Statement\n\nTokyo, 1 May 2026\n\n{body}\n")
+    assert [p.number for p in statement.paragraphs] == list(range(990, 1012))
+    assert statement.items[-1].id == "1011.1"

@@ -29,14 +29,14 @@ _POSS = (
 class VerbPattern:
     """A reporting verb and the category it signals."""
 
-    regex: re.Pattern[str]
+    source: str
     category: Category
     #: "future" when the verb itself looks ahead; "object" when what follows decides
     tense: str
 
 
 def _p(pattern: str, category: Category, tense: str = "object") -> VerbPattern:
-    return VerbPattern(re.compile(rf"\b(?P<verb>{pattern})\b", re.I), category, tense)
+    return VerbPattern(pattern, category, tense)
 
 
 # Order matters: longer, more specific phrases first.
@@ -159,6 +159,14 @@ VERB_PATTERNS: tuple[VerbPattern, ...] = (
         "affirmation",
         "past",
     ),
+)
+
+#: Every verb pattern in one expression, scanned once per sentence: at each
+#: position the first alternative that matches wins, which is why the table
+#: lists longer, more specific phrases first.
+VERBS = re.compile(
+    r"\b(?:" + "|".join(f"(?P<v{n}>{p.source})" for n, p in enumerate(VERB_PATTERNS)) + r")\b",
+    re.I,
 )
 
 #: passive acts: "was underlined by the Japanese side"

@@ -22,6 +22,7 @@ from .acts import (
     PASSIVE,
     PASSIVE_CATEGORY,
     VERB_PATTERNS,
+    VERBS,
 )
 from .sentences import split_sentences
 
@@ -307,28 +308,15 @@ def _proper_noun_phrase(phrase: str) -> bool:
 
 
 def _verb_candidates(sentence: str) -> list[tuple[int, int, Category, str, str]]:
+    """Reporting verbs in a sentence, earliest first, not overlapping."""
     found: list[tuple[int, int, Category, str, str]] = []
-    for pattern in VERB_PATTERNS:
-        for match in pattern.regex.finditer(sentence):
-            if match.group("verb")[:1].isupper():
-                continue  # "State", "Support": a name, not a verb (verbs follow their subject)
-            found.append(
-                (
-                    match.start("verb"),
-                    match.end("verb"),
-                    pattern.category,
-                    pattern.tense,
-                    match.group("verb"),
-                )
-            )
-    # earliest first; at one position the longest phrase wins
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    result: list[tuple[int, int, Category, str, str]] = []
-    for cand in found:
-        if result and cand[0] < result[-1][1]:
-            continue
-        result.append(cand)
-    return result
+    for match in VERBS.finditer(sentence):
+        verb = match.group(0)
+        if verb[:1].isupper():
+            continue  # "State", "Support": a name, not a verb (verbs follow their subject)
+        pattern = VERB_PATTERNS[int((match.lastgroup or "v0")[1:])]
+        found.append((match.start(), match.end(), pattern.category, pattern.tense, verb))
+    return found
 
 
 def _subject_before(before: str) -> str | None:

@@ -16,7 +16,7 @@ from ..blocks import Block
 UnitKind = Literal["text", "heading", "bullet"]
 
 TERMINAL = (*'.!?;:"”’)»', "…")
-_NUMBERED = re.compile(r"^(\d{1,3})\s*[.,)]\s*(?=\S)(?!\d)")
+_NUMBERED = re.compile(r"^(\d{1,4})\s*[.,)]\s*(?=\S)(?!\d)")
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
