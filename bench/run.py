@@ -2,7 +2,7 @@
 against a floor script doing the same library work without jtreport, in the
 same run.  Run by hand, never in CI (see ``bench/README.md``):
 
-    .venv/bin/python bench/run.py                 # the full run (a few minutes)
+    .venv/bin/python bench/run.py                 # the full run (about 5 minutes)
     .venv/bin/python bench/run.py --quick         # a smoke run
     .venv/bin/python bench/run.py --json out.json # also write the table as JSON
 
@@ -60,6 +60,7 @@ class Bench:
         self.template = str(workloads.default_template())
         #: rows of comparisons that could not run
         self.failed: list[Row] = []
+        self._models: dict[Path, Path] = {}
 
     def floor(self, script: str, *args: str | Path) -> list[str]:
         """The argv of a floor script."""
@@ -75,7 +76,10 @@ class Bench:
 
     def model_of(self, statement: Path) -> Path:
         """The JSON model of a statement, written once with jtreport."""
-        return workloads.write_models(self.s.jtreport, [statement], self.models, self.env)[0]
+        if statement not in self._models:
+            found = workloads.write_models(self.s.jtreport, [statement], self.models, self.env)
+            self._models[statement] = found[0]
+        return self._models[statement]
 
     def compare(
         self, target: str, commands: Sequence[Command], runs: int | None = None
@@ -172,7 +176,7 @@ def formats(bench: Bench) -> list[Row]:
     rows = []
     for fmt in FORMATS:
         mine, theirs = bench.outdir(f"jt-{fmt}"), bench.outdir(f"floor-{fmt}")
-        argv = [model, theirs / f"statement.{fmt}"]
+        argv: list[str | Path] = [model, theirs / f"statement.{fmt}"]
         if fmt == "docx":
             argv.insert(1, bench.template)
         target = f"-f {fmt}, bundled statement"

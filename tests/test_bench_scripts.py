@@ -80,7 +80,10 @@ def edge_statement() -> Statement:
         title="Совместное заявление — 共同声明",
         date="2025-12-20",
         place="Tokyo",
-        parties=[Party(name="Japan", short_name="Japan"), Party(name="Тоҷикистон", short_name="TJ")],
+        parties=[
+            Party(name="Japan", short_name="Japan"),
+            Party(name="Тоҷикистон", short_name="TJ"),
+        ],
         leaders=[Person(name="高市早苗", title="Prime Minister", party="Japan")],
         signatories=[Person(name="Эмомалӣ Раҳмон", title="President", party="TJ")],
         areas=[

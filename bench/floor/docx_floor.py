@@ -57,7 +57,10 @@ class Note:
         """A table with a header row, grown row by row."""
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.table_style
+        table.autofit = False  # fixed layout, as the note's tables
         text, heading = self.style["Annex Table Text"], self.style["Annex Table Heading"]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)  # add_row() copies it into each new cell
         for cell, value, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.width = Cm(width)
             cell.paragraphs[0]._p.style = heading
