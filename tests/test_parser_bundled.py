@@ -169,3 +169,17 @@ def test_a_long_statement_keeps_four_digit_paragraph_numbers() -> None:
     statement = parse_text(f"Joint Statement\n\nTokyo, 1 May 2026\n\n{body}\n")
     assert [p.number for p in statement.paragraphs] == list(range(990, 1012))
     assert statement.items[-1].id == "1011.1"
+
+
+def test_a_year_that_starts_a_wrapped_line_is_not_a_paragraph_number() -> None:
+    from jtreport.api import parse_text
+
+    wrapped = "\n".join(
+        f"{n}. We recognize that achieving the sustainable development goals by the year\n"
+        "2030, reducing poverty and responding to global challenges requires the\n"
+        "mobilization of resources from all sources, and we commit to doing our part.\n"
+        for n in range(1, 5)
+    )
+    statement = parse_text(f"Joint Statement\n\nTokyo, 1 May 2026\n\n{wrapped}")
+    assert [p.number for p in statement.paragraphs] == [1, 2, 3, 4]
+    assert "2030, reducing poverty" in statement.paragraphs[0].text

@@ -16,7 +16,7 @@ from ..blocks import Block
 UnitKind = Literal["text", "heading", "bullet"]
 
 TERMINAL = (*'.!?;:"”’)»', "…")
-_NUMBERED = re.compile(r"^(\d{1,4})\s*[.,)]\s*(?=\S)(?!\d)")
+_NUMBERED = re.compile(r"^(\d{1,3}(?=\s*[.,)])|\d{4}(?=\s*[.)]))\s*[.,)]\s*(?=\S)(?!\d)")
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
@@ -193,7 +193,12 @@ def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:
 def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bool:
     line = block.text.strip()
     before = prev.text.strip()
-    if line_marker(line) or (_ROMAN.match(line) and not wrapped):
+    marker = line_marker(line)
+    ends_open = not before.endswith((*TERMINAL, ":"))
+    if marker == "number" and wrapped and ends_open and len(before) >= width * 0.6:
+        # "... by\n2030, reducing poverty": a number that merely starts a wrapped line
+        return False
+    if marker or (_ROMAN.match(line) and not wrapped):
         return True
     if prev.bold != block.bold:
         return True
