@@ -13,20 +13,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pluggy
-
 __version__ = "0.1.0"
-
-#: Marker for hook implementations: ``@hookimpl def register_exporters(register): ...``
-hookimpl = pluggy.HookimplMarker("jtreport")
 
 __all__ = ["__version__", "hookimpl", "parse_file", "parse_text"]
 
 if TYPE_CHECKING:
+    import pluggy
+
     from .api import parse_file, parse_text
+
+    #: Marker for hook implementations: ``@hookimpl def register_exporters(register): ...``
+    hookimpl: pluggy.HookimplMarker
 
 
 def __getattr__(name: str) -> Any:
+    if name == "hookimpl":
+        # pluggy is imported on first use: ``jtreport --version`` does not need it
+        import pluggy
+
+        marker = pluggy.HookimplMarker("jtreport")
+        globals()["hookimpl"] = marker  # one marker for every plugin
+        return marker
     if name in ("parse_file", "parse_text"):
         from . import api
 

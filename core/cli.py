@@ -6,7 +6,6 @@ modules only; every heavy library is imported by the exporter that needs it.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -36,14 +35,18 @@ class _Command(click.Command):
     """Adds the installed formats to ``--help``."""
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from .pluginmanager import PluginHost
+        from .pluginmanager import PluginHost, log_problem
 
-        _configure_logging(quiet=bool(ctx.params.get("quiet")))
         host = PluginHost(
             third_party=not ctx.params.get("no_plugins", False),
             disabled=ctx.params.get("disabled", ()),
+            report=False,
         )
         exporters = host.exporters
+        if host.problems:  # logging is set up only when there is something to say
+            _configure_logging(quiet=bool(ctx.params.get("quiet")))
+            for line in host.problems:
+                log_problem(line)
         rows = [(name, exporters[name].description) for name in exporters.names()]
         rows.append(("all", "every installed format"))
         with formatter.section("Formats"):
@@ -164,6 +167,9 @@ def main(ctx: click.Context, /, **params: Any) -> None:
 
 
 def _configure_logging(*, quiet: bool) -> None:
+    """Print log messages (the plugin manager's) to stderr as ``jtreport: message``."""
+    import logging
+
     level = logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(format="jtreport: %(message)s", level=level, stream=sys.stderr)
 

@@ -7,7 +7,6 @@ failed; then every output format and input reader with the plugin it comes from.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -18,8 +17,11 @@ from .registry import Origin, Registry
 
 def print_plugins(host: PluginHost, *, as_json: bool = False) -> None:
     """Print every plugin with its version, distribution, hooks, formats and error."""
-    lines = json.dumps(plugins_data(host), indent=2, ensure_ascii=False).splitlines()
-    if not as_json:
+    if as_json:
+        import json
+
+        lines = json.dumps(plugins_data(host), indent=2, ensure_ascii=False).splitlines()
+    else:
         lines = plugins_table(host)
     for line in lines:
         click.echo(line)

@@ -15,29 +15,25 @@ that uses jtreport: ``JTREPORT_NO_PLUGINS=1`` (load no third-party plugin) and
 
 from __future__ import annotations
 
-import difflib
 import inspect
-import logging
 import os
-import re
 import sys
-import sysconfig
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from . import hookspecs
+from .entrypoints import EntryPoint, entry_points, normalize
 from .errors import JtreportError, PluginError
 from .formats import Exporter, Reader
-from .model import Statement
 from .registry import BUILTIN_DISTRIBUTION, Origin, Registry, check_format
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from .model import Statement
 
 #: the plugin manager's project name and the entry-point group
 GROUP = "jtreport"
@@ -53,7 +49,6 @@ ENV_NO_PLUGINS = "JTREPORT_NO_PLUGINS"
 ENV_DISABLE_PLUGINS = "JTREPORT_DISABLE_PLUGINS"
 
 _CORE_DIR = Path(__file__).resolve().parent
-_STDLIB_DIR = Path(sysconfig.get_paths()["stdlib"]).resolve()
 
 
 @dataclass
@@ -155,11 +150,11 @@ class PluginHost:
         self._loaded = True
         if not self._discover:
             return
-        for ep in sorted(entry_points(group=GROUP), key=_entry_point_key):
+        for ep in sorted(entry_points(GROUP), key=_entry_point_key):
             self._load_entry_point(ep)
-        known = {_normalize(n) for p in self.plugins.values() for n in (p.name, p.distribution)}
+        known = {normalize(n) for p in self.plugins.values() for n in (p.name, p.distribution)}
         for name in sorted(self.disabled):
-            if _normalize(name) not in known:
+            if normalize(name) not in known:
                 self._problem(None, f"cannot disable plugin {name!r}: no plugin of that name")
         self._stop_if_strict()
 
@@ -185,13 +180,7 @@ class PluginHost:
         return info
 
     def _load_entry_point(self, ep: EntryPoint) -> None:
-        dist = ep.dist
-        info = PluginInfo(
-            ep.name,
-            dist.name if dist is not None else "unknown",
-            dist.version if dist is not None else "?",
-            ep.value,
-        )
+        info = PluginInfo(ep.name, ep.dist.name, ep.dist.version, ep.value)
         if not self._claim(info):
             return
         if self._is_disabled(info):
@@ -228,9 +217,9 @@ class PluginHost:
     def _is_disabled(self, info: PluginInfo) -> bool:
         if not self.third_party and not info.builtin:
             return True
-        wanted = {_normalize(n) for n in self.disabled}
-        return _normalize(info.name) in wanted or (
-            not info.builtin and _normalize(info.distribution) in wanted
+        wanted = {normalize(n) for n in self.disabled}
+        return normalize(info.name) in wanted or (
+            not info.builtin and normalize(info.distribution) in wanted
         )
 
     def _register(self, info: PluginInfo, plugin: object) -> None:
@@ -254,6 +243,8 @@ class PluginHost:
                     )
                     return
         for unknown in sorted(c.name for c in callers if not c.has_spec()):
+            import difflib  # only for a misspelt hook
+
             close = difflib.get_close_matches(unknown, HOOK_NAMES, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(HOOK_NAMES)}"
             self._warn(info, f"implements unknown hook {unknown!r}, which is never called ({hint})")
@@ -343,6 +334,8 @@ class PluginHost:
         Raises :class:`PluginError`, naming the plugin, when one raises or returns
         something that is neither a ``Statement`` nor ``None``.
         """
+        from .model import Statement  # the model (and msgspec) only when converting
+
         self.load()
         for impl in self._hookimpls("transform_statement"):
             info = self.plugins[impl.plugin_name]
@@ -405,7 +398,7 @@ class PluginHost:
         if error:
             self.errors.append(line)
         if self._report:
-            log.log(logging.ERROR if error and self.strict else logging.WARNING, "%s", line)
+            log_problem(line, error=error and self.strict)
 
     def _stop_if_strict(self) -> None:
         """With ``strict``, raise once the new errors have all been reported."""
@@ -414,6 +407,16 @@ class PluginHost:
             self._errors_raised = len(self.errors)
             problems = "problem" if new == 1 else "problems"
             raise PluginError(f"--strict: stopping because of {new} plugin {problems} (see above)")
+
+
+def log_problem(line: str, *, error: bool = False) -> None:
+    """Log one plugin problem on this module's logger, as a warning or an error.
+
+    :mod:`logging` is imported here, on the first problem: most runs have none.
+    """
+    import logging
+
+    logging.getLogger(__name__).log(logging.ERROR if error else logging.WARNING, "%s", line)
 
 
 def _collector(base: type[Exporter] | type[Reader]) -> tuple[list[Any], Callable[[Any], None]]:
@@ -436,13 +439,8 @@ def _arguments(impl: Any, **available: Any) -> dict[str, Any]:
 
 
 def _entry_point_key(ep: EntryPoint) -> tuple[bool, str, str]:
-    dist = ep.dist.name if ep.dist is not None else ""
-    return (dist != BUILTIN_DISTRIBUTION, _normalize(dist), ep.name)
-
-
-def _normalize(name: str) -> str:
-    """A distribution or plugin name as pip compares them (PEP 503)."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+    dist = ep.dist.name
+    return (dist != BUILTIN_DISTRIBUTION, normalize(dist), ep.name)
 
 
 def _describe(exc: BaseException, *, where: bool = False) -> str:
@@ -456,6 +454,8 @@ def _describe(exc: BaseException, *, where: bool = False) -> str:
     if where:
         if isinstance(exc, SyntaxError) and exc.filename:
             return f"{text} ({Path(exc.filename).name}, line {exc.lineno})"
+        import traceback  # only for a plugin that failed
+
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_plugin_code(f.filename)]
         if frames:
             text += f" ({Path(frames[-1].filename).name}, line {frames[-1].lineno})"
@@ -467,7 +467,15 @@ def _is_plugin_code(filename: str) -> bool:
     if filename.startswith("<"):
         return False
     path = Path(filename).resolve()
-    return not (path.is_relative_to(_CORE_DIR) or path.is_relative_to(_STDLIB_DIR))
+    return not (path.is_relative_to(_CORE_DIR) or path.is_relative_to(_stdlib_dir()))
+
+
+@cache
+def _stdlib_dir() -> Path:
+    """The standard library's folder (sysconfig is imported only when needed)."""
+    import sysconfig
+
+    return Path(sysconfig.get_paths()["stdlib"]).resolve()
 
 
 def _env_flag(name: str) -> bool:

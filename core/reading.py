@@ -7,15 +7,17 @@ not larger than :data:`MAX_INPUT_BYTES`), then picks a reader: by content first
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .blocks import ReadResult
 from .errors import InputError
-from .formats import Reader
-from .registry import Registry
+
+if TYPE_CHECKING:
+    from .blocks import ReadResult
+    from .formats import Reader
+    from .registry import Registry
 
 #: Inputs larger than this are refused: joint statements are kilobytes, and a
 #: 100x statement is under 2 MB.
@@ -77,6 +79,8 @@ def choose_reader(readers: Registry[Reader], data: bytes, path: str) -> Reader:
 
 def read_input(readers: Registry[Reader], path: str) -> Loaded:
     """Read ``path`` with the right reader."""
+    import hashlib
+
     data = read_bytes(path)
     reader = choose_reader(readers, data, path)
     result = reader.read(data, path)

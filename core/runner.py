@@ -4,7 +4,6 @@ per input and per format."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -96,6 +95,8 @@ class Run:
         s = self.settings
         if s.schema:
             from .model import json_schema
+
+            import json
 
             click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0

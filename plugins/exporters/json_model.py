@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
 from jtreport.formats import Exporter, ExportOptions
-from jtreport.model import Statement, dump
+
+if TYPE_CHECKING:
+    from jtreport.model import Statement
 
 
 class JsonExporter(Exporter):
@@ -21,10 +22,14 @@ class JsonExporter(Exporter):
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
         """Write the model."""
+        from jtreport.model import dump
+
         stream.write(dump(statement))
 
     def recognizes(self, path: Path) -> bool:
         """A JSON object with this model's top-level keys."""
+        import json
+
         try:
             with path.open("rb") as handle:
                 head = json.loads(handle.read(64 * 1024 * 1024))

@@ -11,11 +11,14 @@ read as an empty statement.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jtreport import hookimpl
-from jtreport.blocks import ReadResult
 from jtreport.errors import InputError
 from jtreport.formats import Reader
+
+if TYPE_CHECKING:
+    from jtreport.blocks import ReadResult
 
 NO_TEXT = (
     "has no text layer (a scanned document?); run OCR on it first, e.g. ocrmypdf, then try again"
@@ -35,6 +38,8 @@ class PdfReader(Reader):
 
     def read(self, data: bytes, path: str) -> ReadResult:
         """Extract positioned lines, then rebuild the statement's paragraphs."""
+        from jtreport.blocks import ReadResult
+
         from ._pdflayout import pages_to_blocks
         from ._pdfpages import read_pages
         from ._shared import word_count

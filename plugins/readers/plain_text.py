@@ -8,14 +8,16 @@ physical line: paragraph-building is the parser's job.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jtreport import hookimpl
-from jtreport.blocks import Block, ReadResult
 from jtreport.errors import InputError
 from jtreport.formats import Reader
+
+if TYPE_CHECKING:
+    from jtreport.blocks import ReadResult
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _FRONT_KEY = re.compile(r"^(title|date)\s*:\s*(.+?)\s*$", re.M)
@@ -91,6 +93,8 @@ def _control_ratio(text: str) -> float:
 
 def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
     """Turn decoded text into line blocks (also used by other readers' tests)."""
+    from jtreport.blocks import Block, ReadResult  # msgspec: not needed by --help
+
     warnings = list(warnings or [])
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     metadata: dict[str, str] = {}
@@ -115,6 +119,8 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
 
 
 def _strip_markup(text: str) -> str:
+    import html
+
     text = _TAG.sub(_tag_replacement, text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(_mark_bold, text)

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jtreport import hookimpl
-from jtreport.blocks import ReadResult
 from jtreport.formats import Reader
+
+if TYPE_CHECKING:
+    from jtreport.blocks import ReadResult
 
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",

@@ -10,12 +10,14 @@ date from the core properties become metadata hints.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport import hookimpl
-from jtreport.blocks import ReadResult
 from jtreport.errors import InputError
 from jtreport.formats import Reader
+
+if TYPE_CHECKING:
+    from jtreport.blocks import ReadResult
 
 
 class WordReader(Reader):
@@ -35,6 +37,7 @@ class WordReader(Reader):
 
         import docx
         from docx.opc.exceptions import PackageNotFoundError
+        from jtreport.blocks import ReadResult
         from lxml import etree
 
         from ._archive import check_xml_parts, open_package

@@ -11,15 +11,16 @@ python-docx is imported only when a note is written.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
 from jtreport.errors import ExportError
 from jtreport.formats import Exporter, ExportOptions
-from jtreport.model import Statement
+
+if TYPE_CHECKING:
+    from jtreport.model import Statement
 
 TEMPLATE_NAME = "briefing-note.docx"
 _IDENTIFIER = b"jtreport:docx-briefing-note"
@@ -50,6 +51,8 @@ class DocxExporter(Exporter):
 
     def recognizes(self, path: Path) -> bool:
         """A .docx whose core properties carry this exporter's identifier."""
+        import zipfile
+
         try:
             with zipfile.ZipFile(path) as package:
                 info = package.getinfo("docProps/core.xml")

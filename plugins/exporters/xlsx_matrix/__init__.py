@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
 from jtreport.formats import Exporter, ExportOptions
-from jtreport.model import Statement
+
+if TYPE_CHECKING:
+    from jtreport.model import Statement
 
 
 class XlsxExporter(Exporter):
