@@ -21,16 +21,29 @@ How a matrix is read (shared by ``--status`` and the ``xlsx`` exporter's merge):
 
 Cells are read with openpyxl in read-only mode (openpyxl parses through
 defusedxml when it is installed, as it is with jtreport); formulas are read as
-their last calculated value.
+their last calculated value.  :func:`is_matrix` reads only the marker sheet,
+without openpyxl.  One run asks about the same matrix several times (the
+reports' statuses, the exporter's check that it may replace the file, its
+merge), so what was read is remembered by file name and content: the same
+unchanged file is parsed once.  The user's file is only ever read.
+
+openpyxl imports numpy whenever numpy is installed, for nothing jtreport needs
+(about 0.1 s); :func:`import_openpyxl` imports it without, and every first
+import of openpyxl in jtreport goes through it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    import zipfile
+    from io import BufferedReader
 
 from .errors import InputError
 
@@ -212,6 +225,7 @@ class Collected:
 
 def cell_ref(sheet: str, row: int, column: int) -> str:
     """An A1 reference with its sheet, quoted as Excel writes it: ``'All items'!N12``."""
+    import_openpyxl()
     from openpyxl.utils import get_column_letter
 
     return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
@@ -231,14 +245,45 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def import_openpyxl() -> None:
+    """Import openpyxl without letting it import numpy.
+
+    openpyxl imports numpy whenever it is installed, only so that cells accept
+    numpy numbers, which jtreport never writes; that import costs about 0.1 s.
+    numpy is blocked only while openpyxl itself is first imported, and only when
+    numpy is not loaded already: a program that uses numpy keeps openpyxl's
+    support for it, and ``import numpy`` works as usual afterwards.
+    """
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # import numpy fails meanwhile
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        if "numpy" in sys.modules and sys.modules["numpy"] is None:
+            del sys.modules["numpy"]
+
+
 def matrix_marker(path: Path) -> dict[str, str] | None:
     """The marker of the jtreport matrix at ``path``, or None when it is not one
-    (or cannot be read).  Never raises."""
+    (or cannot be read).  Never raises.
+
+    Reads only the workbook's sheet list and its marker sheet (openpyxl would
+    read every shared string and style first); a matrix already read by
+    :func:`read_matrix` is not read again.
+    """
     try:
-        with _open_workbook(path) as wb:
-            return _marker(wb)
+        with Path(path).open("rb") as handle:
+            key = _key(path, handle)
+            if key in _MATRICES:
+                return _MATRICES[key].marker
+            if key in _MARKERS:
+                return _MARKERS[key]
+            marker = _read_marker(handle)
     except Exception:
         return None
+    _remember(_MARKERS, key, marker, _MARKERS_KEPT)
+    return marker
 
 
 def is_matrix(path: Path) -> bool:
@@ -251,26 +296,35 @@ def read_matrix(path: Path) -> Matrix:
 
     Raises :class:`InputError` (one line) when the file is missing, is not an
     Excel workbook, or is not a jtreport matrix.
+
+    The same unchanged file is parsed once: later calls return the same
+    :class:`Matrix`, which callers must therefore not modify.
     """
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "is not a file", path=str(path))
     try:
-        with _open_workbook(path) as wb:
-            marker = _marker(wb)
-            if marker is None:
-                raise InputError(
-                    f"is not a jtreport matrix (it has no {MARKER_SHEET} sheet); "
-                    "make one with: jtreport --format xlsx",
-                    path=str(path),
-                )
-            return _read_sheets(path, wb, marker)
+        with path.open("rb") as handle:
+            key = _key(path, handle)
+            if key in _MATRICES:
+                return _MATRICES[key]
+            with _Workbook(handle) as wb:
+                marker = _marker(wb)
+                if marker is None:
+                    raise InputError(
+                        f"is not a jtreport matrix (it has no {MARKER_SHEET} sheet); "
+                        "make one with: jtreport --format xlsx",
+                        path=str(path),
+                    )
+                matrix = _read_sheets(path, wb, marker)
     except InputError:
         raise
     except Exception as exc:
         raise InputError(
             f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", path=str(path)
         ) from exc
+    _remember(_MATRICES, key, matrix, _MATRICES_KEPT)
+    return matrix
 
 
 def collect(matrix: Matrix, columns: Iterable[str]) -> Collected:
@@ -350,33 +404,205 @@ def as_date(value: Any) -> date | None:
 
 
 class _Workbook:
-    """A workbook opened read-only, closed with its file on exit."""
+    """A workbook opened read-only from an open file, closed on exit (the file
+    stays open: its owner closes it)."""
 
-    def __init__(self, path: Path) -> None:
-        self._handle = path.open("rb")
-        try:
-            from openpyxl import load_workbook
+    def __init__(self, handle: IO[bytes]) -> None:
+        import_openpyxl()
+        from openpyxl import load_workbook
 
-            # A file object skips openpyxl's check of the file name's extension.
-            self.book: Any = load_workbook(
-                self._handle, read_only=True, data_only=True, keep_links=False
-            )
-        except BaseException:
-            self._handle.close()
-            raise
+        # A file object skips openpyxl's check of the file name's extension.
+        self.book: Any = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
 
     def __enter__(self) -> Any:
         return self.book
 
     def __exit__(self, *exc: object) -> None:
-        try:
-            self.book.close()
-        finally:
-            self._handle.close()
+        self.book.close()
 
 
-def _open_workbook(path: Path) -> _Workbook:
-    return _Workbook(path)
+# Reading each file once ------------------------------------------------------------
+
+#: What was read, by (file name, content digest); newest last.
+_MATRICES: dict[tuple[str, bytes], Matrix] = {}
+_MARKERS: dict[tuple[str, bytes], dict[str, str] | None] = {}
+#: One matrix is enough for one run (and a large one is not kept for long).
+_MATRICES_KEPT = 1
+_MARKERS_KEPT = 8
+
+
+def _key(path: Path, handle: BufferedReader) -> tuple[str, bytes]:
+    """What identifies a file's content: its name and a digest of its bytes
+    (unlike a modification time, a digest cannot miss a quick rewrite)."""
+    import hashlib
+
+    digest = hashlib.file_digest(handle, "blake2b").digest()
+    handle.seek(0)
+    return str(path), digest
+
+
+def _remember(
+    memo: dict[tuple[str, bytes], Any], key: tuple[str, bytes], value: Any, kept: int
+) -> None:
+    memo.pop(key, None)
+    memo[key] = value
+    while len(memo) > kept:
+        del memo[next(iter(memo))]
+
+
+def forget() -> None:
+    """Drop every remembered matrix and marker (to free memory, or in tests)."""
+    _MATRICES.clear()
+    _MARKERS.clear()
+
+
+# The marker without openpyxl -----------------------------------------------------
+
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_DOC_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _read_marker(handle: BinaryIO) -> dict[str, str] | None:
+    """The marker sheet's key/value rows, as :func:`_marker` reads them from an
+    openpyxl workbook, straight from the package: the workbook's sheet list, the
+    marker sheet, and the shared strings it uses."""
+    import zipfile
+
+    with zipfile.ZipFile(handle) as archive:
+        book = _main_part(archive)
+        relations = _relations(archive, book)
+        part = None
+        for element in _elements(archive, book, f"{_SHEET_NS}sheet"):
+            if element.get("name") == MARKER_SHEET:
+                part = relations.get(element.get(f"{_DOC_REL_NS}id", ""))
+                break
+        if part is None:
+            return None
+        rows = _marker_rows(archive, part)
+        if not rows or rows[0][0] != 1:
+            return None  # openpyxl reads an empty first row: not a marker
+        wanted = {int(raw) for _, row in rows for kind, raw in row if kind == "s" and raw}
+        table = relations.get("type:sharedStrings")
+        strings = _shared_strings(archive, table, wanted) if wanted and table else {}
+    marker: dict[str, str] = {}
+    for number, row in rows:
+        key, value = (_text(_marker_value(kind, raw, strings)) for kind, raw in row)
+        if number == 1:
+            if key != MATRIX_KIND:
+                return None
+            marker["matrix_version"] = value
+        elif key:
+            # repeated keys (one per sheet) are numbered: sheet.area, sheet.area.2
+            name, n = key, 2
+            while name in marker:
+                name, n = f"{key}.{n}", n + 1
+            marker[name] = value
+    return marker
+
+
+def _elements(archive: zipfile.ZipFile, part: str, tag: str) -> Iterator[Any]:
+    """The ``tag`` elements of a part, parsed as a stream (defusedxml: no entities)."""
+    from defusedxml.ElementTree import iterparse
+
+    with archive.open(part) as stream:
+        for _, element in iterparse(stream, events=("end",)):
+            if element.tag == tag:
+                yield element
+                element.clear()
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    for rel in _elements(archive, "_rels/.rels", f"{_PKG_REL_NS}Relationship"):
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            return str(rel.get("Target", "")).lstrip("/")
+    return "xl/workbook.xml"
+
+
+def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """A part's relationships: id -> target part, plus ``type:NAME`` -> target
+    for each relationship type (``type:sharedStrings``)."""
+    import posixpath
+
+    folder, name = posixpath.split(part)
+    found: dict[str, str] = {}
+    rels = posixpath.join(folder, "_rels", f"{name}.rels")
+    if rels not in archive.namelist():
+        return found
+    for rel in _elements(archive, rels, f"{_PKG_REL_NS}Relationship"):
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        path = posixpath.normpath(path)
+        found[rel.get("Id", "")] = path
+        found.setdefault(f"type:{rel.get('Type', '').rsplit('/', 1)[-1]}", path)
+    return found
+
+
+def _marker_rows(
+    archive: zipfile.ZipFile, part: str
+) -> list[tuple[int, list[tuple[str, str | None]]]]:
+    """The rows of a sheet with their numbers, each as its cells in columns A
+    and B: (cell type, raw value), ("", None) for a missing cell."""
+    rows: list[tuple[int, list[tuple[str, str | None]]]] = []
+    for element in _elements(archive, part, f"{_SHEET_NS}row"):
+        number = int(element.get("r") or (rows[-1][0] + 1 if rows else 1))
+        cells: list[tuple[str, str | None]] = [("", None), ("", None)]
+        column = 0
+        for cell in element.iter(f"{_SHEET_NS}c"):
+            ref = cell.get("r")
+            column = _column(ref) if ref else column + 1
+            if not 1 <= column <= 2:
+                continue
+            kind = cell.get("t", "n")
+            if kind == "inlineStr":
+                text = "".join(_string_text(child) for child in cell.iter(f"{_SHEET_NS}is"))
+                cells[column - 1] = ("inlineStr", text)
+            else:
+                cells[column - 1] = (kind, cell.findtext(f"{_SHEET_NS}v") or None)
+        rows.append((number, cells))
+    return rows
+
+
+def _column(ref: str) -> int:
+    number = 0
+    for char in ref:
+        if not char.isalpha():
+            break
+        number = number * 26 + ord(char.upper()) - 64
+    return number
+
+
+def _string_text(element: Any) -> str:
+    """The plain text of a string item (``si`` or ``is``): its ``t`` and the
+    ``t`` of its runs, without phonetic hints."""
+    parts: list[str] = [element.findtext(f"{_SHEET_NS}t") or ""]
+    parts += [run.findtext(f"{_SHEET_NS}t") or "" for run in element.findall(f"{_SHEET_NS}r")]
+    return "".join(parts)
+
+
+def _shared_strings(archive: zipfile.ZipFile, part: str, wanted: set[int]) -> dict[int, str]:
+    """The shared strings numbered in ``wanted``; reading stops after the last."""
+    found: dict[int, str] = {}
+    last = max(wanted)
+    for index, item in enumerate(_elements(archive, part, f"{_SHEET_NS}si")):
+        if index in wanted:
+            found[index] = _string_text(item).replace("x005F_", "")
+        if index >= last:
+            break
+    return found
+
+
+def _marker_value(kind: str, raw: str | None, strings: dict[int, str]) -> Any:
+    """A marker cell's value as openpyxl gives it (dates stay text here)."""
+    if raw is None:
+        return None
+    if kind == "s":
+        return strings.get(int(raw))
+    if kind == "b":
+        return bool(int(raw))
+    if kind == "n":
+        return float(raw) if any(c in raw for c in ".eE") else int(raw)
+    return raw
 
 
 def _reason(exc: BaseException) -> str:
@@ -487,6 +713,7 @@ def _read_sheets(path: Path, wb: Any, marker: dict[str, str]) -> Matrix:
 def _rows(
     sheet: str, header_row: int, headers: tuple[str, ...], body: list[tuple[Any, ...]]
 ) -> list[MatrixRow]:
+    import_openpyxl()
     from openpyxl.utils import get_column_letter
 
     id_index = headers.index(ID_COLUMN)

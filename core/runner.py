@@ -94,9 +94,9 @@ class Run:
         """Do what the settings ask; return the exit code."""
         s = self.settings
         if s.schema:
-            from .model import json_schema
-
             import json
+
+            from .model import json_schema
 
             click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0

@@ -1,10 +1,11 @@
-"""Small builders for WordprocessingML elements: paragraphs, runs and tables.
+"""Small builders for WordprocessingML elements: paragraphs and runs.
 
 The note is written by appending these elements to the body directly rather
 than through python-docx's ``add_paragraph``/``add_row`` helpers, which look up
 styles by name and re-scan the body or the table for every call (quadratic on a
 long statement).  Every element names a style by its id; nothing carries direct
-formatting except table geometry (column widths), which Word needs.
+formatting except table geometry (column widths), which Word needs.  Tables are
+written as text instead (:mod:`.bodyxml`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot hold (C0 controls but tab/newline, lone surrogates,
 # U+FFFE/U+FFFF): lxml refuses them, so they are dropped from statement text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+#: What splits a run's text into pieces: tabs and line breaks.
+BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 
 Element = Any  # lxml elements; python-docx's oxml classes subclass them
 
@@ -61,7 +63,7 @@ def run(text: str, style: str | None = None) -> Element:
     r = etree.Element(w("r"))
     if style:
         _sub(_sub(r, "rPr"), "rStyle", val=style)
-    for piece in _BREAKS.split(xml_safe(text)):
+    for piece in BREAKS.split(xml_safe(text)):
         if not piece:
             continue
         if piece == "\t":
@@ -107,65 +109,10 @@ class TableSpec:
 
 
 def table(spec: TableSpec, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> Element:
-    """A ``w:tbl`` with a header row that repeats on every page, then ``rows``.
+    """A ``w:tbl`` element with a header row that repeats on every page, then
+    ``rows``: for scripts that build a document with lxml (the default template's).
+    The note itself writes its tables as text (:class:`.bodyxml.Table`)."""
+    from .bodyxml import Table
 
-    The layout is fixed, so Word and LibreOffice use the given widths instead of
-    measuring every cell (which is slow on a long annex).
-    """
-    tbl = etree.Element(w("tbl"))
-    pr = _sub(tbl, "tblPr")
-    _sub(pr, "tblStyle", val=spec.style)
-    _sub(pr, "tblW", w=str(sum(spec.widths)), type="dxa")
-    _sub(pr, "tblLayout", type="fixed")
-    _sub(
-        pr,
-        "tblLook",
-        val="04A0",
-        firstRow="1",
-        lastRow="0",
-        firstColumn="0",
-        lastColumn="0",
-        noHBand="1",
-        noVBand="1",
-    )
-    grid = _sub(tbl, "tblGrid")
-    for width in spec.widths:
-        _sub(grid, "gridCol", w=str(width))
-    head = [[[text]] for text in header]
-    tbl.append(_row(spec, head, spec.heading_style, header_row=True))
-    for cells in rows:
-        tbl.append(_row(spec, cells, spec.text_style, header_row=False))
-    return tbl
-
-
-def _row(spec: TableSpec, cells: Sequence[Cell], style: str, *, header_row: bool) -> Element:
-    tr = etree.Element(w("tr"))
-    tr_pr = _sub(tr, "trPr")
-    if header_row or _length(cells) < _UNSPLIT_LIMIT:
-        _sub(tr_pr, "cantSplit")
-    if header_row:
-        _sub(tr_pr, "tblHeader")
-    for width, cell in zip(spec.widths, cells, strict=True):
-        tc = _sub(tr, "tc")
-        _sub(_sub(tc, "tcPr"), "tcW", w=str(width), type="dxa")
-        # a cell must hold at least one paragraph
-        for content in cell or [[]]:
-            tc.append(paragraph(style, content))
-    return tr
-
-
-# Rows longer than this may break across pages: a row taller than a page that
-# cannot split would be cut off.
-_UNSPLIT_LIMIT = 1500
-
-
-def _length(cells: Sequence[Cell]) -> int:
-    total = 0
-    for cell in cells:
-        for content in cell:
-            for part in content:
-                if isinstance(part, str):
-                    total += len(part)
-                elif isinstance(part, Span):
-                    total += len(part.text)
-    return total
+    text = "".join(Table(spec, header, rows).xml())
+    return etree.fromstring(f'<w:body xmlns:w="{W_NS}">{text}</w:body>')[0]

@@ -2,19 +2,25 @@
 
 python-docx stamps the current time on every zip entry; the package is
 rewritten with entries dated ``options.created``, so that the same input and
-the same ``SOURCE_DATE_EPOCH`` give byte-identical files.
+the same ``SOURCE_DATE_EPOCH`` give byte-identical files.  On the way the
+note's content, which the body holds as placeholders, is written into the
+document part (:mod:`.bodyxml`; tables row by row), straight into its zip entry.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import IO, Any
 
 from jtreport import __version__
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
-from jtreport.reproducible import naive_utc, restamp_zip
+from jtreport.reproducible import naive_utc, zip_time
+
+from .writer import Piece, placeholder
 
 #: marks a file as written by this exporter (``dc:identifier`` in the core properties)
 IDENTIFIER = "jtreport:docx-briefing-note"
@@ -71,8 +77,71 @@ def fit_list(words: list[str], limit: int = PROPERTY_LIMIT) -> str:
     return "; ".join(kept)
 
 
-def save(document: Any, created: datetime) -> bytes:
-    """The document as .docx bytes whose zip entries all carry ``created``."""
+def save(document: Any, created: datetime, segments: Sequence[Sequence[Piece]] = ()) -> bytes:
+    """The document as .docx bytes whose zip entries all carry ``created``, with
+    each of ``segments`` written in place of its placeholder.
+
+    The entries are those python-docx writes, in its order, deflated at level 6
+    (as :func:`jtreport.reproducible.restamp_zip` writes them).
+    """
     raw = io.BytesIO()
     document.save(raw)
-    return restamp_zip(raw.getvalue(), created)
+    stamp = zip_time(created)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(raw) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0o644 << 16
+            if info.filename == DOCUMENT_PART and segments:
+                with target.open(entry, "w") as stream:
+                    splice(source.read(info), segments, stream)
+            else:
+                target.writestr(entry, source.read(info), compresslevel=6)
+    return out.getvalue()
+
+
+#: The main document part, where the placeholders are.
+DOCUMENT_PART = "word/document.xml"
+#: Characters of table XML encoded and written at a time.
+_CHUNK = 1 << 18
+
+
+def splice(part: bytes, segments: Sequence[Sequence[Piece]], stream: IO[bytes]) -> None:
+    """Write ``part`` to ``stream`` with each segment's XML in place of its placeholder."""
+    view = memoryview(part)
+    position = 0
+    for number, segment in enumerate(segments):
+        mark = placeholder(number)
+        found = part.find(mark, position)
+        if found < 0:
+            raise RuntimeError(f"segment {number} has no placeholder in the document")
+        stream.write(view[position:found])
+        _write_text(stream, _pieces(segment))
+        position = found + len(mark)
+    stream.write(view[position:])
+
+
+def _pieces(segment: Sequence[Piece]) -> Iterator[str]:
+    for piece in segment:
+        if isinstance(piece, str):
+            yield piece
+        else:
+            yield from piece.xml()
+
+
+def _write_text(stream: IO[bytes], pieces: Iterable[str]) -> None:
+    """Encode and write ``pieces`` a chunk at a time."""
+    pending: list[str] = []
+    size = 0
+    for piece in pieces:
+        pending.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            stream.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    stream.write("".join(pending).encode("utf-8"))

@@ -5,33 +5,61 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from lxml import etree
+
 from . import styles as S
-from .ooxml import Cell, Inline, Span, TableSpec, paragraph, table, w
+from .bodyxml import Table, attribute, paragraph_xml
+from .ooxml import Cell, Inline, Span, TableSpec, w
 from .template import StyleMap
 
 _A4_WIDTH, _DEFAULT_MARGIN = 11906, 1440
+#: The target of the processing instructions that hold the body's place.
+PLACEHOLDER = "jtreport-body"
+
+#: What a stretch of the body is made of: paragraphs as XML text, and tables.
+Piece = str | Table
+
+
+def placeholder(number: int) -> bytes:
+    """How the placeholder of segment ``number`` reads in the saved document part."""
+    return f"<?{PLACEHOLDER} {number}?>".encode()
 
 
 class NoteWriter:
     """Writes paragraphs and tables at the end of a document's body.
 
-    Elements go in just before the body's final section properties, so adding
-    one costs the same however long the note already is.
+    The content is kept as XML text (:mod:`.bodyxml`), in :attr:`segments`: the
+    body holds one placeholder per segment, replaced by the segment's text when
+    the note is saved.  A new segment starts after anything that must be an
+    element in the body (a section break, a prebuilt element).
     """
 
     def __init__(self, document: Any, style_map: StyleMap) -> None:
         self.document = document
         self.styles = style_map
+        self.segments: list[list[Piece]] = []
         # the body's last child; it stays last when a section break is added
         self._anchor = document.element.body.get_or_add_sectPr()
+        self._next_segment()
+
+    def _next_segment(self) -> None:
+        """Put a new segment's placeholder at the end of the body."""
+        self._anchor.addprevious(etree.ProcessingInstruction(PLACEHOLDER, str(len(self.segments))))
+        self.segments.append([])
 
     def add(self, element: Any) -> None:
-        """Append a prebuilt element."""
+        """Append a prebuilt lxml element."""
         self._anchor.addprevious(element)
+        self._next_segment()
 
     def para(self, style: str, *content: Inline) -> None:
         """Append a paragraph in the named paragraph style."""
-        self.add(paragraph(self.styles[style], content))
+        if all(isinstance(part, str | Span) for part in content):
+            self.segments[-1].append(paragraph_xml(attribute(self.styles[style]), content))
+        else:
+            from .ooxml import paragraph
+
+            self.add(paragraph(self.styles[style], content))
 
     def heading(self, level: int, text: str) -> None:
         """Append a heading (levels 1-3), shown in Word's navigation pane."""
@@ -56,7 +84,8 @@ class NoteWriter:
         rows: Iterable[Sequence[Cell]],
     ) -> None:
         """Append a table as wide as the text, columns in proportion to ``shares``;
-        its header row repeats on every page."""
+        its header row repeats on every page.  ``rows`` is read when the note is
+        saved (a generator is fine: no row is held in memory before then)."""
         width = self.text_width()
         total = sum(shares)
         widths = [int(width * share / total) for share in shares]
@@ -67,7 +96,7 @@ class NoteWriter:
             heading_style=self.styles[S.TABLE_HEADING],
         )
         # Two tables in a row would merge: the note always puts text between them.
-        self.add(table(spec, header, rows))
+        self.segments[-1].append(Table(spec, header, rows))
 
     def text_width(self) -> int:
         """The width between the margins of the current section, in twips."""
@@ -87,6 +116,7 @@ class NoteWriter:
         body = self.document.element.body
         # the old properties now end the portrait part; the sentinel is returned
         sect = self._anchor = body.add_section_break()
+        self._next_segment()
         size = sect.find(w("pgSz"))
         if size is not None:
             width, height = _twips(size, "w", _A4_WIDTH), _twips(size, "h", 16838)

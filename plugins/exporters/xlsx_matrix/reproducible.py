@@ -3,7 +3,7 @@ comes from ``options.created``, so the same input gives the same bytes.
 
 openpyxl stamps the current time into the document properties and into every
 zip entry; the archive is rewritten here with fixed entry times, and the rows
-rendered by :mod:`.rowxml` are put into their sheets on the way.
+rendered by :mod:`.rowxml` are streamed into their sheets on the way.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ import re
 import zipfile
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 from xml.etree import ElementTree
 
 from jtreport.reproducible import zip_time
 
 from .rowxml import SheetRows
 
-#: The earliest time a zip entry can carry.
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -44,18 +43,26 @@ def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
-def _with_rows(xml: bytes, rows: SheetRows) -> bytes:
+def write_sheet(xml: bytes, rows: SheetRows, stream: IO[bytes]) -> None:
+    """Write the sheet part ``xml`` (as openpyxl saved it) to ``stream`` with
+    ``rows`` at the end of its ``sheetData`` and its dimension widened to them.
+
+    The rows go out in chunks, straight from :class:`SheetRows`: the sheet is
+    never assembled in memory (on a long statement it is tens of megabytes).
+    """
     from openpyxl.utils import get_column_letter
 
     if not rows.width:
-        return xml
-    head, sep, tail = xml.partition(b"</sheetData>")
-    if not sep:
+        stream.write(xml)
+        return
+    end = xml.find(b"</sheetData>")
+    if end < 0:
         raise ValueError("the saved sheet has no sheetData to fill")
-    last = max(rows.last_row, 1)
-    columns = get_column_letter(rows.width)
-    xml = head + rows.xml() + sep + tail
-    return _DIMENSION.sub(f'<dimension ref="A1:{columns}{last}"/>'.encode(), xml, count=1)
+    dimension = f'<dimension ref="A1:{get_column_letter(rows.width)}{max(rows.last_row, 1)}"/>'
+    stream.write(_DIMENSION.sub(dimension.encode(), xml[:end], count=1))
+    for chunk in rows.chunks():
+        stream.write(chunk)
+    stream.write(memoryview(xml)[end:])
 
 
 def save_reproducibly(
@@ -66,6 +73,7 @@ def save_reproducibly(
     from openpyxl.writer.excel import ExcelWriter
 
     # ExcelWriter directly: openpyxl's save_workbook() resets "modified" to now.
+    # Stored, not deflated: this copy holds no data rows and is read back at once.
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
@@ -77,10 +85,12 @@ def save_reproducibly(
     ):
         by_path = {path: rows[name] for name, path in sheet_paths(source).items() if name in rows}
         for entry in source.infolist():
-            data = source.read(entry.filename)
-            if entry.filename in by_path:
-                data = _with_rows(data, by_path[entry.filename])
             info = zipfile.ZipInfo(entry.filename, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, data, compresslevel=6)
+            # level 6 both ways: zlib's default level is 6
+            if entry.filename in by_path:
+                with target.open(info, "w") as part:
+                    write_sheet(source.read(entry.filename), by_path[entry.filename], part)
+            else:
+                target.writestr(info, source.read(entry.filename), compresslevel=6)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -46,14 +47,19 @@ def excel_serial(value: date | datetime) -> float | int:
 
 
 class SheetRows:
-    """Data rows of one sheet, as XML, starting at ``first_row``."""
+    """Data rows of one sheet, as XML, starting at ``first_row``.
+
+    Each row is kept as one UTF-8 ``bytes`` object: compact (a long statement's
+    sheets hold hundreds of thousands of cells) and written to the saved file
+    as is, without joining the rows into one string first (see :meth:`chunks`).
+    """
 
     def __init__(self, first_row: int, letters: list[str]) -> None:
         self.first_row = first_row
         self.next_row = first_row
         self.letters = letters
         self.width = 0
-        self._parts: list[str] = []
+        self._rows: list[bytes] = []
 
     @property
     def last_row(self) -> int:
@@ -66,7 +72,7 @@ class SheetRows:
         r = self.next_row
         self.next_row += 1
         self.width = max(self.width, len(cells))
-        out = self._parts
+        out: list[str] = []
         if height is None:
             out.append(f'<row r="{r}">')
         else:
@@ -93,7 +99,21 @@ class SheetRows:
             else:
                 raise TypeError(f"cannot write {type(value).__name__} to a cell")
         out.append("</row>")
+        self._rows.append("".join(out).encode("utf-8"))
+
+    def chunks(self, size: int = 1 << 18) -> Iterator[bytes]:
+        """The rows' XML in pieces of about ``size`` bytes (whole rows each)."""
+        batch: list[bytes] = []
+        length = 0
+        for row in self._rows:
+            batch.append(row)
+            length += len(row)
+            if length >= size:
+                yield b"".join(batch)
+                batch, length = [], 0
+        if batch:
+            yield b"".join(batch)
 
     def xml(self) -> bytes:
-        """The rows, UTF-8 encoded."""
-        return "".join(self._parts).encode("utf-8")
+        """All the rows, UTF-8 encoded (for tests; saving uses :meth:`chunks`)."""
+        return b"".join(self._rows)

@@ -7,7 +7,14 @@ from typing import Any, BinaryIO
 
 from jtreport import __version__
 from jtreport.errors import ExportError
-from jtreport.followup import ITEMS_SHEET, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION, is_matrix
+from jtreport.followup import (
+    ITEMS_SHEET,
+    MARKER_SHEET,
+    MATRIX_KIND,
+    MATRIX_VERSION,
+    import_openpyxl,
+    is_matrix,
+)
 from jtreport.formats import ExportOptions
 from jtreport.model import SCHEMA_VERSION, Statement
 
@@ -25,6 +32,7 @@ from .summary import write_summary
 def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
     """Write the matrix for ``statement`` to ``stream``, carrying over the values
     typed in ``options.previous`` (see :mod:`.merge`)."""
+    import_openpyxl()  # first, so that openpyxl comes in without numpy
     from openpyxl import Workbook
 
     paper = _paper(options)
