@@ -16,12 +16,24 @@ from dataclasses import dataclass
 from ..model import Party, Person
 from .gazetteer import Country, countries_in, find_country, party_name
 
-_TITLE = (
-    r"(?:Vice[-\s]President|President|Prime\s+Minister|Deputy\s+Prime\s+Minister|Chancellor|Premier|"
+_TITLE_UNIT = (
+    r"(?:Vice[-\s]President|President|Prime\s+Minister|Chancellor|Premier|"
     r"King|Queen|Emperor|Sultan|Emir|Crown\s+Prince|Chief\s+Executive|Secretary\s+of\s+State|"
     r"Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs(?:\s+and\s+[A-Z][a-z]+)*|"
     r"Minister\s+(?:of|for)\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}|"
+    r"Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?|"
     r"Secretary[-\s]General|High\s+Representative|Governor|Chairman|Chairperson|Chair)"
+)
+#: a title, with a rank before it and a second office after a dash
+#: ("Deputy Prime Minister", "Secretary of State - Minister of Foreign Affairs")
+_TITLE = (
+    rf"(?:(?:First\s+Deputy|Deputy|Vice|Acting|State)\s+)?{_TITLE_UNIT}"
+    rf"(?:\s*[-–]\s*{_TITLE_UNIT})?"
+)
+#: words of an office, never of a person's name
+_OFFICE_WORDS = frozenset(
+    "affairs foreign minister ministry president prime secretary state deputy development "
+    "cooperation trade economy finance defence defense".split()
 )
 _NAME_TOKEN = r"(?:[A-Z][\w’'.\-]*[\w.]|[A-Z]\.|[A-Z]{2,}|bin|binti|al|el|van|von|de|da|der|la|le)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}(?:,\s+Jr\.|,\s+Sr\.)?)"
@@ -34,9 +46,7 @@ _TITLE_NAME = re.compile(rf"(?P<title>{_TITLE})\s+{_NAME}")
 _NAME_COMMA_TITLE = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?P<title>{_TITLE})\s+of\s+(?=(?P<rest>.{{3,120}}))"
 )
-_NOT_NAME_START = re.compile(
-    r"^(?:of|the|and|Japan|Republic|Government|State|Minister|President)\b"
-)
+_NOT_NAME_START = re.compile(r"^(?:of|the|and|Republic|Government|State|Minister|President)\b")
 _PLACE_VERB = re.compile(
     r"\b(?:held|met|meeting|took\s+place|convened|gathered)\s+in\s+(?P<place>[A-Z][\w’'-]+(?:,?\s+[A-Z][\w’'-]+){0,2})"
 )
@@ -143,6 +153,18 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;")
 
 
+def _starts_like_no_name(text: str) -> bool:
+    """A person's name does not start with a function word or a country's name,
+    nor consist of the words of an office."""
+    from .gazetteer import mentions
+
+    if _NOT_NAME_START.match(text):
+        return True
+    if all(w.lower() in _OFFICE_WORDS for w in re.findall(r"[\w’'-]+", text)):
+        return True
+    return any(m.start == 0 for m in mentions(text, require_head=False))
+
+
 def find_people(texts: list[str]) -> list[tuple[Person, Country | None, str | None]]:
     """Leaders named in the opening, with the country each speaks for."""
     found: list[tuple[Person, Country | None, str | None]] = []
@@ -150,7 +172,7 @@ def find_people(texts: list[str]) -> list[tuple[Person, Country | None, str | No
 
     def add(name: str, title: str, country: tuple[Country, str] | None) -> None:
         name = re.sub(r"[’']s$", "", _clean_name(name))
-        if not name or _NOT_NAME_START.match(name) or name.lower() in seen or len(name) < 3:
+        if not name or _starts_like_no_name(name) or name.lower() in seen or len(name) < 3:
             return
         if any(_same_person(person.name, name) for person, _c, _w in found):
             return
@@ -182,7 +204,7 @@ def find_people(texts: list[str]) -> list[tuple[Person, Country | None, str | No
                 continue
             after = rest[len(rest) - len(rest.lstrip()) :][len(country[1]) :]
             name = re.match(rf"\s*,?\s*{_NAME}", after)
-            if name and not _NOT_NAME_START.match(name.group("name")):
+            if name and not _starts_like_no_name(name.group("name")):
                 add(name.group("name"), match.group("title"), country)
                 spans.append((match.start(), match.end()))
         for match in _TITLE_NAME.finditer(text):
