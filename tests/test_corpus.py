@@ -108,7 +108,8 @@ EXPECTED = {
         title='"Central Asia plus Japan" Dialogue Third Foreign Ministers\' Meeting '
         "Joint Press Release",
         date="2010-08-07",
-        min_parties=5,
+        min_parties=6,
+        leaders=6,
         numbered=False,
         preamble=1,
     ),
@@ -199,6 +200,9 @@ def test_structure_a_careful_reader_sees(stem: str) -> None:
         assert [p.heading for p in statement.parts] == want["parts"]
     if "areas" in want:
         assert [a.heading for a in statement.areas] == want["areas"]
+    if "leaders" in want:
+        assert len(statement.leaders) == want["leaders"]
+        assert all(p.party for p in statement.leaders)
     if "signatories" in want:
         assert len(statement.signatories) == want["signatories"]
     if "paragraphs" in want:
