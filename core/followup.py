@@ -541,11 +541,12 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 def _marker_rows(
     archive: zipfile.ZipFile, part: str
 ) -> list[tuple[int, list[tuple[str, str | None]]]]:
-    """The rows of a sheet with their numbers, each as its cells in columns A
-    and B: (cell type, raw value), ("", None) for a missing cell."""
+    """The rows of a sheet that have a cell in column A or B, with their numbers,
+    each as those two cells: (cell type, raw value), ("", None) for a missing one."""
     rows: list[tuple[int, list[tuple[str, str | None]]]] = []
+    number = 0
     for element in _elements(archive, part, f"{_SHEET_NS}row"):
-        number = int(element.get("r") or (rows[-1][0] + 1 if rows else 1))
+        number = int(element.get("r") or number + 1)
         cells: list[tuple[str, str | None]] = [("", None), ("", None)]
         column = 0
         for cell in element.iter(f"{_SHEET_NS}c"):
@@ -559,7 +560,8 @@ def _marker_rows(
                 cells[column - 1] = ("inlineStr", text)
             else:
                 cells[column - 1] = (kind, cell.findtext(f"{_SHEET_NS}v") or None)
-        rows.append((number, cells))
+        if cells[0][0] or cells[1][0]:
+            rows.append((number, cells))
     return rows
 
 

@@ -823,3 +823,113 @@ def test_long_titles_and_many_areas_fit_the_core_properties(tmp_path: Path) -> N
     assert len(props.keywords) <= 255 and props.keywords.startswith(
         "joint statement; briefing note"
     )
+
+
+# Memory: the body is written as text ------------------------------------------------
+
+
+def _body_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record how many lxml elements the body holds when the note is saved."""
+    from jtreport.plugins.exporters.docx_note import package
+
+    sizes: list[int] = []
+    save = package.save
+
+    def counting(document: Any, *args: Any) -> bytes:
+        sizes.append(sum(1 for _ in document.element.body.iter()))
+        return save(document, *args)
+
+    monkeypatch.setattr(package, "save", counting)
+    return sizes
+
+
+def test_the_body_holds_placeholders_not_elements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However long the statement, the body is a handful of lxml elements until it
+    is saved (460,000 on a 3,900-paragraph statement when it was built as a tree)."""
+    import msgspec
+
+    sizes = _body_sizes(monkeypatch)
+    base = hand_statement()
+    items = [
+        msgspec.structs.replace(item, id=f"{n}.{k}", paragraph=n)
+        for n in range(1, 1001)
+        for k, item in enumerate(base.items, start=1)
+    ]
+    long = msgspec.structs.replace(base, items=items)
+    export(base, tmp_path, "short.docx")
+    note = open_note(export(long, tmp_path, "long.docx"))
+    assert len(sizes) == 2 and sizes[0] == sizes[1]
+    assert sizes[1] < 40
+    # ...and the saved note holds every item, with no placeholder left
+    assert len(annex_table(note).rows) == len(items) + 1
+    with zipfile.ZipFile(tmp_path / "long.docx") as package:
+        xml = package.read("word/document.xml")
+    assert b"<?jtreport" not in xml
+    # every table has its repeating header: counts by area, milestones, the annex
+    assert xml.count(b"<w:tblHeader/>") == len(note.tables) == 3
+
+
+def test_content_stays_in_order_around_the_section_break(tmp_path: Path) -> None:
+    note = open_note(export(hand_statement(), tmp_path))
+    body = note.element.body
+    children = [child for child in body if child.tag in (f"{W}p", f"{W}tbl")]
+    breaks = [i for i, c in enumerate(children) if c.find(f"{W}pPr/{W}sectPr") is not None]
+    assert len(breaks) == 1
+    annex_heading = next(
+        i for i, c in enumerate(children) if "".join(c.itertext()).startswith("Annex:")
+    )
+    tables = [i for i, c in enumerate(children) if c.tag == f"{W}tbl"]
+    # the portrait part ends with the break; the annex heading and table follow it
+    assert tables[0] < breaks[0] < annex_heading < tables[-1]
+    text = "".join(children[breaks[0]].itertext())
+    assert text == ""
+    assert body[-1].tag == f"{W}sectPr"
+
+
+def test_text_paragraphs_are_what_lxml_writes() -> None:
+    """The text renderer writes exactly what the lxml builder writes, for any
+    text: markup characters, controls XML refuses, tabs, breaks, edge spaces."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from jtreport.plugins.exporters.docx_note.bodyxml import attribute, paragraph_xml
+    from jtreport.plugins.exporters.docx_note.ooxml import W_NS, Span, paragraph
+    from lxml import etree
+
+    pieces = st.text(alphabet=list("ab &<>\"'\t\n\r\x00\x0b\ufffeЭм高市😀"), max_size=12)
+    spans = st.builds(Span, pieces, st.sampled_from([None, "Label", 'a&b"<']))
+    styles = st.sampled_from(["Normal", "Annex Table Text", 'x<y&"z'])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.one_of(pieces, spans), max_size=4), styles)
+    def check(content: list[Any], style: str) -> None:
+        # the reference, serialised inside a parent that declares the w prefix
+        parent = etree.Element(f"{{{W_NS}}}body", nsmap={"w": W_NS})
+        parent.append(paragraph(style, content))
+        expected = etree.tostring(parent, encoding="unicode")
+        expected = expected[expected.index(">") + 1 : expected.rindex("</w:body>")]
+        assert paragraph_xml(attribute(style), content) == expected
+
+    check()
+
+
+def test_lxml_tables_for_scripts_match_the_text_tables() -> None:
+    """``ooxml.table`` (used by the template's script) parses the same text."""
+    from jtreport.plugins.exporters.docx_note.bodyxml import Table
+    from jtreport.plugins.exporters.docx_note.ooxml import W_NS, Span, TableSpec, table
+    from lxml import etree
+
+    spec = TableSpec(style="T", widths=[1000, 2000], text_style="A", heading_style="H")
+    rows = [[[["1.1"]], [["a & b", Span(" → c", "Label")]]], [[], [["x" * 2000]]]]
+    element = table(spec, ["ID", "Text"], rows)
+    parent = etree.Element(f"{{{W_NS}}}body", nsmap={"w": W_NS})
+    parent.append(element)
+    written = etree.tostring(element, encoding="unicode").replace(f' xmlns:w="{W_NS}"', "")
+    assert written == "".join(Table(spec, ["ID", "Text"], rows).xml())
+    trs = element.findall(f"{W}tr")
+    assert len(trs) == 3
+    assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert trs[1].find(f"{W}trPr/{W}cantSplit") is not None
+    assert trs[2].find(f"{W}trPr/{W}cantSplit") is None  # a long row may break
+    assert len(trs[2].findall(f"{W}tc")[0].findall(f"{W}p")) == 1  # an empty cell

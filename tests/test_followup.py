@@ -4,6 +4,7 @@ one-line error for anything that is not a usable matrix."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -19,8 +20,10 @@ from jtreport.followup import (
     FollowUp,
     as_date,
     is_matrix,
+    matrix_marker,
     normalise_status,
     read_followup,
+    read_matrix,
 )
 
 from tests.test_xlsx import export, fill, hand_statement
@@ -185,3 +188,200 @@ def test_status_option_on_the_command_line(matrix: Path, tmp_path: Path) -> None
     fill(matrix, {("All items", "1.1", "Status"): "Completed"})
     result = CliRunner().invoke(main, ["-f", "json", "-o", str(out), "--status", str(matrix)])
     assert result.exit_code == 0, result.output
+
+
+# Reading a matrix once, and without numpy --------------------------------------------
+
+
+def test_a_matrix_is_parsed_once_per_content(matrix: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run asks about the same matrix up to four times; openpyxl parses it once,
+    and the marker check needs no openpyxl at all.  The file is only read."""
+    import os
+
+    import jtreport.followup as followup
+
+    followup.forget()
+    before = (matrix.read_bytes(), matrix.stat().st_mtime_ns)
+    loads: list[object] = []
+    load = openpyxl.load_workbook
+
+    def counting(*args: object, **kwargs: object) -> object:
+        loads.append(args[0])
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", counting)
+    assert is_matrix(matrix)
+    assert loads == []  # the marker sheet is read without openpyxl
+    records = read_followup(matrix)
+    first = read_matrix(matrix)
+    assert is_matrix(matrix) and read_matrix(matrix) is first
+    assert len(loads) == 1
+    assert (matrix.read_bytes(), matrix.stat().st_mtime_ns) == before
+
+    # an edit is seen, even one that keeps the file's time stamp
+    fill(matrix, {("All items", "1.1", "Status"): "Completed"})
+    os.utime(matrix, ns=(before[1], before[1]))
+    loads.clear()
+    assert read_followup(matrix)["1.1"].status == "Completed"
+    assert records["1.1"].status is None
+    assert len(loads) == 1
+
+
+def test_the_marker_is_read_as_openpyxl_reads_it(matrix: Path, tmp_path: Path) -> None:
+    import jtreport.followup as followup
+
+    followup.forget()
+    fresh = matrix_marker(matrix)
+    assert fresh is not None and fresh == read_matrix(matrix).marker
+    assert fresh["matrix_version"] == "1" and fresh["sheet.items"] == "All items"
+    assert [k for k in fresh if k.startswith("sheet.area")] == [
+        "sheet.area",
+        "sheet.area.2",
+        "sheet.area.3",
+        "sheet.area.4",
+    ]
+    # saved by a spreadsheet program: shared strings (rich text, phonetic hints)
+    resaved = tmp_path / "shared.xlsx"
+    resaved.write_bytes(with_shared_strings(matrix.read_bytes()))
+    with zipfile.ZipFile(resaved) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"inlineStr" in archive.read(n) for n in sheets)
+    followup.forget()
+    assert matrix_marker(resaved) == fresh
+    assert is_matrix(resaved) and read_matrix(resaved).marker == fresh
+
+
+def with_shared_strings(data: bytes) -> bytes:
+    """A matrix as Excel saves it: every text cell in the shared-string table,
+    in reverse order of use, the marker's title as rich text with a phonetic hint."""
+    import re
+
+    inline = re.compile(
+        rb'<c ([^>]*?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>',
+        re.DOTALL,
+    )
+    texts: list[bytes] = []
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        texts.append(match.group(2))
+        return b"<c " + match.group(1) + b' t="s"><v>' + str(len(texts) - 1).encode() + b"</v></c>"
+
+    parts: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        for name in source.namelist():
+            content = source.read(name)
+            if name.startswith("xl/worksheets/sheet"):
+                content = inline.sub(shared, content)
+            parts[name] = content
+    # reverse the table, so that the marker's strings are not last
+    last = len(texts) - 1
+    for name, content in parts.items():
+        if name.startswith("xl/worksheets/sheet"):
+            parts[name] = re.sub(
+                rb'(t="s"><v>)(\d+)',
+                lambda m: m.group(1) + str(last - int(m.group(2))).encode(),
+                content,
+            )
+    items = []
+    for text in reversed(texts):
+        if text == b"jtreport implementation matrix":
+            items.append(
+                b'<si><r><t>jtreport</t></r><r><rPr><b/></rPr><t xml:space="preserve">'
+                b' implementation matrix</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>'
+            )
+        else:
+            items.append(b'<si><t xml:space="preserve">' + text + b"</t></si>")
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="' + main + b'" count="%d">' % len(items) + b"".join(items) + b"</sst>"
+    )
+    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Type="'
+        + kind
+        + b'" Target="sharedStrings.xml"/></Relationships>',
+    )
+    sst = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + sst + b'"/></Types>',
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda wb: wb["_jtreport"].cell(row=1, column=1, value="something else"),
+        lambda wb: wb["_jtreport"].insert_rows(1),
+        lambda wb: setattr(wb["_jtreport"], "title", "renamed"),
+        lambda wb: wb.remove(wb["_jtreport"]),
+    ],
+)
+def test_a_damaged_marker_is_not_a_matrix(matrix: Path, tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    book = openpyxl.load_workbook(matrix)
+    edit(book)
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    assert not is_matrix(path)
+    assert matrix_marker(path) is None
+    with pytest.raises(InputError, match="not a jtreport matrix"):
+        read_matrix(path)
+
+
+FAKE_NUMPY = """
+import os
+with open(os.environ["FAKE_NUMPY_LOG"], "a") as log:
+    log.write("imported\\n")
+def __getattr__(name):
+    return type(name, (), {})
+"""
+
+
+def _run_with_fake_numpy(tmp_path: Path, code: str) -> str:
+    """Run ``code`` where ``import numpy`` finds a fake that logs its import;
+    return the log."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    (site / "numpy").mkdir(parents=True)
+    (site / "numpy" / "__init__.py").write_text(FAKE_NUMPY, encoding="utf-8")
+    log = tmp_path / "numpy.log"
+    env = {**os.environ, "PYTHONPATH": str(site), "FAKE_NUMPY_LOG": str(log)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    return log.read_text() if log.exists() else ""
+
+
+def test_openpyxl_comes_in_without_numpy_which_stays_importable(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from jtreport.followup import import_openpyxl\n"
+        "import_openpyxl()\n"
+        "import openpyxl\n"
+        "assert 'numpy' not in sys.modules, 'numpy imported'\n"
+        "assert openpyxl.compat.numbers.NUMPY is False\n"
+        "import_openpyxl()  # a second call does nothing\n"
+        "import numpy  # the block is lifted\n"
+        "assert sys.modules['numpy'] is numpy\n"
+    )
+    assert _run_with_fake_numpy(tmp_path, code) == "imported\n"
+
+
+def test_a_program_that_uses_numpy_keeps_it(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import numpy\n"
+        "from jtreport.followup import import_openpyxl\n"
+        "import_openpyxl()\n"
+        "import openpyxl\n"
+        "assert sys.modules['numpy'] is numpy\n"
+        "assert openpyxl.compat.numbers.NUMPY is True\n"
+    )
+    assert _run_with_fake_numpy(tmp_path, code) == "imported\n"

@@ -640,3 +640,92 @@ def test_command_line_writes_the_matrix(tmp_path: Path) -> None:
     (path,) = tmp_path.glob("*.xlsx")
     assert XlsxExporter().recognizes(path)
     assert "All items" in openpyxl.load_workbook(path, read_only=True).sheetnames
+
+
+# Speed and memory ---------------------------------------------------------------------
+
+
+def test_title_rows_are_merged_across_the_table(bundled_book: Any) -> None:
+    for name in bundled_book.sheetnames[1:-1]:  # not Summary, not the marker
+        ws = bundled_book[name]
+        merged = {str(r) for r in ws.merged_cells.ranges}
+        assert {"A1:L1", "A2:L2"} <= merged, name
+        assert ws["A1"].value and ws["A2"].value
+
+
+def test_rows_are_streamed_into_the_saved_sheet() -> None:
+    import io
+
+    from jtreport.plugins.exporters.xlsx_matrix.reproducible import write_sheet
+    from jtreport.plugins.exporters.xlsx_matrix.rowxml import SheetRows
+
+    rows = SheetRows(4, ["A", "B", "C"])
+    rows.add([("1.1", 1), (None, 2), ("Эмомалӣ & <高市>", 3)], 17.0)
+    rows.add([(2, 1), (date(2026, 5, 31), 2), (True, 3)])
+    assert [len(c) for c in rows.chunks(size=1)] == [len(c) for c in rows._rows]
+    assert b"".join(rows.chunks()) == rows.xml()
+    sheet = (
+        b'<worksheet><dimension ref="A1:Q3"/><sheetData><row r="1"/></sheetData>'
+        b"<mergeCells/></worksheet>"
+    )
+    out = io.BytesIO()
+    write_sheet(sheet, rows, out)
+    assert out.getvalue() == (
+        b'<worksheet><dimension ref="A1:C5"/><sheetData><row r="1"/>'
+        + rows.xml()
+        + b"</sheetData><mergeCells/></worksheet>"
+    )
+    assert "Эмомалӣ &amp; &lt;高市&gt;".encode() in rows.xml()
+    with pytest.raises(ValueError, match="sheetData"):
+        write_sheet(b"<worksheet/>", rows, io.BytesIO())
+
+
+FAKE_NUMPY = """
+import os
+with open(os.environ["FAKE_NUMPY_LOG"], "a") as log:
+    log.write("numpy imported\\n")
+
+def __getattr__(name):
+    return type(name, (), {})
+"""
+
+
+def fake_numpy(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment where ``import numpy`` finds a fake that logs its import."""
+    import os
+
+    site = tmp_path / "fake-site"
+    (site / "numpy").mkdir(parents=True)
+    (site / "numpy" / "__init__.py").write_text(FAKE_NUMPY, encoding="utf-8")
+    log = tmp_path / "numpy.log"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(site),
+        "FAKE_NUMPY_LOG": str(log),
+        "JTREPORT_NO_PLUGINS": "1",
+    }
+    return env, log
+
+
+def test_the_matrix_does_not_import_numpy(tmp_path: Path) -> None:
+    """openpyxl imports numpy whenever it is installed; jtreport keeps it out when
+    writing, regenerating and reading a matrix (``--status``)."""
+    env, log = fake_numpy(tmp_path)
+    cli = [sys.executable, "-c", "from jtreport.cli import main; main()"]
+    out = tmp_path / "out"
+    matrix = out / "japan-tajikistan-2025.xlsx"
+    outputs: list[str] = []
+    for args in (
+        ["-f", "xlsx", "-o", str(out)],  # a new matrix
+        ["-f", "all", "-o", str(out)],  # over last month's: statuses, merge
+        ["-f", "json", "-o", str(tmp_path / "json"), "--status", str(matrix)],
+    ):
+        done = subprocess.run([*cli, *args], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout + done.stderr)
+    assert f"showing the statuses recorded in {matrix}" in outputs[1]
+    assert list(out.glob("*.xlsx")) == [matrix]
+    assert not log.exists(), log.read_text()
+    # the fake is found in this environment: the check above can fail
+    subprocess.run([sys.executable, "-c", "import numpy"], env=env, check=True)
+    assert log.read_text() == "numpy imported\n"

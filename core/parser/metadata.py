@@ -32,8 +32,24 @@ _TITLE = (
 )
 #: words of an office, never of a person's name
 _OFFICE_WORDS = frozenset(
-    "affairs foreign minister ministry president prime secretary state deputy development "
-    "cooperation trade economy finance defence defense".split()
+    [
+        "affairs",
+        "foreign",
+        "minister",
+        "ministry",
+        "president",
+        "prime",
+        "secretary",
+        "state",
+        "deputy",
+        "development",
+        "cooperation",
+        "trade",
+        "economy",
+        "finance",
+        "defence",
+        "defense",
+    ]
 )
 _NAME_TOKEN = r"(?:[A-Z][\w’'.\-]*[\w.]|[A-Z]\.|[A-Z]{2,}|bin|binti|al|el|van|von|de|da|der|la|le)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}(?:,\s+Jr\.|,\s+Sr\.)?)"

@@ -107,7 +107,7 @@ def save(document: Any, created: datetime, segments: Sequence[Sequence[Piece]] =
 
 #: The main document part, where the placeholders are.
 DOCUMENT_PART = "word/document.xml"
-#: Characters of table XML encoded and written at a time.
+#: Characters of the body's XML encoded and written at a time.
 _CHUNK = 1 << 18
 
 

@@ -9,7 +9,7 @@ from lxml import etree
 
 from . import styles as S
 from .bodyxml import Table, attribute, paragraph_xml
-from .ooxml import Cell, Inline, Span, TableSpec, w
+from .ooxml import Cell, Inline, Span, TableSpec, paragraph, w
 from .template import StyleMap
 
 _A4_WIDTH, _DEFAULT_MARGIN = 11906, 1440
@@ -56,9 +56,7 @@ class NoteWriter:
         """Append a paragraph in the named paragraph style."""
         if all(isinstance(part, str | Span) for part in content):
             self.segments[-1].append(paragraph_xml(attribute(self.styles[style]), content))
-        else:
-            from .ooxml import paragraph
-
+        else:  # prebuilt runs: an element of its own
             self.add(paragraph(self.styles[style], content))
 
     def heading(self, level: int, text: str) -> None:
