@@ -6,9 +6,8 @@ from pathlib import Path
 
 from .blocks import ReadResult
 from .model import Source, Statement
-from .parser import parse_blocks
 from .pluginmanager import PluginHost
-from .reading import read_input
+from .reading import choose_reader, read_bytes
 
 _default_host: PluginHost | None = None
 
@@ -21,16 +20,39 @@ def default_host() -> PluginHost:
     return _default_host
 
 
-def parse_file(path: str | Path, *, host: PluginHost | None = None) -> Statement:
+def parse_file(
+    path: str | Path, *, host: PluginHost | None = None, cache: bool = True
+) -> Statement:
     """Read ``path`` with the installed readers and parse it into the model.
 
+    With ``cache`` (and unless ``JTREPORT_NO_CACHE`` is set) a model parsed before
+    from the same bytes by the same code is reused (see :mod:`jtreport.modelcache`).
     Raises :class:`jtreport.errors.InputError` for input that cannot be read.
     Transform hooks are *not* run here (the command runs them after parsing).
     """
+    import hashlib
+
+    from . import modelcache
+
     host = host or default_host()
-    loaded = read_input(host.readers, str(path))
-    source = Source(path=loaded.path, format=loaded.reader, sha256=loaded.sha256)
-    return parse_blocks(loaded.result, source=source)
+    name = str(path)
+    data = read_bytes(name)
+    reader = choose_reader(host.readers, data, name)
+    digest = hashlib.sha256(data).hexdigest()
+    folder = modelcache.cache_dir() if cache else None
+    key = modelcache.cache_key(digest, reader) if folder else ""
+    if folder is not None:
+        cached = modelcache.load(folder, key, name)
+        if cached is not None:
+            return cached
+    from .parser import parse_blocks
+
+    statement = parse_blocks(
+        reader.read(data, name), source=Source(path=name, format=reader.name, sha256=digest)
+    )
+    if folder is not None:
+        modelcache.save(folder, key, statement)
+    return statement
 
 
 def parse_text(text: str, *, path: str | None = None) -> Statement:
@@ -38,6 +60,8 @@ def parse_text(text: str, *, path: str | None = None) -> Statement:
     import hashlib
 
     from jtreport.plugins.readers.plain_text import text_to_blocks
+
+    from .parser import parse_blocks
 
     result: ReadResult = text_to_blocks(text)
     source = Source(

@@ -110,6 +110,11 @@ class _Command(click.Command):
 @click.option("-O", "extra", multiple=True, metavar="KEY=VALUE", help="A plugin-specific option.")
 @click.option("--force", is_flag=True, help="Replace output files that jtreport did not write.")
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse again even if this statement's model is cached (also JTREPORT_NO_CACHE=1).",
+)
+@click.option(
     "--schema", is_flag=True, help="Print the JSON Schema of the commitment model and exit."
 )
 @click.option(

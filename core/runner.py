@@ -39,6 +39,7 @@ class RunSettings:
     font: Path | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
     force: bool = False
+    no_cache: bool = False
     schema: bool = False
     list_plugins: bool = False
     no_plugins: bool = False
@@ -296,7 +297,7 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     outcome = Outcome(job.source)
     label = "<stdin>" if job.source == STDIN else job.source
     try:
-        statement = host.transform(parse_file(job.source, host=host))
+        statement = host.transform(parse_file(job.source, host=host, cache=not settings.no_cache))
     except JtreportError as exc:
         outcome.error(str(exc) if exc.path else f"{label}: {exc}")
         return outcome

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The tests exercise the parser itself, not the model cache (tests/test_modelcache.py
+# turns it on where it is the subject); subprocesses inherit this.
+os.environ["JTREPORT_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

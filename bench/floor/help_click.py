@@ -61,6 +61,7 @@ class Command(click.Command):
 @click.option("--font", type=click.Path(path_type=Path), help="A TrueType font for the PDF.")
 @click.option("-O", "extra", multiple=True, metavar="KEY=VALUE", help="A plugin option.")
 @click.option("--force", is_flag=True, help="Replace output files that jtreport did not write.")
+@click.option("--no-cache", is_flag=True, help="Parse again even if the model is cached.")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema and exit.")
 @click.option("--plugins", "list_plugins", is_flag=True, help="List plugins and exit.")
 @click.option("--no-plugins", is_flag=True, help="Load no third-party plugins.")
