@@ -219,6 +219,7 @@ class Run:
             outcomes = (convert(job, self.settings, self.host) for job in jobs)
         try:
             if show_bar:
+                # the bar owns the terminal while it runs; messages follow it
                 with click.progressbar(
                     outcomes,
                     length=len(jobs),
@@ -227,17 +228,12 @@ class Run:
                     show_pos=True,
                 ) as bar:
                     collected = list(bar)
-            else:
-                collected = []
-                for outcome in outcomes:
-                    self._report(outcome)
-                    collected.append(outcome)
-                return
+                outcomes = collected
+            for outcome in outcomes:
+                self._report(outcome)
         finally:
             if pool is not None:
                 pool.shutdown()
-        for outcome in collected:
-            self._report(outcome)
 
     def _report(self, outcome: Outcome) -> None:
         for line in outcome.messages:
@@ -295,7 +291,7 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     from .exporting import export_to_path
 
     outcome = Outcome(job.source)
-    label = "<stdin>" if job.source == STDIN else job.source
+    label = label_of(job)
     try:
         statement = host.transform(parse_file(job.source, host=host, cache=not settings.no_cache))
     except JtreportError as exc:
