@@ -111,6 +111,12 @@ class Run:
             return self._write_template(s.write_template)
         formats = self._formats()
         inputs = self._inputs()
+        if s.status_path is not None and len(inputs) > 1:
+            raise click.UsageError(
+                "--status names the matrix of one statement, but there are "
+                f"{len(inputs)} inputs; without --status each input shows the statuses of "
+                "its own matrix in the output folder"
+            )
         self._run_jobs(self._plan(inputs, formats))
         return 1 if self.failures else 0
 

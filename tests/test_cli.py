@@ -107,3 +107,9 @@ def test_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["note.docx"]
     assert (tmp_path / "note.docx").read_bytes()[:2] == b"PK"
+
+
+def test_status_goes_with_one_input_only(tmp_path: Path, bundled_path: Path) -> None:
+    result = run(str(bundled_path), str(bundled_path), "-f", "json", "--status", "m.xlsx")
+    assert result.exit_code == 2
+    assert "--status names the matrix of one statement" in result.output
