@@ -33,6 +33,16 @@ def zip_time(moment: datetime) -> ZipTime:
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
+def zip_entry(name: str, stamp: ZipTime) -> zipfile.ZipInfo:
+    """A deflated zip entry for ``name`` dated ``stamp``, with fixed attributes, so
+    the entry's header is the same on every machine."""
+    entry = zipfile.ZipInfo(name, date_time=stamp)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0o644 << 16
+    return entry
+
+
 def restamp_zip(
     data: bytes,
     moment: datetime,
@@ -51,9 +61,5 @@ def restamp_zip(
             content = source.read(info)
             if rewrite is not None:
                 content = rewrite(info.filename, content)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content, compresslevel=6)
+            target.writestr(zip_entry(info.filename, stamp), content, compresslevel=6)
     return out.getvalue()

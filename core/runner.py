@@ -308,6 +308,11 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
             raise
         outcome.error(f"{label}: unexpected error while parsing: {type(exc).__name__}: {exc}")
         return outcome
+    if settings.verbose and statement.source is not None:
+        outcome.messages.append(
+            f"{label}: read as {statement.source.format}: {len(statement.paragraphs)} "
+            f"paragraphs, {len(statement.items)} items, {len(statement.areas)} areas"
+        )
     if not settings.quiet:
         # what the reader or parser could not settle: the user should check it
         outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)

@@ -113,3 +113,9 @@ def test_status_goes_with_one_input_only(tmp_path: Path, bundled_path: Path) -> 
     result = run(str(bundled_path), str(bundled_path), "-f", "json", "--status", "m.xlsx")
     assert result.exit_code == 2
     assert "--status names the matrix of one statement" in result.output
+
+
+def test_verbose_says_how_each_input_was_read(tmp_path: Path) -> None:
+    result = run("-v", "-f", "json", "-o", str(tmp_path))
+    assert "read as text: 39 paragraphs" in result.output
+    assert "read as" not in run("-f", "json", "-o", str(tmp_path)).output

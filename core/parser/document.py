@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from ..blocks import ReadResult
 from ..errors import ParseError
-from ..model import Area, DateMention, Item, Paragraph, Part, Party, Person, Source, Statement
+from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
 from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
 from .metadata import (
@@ -57,8 +56,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if unread:
         warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
-    party_of = _party_resolver(parties)
-    reader = ActReader(party_of, [*leaders, *signatories])
+    reader = ActReader(_country_named, [*leaders, *signatories])
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
     from .entities import learn_acronyms
 
@@ -147,17 +145,12 @@ def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:
     return result
 
 
-def _party_resolver(parties: list[Party]) -> Callable[[str], str | None]:
-    """Phrase -> the short name of the country it names (a party or not)."""
+def _country_named(phrase: str) -> str | None:
+    """The short name of the country a phrase names, a party or not."""
     from .gazetteer import find_country
 
-    def resolve(phrase: str) -> str | None:
-        country = find_country(phrase)
-        if country is None:
-            return None
-        return country.name
-
-    return resolve
+    country = find_country(phrase)
+    return country.name if country else None
 
 
 def _items(

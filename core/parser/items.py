@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Category, Person
 from .acts import (
@@ -101,10 +101,6 @@ class ItemDraft:
     verb: str
     category: Category
     is_commitment: bool
-    extra: list[str] = field(default_factory=list)
-
-
-ActorResolver = Callable[[str], list[str] | None]
 
 
 class ActReader:
@@ -329,11 +325,6 @@ def _subject_before(before: str) -> str | None:
     if not subject or len(subject.split()) > 12:
         return None
     return subject
-
-
-def _clause_start(before: str) -> int:
-    ends = [m.end() for m in re.finditer(r"[.;]\s+|,\s+(?=[A-Z])", before)]
-    return ends[-1] if ends else 0
 
 
 def _clean_subject(subject: str) -> str:

@@ -61,7 +61,6 @@ class ParagraphDraft:
     text: str
     area_id: str | None
     part_id: str | None
-    last_kind: str = "text"
 
 
 @dataclass
@@ -339,17 +338,14 @@ def _place_text(
         ):
             joined = f"{target_text}\n- {_strip_bullet(unit.text)}"
             if last and same_section:
-                last.text, last.last_kind = joined, "bullet"
+                last.text = joined
             else:
                 layout.preamble[-1] = joined
             return
         if layout.numbered and last and same_section:
             last.text = f"{last.text}\n- {_strip_bullet(unit.text)}"
-            last.last_kind = "bullet"
             return
-        paragraphs.append(
-            ParagraphDraft(None, _strip_bullet(unit.text), area_id, part_id, "bullet")
-        )
+        paragraphs.append(ParagraphDraft(None, _strip_bullet(unit.text), area_id, part_id))
         return
     if unit.number is not None:
         paragraphs.append(ParagraphDraft(unit.number, unit.text, area_id, part_id))
@@ -404,7 +400,6 @@ def _join(last: ParagraphDraft, unit: Unit, warnings: list[str]) -> None:
         )
     else:
         last.text = f"{last.text}\n{unit.text}"
-    last.last_kind = "text"
 
 
 def _ends_in_list(text: str) -> bool:

@@ -18,7 +18,7 @@ from typing import IO, Any
 from jtreport import __version__
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
-from jtreport.reproducible import naive_utc, zip_time
+from jtreport.reproducible import naive_utc, zip_entry, zip_time
 
 from .writer import Piece, placeholder
 
@@ -93,10 +93,7 @@ def save(document: Any, created: datetime, segments: Sequence[Sequence[Piece]] =
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
     ):
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0o644 << 16
+            entry = zip_entry(info.filename, stamp)
             if info.filename == DOCUMENT_PART and segments:
                 with target.open(entry, "w") as stream:
                     splice(source.read(info), segments, stream)

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import IO, Any, BinaryIO
 from xml.etree import ElementTree
 
-from jtreport.reproducible import zip_time
+from jtreport.reproducible import zip_entry, zip_time
 
 from .rowxml import SheetRows
 
@@ -85,9 +85,7 @@ def save_reproducibly(
     ):
         by_path = {path: rows[name] for name, path in sheet_paths(source).items() if name in rows}
         for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info = zip_entry(entry.filename, date_time)
             # level 6 both ways: zlib's default level is 6
             if entry.filename in by_path:
                 with target.open(info, "w") as part:
