@@ -7,7 +7,7 @@ from pathlib import Path
 from .blocks import ReadResult
 from .model import Source, Statement
 from .pluginmanager import PluginHost
-from .reading import choose_reader, read_bytes
+from .reading import open_input
 
 _default_host: PluginHost | None = None
 
@@ -30,26 +30,21 @@ def parse_file(
     Raises :class:`jtreport.errors.InputError` for input that cannot be read.
     Transform hooks are *not* run here (the command runs them after parsing).
     """
-    import hashlib
-
     from . import modelcache
 
     host = host or default_host()
     name = str(path)
-    data = read_bytes(name)
-    reader = choose_reader(host.readers, data, name)
-    digest = hashlib.sha256(data).hexdigest()
+    opened = open_input(host.readers, name)
     folder = modelcache.cache_dir() if cache else None
-    key = modelcache.cache_key(digest, reader) if folder else ""
+    key = modelcache.cache_key(opened.sha256, opened.reader) if folder else ""
     if folder is not None:
         cached = modelcache.load(folder, key, name)
         if cached is not None:
             return cached
     from .parser import parse_blocks
 
-    statement = parse_blocks(
-        reader.read(data, name), source=Source(path=name, format=reader.name, sha256=digest)
-    )
+    source = Source(path=name, format=opened.reader.name, sha256=opened.sha256)
+    statement = parse_blocks(opened.reader.read(opened.data, name), source=source)
     if folder is not None:
         modelcache.save(folder, key, statement)
     return statement

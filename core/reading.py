@@ -77,14 +77,30 @@ def choose_reader(readers: Registry[Reader], data: bytes, path: str) -> Reader:
     raise InputError("no reader is installed for this kind of file", path=path)
 
 
-def read_input(readers: Registry[Reader], path: str) -> Loaded:
-    """Read ``path`` with the right reader."""
+@dataclass(frozen=True)
+class Opened:
+    """An input's bytes, their SHA-256 and the reader chosen for them (not yet read)."""
+
+    data: bytes
+    sha256: str
+    reader: Reader
+    path: str
+
+
+def open_input(readers: Registry[Reader], path: str) -> Opened:
+    """The bytes of ``path`` and the reader for them."""
     import hashlib
 
     data = read_bytes(path)
     reader = choose_reader(readers, data, path)
-    result = reader.read(data, path)
-    return Loaded(result, reader.name, path, hashlib.sha256(data).hexdigest())
+    return Opened(data, hashlib.sha256(data).hexdigest(), reader, path)
+
+
+def read_input(readers: Registry[Reader], path: str) -> Loaded:
+    """Read ``path`` with the right reader."""
+    opened = open_input(readers, path)
+    result = opened.reader.read(opened.data, path)
+    return Loaded(result, opened.reader.name, path, opened.sha256)
 
 
 def _too_large(size: int) -> str:
