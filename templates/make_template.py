@@ -373,7 +373,7 @@ def _specimen(document: Any) -> None:
         text_style=ids[S.TABLE_TEXT],
         heading_style=ids[S.TABLE_HEADING],
     )
-    rows = [
+    rows: list[list[list[list[str | Span]]]] = [
         [[["1.1"]], [["Annex Table Text in a Briefing Table."]], [["welcome"]]],
         [[[Span("4.2", ids[S.LABEL])]], [["The header row repeats on every page."]], [["pledge"]]],
     ]

@@ -255,7 +255,8 @@ def _table(ws: Any, name: str, width: int, last: int) -> None:
 def _letter(columns: Sequence[Column], header: str) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter([c.header for c in columns].index(header) + 1)
+    letter: str = get_column_letter([c.header for c in columns].index(header) + 1)
+    return letter
 
 
 def _rules(ws: Any, columns: Sequence[Column], last: int) -> None:
