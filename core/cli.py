@@ -31,6 +31,18 @@ Exit status: 0 success, 1 a conversion failed, 2 a usage error.
 """
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """An option's calendar day written YYYY-MM-DD, as a ``date`` (None when not given)."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
 class _Command(click.Command):
     """Adds the installed formats to ``--help``."""
 
@@ -98,6 +110,19 @@ class _Command(click.Command):
 @click.option(
     "--meeting",
     help="The meeting the reports prepare for (e.g. 'Follow-up consultations, May 2026').",
+)
+@click.option(
+    "--meeting-date",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="The day of that meeting: milestones are placed before or after it.",
+)
+@click.option(
+    "--as-of",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Judge what is overdue or passed on this day. Default: today "
+    "(the day of SOURCE_DATE_EPOCH when set).",
 )
 @click.option("--author", help="Author recorded in the reports' properties.")
 @click.option(

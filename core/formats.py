@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
@@ -62,6 +62,12 @@ class ExportOptions:
     language: str = "en"
     #: the time stamped into documents: fixed by ``SOURCE_DATE_EPOCH`` when set
     created: datetime = field(default_factory=lambda: datetime(1980, 1, 1))
+    #: the day the reader reads the report (``--as-of``; default today, or the day
+    #: of ``SOURCE_DATE_EPOCH``): what is overdue, passed or still ahead is
+    #: judged against it
+    as_of: date = field(default_factory=lambda: date(1980, 1, 1))
+    #: the day of the meeting the reports prepare for (``--meeting-date``)
+    meeting_date: date | None = None
     #: overwrite a file at ``destination`` that this exporter does not recognise
     force: bool = False
     #: free ``-O key=value`` settings, for plugin-specific options

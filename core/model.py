@@ -12,7 +12,11 @@ from typing import Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+#: Earlier schema versions :func:`load` still reads: version 2 only added fields
+#: (``Item.review``, ``Item.corrected``), which take their defaults.
+READABLE_SCHEMA_VERSIONS: tuple[str, ...] = ("1", SCHEMA_VERSION)
 
 Category = Literal[
     "pledge",
@@ -105,6 +109,12 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     instruments: list[str] = msgspec.field(default_factory=list)
     projects: list[str] = msgspec.field(default_factory=list)
     dates: list[DateMention] = msgspec.field(default_factory=list)
+    #: why a careful coder should check this item (weak evidence for a rule), as
+    #: short sentences; empty when the parser had no doubt
+    review: list[str] = msgspec.field(default_factory=list)
+    #: the fields a person corrected in the matrix (``category``,
+    #: ``is_commitment``, ``actors``); empty for the parser's own reading
+    corrected: list[str] = msgspec.field(default_factory=list)
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True):
@@ -182,12 +192,12 @@ def load(data: bytes | str) -> Statement:
     Raises :class:`msgspec.ValidationError` (a ``ValueError``) on malformed data.
     """
     statement = msgspec.json.decode(data, type=Statement)
-    if statement.schema_version != SCHEMA_VERSION:
+    if statement.schema_version not in READABLE_SCHEMA_VERSIONS:
         raise msgspec.ValidationError(
             f"schema_version {statement.schema_version!r} is not supported "
-            f"(this jtreport reads {SCHEMA_VERSION!r})"
+            f"(this jtreport reads {', '.join(map(repr, READABLE_SCHEMA_VERSIONS))})"
         )
-    return statement
+    return msgspec.structs.replace(statement, schema_version=SCHEMA_VERSION)
 
 
 def json_schema() -> dict[str, Any]:

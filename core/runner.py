@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,8 @@ class RunSettings:
     write_template: Path | None = None
     classification: str = "OFFICIAL"
     meeting: str | None = None
+    meeting_date: date | None = None
+    as_of: date | None = None
     author: str | None = None
     language: str = "en"
     font: Path | None = None
@@ -381,6 +383,8 @@ def _options(settings: RunSettings, target: Path, followup: Any) -> ExportOption
         font=settings.font,
         classification=settings.classification,
         meeting=settings.meeting,
+        meeting_date=settings.meeting_date,
+        as_of=settings.as_of or created_time().date(),
         author=settings.author,
         language=settings.language,
         created=created_time(),

@@ -58,7 +58,29 @@ def test_load_refuses_another_schema_version() -> None:
     data["schema_version"] = "99"
     with pytest.raises(msgspec.ValidationError, match="schema_version"):
         load(json.dumps(data))
-    assert SCHEMA_VERSION == "1"
+    assert SCHEMA_VERSION == "2"
+
+
+def test_load_reads_a_version_1_document_with_the_new_fields_empty() -> None:
+    item = Item(
+        id="1.1",
+        paragraph=1,
+        area_id=None,
+        text="Both sides welcomed it.",
+        actors=["both"],
+        verb="welcomed",
+        category="welcome",
+        is_commitment=False,
+        review=["unknown reporting verb"],
+    )
+    data = json.loads(dump(Statement(title="t", items=[item])))
+    data["schema_version"] = "1"
+    for raw in data["items"]:
+        del raw["review"], raw["corrected"]
+    loaded = load(json.dumps(data))
+    assert loaded.schema_version == SCHEMA_VERSION
+    assert loaded.items[0].review == [] and loaded.items[0].corrected == []
+    assert loaded.items[0].text == item.text
 
 
 def test_public_field_names_match_the_contract() -> None:
@@ -92,5 +114,7 @@ def test_public_field_names_match_the_contract() -> None:
         "instruments",
         "projects",
         "dates",
+        "review",
+        "corrected",
     }
     assert set(schema["DateMention"]["properties"]) == {"text", "value", "future"}
