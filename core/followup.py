@@ -47,17 +47,35 @@ if TYPE_CHECKING:
 
 from .errors import InputError
 
-#: The status drop-down, in the order a tracker lists them.
-STATUSES: tuple[str, ...] = (
-    "Not started",
-    "Planned",
-    "In progress",
-    "Ongoing",
-    "Completed",
-    "Delayed",
-    "Suspended",
-    "Cancelled",
-)
+#: The status drop-down, in the order a tracker lists them, each with its one meaning.
+STATUS_MEANINGS: dict[str, str] = {
+    "Not started": "nothing has been done yet and nothing is scheduled",
+    "Planned": "a first step or a date is agreed, but work has not begun",
+    "In progress": "work towards a result that can be completed is under way",
+    "Ongoing": 'a continuing commitment with no end point ("will continue to ...") '
+    "is being honoured",
+    "Completed": "done: the result exists or the event took place",
+    "Delayed": "behind its due date or its plan",
+    "Suspended": "paused by a decision, expected to resume",
+    "Cancelled": "dropped: it will not be done",
+}
+STATUSES: tuple[str, ...] = tuple(STATUS_MEANINGS)
+
+#: One colour per status, shared by every report so that the matrix, the note
+#: and the PDF agree (Okabe-Ito colours, told apart with the common forms of
+#: colour blindness; hex RGB without "#").
+STATUS_COLOURS: dict[str, str] = {
+    "Not started": "999999",
+    "Planned": "56B4E9",
+    "In progress": "0072B2",
+    "Ongoing": "CC79A7",
+    "Completed": "009E73",
+    "Delayed": "D55E00",
+    "Suspended": "E69F00",
+    "Cancelled": "444444",
+}
+#: The colour of an item with no status recorded (never white: it must show).
+NO_STATUS_COLOUR = "E6E6E6"
 
 #: The columns the ministry fills, in the matrix's order.
 MINISTRY_COLUMNS: tuple[str, ...] = (
@@ -104,23 +122,26 @@ class FollowUp:
     item_id: str
     lead_agency: str | None = None
     supporting_agencies: str | None = None
+    counterpart_agency: str | None = None
     status: str | None = None
+    priority: str | None = None
     next_step: str | None = None
     due_date: date | None = None
+    evidence: str | None = None
+    last_updated: date | None = None
     notes: str | None = None
+    #: an officer's correction of the parser's reading (None: not corrected)
+    category: str | None = None
+    is_commitment: bool | None = None
+    actors: tuple[str, ...] | None = None
 
     @property
     def is_empty(self) -> bool:
         """True when the ministry has typed nothing for this item."""
-        return not any(
-            (
-                self.lead_agency,
-                self.supporting_agencies,
-                self.status,
-                self.next_step,
-                self.due_date,
-                self.notes,
-            )
+        return all(
+            getattr(self, name) in (None, "", ())
+            for name in self.__dataclass_fields__
+            if name != "item_id"
         )
 
 
@@ -376,6 +397,17 @@ def read_followup(path: Path) -> dict[str, FollowUp]:
             if row.item_id is not None:
                 ids.setdefault(row.item_id, None)
     return {item_id: _followup(item_id, merged.values.get(item_id, {})) for item_id in ids}
+
+
+def is_overdue(record: FollowUp | None, as_of: date) -> bool:
+    """True when ``record`` has a due date before ``as_of`` and is not closed
+    (:data:`CLOSED_STATUSES`): the one overdue rule every report applies."""
+    return (
+        record is not None
+        and record.due_date is not None
+        and record.due_date < as_of
+        and record.status not in CLOSED_STATUSES
+    )
 
 
 def normalise_status(value: Any) -> str | None:
