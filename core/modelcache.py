@@ -4,9 +4,12 @@ A desk officer regenerates the same statement's pack many times over the months;
 the statement does not change, so neither does its model.  The cache keeps the
 model as JSON under ``$JTREPORT_CACHE_DIR`` (default ``$XDG_CACHE_HOME/jtreport``
 or ``~/.cache/jtreport``), keyed on the input's bytes, the reader that reads them
-and a fingerprint of the code that builds the model (jtreport's version and the
-size and time of every parser, model and reader module), so a change to any of
-them misses the cache.  Transform hooks run after the cache, on every run.
+and a fingerprint of everything that builds the model: the *content* of every
+file of the jtreport package (parser, model, readers, their helpers and data
+files) and of a third-party reader's module, and the installed versions of the
+libraries that read and parse (:data:`LIBRARIES`).  A change to any of them
+misses the cache; file times and sizes are not trusted.  Transform hooks run
+after the cache, on every run.
 
 ``JTREPORT_NO_CACHE=1`` or ``--no-cache`` turns it off.  Any problem with the
 cache (unwritable folder, damaged file) falls back to parsing, silently.
@@ -28,6 +31,18 @@ if TYPE_CHECKING:
 #: at most this many models are kept; the oldest go first
 MAX_ENTRIES = 256
 
+#: The distributions whose code turns an input's bytes into the model.
+LIBRARIES: tuple[str, ...] = (
+    "msgspec",
+    "pypdf",
+    "cryptography",
+    "python-docx",
+    "lxml",
+    "beautifulsoup4",
+    "soupsieve",
+    "defusedxml",
+)
+
 
 def cache_dir() -> Path | None:
     """Where models are kept, or None when the cache is off."""
@@ -41,21 +56,66 @@ def cache_dir() -> Path | None:
 
 
 def _code_fingerprint(reader: Reader) -> str:
+    """A digest of the code and libraries that build the model from ``reader``'s blocks."""
     from . import __version__
 
-    here = Path(__file__).resolve().parent
-    files = [here / "model.py", here / "blocks.py", *sorted((here / "parser").glob("*.py"))]
+    digest = hashlib.sha256()
+    for part in (__version__, type(reader).__module__, type(reader).__qualname__):
+        digest.update(part.encode("utf-8") + b"\0")
+    for name, version in library_versions(LIBRARIES):
+        digest.update(f"{name}={version}".encode() + b"\0")
+    for file in package_files(reader):
+        digest.update(str(file.name).encode("utf-8") + b"\0")
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
+
+
+def package_files(reader: Reader) -> list[Path]:
+    """Every file of the installed jtreport package (plugins included, caches
+    excluded), and the module file of ``reader`` when it lives elsewhere."""
+    import jtreport
+    import jtreport.plugins
+
+    roots = {
+        Path(jtreport.__file__).resolve().parent,
+        Path(jtreport.plugins.__file__).resolve().parent,
+    }
+    files: set[Path] = set()
+    for root in roots:
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+            files.update(Path(folder, n) for n in names if not n.endswith((".pyc", ".pyo")))
     module = sys.modules.get(type(reader).__module__)
     if module is not None and getattr(module, "__file__", None):
-        files.append(Path(str(module.__file__)))
-    parts = [__version__, type(reader).__module__, type(reader).__qualname__]
-    for file in files:
+        files.add(Path(str(module.__file__)).resolve())
+    return sorted(files)
+
+
+def library_versions(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(name, version)`` of each distribution in ``names`` found on ``sys.path``
+    ("-" when absent), read from the ``*.dist-info`` folder names: nothing is imported."""
+    wanted = {_normal(n): n for n in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            stat = file.stat()
+            listing = os.listdir(entry or ".")
         except OSError:
             continue
-        parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(parts)
+        for folder in listing:
+            if not folder.endswith(".dist-info"):
+                continue
+            name, _, version = folder[: -len(".dist-info")].partition("-")
+            key = _normal(name)
+            if key in wanted and key not in found:
+                found[key] = version
+    return [(wanted[k], found.get(k, "-")) for k in sorted(wanted)]
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def cache_key(data_sha256: str, reader: Reader) -> str:

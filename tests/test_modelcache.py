@@ -62,19 +62,74 @@ def test_changed_bytes_or_damaged_entries_are_parsed_again(
     assert len(parse_file(bundled_path).paragraphs) == 39
 
 
-def test_code_fingerprint_changes_with_the_parser(cache: Path, bundled_path: Path) -> None:
+_KEY_SCRIPT = """
+import sys
+from pathlib import Path
+import jtreport
+from jtreport import modelcache
+from jtreport.api import default_host
+from jtreport.reading import choose_reader
+assert Path(jtreport.__file__).resolve().is_relative_to(Path(sys.argv[1]).resolve())
+reader = choose_reader(default_host().readers, b"Joint Statement", "statement.txt")
+print(modelcache.cache_key("x" * 64, reader))
+"""
+
+
+def _installed_copy(target: Path) -> Path:
+    """A copy of the package laid out as installed (jtreport/, jtreport/plugins/)."""
+    import jtreport
+    import jtreport.plugins
+
+    ignore = shutil.ignore_patterns("__pycache__")
+    package = target / "jtreport"
+    shutil.copytree(Path(jtreport.__file__).parent, package, ignore=ignore)
+    if not (package / "plugins").exists():  # an editable install: plugins/ lives apart
+        shutil.copytree(Path(jtreport.plugins.__file__).parent, package / "plugins", ignore=ignore)
+    return package
+
+
+def _key_in(copy: Path) -> str:
+    env = dict(os.environ, PYTHONPATH=str(copy), JTREPORT_NO_PLUGINS="1")
+    done = subprocess.run(
+        [sys.executable, "-c", _KEY_SCRIPT, str(copy)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_an_edit_to_any_module_of_the_package_misses_the_cache(tmp_path: Path) -> None:
+    package = _installed_copy(tmp_path)
+    first = _key_in(tmp_path)
+    assert _key_in(tmp_path) == first  # the same code gives the same key
+    # A reader helper that the plain-text reader never imports, edited with its
+    # size and modification time kept: only its content tells.
+    helper = package / "plugins" / "readers" / "_wordbody.py"
+    stat = helper.stat()
+    text = helper.read_text(encoding="utf-8")
+    edited = text.replace("def ", "def  ", 1)[:-1]  # same length
+    assert len(edited.encode()) == len(text.encode())
+    helper.write_text(edited, encoding="utf-8")
+    os.utime(helper, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert _key_in(tmp_path) != first
+
+
+def test_library_versions_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     from jtreport.api import default_host
     from jtreport.reading import choose_reader
 
-    reader = choose_reader(default_host().readers, bundled_path.read_bytes(), str(bundled_path))
+    reader = choose_reader(default_host().readers, b"Joint Statement", "statement.txt")
     before = modelcache.cache_key("x" * 64, reader)
-    parser_file = Path(modelcache.__file__).parent / "parser" / "units.py"
-    stat = parser_file.stat()
-    try:
-        os.utime(parser_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        assert modelcache.cache_key("x" * 64, reader) != before
-    finally:
-        os.utime(parser_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    versions = dict(modelcache.library_versions(modelcache.LIBRARIES))
+    assert versions["msgspec"] != "-"  # found without importing anything
+    monkeypatch.setattr(
+        modelcache,
+        "library_versions",
+        lambda names: [(n, "0.0.1" if n == "pypdf" else versions[n]) for n in sorted(names)],
+    )
+    assert modelcache.cache_key("x" * 64, reader) != before
 
 
 def test_unwritable_cache_falls_back_to_parsing(
