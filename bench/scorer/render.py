@@ -49,9 +49,14 @@ def _heading(group: str, report: Report) -> str:
     return group
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _summary(report: Report) -> str:
     text = (
-        f"{len(report.documents)} documents, {report.labelled_items} labelled items "
+        f"{_plural(len(report.documents), 'document')}, "
+        f"{_plural(report.labelled_items, 'labelled item')} "
         f"(commit {report.commit}, {report.date})"
     )
     if report.skipped:
@@ -64,6 +69,8 @@ def _summary(report: Report) -> str:
 def text_report(report: Report, *, verbose: bool = False, worst: int = 5) -> str:
     """The console report; ``verbose`` adds every disagreement."""
     lines = [f"Accuracy of the parser on the labelled set: {_summary(report)}"]
+    if not report.documents:
+        return "\n".join([*lines, "No labelled document was scored."]) + "\n"
     scores = report.scores()
     group = ""
     for spec in SCORES:
