@@ -284,6 +284,8 @@ def test_verb_rules(expected: str, got: str, contained: bool, exact: bool) -> No
         (["JICA"], ["Japan International Cooperation Agency"], 1),
         (["Japan International Cooperation Agency (JICA)"], ["JICA"], 1),
         (["Asian Development Bank"], ["ADB"], 1),
+        (["UNGA"], ["the UN General Assembly"], 1),
+        (["UN"], ["United Nations"], 1),
         (["Exchange of Notes"], ["the Exchanges of Notes"], 1),
         (["Security Council"], ["the security council"], 1),
         (["Youth Forum"], ["Youth Forum", "Tokyo"], 1),

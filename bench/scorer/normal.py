@@ -175,7 +175,7 @@ class EntityKey:
             words = _ARTICLE.sub("", part.strip()).split()
             if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&.-]*[A-Z0-9]\.?", words[0]):
                 acronyms.add(re.sub(r"[.&-]", "", words[0]).casefold())
-            letters = [w[0] for w in _WORD.findall(plain(part)) if w not in _NOT_INITIALS]
+            letters = _initials(part)
             if len(letters) >= 2:
                 initials.add("".join(letters))
         self.acronyms = frozenset(acronyms)
@@ -188,6 +188,18 @@ class EntityKey:
             or self.acronyms & other.initials
             or other.acronyms & self.initials
         )
+
+
+def _initials(name: str) -> list[str]:
+    """What each word of a long name gives its acronym: a word in capitals
+    itself ("UN General Assembly" gives UNGA), any other its first letter;
+    "of", "and", "the" and the like nothing."""
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
+    return [
+        word.casefold() if len(word) > 1 and word.isupper() else word[0].casefold()
+        for word in re.findall(r"[^\W_]+", text)
+        if word.casefold() not in _NOT_INITIALS
+    ]
 
 
 def paired(expected: list[str], got: list[str]) -> int:
