@@ -255,9 +255,7 @@ def surname(name: str) -> str:
     there is one (family name first, as in "KISHIDA Fumio"), else the last word
     (generational suffixes dropped)."""
     capitals = [
-        w
-        for w in re.findall(r"[^\W\d_]{2,}", name)
-        if w.isupper() and _folded(w) not in _SUFFIXES
+        w for w in re.findall(r"[^\W\d_]{2,}", name) if w.isupper() and _folded(w) not in _SUFFIXES
     ]
     if capitals and len(capitals) < len(name_tokens(name)):
         return name_tokens(capitals[0])[0]
