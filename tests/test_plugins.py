@@ -256,7 +256,8 @@ def test_hook_transform_statement() -> None:
         def transform_statement(statement: Statement) -> None:
             calls.append("first")
 
-    host = host_with(("upper", Upper), ("lead", Lead), ("watcher", Watcher), ("first", First))
+    # as pluggy does, the plugin added last runs first (tryfirst aside)
+    host = host_with(("first", First), ("watcher", Watcher), ("lead", Lead), ("upper", Upper))
     result = host.transform(sample_statement())
     assert calls == ["first", "upper", "lead", "watcher"]
     assert result.title == "JOINT STATEMENT BETWEEN JAPAN AND THE REPUBLIC OF TAJIKISTAN!"
