@@ -3,6 +3,8 @@ from the same data (the shape is documented in ``docs/plugins.md``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -24,7 +26,10 @@ def print_plugins(host: PluginHost, *, as_json: bool = False) -> None:
 def plugins_data(host: PluginHost) -> dict[str, Any]:
     """The listing as JSON-ready data: ``plugins`` (built-ins first, then by
     name), ``formats`` and ``readers`` by name, and ``problems``."""
-    formats = _formats(host.exporters, lambda e: {"extension": e.extension})
+    formats = _formats(
+        host.exporters,
+        lambda e: {"extension": e.extension, "options": [asdict(o) for o in e.extra_options]},
+    )
     readers = _formats(host.readers, lambda r: {"extensions": list(r.extensions)})
     plugins = sorted(host.plugins.values(), key=lambda p: (not p.builtin, p.name))
     return {
@@ -48,28 +53,31 @@ def plugins_table(host: PluginHost) -> list[str]:
             fields.append((label, ", ".join(_used_or_not(p, name, table) for name in p[label])))
         fields += [("warning", w) for w in p["warnings"]] + [("error", p["error"] or "")]
         lines += [f"      {label + ':':9}{value}" for label, value in fields if value]
-    for title, table, ending in (
-        ("Output formats (--format):", data["formats"], "extension"),
-        ("Input readers:", data["readers"], "extensions"),
-    ):
-        rows = [
-            (
-                name,
-                " ".join(f[ending]) if ending == "extensions" else f[ending],
-                f["origin"],
-                f["description"],
-            )
-            for name, f in table.items()
-        ]
-        widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
-        lines += ["", title] + (
-            [
-                f"  {n:{widths[0]}}  {e:{widths[1]}}  {o:{widths[2]}}  {d}".rstrip()
-                for n, e, o, d in rows
-            ]
-            or ["  (none)"]
-        )
+    lines += ["", "Output formats (--format):", *_rows(data["formats"], "extension")]
+    lines += ["", "Input readers:", *_rows(data["readers"], "extensions")]
+    options = [
+        (f"{o['key']}={'|'.join(o['choices']) or '...'}", f"({name})", o["help"])
+        for name, f in data["formats"].items()
+        for o in f["options"]
+    ]
+    if options:
+        lines += ["", "Format options (-O KEY=VALUE):", *_aligned(options)]
     return lines
+
+
+def _rows(table: dict[str, Any], ending: str) -> list[str]:
+    """One aligned line per format: name, file endings, plugin, description."""
+    rows = []
+    for name, f in table.items():
+        endings = f[ending] if isinstance(f[ending], str) else " ".join(f[ending])
+        rows.append((name, endings, f["origin"], f["description"]))
+    return _aligned(rows) or ["  (none)"]
+
+
+def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``rows`` as lines, every column but the last padded to its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)] if rows else []
+    return ["  " + "  ".join([*map(str.ljust, row, widths), row[-1]]).rstrip() for row in rows]
 
 
 def _formats(registry: Registry[Any], ending: Any) -> dict[str, Any]:
