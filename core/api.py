@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from .exporting import Written
     from .followup import FollowUp
 
+__all__ = [
+    "bundled_statement",
+    "default_host",
+    "export",
+    "parse_bundled",
+    "parse_file",
+    "parse_text",
+    "transform",
+]
+
 _default_host: PluginHost | None = None
 
 

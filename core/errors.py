@@ -48,6 +48,11 @@ class PluginError(JtreportError):
     """A plugin failed to load or register (fatal only with ``--strict``)."""
 
 
+class PluginStopped(PluginError):
+    """Plugin code tried to end the run (``sys.exit``, a ``KeyboardInterrupt``
+    it raised itself), or overran the plugin time limit."""
+
+
 def shown(text: str) -> str:
     """``text`` safe to print on one line: control characters (a newline, an
     escape code), format characters and undecodable bytes of a file name are

@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import ExportError, JtreportError, NothingToExport, OptionError
+from .errors import ExportError, JtreportError, NothingToExport, OptionError, PluginStopped
 from .formats import Exporter, ExportOptions
-from .isolation import PluginStopped, describe, guarded
+from .isolation import describe, guarded
 from .model import Statement
 
 #: the longest file name (in bytes) most file systems take

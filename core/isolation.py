@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, ParamSpec, TypeVar
 
-from .errors import JtreportError, PluginError
+from .errors import JtreportError, PluginStopped
 
 ENV_PLUGIN_TIMEOUT = "JTREPORT_PLUGIN_TIMEOUT"
 
@@ -31,10 +31,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _CORE_DIR = Path(__file__).resolve().parent
-
-
-class PluginStopped(PluginError):
-    """Plugin code tried to end the run, or overran the time limit."""
 
 
 class _Overtime(BaseException):
