@@ -210,7 +210,6 @@ def _configure_logging(*, quiet: bool, debug: bool = False) -> None:
     level = logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(format="jtreport: %(message)s", level=level, stream=sys.stderr)
     if debug:
-        logging.getLogger().setLevel(logging.WARNING)
         logging.getLogger("jtreport").setLevel(logging.DEBUG)
 
 

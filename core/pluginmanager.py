@@ -380,24 +380,28 @@ class PluginHost:
             raise PluginError(f"--strict: stopping because of {new} plugin {problems} (see above)")
 
     def _before_call(self, hook_name: str, impls: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
-        names = ", ".join(self.plugins[i.plugin_name].origin.describe() for i in impls)
-        log_problem(f"debug: calling {hook_name} of {names or 'no plugin'}", level="DEBUG")
+        names = [self.plugins[i.plugin_name].origin.describe() for i in impls]
+        log_problem(f"debug: calling {hook_name} of {', '.join(names)}", level=10)
 
     def _after_call(
         self, outcome: Any, hook_name: str, impls: Sequence[Any], kwargs: Mapping[str, Any]
     ) -> None:
         failed = outcome.exception
-        said = f"raised {describe(failed)}" if failed else f"returned {outcome.get_result()!r:.200}"
-        log_problem(f"debug: {hook_name} {said}", level="DEBUG")
+        said = (
+            f"raised {describe(failed)}"
+            if failed
+            else f"returned {[type(r).__name__ for r in outcome.get_result()]}"
+        )
+        log_problem(f"debug: {hook_name} {said}", level=10)
 
 
-def log_problem(line: str, *, error: bool = False, level: str = "") -> None:
-    """Log one line about plugins on this module's logger: an error, a warning, or
-    at ``level``.  :mod:`logging` is imported on the first line: most runs have none."""
+def log_problem(line: str, *, error: bool = False, level: int = 0) -> None:
+    """Log one line about plugins on this module's logger: as an error, a warning,
+    or at ``level`` (10: debug).  :mod:`logging` is imported on the first line."""
     import logging
 
-    number = logging.getLevelName(level) if level else logging.ERROR if error else logging.WARNING
-    logging.getLogger(__name__).log(number, "%s", shown(line))
+    level = level or (logging.ERROR if error else logging.WARNING)
+    logging.getLogger(__name__).log(level, "%s", shown(line))
 
 
 def _load_order(ep: EntryPoint) -> tuple[bool, str, str]:

@@ -33,6 +33,7 @@ import jtreport.api
 import msgspec
 import pytest
 from jtreport import hookimpl
+from jtreport.entrypoints import Distribution, EntryPoint
 from jtreport.errors import ExportError, NothingToExport, OptionError, PluginError
 from jtreport.exporting import check_extra, export_file, export_to_path, remove_stale_temporaries
 from jtreport.formats import Exporter, ExportOptions, ExtraOption, Reader
@@ -269,6 +270,35 @@ def test_hook_transform_statement() -> None:
     assert result.title == "JOINT STATEMENT BETWEEN JAPAN AND THE REPUBLIC OF TAJIKISTAN!"
     assert [i.id for i in result.items] == ["2.1", "3.1", "3.2"]
     assert len(sample_statement().items) == 7  # the input is untouched
+
+
+def test_discovered_transforms_run_builtins_first_then_by_distribution(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def transformer(label: str, **options: bool) -> object:
+        @hookimpl(**options)
+        def transform_statement(statement: Statement) -> None:
+            calls.append(label)
+
+        return type(label, (), {"transform_statement": staticmethod(transform_statement)})
+
+    def entry(name: str, dist: str, plugin: object) -> Any:
+        found = EntryPoint(name, f"{name}_module", GROUP, Distribution(dist, "1.0", ""))
+        return type("Found", (), {**found._asdict(), "load": lambda self: plugin})()
+
+    found = [
+        entry("zulu", "jtreport-zulu", transformer("zulu")),
+        entry("late", "jtreport-aaa", transformer("late", trylast=True)),
+        entry("own", "jtreport", transformer("own")),
+        entry("alpha", "jtreport-alpha", transformer("alpha")),
+        entry("beta", "jtreport-alpha", transformer("beta")),
+        entry("early", "jtreport-zzz", transformer("early", tryfirst=True)),
+    ]
+    monkeypatch.setattr("jtreport.pluginmanager.entry_points", lambda group: found)
+    PluginHost().transform(sample_statement())
+    assert calls == ["early", "own", "alpha", "beta", "zulu", "late"]
 
 
 def test_transform_failures_name_the_plugin() -> None:
