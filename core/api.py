@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ExportError, InputError
+from .errors import ExportError, InputError, PluginStopped
 from .isolation import guarded
 from .model import Source, Statement
 from .pluginmanager import PluginHost
@@ -76,7 +76,10 @@ def parse_file(
     from .parser import parse_blocks
 
     source = Source(path=name, format=opened.reader.name, sha256=opened.sha256)
-    blocks = guarded(host.timeout, opened.reader.read, opened.data, name)
+    try:
+        blocks = guarded(host.timeout, opened.reader.read, opened.data, name)
+    except PluginStopped as exc:
+        raise InputError(f"the {opened.reader.name} reader {exc.message}", path=name) from exc
     statement = parse_blocks(blocks, source=source)
     if folder is not None:
         modelcache.save(folder, key, statement)

@@ -34,7 +34,7 @@ import msgspec
 import pytest
 from jtreport import hookimpl
 from jtreport.entrypoints import Distribution, EntryPoint
-from jtreport.errors import ExportError, NothingToExport, OptionError, PluginError
+from jtreport.errors import ExportError, InputError, NothingToExport, OptionError, PluginError
 from jtreport.exporting import check_extra, export_file, export_to_path, remove_stale_temporaries
 from jtreport.formats import Exporter, ExportOptions, ExtraOption, Reader
 from jtreport.isolation import guarded
@@ -1349,3 +1349,16 @@ def test_every_builtin_plugin_module_has_an_entry_point() -> None:
             if "@hookimpl" in module.read_text(encoding="utf-8"):
                 name = f"jtreport.plugins.{kind}.{path.stem}"
                 assert name in declared, f"{name} has hooks but no [project.entry-points.jtreport]"
+
+
+def test_a_reader_calling_sys_exit_fails_its_input_only(tmp_path: Path) -> None:
+    class Quitting(MemoReader):
+        def read(self, data: bytes, path: str) -> Any:
+            sys.exit(2)
+
+    host = host_with(("memo", registering(Quitting(), hook="register_readers")))
+    source = tmp_path / "statement.memo"
+    source.write_text("MEMO\nFirst paragraph.\n")
+    with pytest.raises(InputError) as failed:
+        jtreport.api.parse_file(source, host=host, cache=False)
+    assert str(failed.value) == f"{source}: the memo reader called sys.exit(2)"
