@@ -72,14 +72,18 @@ class Progress:
 
 
 def loose_label(statement: Statement) -> str:
-    """What reports call the items outside any area: "Preamble" when that is
-    where they all come from, else "General"."""
+    """What reports call the items outside any area (``area_id`` None), one name
+    per statement so that every report agrees: :data:`PREAMBLE_LABEL` when the
+    statement has such items and every one comes from the preamble (its
+    ``paragraph`` is None), else :data:`GENERAL_LABEL` (also when it has none)."""
     loose = statement.items_in(None)
     return PREAMBLE_LABEL if loose and all(i.paragraph is None for i in loose) else GENERAL_LABEL
 
 
 def area_label(statement: Statement, area_id: str | None) -> str:
-    """The heading of an area, or :func:`loose_label` for items outside any area."""
+    """The heading of the statement's area ``area_id``; for None, or an id that
+    names none of its areas, :func:`loose_label` (the same for every item of the
+    statement, whichever item asks)."""
     area = statement.area(area_id)
     return area.heading if area else loose_label(statement)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
 from jtreport.errors import ExportError
-from jtreport.formats import Exporter, ExportOptions
+from jtreport.formats import Exporter, ExportOptions, ExtraOption
 
 if TYPE_CHECKING:
     from jtreport.model import Statement
@@ -32,6 +32,11 @@ class DocxExporter(Exporter):
     name = "docx"
     extension = ".docx"
     description = "a Word briefing note for the follow-up meeting (styled by --template)"
+    extra_options = (
+        ExtraOption(
+            "annex", "the annex's page orientation (default landscape)", ("landscape", "portrait")
+        ),
+    )
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
         """Write the note."""

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
+from jtreport.reproducible import naive_utc
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -41,8 +42,9 @@ class Decor:
 
 
 def pdf_date(created: datetime) -> str:
-    """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) for a naive UTC time."""
-    return created.strftime("D:%Y%m%d%H%M%S+00'00'")
+    """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) for a UTC time (a naive one
+    is taken as UTC)."""
+    return naive_utc(created).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def page_label(number: int, total: int) -> str:
