@@ -198,13 +198,16 @@ def _style_definitions() -> list[str]:
             next_id="NoteMeta",
         ),
         _paragraph_style(
-            "AreaNote", S.AREA_NOTE, _spacing(0, 120, 252), _rpr(20, italic=True, color=GREY)
+            "AreaNote",
+            S.AREA_NOTE,
+            f"<w:keepNext/>{_spacing(0, 120, 252)}",
+            _rpr(20, italic=True, color=GREY),
         ),
         _paragraph_style(
             "Commitment",
             S.COMMITMENT,
             f'<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="851"/></w:tabs>'
-            f'{_spacing(120, 20)}<w:ind w:left="851" w:hanging="851"/>',
+            f'{_spacing(100, 20)}<w:ind w:left="851" w:hanging="851"/>',
             next_id="CommitmentDetail",
         ),
         _paragraph_style(
