@@ -33,7 +33,15 @@ from .digest import (
 )
 from .followup import CLOSED_STATUSES, FollowUp
 from .model import Item, Statement
-from .wording import count, join_words, paragraph_ref, parties_phrase, topic, undertaking
+from .wording import (
+    count,
+    join_words,
+    paragraph_ref,
+    parties_phrase,
+    topic,
+    undertaking,
+    with_article,
+)
 
 #: Lines to take the front sheet holds at most; the rest are in the body.
 LINE_BUDGET = 16
@@ -305,7 +313,10 @@ def _issuers(statement: Statement) -> str:
     parties = {p.short_name for p in statement.parties}
     if leaders and len(leaders) <= MAX_LEADERS and parties and speaking == parties:
         return join_words(
-            [" ".join(x for x in (p.title, p.name, f"of {p.party}") if x) for p in leaders]
+            [
+                " ".join(x for x in (p.title, p.name, f"of {with_article(p.party or '')}") if x)
+                for p in leaders
+            ]
         )
     return parties_phrase(statement.parties)
 
@@ -404,7 +415,7 @@ def _recommendations(
     if signed:
         found.append(
             f"Ask each lead ministry for a first report on the "
-            f"{count(len(signed), 'document')} signed or launched (key deliverables below)."
+            f"{count(len(signed), 'document')} signed or launched (listed below)."
         )
     review = sum(1 for i in st.items if i.review)
     if review:

@@ -55,6 +55,8 @@ _ARTICLE_WORDS = frozenset(
 _ARTICLE_ENDINGS = frozenset(
     ["republic", "kingdom", "emirates", "states", "islands", "federation", "union", "confederation"]
 )
+#: Groups whose short names take "the" in running text.
+_GROUP = re.compile(r"G\d{1,2}|EU|UN|AU")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.I)
 _WE = re.compile(
     r"\b[Ww]e\s+(?:(?:also|further|fully|strongly|therefore|again|jointly|all|each)\s+)*$"
@@ -81,6 +83,8 @@ def with_article(name: str) -> str:
     if not words or words[0] == "the":
         return name
     if words[0] in _ARTICLE_WORDS or words[-1] in _ARTICLE_ENDINGS or " of " in f" {name} ":
+        return f"the {name}"
+    if _GROUP.fullmatch(name):  # "the G7", "the EU"
         return f"the {name}"
     return name
 

@@ -478,3 +478,29 @@ def test_event_names_come_from_the_words_before_the_date() -> None:
     )
     st = statement(summit, parties=1, date="2023-05-20")
     assert event_name(st, milestones(st)[0]) == "the Summit organized in Paris"
+
+
+def test_who_issued_the_statement_reads_as_english() -> None:
+    pair = statement(
+        parties=0,
+        leaders=[
+            Person(name="Joseph R. Biden, Jr.", title="President", party="United States"),
+            Person(name="Kishida Fumio", title="Prime Minister", party="Japan"),
+        ],
+    )
+    pair = Statement(
+        title=pair.title,
+        date=pair.date,
+        leaders=pair.leaders,
+        parties=[
+            Party(name="United States", short_name="United States"),
+            Party(name="Japan", short_name="Japan"),
+        ],
+    )
+    assert (
+        "that President Joseph R. Biden, Jr. of the United States and Prime Minister Kishida "
+        "Fumio of Japan issued on 20 December 2025" in brief(pair, as_of=date(2024, 3, 1)).issue[0]
+    )
+    group = Statement(date="2023-05-20", parties=[Party(name="G7", short_name="G7")])
+    issue = brief(group, as_of=date(2024, 3, 1)).issue[0]
+    assert "joint statement that the G7 issued on 20 May 2023" in issue

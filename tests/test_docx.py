@@ -385,7 +385,7 @@ def test_issue_recommendations_and_timing(tmp_path: Path) -> None:
         "Agree the reply to the invitation (para 39): Tajikistan extended an invitation to "
         "Prime Minister 高市早苗 to pay an official visit to the Republic of Tajikistan.",
         "Ask each lead ministry for a first report on the 1 document signed or launched "
-        "(key deliverables below).",
+        "(listed below).",
     ]
     assert section(note, "Timing") == [
         "The meeting is on 20 May 2026, 24 days from 26 April 2026; before or around it: "

@@ -37,4 +37,4 @@ def documents_signed(out: NoteWriter, ctx: NoteContext) -> None:
         ]
         for document in documents
     ]
-    out.table([7.4, 5.2, 3.0], ["Document", "Parties", "Date"], rows)
+    out.table([7.2, 5.0, 3.4], ["Document", "Parties", "Date"], rows)
