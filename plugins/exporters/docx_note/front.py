@@ -117,7 +117,7 @@ def lines_to_take(out: NoteWriter, ctx: NoteContext) -> None:
 #: template (10.5 pt Arial on a 15.6 cm line, 1.1 line spacing): the front sheet
 #: is fitted to two pages by giving fewer lines to take when it would run over.
 LINE_CHARS = 92
-PAGE_LINES = 50
+PAGE_LINES = 54
 #: Lines the title, the To / From / Date / Copy block and a heading take.
 _TITLE_LINES, _HEADING_LINES, _SUBHEADING_LINES = 8.5, 2.6, 1.8
 #: The space after a paragraph, in lines.
