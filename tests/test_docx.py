@@ -528,6 +528,11 @@ def test_items_flagged_for_review_are_counted_and_marked(tmp_path: Path) -> None
     rows = {row.cells[0].text: row.cells[2].text for row in annex_table(note).rows[1:]}
     assert "flagged for review" in rows[doubtful.id]
     assert sum("flagged for review" in text for text in rows.values()) == 1
+    # what an officer corrected in the matrix is marked too
+    corrected = msgspec.structs.replace(statement.items[0], corrected=["category"])
+    statement = msgspec.structs.replace(statement, items=[corrected, *statement.items[1:]])
+    note = open_note(export(statement, tmp_path, "corrected.docx"))
+    assert "corrected: category" in annex_table(note).rows[1].cells[2].text
 
 
 def test_portrait_annex_on_request(tmp_path: Path) -> None:

@@ -698,3 +698,26 @@ def outline_of(data: bytes) -> list[Any]:
 
 def _fields(statement: Statement) -> dict[str, Any]:
     return {name: getattr(statement, name) for name in statement.__struct_fields__}
+
+
+def test_the_note_and_the_pdf_flag_the_same_items_overdue(
+    bundled: Statement, tmp_path: Path
+) -> None:
+    """One rule, one as-of date, the same items in both reports."""
+    import docx
+    from jtreport.plugins.exporters.docx_note import DocxExporter
+
+    records = bundled_records(bundled)
+    for as_of in (date(2026, 3, 1), AS_OF, date(2026, 12, 4)):
+        expected = {k for k, r in records.items() if is_overdue(r, as_of)}
+        options = ExportOptions(
+            destination=tmp_path / "note.docx", created=CREATED, followup=records, as_of=as_of
+        )
+        note = docx.Document(str(export_to_path(DocxExporter(), bundled, options)))
+        annex = next(t for t in note.tables if t.rows[0].cells[0].text == "ID")
+        status = [c.text for c in annex.rows[0].cells].index("Status")
+        in_note = {r.cells[0].text for r in annex.rows[1:] if "overdue" in r.cells[status].text}
+        summary = build_summary(bundled, options)
+        in_pdf = {row.item.split(" ")[0] for row in summary.overdue}
+        assert in_note == in_pdf == expected, as_of
+    assert expected  # the last date has items overdue
