@@ -12,7 +12,7 @@ from typing import Any
 
 from jtreport.followup import NO_STATUS_COLOUR, STATUS_COLOURS
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -66,13 +66,8 @@ class Styles:
     note: Any
     closing: Any
     continued: Any
-    description: Any
     cell: Any
-    cell_bold: Any
     cell_small: Any
-    number: Any
-    number_bold: Any
-    header_number: Any
     header_cell: Any
     bullet: Any
     line_text: Any
@@ -138,32 +133,10 @@ def make_styles(fonts: FontSet) -> Styles:
             "continued", "italic", fontSize=8, leading=10, textColor=muted, spaceAfter=3
         ),
         closing=style("closing", fontSize=7.5, leading=10, textColor=muted, spaceBefore=14),
-        description=style(
-            "description",
-            weight="italic",
-            fontSize=8.5,
-            leading=11,
-            textColor=muted,
-            spaceAfter=3,
-            keepWithNext=True,
-        ),
         cell=style("cell", fontSize=8.5, leading=10.8),
-        cell_bold=style("cell-bold", weight="bold", fontSize=8.5, leading=10.8),
         cell_small=style("cell-small", fontSize=7.5, leading=9.5, textColor=muted),
         header_cell=style(
             "header-cell", weight="bold", fontSize=8, leading=10, textColor=colors.white
-        ),
-        number=style("number", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
-        number_bold=style(
-            "number-bold", weight="bold", fontSize=8.5, leading=10.8, alignment=TA_RIGHT
-        ),
-        header_number=style(
-            "header-number",
-            weight="bold",
-            fontSize=8,
-            leading=10,
-            textColor=colors.white,
-            alignment=TA_RIGHT,
         ),
         bullet=style("bullet", spaceAfter=3, leftIndent=11, bulletIndent=0, bulletFontSize=9.5),
         line_text=style(
