@@ -1,17 +1,62 @@
 """Derived views of the model that every report needs: counts per area and per
-category, the dated milestones, and follow-up progress.  Exporters use these so
-that the Word note, the PDF and the matrix always agree on their numbers."""
+category, the dated milestones and where they fall for the reader, follow-up
+progress and deadlines, and the documents signed and launched.  Exporters use
+these so that the Word note, the PDF and the matrix always agree on their
+numbers, and on what is passed, ahead or overdue for the same as-of date.
+
+Time is judged from the reader's day (``as_of``) and the day of the meeting the
+reports prepare for, never from the statement's own date: a milestone named as
+"May 2026" has *passed* once May 2026 is over, falls *before the meeting* when
+it ends before the meeting's day, *around the meeting* when the meeting's day
+lies within it, and is *later* otherwise (*ahead* when no meeting date is set).
+Overdue follows :func:`jtreport.followup.is_overdue`, the one rule every
+report (the matrix included) applies.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
-from .followup import STATUSES, FollowUp
+from .followup import STATUSES, FollowUp, is_overdue
 from .model import CATEGORIES, Area, DateMention, Item, Statement
+from .signed import SignedDocument, signed_documents
+
+__all__ = [
+    "GENERAL_LABEL",
+    "PREAMBLE_LABEL",
+    "AreaDigest",
+    "Deadline",
+    "Milestone",
+    "Progress",
+    "SignedDocument",
+    "Timing",
+    "actors_label",
+    "area_label",
+    "category_counts",
+    "dates_label",
+    "day_date",
+    "deadlines",
+    "digest",
+    "document_date",
+    "long_date",
+    "loose_label",
+    "milestones",
+    "names",
+    "partners",
+    "period",
+    "progress",
+    "signed_documents",
+    "timing",
+]
+
+#: Where a date falls for the reader (see the module's docstring).
+Timing = Literal["passed", "before the meeting", "around the meeting", "later", "ahead"]
 
 #: The label reports use for items outside any area (unsectioned text) ...
 GENERAL_LABEL = "General"
@@ -38,11 +83,31 @@ class AreaDigest:
 
 @dataclass(frozen=True)
 class Milestone:
-    """A future dated event named by an item."""
+    """A dated event named by an item, after the statement's own date; with
+    ``timing`` when :func:`milestones` was given the reader's day."""
 
     date: DateMention
     item: Item
     area_label: str
+    timing: Timing | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date the ministry recorded in the matrix for one item."""
+
+    item: Item
+    record: FollowUp
+    area_label: str
+    #: past its due date and not completed or cancelled (:func:`is_overdue`)
+    overdue: bool
+    timing: Timing
+
+    @property
+    def due(self) -> date:
+        """The due date."""
+        assert self.record.due_date is not None  # deadlines() keeps dated records only
+        return self.record.due_date
 
 
 @dataclass(frozen=True)
@@ -113,12 +178,86 @@ def category_counts(statement: Statement) -> dict[str, int]:
     return {c: counts[c] for c in CATEGORIES}
 
 
-def milestones(statement: Statement) -> list[Milestone]:
-    """Future dated mentions, in date order, each with its item and area."""
+def milestones(
+    statement: Statement, as_of: date | None = None, meeting_date: date | None = None
+) -> list[Milestone]:
+    """Dated mentions after the statement's date, in date order, each with its
+    item and area, and (given ``as_of``) where it falls for the reader."""
     return [
-        Milestone(date=d, item=item, area_label=area_label(statement, item.area_id))
+        Milestone(
+            date=d,
+            item=item,
+            area_label=area_label(statement, item.area_id),
+            timing=timing(d.value, as_of, meeting_date) if as_of is not None else None,
+        )
         for d, item in statement.upcoming()
     ]
+
+
+def period(value: str) -> tuple[date, date] | None:
+    """The first and last day an ISO date of any precision covers: ``2026-05``
+    is 1-31 May 2026, ``2027`` the whole year; None for anything else."""
+    match = _ISO.fullmatch(value.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
+def timing(when: str | date, as_of: date, meeting_date: date | None = None) -> Timing | None:
+    """Where a date (ISO text of any precision, or a day) falls for a reader on
+    ``as_of`` preparing a meeting on ``meeting_date``; None for text that is
+    not a date."""
+    span = (when, when) if isinstance(when, date) else period(when)
+    if span is None:
+        return None
+    first, last = span
+    if last < as_of:
+        return "passed"
+    if meeting_date is None:
+        return "ahead"
+    if last < meeting_date:
+        return "before the meeting"
+    if first <= meeting_date:
+        return "around the meeting"
+    return "later"
+
+
+def deadlines(
+    statement: Statement,
+    followup: Mapping[str, FollowUp] | None,
+    as_of: date,
+    meeting_date: date | None = None,
+) -> list[Deadline]:
+    """The due dates recorded in the matrix for the statement's items, earliest
+    first, each flagged overdue by :func:`jtreport.followup.is_overdue`."""
+    if not followup:
+        return []
+    found: list[Deadline] = []
+    for item in statement.items:
+        record = followup.get(item.id)
+        if record is None or record.due_date is None:
+            continue
+        found.append(
+            Deadline(
+                item=item,
+                record=record,
+                area_label=area_label(statement, item.area_id),
+                overdue=is_overdue(record, as_of),
+                timing=timing(record.due_date, as_of, meeting_date) or "ahead",
+            )
+        )
+    order = {item.id: n for n, item in enumerate(statement.items)}
+    found.sort(key=lambda d: (d.due, order[d.item.id]))
+    return found
 
 
 def progress(statement: Statement, followup: Mapping[str, FollowUp] | None) -> Progress | None:
@@ -136,6 +275,12 @@ def progress(statement: Statement, followup: Mapping[str, FollowUp] | None) -> P
     )
 
 
+def names(item: Item) -> list[str]:
+    """Every name an item holds (organisations, instruments, projects): the
+    places where a shortened text may end (:func:`jtreport.clauses.shorten`)."""
+    return [*item.organizations, *item.instruments, *item.projects]
+
+
 def partners(item: Item) -> list[str]:
     """Organisations, instruments and projects an item names, without repeats."""
     seen: dict[str, None] = {}
@@ -149,6 +294,8 @@ def actors_label(statement: Statement, item: Item) -> str:
     if not item.actors:
         return "—"
     if "both" in item.actors:
+        if len(statement.parties) == 1:  # a group speaking as one ("the G7")
+            return statement.parties[0].short_name or statement.parties[0].name
         return "Both sides" if len(statement.parties) <= 2 else "All parties"
     return ", ".join(item.actors)
 
@@ -185,3 +332,14 @@ def long_date(value: str | None) -> str:
 def day_date(value: date) -> str:
     """A date in words: ``31 March 2026``."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def document_date(statement: Statement, document: SignedDocument) -> str:
+    """When a document was signed or launched, in words: the date the statement
+    gives for it, else ``by`` the statement's date for an event recorded as done
+    (it happened by then), else ``not set``."""
+    if document.date is not None:
+        return long_date(document.date.value) or document.date.text
+    if document.done and statement.date:
+        return f"by {long_date(statement.date)}"
+    return "not set"
