@@ -8,13 +8,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from jtreport.briefing import brief, event_name, in_sentence, structure
-from jtreport.clauses import ends_inside, sentences, shorten, top_level
 from jtreport.digest import deadlines, document_date, milestones, period, timing
+from jtreport.digest.briefing import brief, event_name, in_sentence, structure
+from jtreport.digest.clauses import ends_inside, sentences, shorten, top_level
+from jtreport.digest.signed import signed_documents
+from jtreport.digest.wording import undertaking, with_subject
 from jtreport.followup import FollowUp, is_overdue
 from jtreport.model import Area, DateMention, Item, Paragraph, Part, Party, Person, Statement
-from jtreport.signed import signed_documents
-from jtreport.wording import undertaking, with_subject
 
 # Building statements -----------------------------------------------------------
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jtreport.clauses import ends_inside
+from jtreport.digest.clauses import ends_inside
 from jtreport.errors import ExportError, TemplateError
 from jtreport.exporting import export_to_path
 from jtreport.followup import STATUS_COLOURS, FollowUp, is_overdue
@@ -692,7 +692,7 @@ def assert_reads_well(note: Any) -> None:
 
 
 def clause_sentences(text: str) -> list[str]:
-    from jtreport.clauses import sentences
+    from jtreport.digest.clauses import sentences
 
     return sentences(text)
 

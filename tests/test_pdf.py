@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import reportlab
 from jtreport.api import parse_file
-from jtreport.briefing import brief
 from jtreport.digest import digest, progress
+from jtreport.digest.briefing import brief
+from jtreport.digest.signed import signed_documents
 from jtreport.errors import ExportError
 from jtreport.exporting import export_to_path
 from jtreport.followup import NO_STATUS_COLOUR, STATUS_COLOURS, STATUSES, FollowUp, is_overdue
@@ -35,7 +36,6 @@ from jtreport.plugins.exporters.pdf_summary.summary import (
     clean,
     nice_date,
 )
-from jtreport.signed import signed_documents
 from pypdf import PdfReader
 
 from .conftest import corpus_files, needs_corpus

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from jtreport.briefing import LINE_BUDGET, Briefing, brief
 from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
+from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement

@@ -1,12 +1,12 @@
 """The front sheet: at most two pages that say what the reader must decide and
 by when.  Heading block (To / From / Date / Copy), Issue, Recommendations,
-Timing, Key deliverables and Lines to take, all from :mod:`jtreport.briefing`
+Timing, Key deliverables and Lines to take, all from :mod:`jtreport.digest.briefing`
 (the PDF summary opens with the same content)."""
 
 from __future__ import annotations
 
-from jtreport.briefing import Briefing
 from jtreport.digest import SignedDocument, day_date
+from jtreport.digest.briefing import Briefing
 
 from . import styles as S
 from .context import NoteContext

@@ -1,11 +1,10 @@
-"""Wording helpers for the note; the shared ones come from :mod:`jtreport.wording`
-and :mod:`jtreport.clauses`."""
+"""Wording helpers for the note; the shared ones come from :mod:`jtreport.digest.wording`
+and :mod:`jtreport.digest.clauses`."""
 
 from __future__ import annotations
 
-from jtreport.clauses import shorten
-from jtreport.model import Paragraph, Person
-from jtreport.wording import (
+from jtreport.digest.clauses import shorten
+from jtreport.digest.wording import (
     capitalise,
     count,
     join_words,
@@ -15,6 +14,7 @@ from jtreport.wording import (
     undertaking,
     with_subject,
 )
+from jtreport.model import Paragraph, Person
 
 __all__ = [
     "capitalise",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from jtreport.briefing import event_name
 from jtreport.digest import day_date, long_date, period
+from jtreport.digest.briefing import event_name
 
 from . import styles as S
 from .context import NoteContext

@@ -1,5 +1,5 @@
 """What the PDF summary says, as plain data: built from the model, the shared
-views (:mod:`jtreport.briefing`, :mod:`jtreport.digest`) and the follow-up
+views (:mod:`jtreport.digest.briefing`, :mod:`jtreport.digest`) and the follow-up
 records, before any layout.  Keeping the words apart from the drawing lets the
 fonts be chosen for exactly the characters that will print, and lets tests read
 the summary without a PDF.
@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from jtreport import __version__
-from jtreport.briefing import Briefing, brief, event_name
-from jtreport.clauses import shorten
 from jtreport.digest import day_date, digest, document_date, long_date, names
+from jtreport.digest.briefing import Briefing, brief, event_name
+from jtreport.digest.clauses import shorten
+from jtreport.digest.wording import capitalise, paragraph_ref, undertaking
 from jtreport.followup import STATUSES
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
-from jtreport.wording import capitalise, paragraph_ref, undertaking
 
 #: The status chart's segment for commitments the matrix leaves blank.
 NO_STATUS = "No status"

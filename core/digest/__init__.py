@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from .followup import STATUSES, FollowUp, is_overdue
-from .model import CATEGORIES, Area, DateMention, Item, Statement
+from ..followup import STATUSES, FollowUp, is_overdue
+from ..model import CATEGORIES, Area, DateMention, Item, Statement
 from .signed import SignedDocument, signed_documents
 
 __all__ = [
@@ -277,7 +277,7 @@ def progress(statement: Statement, followup: Mapping[str, FollowUp] | None) -> P
 
 def names(item: Item) -> list[str]:
     """Every name an item holds (organisations, instruments, projects): the
-    places where a shortened text may end (:func:`jtreport.clauses.shorten`)."""
+    places where a shortened text may end (:func:`jtreport.digest.clauses.shorten`)."""
     return [*item.organizations, *item.instruments, *item.projects]
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..model import Item, Party, Statement
+from . import actors_label
 from .clauses import first_sentence
-from .digest import actors_label
-from .model import Item, Party, Statement
 
 # Official names that take "the" in running text ("the Republic of Tajikistan").
 _ARTICLE_WORDS = frozenset(

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import DateMention, Item, Statement
 from .clauses import top_level
-from .model import DateMention, Item, Statement
 
 #: The event nouns, by the past participle reports use for them.
 _NOUNS = {

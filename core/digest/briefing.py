@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from .clauses import shorten
-from .digest import (
+from ..followup import CLOSED_STATUSES, FollowUp
+from ..model import Item, Statement
+from . import (
     Deadline,
     Milestone,
     Progress,
@@ -31,8 +32,7 @@ from .digest import (
     progress,
     signed_documents,
 )
-from .followup import CLOSED_STATUSES, FollowUp
-from .model import Item, Statement
+from .clauses import shorten
 from .wording import (
     count,
     join_words,
