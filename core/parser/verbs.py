@@ -23,33 +23,36 @@ RULES = frozenset(
     {"", "states", "agrees", "commits", "looks", "tasks", "continues", "weak", "noun"}
 )
 
-#: "will ...", "shall continue to ...": a pledge by grammar, not by one verb
-MODAL = (
-    r"(?:will|shall)(?:\s+(?:continue\s+to|further|also|together|jointly|each|work\s+to|"
-    r"endeavou?r\s+to|strive\s+to|seek\s+to|not|thereby|therefore|then|now|still|again|"
-    r"[a-z]+ly))*\s+(?!be\b)[a-z]+"
-    r"(?:\s+(?:support|assistance|cooperation|efforts))?"
-)
-MODAL_ENTRY_PHRASE = "will"
-
-#: an optional possessive or article and up to three adjectives ("their strong"),
-#: never running over a preposition into another phrase ("gratitude for their")
-_POSS = (
-    r"(?:\s+(?:their|its|his|her|our|the|a|an|this|these|those|"
-    r"[A-Z][\w.’'-]*(?:’s|'s)))?"
-    r"(?:\s+(?!(?:for|to|of|that|with|on|in|at|by|from|as)\b)[a-z][a-z-]*){0,3}?"
-)
-_ADV = (
-    r"(?:\s+(?:also|further|again|once\s+again|fully|firmly|strongly|jointly|together|"
-    r"all|both|each|still|[a-z]+ly))*"
-)
-_BE = ("is", "are", "was", "were", "am", "be", "been")
-_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]*")
-
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one string, separated by white space."""
     return frozenset(text.split())
+
+
+MODAL_ENTRY_PHRASE = "will"
+
+#: possessives and articles that may open a verb's object ("express *their* intention")
+_DETERMINERS = word_set("their its his her our the a an this these those")
+#: words that end a {poss} run: a preposition starts another phrase ("gratitude for")
+_STOP = word_set("for to of that with on in at by from as")
+#: adverbs of {adv} and of the modal group ("will *also further* strengthen")
+_ADVERBS = word_set(
+    "also further again once fully firmly strongly jointly together all both each still "
+    "thereby therefore then now not"
+)
+#: after "will": what may stand between the modal and its verb ("will continue to")
+_MODAL_STEPS = (
+    ("continue", "to"),
+    ("work", "to"),
+    ("endeavor", "to"),
+    ("endeavour", "to"),
+    ("strive", "to"),
+    ("seek", "to"),
+)
+_MODAL_OBJECTS = word_set("support assistance cooperation efforts")
+_BE = ("is", "are", "was", "were", "am", "be", "been")
+#: words and single punctuation marks, as the matcher walks them
+_TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
 
 
 @dataclass(frozen=True)
@@ -115,77 +118,136 @@ def parse_table(text: str) -> list[VerbEntry]:
     return entries
 
 
+_Slot = tuple[str, frozenset[str]]
+
+
+def _slots(phrase: str) -> list[_Slot]:
+    """A phrase of the table as slots: ``verb`` (the forms of its first word),
+    ``word`` / ``optional`` (choices), ``poss`` and ``adv``."""
+    first, *rest = phrase.split()
+    forms: list[str] = []
+    for lemma in first.split("|"):
+        forms += verb_forms(lemma)
+    slots: list[_Slot] = [("verb", frozenset(forms))]
+    for word in rest:
+        if word in ("{poss}", "{adv}"):
+            slots.append((word.strip("{}"), frozenset()))
+            continue
+        choices = word.strip("[]").split("|")
+        choices += [c.replace("iz", "is") for c in choices if "iz" in c]
+        optional = word.startswith("[") and word.endswith("]")
+        slots.append(("optional" if optional else "word", frozenset(choices)))
+    return slots
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4)
+
+
+def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> int | None:
+    """Where the phrase whose ``slots`` starts at token ``at`` ends (the index
+    after its last token), or None when it does not match there."""
+    if not slots:
+        return at
+    kind, choices = slots[0]
+    rest = slots[1:]
+    if kind in ("verb", "word"):
+        if at < len(words) and words[at] in choices:
+            return _match_slots(words, at + 1, rest)
+        return None
+    if kind == "optional":
+        if at < len(words) and words[at] in choices:
+            found = _match_slots(words, at + 1, rest)
+            if found is not None:
+                return found
+        return _match_slots(words, at, rest)
+    if kind == "adv":
+        end = at
+        while end < len(words) and _is_adverb(words[end]):
+            end += 1
+        return _match_slots(words, end, rest)
+    # poss: an optional determiner or owner ("Japan's"), then up to three words
+    starts = [at]
+    if at < len(words) and (
+        words[at] in _DETERMINERS or (words[at].endswith(("’s", "'s")) and words[at][:1].isupper())
+    ):
+        starts.insert(0, at + 1)
+    for start in starts:
+        for extra in range(4):
+            middle = words[start : start + extra]
+            if len(middle) < extra or any(w in _STOP or not w[:1].islower() for w in middle):
+                break
+            found = _match_slots(words, start + extra, rest)
+            if found is not None:
+                return found
+    return None
+
+
+def _match_modal(words: list[str], at: int) -> int | None:
+    """ "will ..." / "shall continue to ...": the modal, adverbs and steps, then
+    a verb that is not "be" (and an object noun such as "support")."""
+    end = at + 1
+    while end < len(words):
+        if _is_adverb(words[end]):
+            end += 1
+        elif tuple(words[end : end + 2]) in _MODAL_STEPS:
+            end += 2
+        else:
+            break
+    if end >= len(words) or not words[end].isalpha() or not words[end].islower():
+        return None
+    if words[end] == "be":
+        return None
+    end += 1
+    if end < len(words) and words[end] in _MODAL_OBJECTS:
+        end += 1
+    return end
+
+
 class VerbTable:
     """The verb table, indexed by the written forms of each phrase's first word.
 
-    A sentence is scanned word by word: a word that starts a phrase of the table
-    is tried against that phrase (longer phrases first); each phrase's expression
-    is compiled the first time its verb is seen, so that a statement compiles only
-    the few phrases it uses.
+    A sentence is split into words once; a word that starts a phrase of the table
+    is tried against that phrase's slots (longer phrases first).  Nothing is
+    compiled, so that the table costs the parser's cold start next to nothing.
     """
 
     def __init__(self, entries: list[VerbEntry]) -> None:
         ordered = sorted(entries, key=lambda e: len(e.phrase), reverse=True)
         self.entries = [VerbEntry(MODAL_ENTRY_PHRASE, "pledge", "modal"), *ordered]
-        self._by_form: dict[str, list[VerbEntry]] = {}
+        self._by_form: dict[str, list[tuple[VerbEntry, list[_Slot]]]] = {}
         for entry in self.entries:
-            first = "will|shall" if entry.rule == "modal" else entry.phrase.split()[0]
-            for lemma in first.split("|"):
-                forms = [lemma] if entry.rule == "modal" else verb_forms(lemma)
-                for form in forms:
-                    self._by_form.setdefault(form, []).append(entry)
-        self._compiled: dict[VerbEntry, re.Pattern[str]] = {}
-
-    def _pattern(self, entry: VerbEntry) -> re.Pattern[str]:
-        pattern = self._compiled.get(entry)
-        if pattern is None:
-            source = MODAL if entry.rule == "modal" else phrase_regex(entry.phrase)
-            pattern = re.compile(source + r"(?![\w’'-])")
-            self._compiled[entry] = pattern
-        return pattern
+            if entry.rule == "modal":
+                for form in ("will", "shall"):
+                    self._by_form.setdefault(form, []).append((entry, []))
+                continue
+            slots = _slots(entry.phrase)
+            for form in slots[0][1]:
+                self._by_form.setdefault(form, []).append((entry, slots))
 
     def scan(self, sentence: str) -> list[VerbMatch]:
         """Every reporting verb of a sentence, earliest first, not overlapping
         (at one place the longest phrase of the table wins).  Case-sensitive on
         purpose: a reporting verb follows its subject in lower case ("State",
         "Support" are names)."""
+        tokens = list(_TOKEN.finditer(sentence))
+        words = [t.group() for t in tokens]
         found: list[VerbMatch] = []
-        taken = 0
-        for word in _WORD.finditer(sentence):
-            if word.start() < taken:
-                continue
-            for entry in self._by_form.get(word.group(), ()):
-                match = self._pattern(entry).match(sentence, word.start())
-                if match:
-                    found.append(VerbMatch(match.start(), match.end(), match.group(0), entry))
-                    taken = match.end()
+        at = 0
+        while at < len(words):
+            for entry, slots in self._by_form.get(words[at], ()):
+                if entry.rule == "modal":
+                    end = _match_modal(words, at)
+                else:
+                    end = _match_slots(words, at, slots)
+                if end is not None:
+                    start, stop = tokens[at].start(), tokens[end - 1].end()
+                    found.append(VerbMatch(start, stop, sentence[start:stop], entry))
+                    at = end
                     break
+            else:
+                at += 1
         return found
-
-
-def phrase_regex(phrase: str) -> str:
-    """The regular expression of one phrase of the table: its verb's forms, then
-    its words, each with its own leading space (so that "agree [on|to]" matches
-    both "agreed" and "agreed on")."""
-    first, *rest = phrase.split()
-    alternatives: list[str] = []
-    for lemma in first.split("|"):
-        alternatives += verb_forms(lemma)
-    alternatives.sort(key=len, reverse=True)
-    pattern = "(?:" + "|".join(re.escape(a) for a in alternatives) + ")"
-    for word in rest:
-        if word == "{poss}":
-            pattern += _POSS
-        elif word == "{adv}":
-            pattern += _ADV
-        else:
-            optional = word.startswith("[") and word.endswith("]")
-            words = word.strip("[]").split("|")
-            words += [w.replace("iz", "is") for w in words if "iz" in w]
-            choices = "|".join(re.escape(c) for c in words)
-            piece = rf"\s+(?:{choices})"
-            pattern += f"(?:{piece})?" if optional else piece
-    return pattern
 
 
 @lru_cache(maxsize=1)
