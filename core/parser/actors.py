@@ -26,7 +26,7 @@ _COLLECTIVE_NOUNS = (
     r"national\s+security\s+advis[eo]rs|advis[eo]rs|co-?chairs|chairs"
 )
 _COLLECTIVE = re.compile(
-    r"^(?:both|all|the|our)?\s*(?:(?-i:[A-Z0-9][\w+.&’'-]*)\s+){0,3}"
+    r"^(?:both|all|the|our|their)?\s*(?:(?-i:[A-Z0-9][\w+.&’'-]*)\s+){0,3}"
     r"(?:two|both|three|four|five|six|seven|all)?\s*"
     rf"(?:{_COLLECTIVE_NOUNS})$",
     re.I,
@@ -137,7 +137,12 @@ class ActorResolver:
         if listed is not None:
             return listed
         words = phrase.split()
-        if len(words) <= 8 and phrase[:1].isupper() and _ACTOR_NOUNS.search(" ".join(words[-4:])):
+        if (
+            len(words) <= 8
+            and phrase[:1].isupper()
+            and "," not in phrase
+            and _ACTOR_NOUNS.search(" ".join(words[-4:]))
+        ):
             return Actors([phrase], "generic")
         return None
 

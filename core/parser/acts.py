@@ -152,7 +152,8 @@ _NOUN_ENDINGS = (
 #: ... and verbs that end like nouns ("to advance", "to enhance")
 _VERBS_LIKE_NOUNS = word_set(
     """advance enhance finance commence balance experience influence reinforce address
-    access assess discuss harness progress stress pass express focus"""
+    access assess discuss harness progress stress pass express focus achieve receive
+    perceive reveal appeal signal"""
 )
 
 Speaks = Callable[[str], bool]
@@ -176,7 +177,9 @@ def is_action(text: str) -> bool:
         return True
     if lowered.endswith("ing") and len(lowered) > 5:
         return True
-    return not (lowered.endswith(_NOUN_ENDINGS) and lowered not in _VERBS_LIKE_NOUNS)
+    if lowered in _VERBS_LIKE_NOUNS or len(lowered) < 6:
+        return True  # short words: "drive", "deal", "act" are verbs more often than not
+    return not lowered.endswith(_NOUN_ENDINGS)
 
 
 def embedded_category(

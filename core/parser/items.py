@@ -276,7 +276,10 @@ class ActReader:
                 continue
             phrase = before[start:end]
             found = self.actors.resolve(phrase, previous)
-            if found is not None:
+            # the longest phrase wins, but a name never gives way to a generic phrase
+            if found is not None and (
+                best is None or found.how != "generic" or best.actors.how == "generic"
+            ):
                 best = _Subject(phrase, start, found)
         if best is not None:
             return best

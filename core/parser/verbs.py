@@ -213,7 +213,10 @@ class VerbTable:
     """
 
     def __init__(self, entries: list[VerbEntry]) -> None:
-        ordered = sorted(entries, key=lambda e: len(e.phrase), reverse=True)
+        # more words first, then longer words: "seek to" before "seek/sought"
+        ordered = sorted(
+            entries, key=lambda e: (len(e.phrase.split()), len(e.phrase)), reverse=True
+        )
         self.entries = [VerbEntry(MODAL_ENTRY_PHRASE, "pledge", "modal"), *ordered]
         self._by_form: dict[str, list[tuple[VerbEntry, list[_Slot]]]] = {}
         for entry in self.entries:
