@@ -32,7 +32,9 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(
-    r"^(?:we|us|our\s+\w+(?:\s+\w+)?|together,?\s+we|they|both|all\s+of\s+us)$", re.I
+    r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
+    r"administrations|sides)|together,?\s+we|they|both|all\s+of\s+us)$",
+    re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she"})

@@ -334,8 +334,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     support", "will strengthen X and support Y"), or None (a new clause, which
     needs a subject of its own)."""
     between = sentence[before.verb_end : match.start]
-    if "\n" in between:
-        return None
+    if re.search(r"\n\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])\s", between):
+        return None  # a list item of its own
     modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
     weak = match.entry.rule in ("weak", "noun")
     listed = (
@@ -355,8 +355,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
         return "inside"  # "agreed to develop and support ..."
     if _SHARED_OBJECT.fullmatch(between):
         return "shared"
-    if modal or _tense(before.verb) == _tense(match.text) or not weak:
-        return "own"
+    if modal or _tense(before.verb) == _tense(match.text) or not weak or not listed:
+        return "own"  # a weak verb after "and" has shown its object above
     return None
 
 
