@@ -119,6 +119,8 @@ def test_the_package_table_loads_every_line() -> None:
         ("We continue to support the objectives of the regional strategy.", "affirmation"),
         ("We continue to deliver on these goals.", "pledge"),
         ("Both sides concurred on the importance of people-to-people exchanges.", "affirmation"),
+        ("The two leaders shared the view that they would further enhance ties.", "pledge"),
+        ("Both sides expressed their commitment to high standards of safety.", "affirmation"),
     ],
 )
 def test_the_category_follows_the_guidelines(sentence: str, category: str) -> None:

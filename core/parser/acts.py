@@ -90,6 +90,11 @@ _HOPE_NOUN = re.compile(
     _POSS + r"(?:hope|hopes|expectation|expectations|wish|wishes|desire\s+to\s+see|desire)\b"
 )
 _DECISION_NOUN = re.compile(_POSS + r"decision\b")
+#: "shared the view that ...", "their conviction that ...": the clause decides
+_VIEW_THAT = re.compile(
+    r"^\s*(?:(?:the|a|their|our|its|his|her)\s+)?(?:[a-z-]+\s+){0,2}?(?:view|views|recognition|"
+    r"understanding|belief|conviction)\s+(?=that\b)"
+)
 _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
 _THAT_CLAUSE = re.compile(
     r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
@@ -149,6 +154,8 @@ _NOUN_ENDINGS = (
     "ful",
     "ary",
 )
+#: short adjectives that open a noun phrase
+_SHORT_ADJECTIVES = word_set("high full free open fair safe new strong close clear just deep broad")
 #: ... and verbs that end like nouns ("to advance", "to enhance")
 _VERBS_LIKE_NOUNS = word_set(
     """advance enhance finance commence balance experience influence reinforce address
@@ -177,6 +184,8 @@ def is_action(text: str) -> bool:
         return True
     if lowered.endswith("ing") and len(lowered) > 5:
         return True
+    if lowered in _SHORT_ADJECTIVES:
+        return False  # "to high standards", "to a free and open order"
     if lowered in _VERBS_LIKE_NOUNS or len(lowered) < 6:
         return True  # short words: "drive", "deal", "act" are verbs more often than not
     return not lowered.endswith(_NOUN_ENDINGS)
@@ -207,7 +216,7 @@ def embedded_category(
         return "agreement"
     if not agreeing and _TO_ACTION.match(tail):
         return "pledge"
-    clause = _THAT_CLAUSE.match(tail)
+    clause = _THAT_CLAUSE.match(_VIEW_THAT.sub("", tail, count=1))
     if clause and speaks(clause.group("subject")):
         aux = clause.group("aux").lower()
         if aux.startswith(("intend", "plan", "stand", "are ready", "is ready")):
