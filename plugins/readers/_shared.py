@@ -7,8 +7,9 @@ No heavy imports here: this module is imported by the readers' ``read()`` only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 
+import msgspec
 from jtreport.blocks import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -83,9 +84,41 @@ def settle_headings(blocks: Iterable[Block]) -> list[Block]:
 
 
 def _with_level(block: Block, level: int) -> Block:
-    return Block(
-        text=block.text, kind=block.kind, number=block.number, level=level, bold=block.bold
-    )
+    return msgspec.structs.replace(block, level=level)
+
+
+#: a subtitle longer than this is a paragraph, not a heading's description
+MAX_DESCRIPTION_WORDS = 40
+
+
+def attach_descriptions(blocks: Sequence[Block], subtitles: Collection[int]) -> list[Block]:
+    """Give each heading the subtitle line set directly under it.
+
+    ``subtitles`` are the indices of blocks the reader saw set apart as a
+    subtitle (a Subtitle style, italics, ``class="subtitle"``).  One that
+    follows a heading and is no longer than a heading's description becomes
+    that heading's ``description``; under the title (level 0) it is the
+    title's second line.  Headings already written ``Heading: description``
+    keep what they have.
+    """
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        previous = result[-1] if result else None
+        if (
+            index in subtitles
+            and previous is not None
+            and previous.kind == "heading"
+            and previous.description is None
+            and block.kind in ("paragraph", "line")
+            and 0 < words_in(block.text) <= MAX_DESCRIPTION_WORDS
+        ):
+            if previous.level == 0:
+                result[-1] = msgspec.structs.replace(previous, text=f"{previous.text} {block.text}")
+            else:
+                result[-1] = msgspec.structs.replace(previous, description=block.text)
+            continue
+        result.append(block)
+    return result
 
 
 def words_in(text: str) -> int:
