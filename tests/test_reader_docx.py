@@ -390,6 +390,52 @@ def test_unicode_text_survives() -> None:
     ]
 
 
+# Headings with a subtitle line ------------------------------------------------------
+
+
+def test_a_heading_and_its_subtitle_make_one_area_with_a_description(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Joint Statement between Two Countries", style="Title")
+    document.add_paragraph("on Further Cooperation", style="Subtitle")
+    document.add_paragraph(
+        "The two Leaders met in the capital and held talks on the relations between them."
+    )
+    document.add_heading("Green Economy", level=2)
+    document.add_paragraph("Cooperation including new industry development", style="Subtitle")
+    document.add_paragraph("1. Both sides welcomed the signing of the Agreement.")
+    document.add_heading("Connectivity", level=2)
+    italic = document.add_paragraph()
+    italic.add_run("Enhancing logistics and people-to-people exchanges").italic = True
+    document.add_paragraph("2. Both sides concurred on promoting tourism.")
+    blocks = read(saved(document))
+    headings = [(b.level, b.text, b.description) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (0, "Joint Statement between Two Countries on Further Cooperation", None),
+        (1, "Green Economy", "Cooperation including new industry development"),
+        (1, "Connectivity", "Enhancing logistics and people-to-people exchanges"),
+    ]
+    path = tmp_path / "statement.docx"
+    path.write_bytes(saved(document))
+    statement = parse_file(path)
+    assert [(a.heading, a.description) for a in statement.areas] == [
+        ("Green Economy", "Cooperation including new industry development"),
+        ("Connectivity", "Enhancing logistics and people-to-people exchanges"),
+    ]
+    assert [p.number for p in statement.paragraphs] == [1, 2]
+
+
+def test_tables_nested_deeper_than_the_recursion_limit_are_read() -> None:
+    depth = 3000
+    inner = "<w:p><w:r><w:t>Both sides welcomed the signing of the Agreement.</w:t></w:r></w:p>"
+    nested = "<w:tbl><w:tr><w:tc>" * depth + inner + "</w:tc></w:tr></w:tbl>" * depth
+    data = saved(docx.Document())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode()
+    xml = xml.replace("<w:body>", f"<w:body>{nested}", 1)
+    deep = builders.docx_with_parts(data, {"word/document.xml": xml.encode()})
+    assert [b.text for b in read(deep)] == ["Both sides welcomed the signing of the Agreement."]
+
+
 # The package, read without python-docx ---------------------------------------------
 
 

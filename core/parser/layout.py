@@ -295,14 +295,15 @@ def _walk(body: list[Unit], layout: Layout) -> None:
                 unit.forced_heading == 1 and _has_deeper_headings(body)
             )
             if is_part:
-                part = PartDraft(
-                    unit.label or f"part-{len(layout.parts) + 1}", unit.label, unit.text
-                )
+                heading = f"{unit.text}: {unit.description}" if unit.description else unit.text
+                part = PartDraft(unit.label or f"part-{len(layout.parts) + 1}", unit.label, heading)
                 layout.parts.append(part)
                 area = None
                 pending_part_area = True
                 continue
-            heading, description = _split_heading(unit.text)
+            heading, description = (
+                (unit.text, unit.description) if unit.description else _split_heading(unit.text)
+            )
             area = AreaDraft(_slug(heading, taken), heading, description, part.id if part else None)
             layout.areas.append(area)
             pending_part_area = False

@@ -62,6 +62,7 @@ class Unit:
     bold: bool = False
     standalone: bool = False  # blank lines (or a block boundary) on both sides
     forced_heading: int | None = None  # heading level given by a structured reader
+    description: str | None = None  # a heading's description line, given by the reader
     chunk: int = 0  # which run of lines (between blank lines) the unit came from
     lines: list[str] = field(default_factory=list)
 
@@ -155,6 +156,7 @@ def _structured_unit(block: Block) -> Unit | None:
             bold=True,
             standalone=True,
             forced_heading=block.level if block.level is not None else 1,
+            description=_one_line(block.description),
             lines=[text],
         )
     if block.kind == "list_item":
@@ -165,6 +167,10 @@ def _structured_unit(block: Block) -> Unit | None:
         prefix = f"({block.number}) " if block.number else "- "
         return Unit(text=prefix + text, bold=block.bold, standalone=True, lines=[text])
     return Unit(text=text, bold=block.bold, standalone=True, lines=[text])
+
+
+def _one_line(text: str | None) -> str | None:
+    return re.sub(r"\s+", " ", text).strip() or None if text else None
 
 
 def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:

@@ -37,7 +37,7 @@ class WordReader(Reader):
         """Check the package, then read its body into blocks."""
         from jtreport.blocks import ReadResult
 
-        from ._shared import settle_headings, word_count
+        from ._shared import attach_descriptions, settle_headings, word_count
         from ._wordbody import BodyReader
         from ._wordnum import Numbering
         from ._wordpackage import core_metadata, open_word_package
@@ -50,7 +50,7 @@ class WordReader(Reader):
         element = package.document.find(W + "body")
         if element is not None:
             body.container(element)
-        blocks = settle_headings(body.blocks)
+        blocks = attach_descriptions(settle_headings(body.blocks), body.subtitles)
         if word_count(blocks) == 0:
             raise InputError("holds no text (an empty or image-only Word document)", path=path)
         return ReadResult(
