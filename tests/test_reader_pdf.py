@@ -426,6 +426,51 @@ def test_encrypted_pdf_without_user_password_is_read() -> None:
     ]
 
 
+def aes_256(user: str) -> bytes:
+    """A PDF encrypted with AES-256 (revision 6), as Acrobat writes them today."""
+    from pypdf import PdfReader as Reader
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=Reader(io.BytesIO(encrypted(""))))
+    writer.encrypt(user_password=user, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_aes_256_pdf_without_user_password_is_read() -> None:
+    data = aes_256("")
+    assert b"/AESV3" in data
+    blocks = PdfReader().read(data, "restricted.pdf").blocks
+    assert [b.text for b in blocks] == [
+        "Both sides welcomed the signing of the Memorandum of Cooperation."
+    ]
+
+
+def test_aes_256_pdf_with_a_password_is_refused_as_encrypted() -> None:
+    with pytest.raises(InputError) as caught:
+        PdfReader().read(aes_256("secret"), "locked.pdf")
+    assert caught.value.message == "is encrypted; jtreport cannot read it without the password"
+
+
+def test_aes_without_the_cryptography_package_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import _crypt_providers, _encryption
+    from pypdf._crypt_providers import _fallback
+
+    data = aes_256("")
+    # an installation that lacks cryptography: pypdf falls back to providers that cannot AES
+    for module in (_crypt_providers, _encryption):
+        for name in ("aes_cbc_decrypt", "aes_ecb_decrypt", "CryptAES"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, getattr(_fallback, name))
+    with pytest.raises(InputError) as caught:
+        PdfReader().read(data, "modern.pdf")
+    assert "damaged" not in caught.value.message
+    assert caught.value.message.startswith("is encrypted with AES; reading it needs the")
+
+
 def test_pypdf_chatter_does_not_reach_the_user(
     pdfs: dict[str, bytes], caplog: pytest.LogCaptureFixture
 ) -> None:

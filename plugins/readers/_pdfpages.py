@@ -23,6 +23,12 @@ from ._pdflayout import Line, Page
 
 #: the vertical unit of the layout extraction, as a fraction of the font height
 GAP_UNIT = 0.1
+#: an AES-encrypted PDF without the package pypdf decrypts AES with (a dependency
+#: of jtreport: only a broken installation lacks it)
+NEEDS_CRYPTOGRAPHY = (
+    "is encrypted with AES; reading it needs the 'cryptography' package, which is "
+    "missing from this installation (pip install cryptography)"
+)
 
 
 def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
@@ -30,6 +36,7 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
     that cannot be read (damaged, truncated, encrypted with a password).  A page
     whose content is damaged is left out, with a warning."""
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     notes: list[str] = []
     with _quiet_pypdf():
@@ -39,6 +46,8 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
             count = len(reader.pages)
         except InputError:
             raise
+        except DependencyError:
+            raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
         except Exception as exc:  # pypdf raises many kinds on broken files
             raise InputError(_damaged(exc), path=path) from None
         pages: list[Page] = []
@@ -46,6 +55,8 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
         for number in range(count):
             try:
                 text, coarse = _page_text(reader.pages[number])
+            except DependencyError:
+                raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
             except Exception:  # one broken page must not lose the others
                 failed.append(number + 1)
                 continue
@@ -71,11 +82,7 @@ def _unlock(reader: Any, path: str) -> None:
     try:
         unlocked = reader.decrypt("")
     except DependencyError:
-        raise InputError(
-            "is encrypted with AES; reading it needs the 'cryptography' package "
-            "(pip install cryptography)",
-            path=path,
-        ) from None
+        raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
     if not unlocked:
         raise InputError("is encrypted; jtreport cannot read it without the password", path=path)
 
