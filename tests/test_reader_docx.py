@@ -300,7 +300,10 @@ def test_headings_through_based_on_chain_and_outline_level() -> None:
     document = docx.Document()
     custom = document.styles.add_style("Statement Section", 1)  # a paragraph style
     custom.base_style = document.styles["Heading 2"]
-    document.add_paragraph("Preamble text that opens the statement.")
+    document.add_paragraph(
+        "The two Leaders held a meeting in the capital and discussed the relations between "
+        "their countries."
+    )
     document.add_paragraph("Section by custom style", style="Statement Section")
     outlined = document.add_paragraph("Section by outline level")
     outlined._p.get_or_add_pPr().append(

@@ -359,6 +359,94 @@ def test_a_heading_takes_its_subtitle_line_as_description() -> None:
     assert blocks[-1].text.startswith("An italic paragraph")
 
 
+# Pages saved by office suites ------------------------------------------------------
+
+
+def test_libreoffice_continued_lists_count_on_and_restarts_say_so() -> None:
+    body = (
+        f"<h2>Economy</h2><ol><li value='1'><p>{FILLER}</p><li><p>{FILLER}</p></ol>"
+        f"<h2>Transport</h2><ol><li><p>{FILLER}</p></ol>"
+        f"<ol type='I' start='2'><li><h1>Other fields</h1></ol>"
+        f"<ol><li><p>{FILLER}</p></ol>"
+        f"<h2>Annex</h2><ol><li value='1'><p>{FILLER}</p></ol>"
+        "<div title='footer'><p>Page 1</p></div>"
+    )
+    generator = '<meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>'
+    numbers = [
+        (b.kind, b.number or b.text[:14])
+        for b in read(page(body, head=generator))
+        if b.kind != "paragraph"
+    ]
+    assert numbers == [
+        ("heading", "Economy"),
+        ("list_item", "1"),
+        ("list_item", "2"),
+        ("heading", "Transport"),
+        ("list_item", "3"),  # LibreOffice writes a continued list as a bare <ol>
+        ("heading", "II. Other fiel"),  # a heading numbered by its list prints the number
+        ("list_item", "4"),
+        ("heading", "Annex"),
+        ("list_item", "1"),  # and every restart with <li value>
+    ]
+    # any other page: each bare <ol> starts at 1, as a browser shows it
+    plain = [b.number for b in read(page(body)) if b.kind == "list_item"]
+    assert plain == ["1", "2", "1", "1", "1"]
+
+
+def test_labels_floated_before_the_text_replace_the_list_numbers() -> None:
+    label = '<span class="ListLabel" style="display:block;float:left;min-width:0cm;">{}</span>'
+    blocks = read(
+        page(
+            "<style>li { list-style: none }</style><main>"
+            f"<ol><li><h1>{label.format('I')}<a id='x'>Priority Areas</a></h1></li></ol>"
+            f"<ol><li><p>{label.format('16.')}{FILLER}</p></li>"
+            f"<li><p>{label.format('17.')}{FILLER}</p></li></ol></main>"
+        )
+    )
+    assert [(b.kind, b.text[:20], b.number) for b in blocks] == [
+        ("heading", "I Priority Areas", None),
+        ("paragraph", "16. Both sides welco", None),
+        ("paragraph", "17. Both sides welco", None),
+    ]
+
+
+def test_word_page_headers_and_footers_are_furniture() -> None:
+    blocks = read(
+        page(
+            "<div style='mso-element:header' id=h1><p>OFFICIAL</p></div>"
+            f"<div class=WordSection1><p class=MsoNormal>{FILLER}</p>"
+            f"<p class=MsoNormal>{FILLER}</p></div>"
+            "<div style='mso-element:footer' id=f1><p>Page 1 of 2</p></div>"
+        )
+    )
+    assert [b.text for b in blocks] == [FILLER, FILLER]
+
+
+def test_the_site_name_is_cut_from_the_page_title() -> None:
+    result = WebPageReader().read(
+        page(
+            f"<main><p>{FILLER}</p><p>{FILLER}</p></main>",
+            head=("<title>Joint Statement on Cooperation | Ministry of Foreign Affairs</title>"),
+        ).encode(),
+        "page.html",
+    )
+    assert result.metadata["title"] == "Joint Statement on Cooperation"
+
+
+def test_the_first_of_several_top_headings_is_a_section_not_the_title() -> None:
+    blocks = read(
+        page(
+            f"<main><h3>Preamble</h3><p>{FILLER}</p><h3>Ukraine</h3><p>{FILLER}</p>"
+            f"<h3>Economy</h3><p>{FILLER}</p></main>"
+        )
+    )
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        (1, "Preamble"),
+        (1, "Ukraine"),
+        (1, "Economy"),
+    ]
+
+
 # The model: same as from the .txt --------------------------------------------
 
 

@@ -74,8 +74,8 @@ class Sizes:
                     chars += sizes.chars[key]
                     words += sizes.words[key]
                     linked += sizes.linked[key]
-            if node.tag == "a":
-                linked = chars
+            if node.tag == "a" and node.get("href") is not None:
+                linked = chars  # an anchor without href is a bookmark, not a link
             key = id(node)
             sizes.chars[key] = chars
             sizes.words[key] = words
@@ -164,7 +164,19 @@ def is_furniture(node: Node, *, outside_content: bool) -> bool:
     role = (node.get("role") or "").strip().lower()
     if role in FURNITURE_ROLES:
         return True
+    if _page_furniture(node):
+        return True
     return _furniture_words(node)
+
+
+def _page_furniture(node: Node) -> bool:
+    """A printed page's header or footer as office suites save them:
+    LibreOffice's ``<div title="header">``, Word's ``mso-element:header``."""
+    title = (node.get("title") or "").strip().lower()
+    if node.tag == "div" and title in ("header", "footer"):
+        return True
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "mso-element:header" in style or "mso-element:footer" in style
 
 
 def _furniture_words(node: Node) -> bool:

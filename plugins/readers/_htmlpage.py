@@ -20,6 +20,7 @@ _DATE_META = (
     "article:published_time", "citation_publication_date", "pubdate", "publishdate",
 )  # fmt: skip
 _TITLE_META = ("og:title", "dc.title", "dcterms.title", "title")
+_TITLE_SEPARATOR = re.compile(r"\s+[|｜]\s+|\s*｜\s*")
 #: a statement holds at least this many words outside its headings...
 MIN_WORDS = 40
 #: ...and at least one paragraph this long
@@ -43,12 +44,13 @@ def read_page(data: bytes, path: str) -> ReadResult:
         )
     document = parse(data, path)
     metadata = _metadata(document)
+    libreoffice = _made_by_libreoffice(document)
     drop_never_text(document)
     sizes = Sizes.count(document)
     root, marked = main_content(document, sizes)
     title = _outside_title(document, root) if marked else None
     drop_furniture(root, sizes, outside_content=not marked)
-    walker = Walker()
+    walker = Walker(continue_lists=libreoffice)
     blocks = walker.walk(root)
     subtitles = walker.subtitles
     if title is not None:
@@ -60,6 +62,16 @@ def read_page(data: bytes, path: str) -> ReadResult:
     if heading is not None:
         metadata["title"] = heading.text
     return ReadResult(blocks=blocks, metadata=metadata)
+
+
+def _made_by_libreoffice(document: Node) -> bool:
+    """Whether LibreOffice (or OpenOffice) wrote the page: its lists follow
+    LibreOffice's convention (see :class:`._htmlwalk.Walker`)."""
+    for node in document.iter():
+        if node.tag == "meta" and (node.get("name") or "").lower() == "generator":
+            content = (node.get("content") or "").lower()
+            return "libreoffice" in content or "openoffice" in content
+    return False
 
 
 def _outside_title(document: Node, root: Node) -> Block | None:
@@ -81,6 +93,13 @@ def _check_statement(blocks: list[Block], path: str) -> None:
     longest = max((words_in(b.text) for b in body), default=0)
     if words < MIN_WORDS or longest < MIN_PARAGRAPH_WORDS:
         raise InputError(NO_STATEMENT, path=path)
+
+
+def _page_title(title: str) -> str:
+    """A ``<title>`` without the site's name: sites write "Statement | Ministry"
+    (or the other way round); the statement's title is the longer part."""
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    return max(parts, key=len) if parts else title
 
 
 def _metadata(document: Node) -> dict[str, str]:
@@ -105,7 +124,7 @@ def _metadata(document: Node) -> dict[str, str]:
             break
     else:
         if title:
-            found["title"] = title
+            found["title"] = _page_title(title)
     for value in [*(metas.get(key, "") for key in _DATE_META), time or ""]:
         match = _ISO_DATE.match(value)
         if match:

@@ -40,6 +40,8 @@ SUBTITLE_WORDS = frozenset((
     "strapline", "dek", "tagline", "deck",
 ))  # fmt: skip
 _CLASS_SPLIT = re.compile(r"[-_\s]+")
+#: a number typed at the start of a list item's text ("16.", "(16)"), not a decimal
+_TYPED_NUMBER = re.compile(r"\s*\(?\d{1,4}[.)](?!\d)\s*\S")
 _BREAK = "\x0b"
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _OL_TYPES = {
@@ -91,9 +93,16 @@ class _Style:
 
 
 class Walker:
-    """Collects blocks from an element tree in document order."""
+    """Collects blocks from an element tree in document order.
 
-    def __init__(self) -> None:
+    ``continue_lists``: an ``<ol>`` without ``start`` (its first item without
+    ``value``) counts on from the previous list at its depth, as LibreOffice
+    writes continued lists (it marks every restart with ``<li value>``).
+    """
+
+    def __init__(self, *, continue_lists: bool = False) -> None:
+        self.continue_lists = continue_lists
+        self._next_at_depth: dict[tuple[int, str], int] = {}
         self.blocks: list[Block] = []
         #: indices of blocks that read as a subtitle or description line
         self.subtitles: set[int] = set()
@@ -133,10 +142,12 @@ class Walker:
             return False
         if name in _HEADINGS:
             self._flush()
-            self._pending = _Pending("heading", None, _HEADINGS[name])
+            # a heading that is a numbered list item prints the item's number
+            label = self._pending.number if self._pending.kind == "list_item" else None
+            self._pending = _Pending("heading", label, _HEADINGS[name])
         elif name in _LISTS:
             self._flush()
-            self._lists.append(_list_state(node))
+            self._lists.append(self._list_state(node))
         elif name == "li" and self._lists:
             self._flush()
             self._pending = self._next_item(node)
@@ -145,6 +156,9 @@ class Walker:
             self._flush()
             if self._pending == _PARAGRAPH and _marked_subtitle(node):
                 self._pending = _Pending(subtitle=True)
+        elif _own_box(node):
+            self._typed_label()
+            self._buffer.append((" ", style))  # a floated label is set apart from the text
         self._styles.append(
             _Style(
                 bold=style.bold or name in _BOLD or name in _HEADINGS,
@@ -162,13 +176,36 @@ class Walker:
         elif name in _LISTS:
             self._flush()
             if self._lists:
-                self._lists.pop()
+                state = self._lists.pop()
+                if state.ordered:
+                    self._next_at_depth[(self._items, state.fmt)] = state.number
         elif name == "li" and self._items:
             self._flush()
             self._pending = _PARAGRAPH
             self._items -= 1
         elif name in _BLOCK:
             self._flush()
+        elif _own_box(node):
+            self._buffer.append((" ", self._styles[-1]))
+
+    def _typed_label(self) -> None:
+        """A box floated at the start of a list item holds the label the page
+        shows (its list markers are hidden): the item's own number goes."""
+        started = any(p.strip() for p, _ in self._buffer)
+        pending = self._pending
+        if started or pending.number is None or pending.kind not in ("list_item", "heading"):
+            return
+        kind: BlockKind = "heading" if pending.kind == "heading" else "paragraph"
+        self._pending = _Pending(kind, None, pending.level if kind == "heading" else None)
+
+    def _list_state(self, node: Node) -> _ListState:
+        state = _list_state(node)
+        first = next((c for c in node.children if isinstance(c, Node) and c.tag == "li"), None)
+        bare = node.get("start") is None and (first is None or first.get("value") is None)
+        key = (self._items, state.fmt)
+        if self.continue_lists and state.ordered and bare and state.step == 1:
+            state.number = self._next_at_depth.get(key, state.number)
+        return state
 
     def _next_item(self, node: Node) -> _Pending:
         state = self._lists[-1]
@@ -203,6 +240,13 @@ class Walker:
         italic = all(s.italic for s in shown)
         if kind == "list_item" and number is not None and _typed(text, number):
             kind, number, level = "paragraph", None, None  # the number is typed as well
+        elif kind == "list_item" and number is not None and _TYPED_NUMBER.match(text):
+            # the page hides its list markers and types the numbers it shows
+            kind, number, level = "paragraph", None, None
+        if kind == "heading" and number is not None:
+            if not _typed(text, number) and not _TYPED_NUMBER.match(text):
+                text = f"{number}. {text.lstrip()}"
+            number = None
         if kind == "list_item" and "\n" in text:
             text = text.replace("\n", " ")
         made = text_blocks(text, kind, number=number, level=level, bold=bold)
@@ -220,6 +264,13 @@ def _list_state(node: Node) -> _ListState:
         number = count if reverse else 1
     fmt = _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
     return _ListState(ordered=ordered, number=number, step=-1 if reverse else 1, fmt=fmt)
+
+
+def _own_box(node: Node) -> bool:
+    """An inline element the page sets as a box of its own (``float``,
+    ``display: block``): a list label LibreOffice floats before the text."""
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "float:left" in style or "float:right" in style or "display:block" in style
 
 
 def _marked_subtitle(node: Node) -> bool:

@@ -55,14 +55,21 @@ def text_blocks(
     return blocks
 
 
+#: a paragraph this long is body text, not a line of a document's head
+BODY_WORDS = 15
+
+
 def settle_headings(blocks: Iterable[Block]) -> list[Block]:
     """Mark the title and number heading levels from 1.
 
-    The first heading is the document's title (level 0) when it is at the top
-    level of the document and comes before any body text; a title already at
+    The first heading is the document's title (level 0) when no paragraph of
+    the body comes before it (short lines may: a date, a document code, a
+    site's banner) and it is the only heading at the top level of the document
+    (a document has one title; a first heading that shares its level with
+    others, "Preamble" among the sections, is a section); a title already at
     level 0 (Word's Title style) is kept.  The remaining heading levels are then
-    shifted so that the highest one present is 1 (a page whose title is ``<h1>``
-    numbers its sections from ``<h2>``).
+    shifted so that the highest one present is 1 (a page whose title is
+    ``<h1>`` numbers its sections from ``<h2>``).
     """
     result = list(blocks)
     headings = [i for i, b in enumerate(result) if b.kind == "heading"]
@@ -71,8 +78,11 @@ def settle_headings(blocks: Iterable[Block]) -> list[Block]:
     has_title = any(result[i].level == 0 for i in headings)
     first = headings[0]
     top = min(result[i].level or 1 for i in headings)
-    body_before = any(b.text and b.kind != "heading" for b in result[:first])
-    if not has_title and not body_before and (result[first].level or 1) == top:
+    body_before = any(
+        b.kind != "heading" and words_in(b.text) >= BODY_WORDS for b in result[:first]
+    )
+    alone = sum(1 for i in headings if (result[i].level or 1) == top) == 1
+    if not has_title and not body_before and alone and (result[first].level or 1) == top:
         result[first] = _with_level(result[first], 0)
     rest = [i for i in headings if result[i].level != 0]
     if rest:
