@@ -14,6 +14,7 @@ from jtreport.blocks import Block, BlockKind
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[.;:!?。][\"'”’)]*\s*$")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u200e\u200f\u2060\ufeff]")
 
 
@@ -59,12 +60,18 @@ def text_blocks(
 BODY_WORDS = 15
 
 
+def is_body_text(text: str) -> bool:
+    """A paragraph of the statement, not a line of a document's head (a date,
+    a document code, a site's banner or menu): a long sentence."""
+    return words_in(text) >= BODY_WORDS and bool(_SENTENCE_END.search(text))
+
+
 def settle_headings(blocks: Iterable[Block]) -> list[Block]:
     """Mark the title and number heading levels from 1.
 
     The first heading is the document's title (level 0) when no paragraph of
-    the body comes before it (short lines may: a date, a document code, a
-    site's banner) and it is the only heading at the top level of the document
+    the body comes before it (see :func:`is_body_text`; a date, a document
+    code, a site's banner or menu may) and it is the only heading at the top level of the document
     (a document has one title; a first heading that shares its level with
     others, "Preamble" among the sections, is a section); a title already at
     level 0 (Word's Title style) is kept.  The remaining heading levels are then
@@ -78,9 +85,7 @@ def settle_headings(blocks: Iterable[Block]) -> list[Block]:
     has_title = any(result[i].level == 0 for i in headings)
     first = headings[0]
     top = min(result[i].level or 1 for i in headings)
-    body_before = any(
-        b.kind != "heading" and words_in(b.text) >= BODY_WORDS for b in result[:first]
-    )
+    body_before = any(b.kind != "heading" and is_body_text(b.text) for b in result[:first])
     alone = sum(1 for i in headings if (result[i].level or 1) == top) == 1
     if not has_title and not body_before and alone and (result[first].level or 1) == top:
         result[first] = _with_level(result[first], 0)
