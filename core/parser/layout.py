@@ -158,9 +158,10 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
 
 
 def _leading_title(index: int, unit: Unit, units: list[Unit]) -> bool:
-    """A top-level heading that opens the document and names a statement is its
-    title (``# Joint Statement of ...`` in Markdown, an ``<h1>``)."""
-    if unit.forced_heading is None or unit.forced_heading > 1:
+    """A heading that opens the document and names a statement is its title
+    (``# Joint Statement of ...`` in Markdown, an ``<h1>``), whatever its level:
+    a page may set its title smaller than its sections (``######``)."""
+    if unit.forced_heading is None:
         return False
     earlier = units[:index]
     return all(u.forced_heading is not None or _is_date_line(u) for u in earlier) and bool(

@@ -96,10 +96,9 @@ def _check_statement(blocks: list[Block], path: str) -> None:
 
 
 def _page_title(title: str) -> str:
-    """A ``<title>`` without the site's name: sites write "Statement | Ministry"
-    (or the other way round); the statement's title is the longer part."""
+    """A ``<title>`` without the site's name: sites write "Statement | Ministry"."""
     parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
-    return max(parts, key=len) if parts else title
+    return parts[0] if parts else title
 
 
 def _metadata(document: Node) -> dict[str, str]:
