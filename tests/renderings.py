@@ -19,6 +19,9 @@ it the way its format does:
   share buttons, scripts, footer) with the numbers in ``<ol start>`` /
   ``<li value>`` and each description in a ``<p class="subtitle">``;
 - ``html-p``: numbers typed in ``<p>``, each description in an ``<em>`` line;
+- ``html-word``: the page Word's "Save as Web Page, Filtered" writes of the
+  numbered document (labels typed before the text, ``MsoSubtitle``, Symbol
+  bullets, Windows-1252);
 - ``pdf``: reportlab on a small page, so that paragraphs break across pages,
   numbers set "10.Text" as LibreOffice prints Word's lists, bold headings and
   italic descriptions, a running header, a footer and "Page N of M".
@@ -350,6 +353,87 @@ def _html(statement: Statement, *, numbered_lists: bool) -> bytes:
     return (head + "\n".join(out) + "\n" + _PAGE_BOTTOM).encode("utf-8")
 
 
+_WORD_HEAD = """<html>
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<title>{title}</title>
+<style>
+<!--
+ /* Style Definitions */
+ p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{{margin-top:0cm;margin-right:0cm;margin-bottom:8.0pt;margin-left:0cm;
+	font-size:11.0pt;font-family:"Calibri",sans-serif;}}
+p.MsoListParagraphCxSpFirst, li.MsoListParagraphCxSpFirst
+	{{margin-left:36.0pt;}}
+.MsoChpDefault {{font-family:"Calibri",sans-serif;}}
+@page WordSection1 {{size:595.3pt 841.9pt;margin:72.0pt 72.0pt 72.0pt 72.0pt;}}
+div.WordSection1 {{page:WordSection1;}}
+-->
+</style>
+</head>
+<body lang=EN-GB style='word-wrap:break-word'>
+<div class=WordSection1>
+"""
+_WORD_LABEL = (
+    "<span>{label}<span style='font:7.0pt \"Times New Roman\"'>"
+    "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>"
+)
+_WORD_BULLET = (
+    "<span style='font-family:Symbol'>\u00b7<span style='font:7.0pt \"Times New Roman\"'>"
+    "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>"
+)
+
+
+def html_word(statement: Statement) -> bytes:
+    """The page Word's "Save as Web Page, Filtered" writes of the numbered
+    Word document: list labels typed before the text after a run of no-break
+    spaces, ``MsoTitle``/``MsoSubtitle`` paragraphs, Symbol-font bullets, a
+    table for the signatures, Windows-1252 with character references."""
+    out: list[str] = []
+    closing: list[str] = []
+    for piece in statement.pieces:
+        text = _xml(piece.text)
+        if piece.kind == "title":
+            out.append(f"<p class=MsoTitle>{text}</p>")
+        elif piece.kind == "part":
+            label = _WORD_LABEL.format(label=piece.label) if piece.label else ""
+            out.append(f"<h1 style='margin-left:18.0pt;text-indent:-18.0pt'>{label}{text}</h1>")
+        elif piece.kind == "area":
+            out.append(f"<h2>{text}</h2>")
+            if piece.description:
+                out.append(f"<p class=MsoSubtitle>{_xml(piece.description)}</p>")
+        elif piece.kind == "item":
+            out.append(
+                "<p class=MsoListParagraphCxSpMiddle style='margin-left:54.0pt;"
+                f"text-indent:-18.0pt'>{_WORD_BULLET}{text}</p>"
+            )
+        elif piece.kind == "closing":
+            closing.append(text)
+        elif piece.number is not None:
+            label = _WORD_LABEL.format(label=f"{piece.number}.")
+            out.append(
+                "<p class=MsoListParagraphCxSpFirst style='margin-left:18.0pt;"
+                f"text-indent:-18.0pt'>{label}{text}</p>"
+            )
+        else:
+            out.append(f"<p class=MsoNormal>{text}</p>")
+    if closing:
+        rows = [
+            "<tr>"
+            + "".join(
+                f"<td width=301 valign=top><p class=MsoNormal>{cell}</p></td>"
+                for cell in closing[i : i + 2]
+            )
+            + "</tr>"
+            for i in range(0, len(closing), 2)
+        ]
+        out.append("<table class=MsoTableGrid border=0>" + "".join(rows) + "</table>")
+    head = _WORD_HEAD.format(title=_xml(statement.title or ""))
+    page = head + "\n".join(out) + "\n</div>\n</body>\n</html>\n"
+    return page.encode("cp1252", errors="xmlcharrefreplace")
+
+
 def _xml(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -490,6 +574,7 @@ RENDERINGS: dict[str, Callable[[Statement], bytes]] = {
     "docx-typed": docx_typed,
     "html-ol": html_ol,
     "html-p": html_p,
+    "html-word": html_word,
     "pdf": pdf,
 }
 
@@ -498,6 +583,7 @@ EXTENSIONS = {
     "docx-typed": ".docx",
     "html-ol": ".html",
     "html-p": ".html",
+    "html-word": ".html",
 }
 
 

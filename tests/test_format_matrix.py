@@ -89,3 +89,81 @@ def test_every_rendering_gives_the_txt_model(path: Path, rendering: str, tmp_pat
     got = parse_file(target)
     assert got.source is not None and got.source.format == rendering.split("-")[0]
     assert_same_structure(got, want)
+
+
+# The renderings hold what they claim to ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_text() -> str:
+    return bundled_statement().read_text(encoding="utf-8")
+
+
+def docx_parts(data: bytes) -> dict[str, str]:
+    """The XML parts of a .docx, by name."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith("xml")}
+
+
+def test_numbered_docx_numbers_by_word_lists_with_subtitles_header_and_footer(
+    bundled_text: str,
+) -> None:
+    parts = docx_parts(renderings.render("docx-numbered", bundled_text))
+    document = parts["word/document.xml"]
+    assert document.count("<w:numPr>") >= 39 + 2  # the paragraphs and the two parts
+    assert "<w:startOverride" in parts["word/numbering.xml"]
+    assert not re.search(r"<w:t>\d+\. ", document)  # no number is typed
+    assert document.count('w:val="Subtitle"') == 3
+    header = next(text for name, text in parts.items() if name.startswith("word/header"))
+    footer = next(text for name, text in parts.items() if name.startswith("word/footer"))
+    assert "Ministry of Foreign Affairs" in header and " PAGE " in footer
+
+
+def test_typed_docx_types_its_numbers_and_signs_in_a_table(bundled_text: str) -> None:
+    document = docx_parts(renderings.render("docx-typed", bundled_text))["word/document.xml"]
+    assert len(re.findall(r"<w:t>\d+\. ", document)) == 39
+    table = document[document.index("<w:tbl>") :]
+    assert "Prime Minister TAKAICHI Sanae" in table and "President Emomali RAHMON" in table
+
+
+def test_web_pages_hold_lists_or_typed_numbers_inside_a_site(bundled_text: str) -> None:
+    listed = renderings.render("html-ol", bundled_text).decode("utf-8")
+    typed = renderings.render("html-p", bundled_text).decode("utf-8")
+    assert listed.count("<li>") >= 39 and '<ol class="statement"' in listed
+    assert '<p class="subtitle">' in listed and "<em>" in typed
+    assert len(re.findall(r"<p>\d+\. ", typed)) == 39
+    for page in (listed, typed):
+        assert '<nav class="global-nav">' in page and 'class="breadcrumb"' in page
+        assert "<script>" in page and '<footer class="site-footer">' in page
+
+
+def test_word_page_types_labels_before_the_text_as_word_saves_it(bundled_text: str) -> None:
+    page = renderings.render("html-word", bundled_text)
+    assert b"charset=windows-1252" in page and b"Microsoft Word" in page
+    assert page.count(b"<p class=MsoListParagraphCxSpFirst") == 39
+    assert page.count(b"<p class=MsoSubtitle>") == 3
+    assert b"<span>16.<span style='font:7.0pt" in page
+
+
+def test_pdf_sets_tight_numbers_page_furniture_and_cuts_paragraphs(bundled_text: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(renderings.render("pdf", bundled_text)))
+    pages = [[line.strip() for line in p.extract_text().splitlines()] for p in reader.pages]
+    total = len(pages)
+    assert total > 5
+    for number, lines in enumerate(pages, 1):
+        assert "Ministry of Foreign Affairs" in lines[0]
+        assert any(f"Page {number} of {total}" in line for line in lines)
+    text = "\n".join(line for lines in pages for line in lines)
+    assert len(re.findall(r"(?m)^\d+\.[A-Z]", text)) >= 30  # "10.Both sides", no space
+    # some page ends in the middle of a sentence: a paragraph goes on on the next page
+    body_ends = [
+        [x for x in lines if "Page " not in x and "www." not in x][-1] for lines in pages[:-1]
+    ]
+    assert any(not end.endswith((".", "”", '"', ";")) for end in body_ends)

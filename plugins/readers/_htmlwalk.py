@@ -40,6 +40,7 @@ SUBTITLE_WORDS = frozenset((
     "strapline", "dek", "tagline", "deck",
 ))  # fmt: skip
 _CLASS_SPLIT = re.compile(r"[-_\s]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: a number typed at the start of a list item's text ("16.", "(16)"), not a decimal
 _TYPED_NUMBER = re.compile(r"\s*\(?\d{1,4}[.)](?!\d)\s*\S")
 _BREAK = "\x0b"
@@ -157,6 +158,8 @@ class Walker:
             if self._pending == _PARAGRAPH and _marked_subtitle(node):
                 self._pending = _Pending(subtitle=True)
         elif _own_box(node):
+            if self._bullet_marker():
+                return False  # the bullet the page draws itself: not text
             self._typed_label()
             self._buffer.append((" ", style))  # a floated label is set apart from the text
         self._styles.append(
@@ -187,6 +190,11 @@ class Walker:
             self._flush()
         elif _own_box(node):
             self._buffer.append((" ", self._styles[-1]))
+
+    def _bullet_marker(self) -> bool:
+        """A box floated at the start of a bulleted item holds its bullet."""
+        started = any(p.strip() for p, _ in self._buffer)
+        return not started and self._pending.kind == "list_item" and self._pending.number is None
 
     def _typed_label(self) -> None:
         """A box floated at the start of a list item holds the label the page
@@ -274,8 +282,9 @@ def _own_box(node: Node) -> bool:
 
 
 def _marked_subtitle(node: Node) -> bool:
+    """A class naming a subtitle: "subtitle", "page-lead", Word's "MsoSubtitle"."""
     classes = (node.get("class") or "").split()
-    words = {w.lower() for c in classes for w in _CLASS_SPLIT.split(c) if w}
+    words = {w.lower() for c in classes for w in _CLASS_SPLIT.split(_CAMEL.sub("-", c)) if w}
     return bool(words & SUBTITLE_WORDS)
 
 
