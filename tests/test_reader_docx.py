@@ -427,6 +427,14 @@ def test_a_heading_and_its_subtitle_make_one_area_with_a_description(tmp_path: P
     assert [p.number for p in statement.paragraphs] == [1, 2]
 
 
+def test_headings_typed_as_bold_lines_are_named_as_uncertain(text: str) -> None:
+    bold = WordReader().read(build_docx(text, headings="bold"), "x.docx")
+    assert bold.warnings == [
+        "the document uses no heading styles: areas were found from bold lines only; check them"
+    ]
+    assert WordReader().read(build_docx(text, headings="styles"), "x.docx").warnings == []
+
+
 def test_tables_nested_deeper_than_the_recursion_limit_are_read() -> None:
     depth = 3000
     inner = "<w:p><w:r><w:t>Both sides welcomed the signing of the Agreement.</w:t></w:r></w:p>"

@@ -422,6 +422,19 @@ def test_word_page_headers_and_footers_are_furniture() -> None:
     assert [b.text for b in blocks] == [FILLER, FILLER]
 
 
+def test_headings_set_in_bold_paragraphs_are_named_as_uncertain() -> None:
+    body = (
+        f"<main><p><b>Economy</b></p><p>{FILLER}</p><p><b>Transport</b></p><p>{FILLER}</p></main>"
+    )
+    result = WebPageReader().read(page(body).encode(), "page.html")
+    assert result.warnings == [
+        "the document uses no heading tags (<h2>, <h3>...): areas were found from bold lines "
+        "only; check them"
+    ]
+    marked = page(body.replace("<p><b>", "<h2>").replace("</b></p>", "</h2>"))
+    assert WebPageReader().read(marked.encode(), "page.html").warnings == []
+
+
 def test_the_site_name_is_cut_from_the_page_title() -> None:
     result = WebPageReader().read(
         page(

@@ -406,10 +406,15 @@ def test_fonts_make_headings_levels_and_descriptions() -> None:
     )
 
 
-def test_without_fonts_bold_and_italic_are_not_guessed() -> None:
+def test_without_fonts_bold_and_italic_are_not_guessed_and_that_is_said() -> None:
     lines = [line("Green Economy and Resilience", None), line("Cooperation on industry", 12)]
-    blocks = pages_to_blocks([Page(1, lines)])
+    notes: list[str] = []
+    blocks = pages_to_blocks([Page(1, lines)], notes)
     assert all(b.kind != "heading" and not b.bold for b in blocks)
+    assert notes == [
+        "the PDF's fonts could not be read: headings and areas were found from the shape of "
+        "the lines only (no bold, no sizes); check the areas"
+    ]
 
 
 def test_a_sentence_at_the_foot_of_a_full_page_is_a_guess_and_said_so() -> None:

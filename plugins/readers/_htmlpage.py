@@ -11,7 +11,13 @@ from jtreport.errors import InputError
 from ._htmlclean import Sizes, drop_furniture, drop_never_text, main_content
 from ._htmltree import Node, parse
 from ._htmlwalk import Walker
-from ._shared import attach_descriptions, clean_line, settle_headings, words_in
+from ._shared import (
+    attach_descriptions,
+    clean_line,
+    settle_headings,
+    unmarked_headings_note,
+    words_in,
+)
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -61,7 +67,8 @@ def read_page(data: bytes, path: str) -> ReadResult:
     heading = next((b for b in blocks if b.kind == "heading" and b.level == 0), None)
     if heading is not None:
         metadata["title"] = heading.text
-    return ReadResult(blocks=blocks, metadata=metadata)
+    warnings = unmarked_headings_note(blocks, "heading tags (<h2>, <h3>...)")
+    return ReadResult(blocks=blocks, warnings=warnings, metadata=metadata)
 
 
 def _made_by_libreoffice(document: Node) -> bool:

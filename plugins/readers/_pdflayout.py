@@ -447,8 +447,15 @@ def pages_to_blocks(pages: Sequence[Page], notes: list[str] | None = None) -> li
     geometry = Geometry.measure(body)
     guesses: list[PageBreak] = []
     blocks = to_blocks(build_paragraphs(body, geometry, guesses), geometry)
-    if guesses and notes is not None:
-        notes.append(_page_break_note(guesses))
+    if notes is not None:
+        if guesses:
+            notes.append(_page_break_note(guesses))
+        lines = [line for page in body for line in page.lines]
+        if lines and all(line.style is None for line in lines):
+            notes.append(
+                "the PDF's fonts could not be read: headings and areas were found from the "
+                "shape of the lines only (no bold, no sizes); check the areas"
+            )
     return blocks
 
 

@@ -146,3 +146,25 @@ def words_in(text: str) -> int:
 def word_count(blocks: Iterable[Block]) -> int:
     """How many words the blocks hold (to tell a statement from an empty page)."""
     return sum(words_in(b.text) for b in blocks)
+
+
+#: a bold paragraph this short that does not end a sentence reads as a heading
+HEADING_WORDS = 25
+
+
+def unmarked_headings_note(blocks: Sequence[Block], what: str) -> list[str]:
+    """A warning when the document marks no heading as one (``what``: "heading
+    styles", "heading tags") but sets short lines in bold: the areas then rest
+    on the parser reading those lines as headings."""
+    if any(b.kind == "heading" and (b.level or 0) >= 1 for b in blocks):
+        return []
+    bold_lines = any(
+        b.bold
+        and b.kind in ("paragraph", "line")
+        and 0 < words_in(b.text) <= HEADING_WORDS
+        and not _SENTENCE_END.search(b.text)
+        for b in blocks
+    )
+    if not bold_lines:
+        return []
+    return [f"the document uses no {what}: areas were found from bold lines only; check them"]

@@ -37,7 +37,12 @@ class WordReader(Reader):
         """Check the package, then read its body into blocks."""
         from jtreport.blocks import ReadResult
 
-        from ._shared import attach_descriptions, settle_headings, word_count
+        from ._shared import (
+            attach_descriptions,
+            settle_headings,
+            unmarked_headings_note,
+            word_count,
+        )
         from ._wordbody import BodyReader
         from ._wordnum import Numbering
         from ._wordpackage import core_metadata, open_word_package
@@ -53,9 +58,8 @@ class WordReader(Reader):
         blocks = attach_descriptions(settle_headings(body.blocks), body.subtitles)
         if word_count(blocks) == 0:
             raise InputError("holds no text (an empty or image-only Word document)", path=path)
-        return ReadResult(
-            blocks=blocks, warnings=body.warnings(), metadata=core_metadata(package.core)
-        )
+        warnings = [*body.warnings(), *unmarked_headings_note(blocks, "heading styles")]
+        return ReadResult(blocks=blocks, warnings=warnings, metadata=core_metadata(package.core))
 
 
 @hookimpl
