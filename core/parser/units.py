@@ -114,7 +114,14 @@ def line_marker(line: str) -> str | None:
 
 
 def blocks_to_units(blocks: list[Block]) -> list[Unit]:
-    """Group line blocks into units; map structured blocks one to one."""
+    """Group line blocks into units; map structured blocks one to one.
+
+    Refuses (:class:`jtreport.errors.ParseError`) text or paragraphs beyond
+    the limits of :mod:`.limits`.
+    """
+    from .limits import check_paragraphs, check_text
+
+    check_text(blocks)
     plain = [b.text for b in blocks if b.kind == "line"]
     wrapped, width = is_hard_wrapped(plain)
     units: list[Unit] = []
@@ -142,6 +149,7 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
             unit.chunk = chunk_no
             units.append(unit)
     flush()
+    check_paragraphs(len(units))
     return units
 
 
