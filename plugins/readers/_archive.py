@@ -24,8 +24,9 @@ MAX_ENTRIES = 5000
 #: an entry this large may not be packed more tightly than MAX_RATIO
 RATIO_CHECK_FROM = 5 * 1024 * 1024
 MAX_RATIO = 200
-#: XML parts larger than this are refused as too large to read
-MAX_XML_PART_BYTES = 64 * 1024 * 1024
+#: XML parts larger than this are refused as too large to read (a 400-page
+#: statement's document.xml is a few MB; its pictures are other parts)
+MAX_XML_PART_BYTES = 32 * 1024 * 1024
 #: how much one step of inflating may produce
 READ_CHUNK = 64 * 1024
 

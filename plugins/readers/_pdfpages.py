@@ -25,6 +25,12 @@ from ._pdflayout import Line, LineStyle, Page
 
 #: the vertical unit of the layout extraction, as a fraction of the font height
 GAP_UNIT = 0.1
+#: a PDF of more pages is refused (a statement has dozens; the benchmark's
+#: 100-fold statement a few hundred)
+MAX_PAGES = 3000
+#: extraction stops with an error past this many characters (layout text is
+#: padded with spaces, hence more than the parser's limit on text)
+MAX_LAYOUT_CHARS = 40_000_000
 #: an AES-encrypted PDF without the package pypdf decrypts AES with (a dependency
 #: of jtreport: only a broken installation lacks it)
 NEEDS_CRYPTOGRAPHY = (
@@ -63,8 +69,14 @@ def read_pages(data: bytes, path: str) -> Extracted:
             raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
         except Exception as exc:  # pypdf raises many kinds on broken files
             raise InputError(_damaged(exc), path=path) from None
+        if count > MAX_PAGES:
+            raise InputError(
+                f"has {count:,} pages; jtreport reads statements of at most {MAX_PAGES:,} pages",
+                path=path,
+            )
         pages: list[Page] = []
         failed: list[int] = []
+        extracted = 0
         for number in range(count):
             try:
                 page = reader.pages[number]
@@ -75,6 +87,14 @@ def read_pages(data: bytes, path: str) -> Extracted:
             except Exception:  # one broken page must not lose the others
                 failed.append(number + 1)
                 continue
+            extracted += len(text)
+            if extracted > MAX_LAYOUT_CHARS:
+                raise InputError(
+                    "holds far more text than a statement (more than "
+                    f"{MAX_LAYOUT_CHARS // 1_000_000} million characters laid out); "
+                    "refusing to read it",
+                    path=path,
+                )
             lines = parse_layout(text, coarse=coarse)
             pages.append(Page(number=number + 1, lines=with_styles(lines, styles)))
     if count and len(failed) == count:
