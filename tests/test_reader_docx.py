@@ -435,6 +435,33 @@ def test_headings_typed_as_bold_lines_are_named_as_uncertain(text: str) -> None:
     assert WordReader().read(build_docx(text, headings="styles"), "x.docx").warnings == []
 
 
+def test_numbers_in_a_column_of_their_own_go_before_their_text() -> None:
+    document = docx.Document()
+    document.add_paragraph("The two Leaders held a meeting and issued the following statement.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (number, text) in zip(
+        table.rows,
+        [
+            ("1.", "Both sides welcomed the signing."),
+            ("2.", "Both sides agreed to meet."),
+            ("(3)", "Japan will provide support."),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = number, text
+    signatures = document.add_table(rows=1, cols=2)
+    signatures.rows[0].cells[0].text = "Prime Minister of Japan"
+    signatures.rows[0].cells[1].text = "President of Tajikistan"
+    texts = [b.text for b in read(saved(document))][1:]
+    assert texts == [
+        "1. Both sides welcomed the signing.",
+        "2. Both sides agreed to meet.",
+        "(3) Japan will provide support.",
+        "Prime Minister of Japan",  # a table without a number column is read cell by cell
+        "President of Tajikistan",
+    ]
+
+
 def test_tables_nested_deeper_than_the_recursion_limit_are_read() -> None:
     depth = 3000
     inner = "<w:p><w:r><w:t>Both sides welcomed the signing of the Agreement.</w:t></w:r></w:p>"

@@ -410,6 +410,23 @@ def test_labels_floated_before_the_text_replace_the_list_numbers() -> None:
     ]
 
 
+def test_numbers_in_a_column_of_their_own_go_before_their_text() -> None:
+    blocks = read(
+        page(
+            f"<main><p>{FILLER}</p><table><tr><td>1.</td><td><p>{FILLER}</p></td></tr>"
+            f"<tr><td>2.</td><td>{FILLER}</td></tr></table>"
+            "<table><tr><td>Prime Minister</td><td>President</td></tr></table></main>"
+        )
+    )
+    assert [b.text[:14] for b in blocks] == [
+        FILLER[:14],
+        f"1. {FILLER}"[:14],
+        f"2. {FILLER}"[:14],
+        "Prime Minister",
+        "President",
+    ]
+
+
 def test_word_page_headers_and_footers_are_furniture() -> None:
     blocks = read(
         page(

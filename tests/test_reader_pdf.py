@@ -372,6 +372,18 @@ def test_list_labels_set_tight_start_paragraphs() -> None:
     assert [b.text[:12] for b in blocks] == ["9.Both sides", "10.Both side"]
 
 
+@pytest.mark.parametrize("label", ["11. ", "11 . ", "(11) ", "11) "])
+def test_every_way_of_printing_a_number_starts_a_paragraph(label: str) -> None:
+    lines = [
+        line("10. Both sides welcomed the signing of the Agreement on the training of", None),
+        line("officials and the building of a new training centre for the officials.", 12),
+        line(f"{label}Both sides welcomed the commencement of the project for the new", 12),
+        line("training centre for the officials of the two countries in the capital.", 12),
+    ]
+    blocks = pages_to_blocks([Page(1, lines)])
+    assert [b.text.split("Both")[0] for b in blocks] == ["10. ", label]
+
+
 def test_fonts_make_headings_levels_and_descriptions() -> None:
     body = "Both sides welcomed the signing of the Exchange of Notes concerning a grant for"
     lines = [

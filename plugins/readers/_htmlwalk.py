@@ -112,6 +112,9 @@ class Walker:
         self._styles: list[_Style] = [_Style()]
         self._lists: list[_ListState] = []
         self._items = 0  # list items open around the text: the nesting depth
+        #: cells of a table's number column, and the number read from the last one
+        self._column_cells: set[int] = set()
+        self._column_number: str | None = None
 
     def walk(self, root: Node) -> list[Block]:
         """Read ``root``'s content; return all blocks found so far."""
@@ -136,6 +139,12 @@ class Walker:
             self._buffer.append((_BREAK, style))
             return False
         if name in _SKIPPED:
+            return False
+        if name == "table":
+            self._column_cells.update(id(cell) for cell in _number_column(node))
+        elif id(node) in self._column_cells:
+            self._flush()
+            self._column_number = node.text().strip()  # goes before the text beside it
             return False
         if name == "pre":
             self._flush()
@@ -242,6 +251,8 @@ class Walker:
         if not text.strip():
             return
         pending, self._pending = self._pending, _PARAGRAPH
+        if self._column_number is not None:
+            text, self._column_number = f"{self._column_number} {text.lstrip()}", None
         kind, number, level = pending.kind, pending.number, pending.level
         shown = [s for p, s in pieces if p.strip() and p != _BREAK]
         bold = all(s.bold for s in shown)
@@ -272,6 +283,23 @@ def _list_state(node: Node) -> _ListState:
         number = count if reverse else 1
     fmt = _OL_TYPES.get((node.get("type") or "1").strip(), "decimal")
     return _ListState(ordered=ordered, number=number, step=-1 if reverse else 1, fmt=fmt)
+
+
+_NUMBER_CELL = re.compile(r"^\(?\d{1,4}[.)]?$")
+
+
+def _number_column(table: Node) -> list[Node]:
+    """The first cells of a table whose first column holds only paragraph
+    numbers ("1.", "(2)") beside text: the statement set as a table."""
+    firsts = []
+    for row in (n for n in table.iter() if n.tag == "tr"):
+        cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+        if len(cells) < 2 or not _NUMBER_CELL.match(cells[0].text().strip()):
+            return []
+        if not cells[1].text().strip():
+            return []
+        firsts.append(cells[0])
+    return firsts
 
 
 def _own_box(node: Node) -> bool:

@@ -80,7 +80,7 @@ _PAGE_NUMBER = re.compile(
 )
 _ITEM_START = re.compile(
     r"^(?:\(?\d{1,3}[.)](?=[^\W\d_]|[“\"‘'(])"  # "10.Both sides": a list label set tight
-    r"|(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.|[•●▪◦‣∙*–-])\s+\S)"
+    r"|(?:\(?\d{1,3} ?[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.|[•●▪◦‣∙*–-])\s+\S)"
 )
 _SENTENCE_END = re.compile(r"[.;:!?。][\"'”’)]*$")
 _LOWER_BREAK = re.compile(r"[a-z]-$")

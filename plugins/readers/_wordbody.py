@@ -10,6 +10,7 @@ drawings are skipped, and nothing a document links to is opened.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,6 +49,9 @@ class BodyReader:
         self.tracked_changes = False
         #: indices of blocks set as a subtitle (its style, or italics throughout)
         self.subtitles: set[int] = set()
+        #: cells of a table's number column, and the number read from the last one
+        self._label_cells: set[Any] = set()
+        self._column_number: str | None = None
 
     # Block level -------------------------------------------------------------
 
@@ -67,11 +71,15 @@ class BodyReader:
             if tag == W + "p":
                 self.paragraph(child)
             elif tag == W + "tbl":
+                self._label_cells.update(_number_column(child))
                 stack.append(_cells(child))
             elif tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     stack.append(iter(content))
+            elif tag == W + "tc" and child in self._label_cells:
+                # a cell of the number column: the number goes before the text beside it
+                self._column_number = _cell_text(child)
             elif tag in (W + "customXml", W + "ins", W + "moveTo", W + "tc"):
                 stack.append(iter(child))
             elif tag == W + "altChunk":
@@ -86,6 +94,8 @@ class BodyReader:
             self.styles.style_toggle(style_id, "b"), self.styles.style_toggle(style_id, "i")
         )
         text, bold, italic = self._text(paragraph, style)
+        if self._column_number is not None and text.strip():
+            text, self._column_number = f"{self._column_number} {text}", None
         level = self.styles.heading_level(style_id, ppr)
         if level is not None:
             if label is not None and label.visible and not label.is_bullet:
@@ -214,6 +224,27 @@ class _RunStyle:
 
     bold: bool | None
     italic: bool | None
+
+
+_NUMBER_CELL = re.compile(r"^\(?\d{1,4}[.)]?$")
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(t.text or "" for t in cell.iter(W + "t")).strip()
+
+
+def _number_column(table: Any) -> list[Any]:
+    """The first cells of a table whose first column holds only paragraph
+    numbers ("1.", "(2)") beside text: the statement set as a table."""
+    firsts = []
+    for row in _rows(table):
+        cells = row.findall(W + "tc")
+        if len(cells) < 2 or not _NUMBER_CELL.match(_cell_text(cells[0])):
+            return []
+        if not _cell_text(cells[1]):
+            return []
+        firsts.append(cells[0])
+    return firsts
 
 
 def _cells(table: Any) -> Iterator[Any]:
