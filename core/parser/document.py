@@ -10,6 +10,7 @@ from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
 from .items import ActReader, ItemDraft, read_items
 from .layout import Layout, build_layout
+from .limits import check_items
 from .metadata import (
     assign_missing_parties,
     find_date_and_place,
@@ -74,6 +75,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         number = para.number if para.number is not None else para.index
         items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
 
+    check_items(len(items))
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
         warnings.append("the last paragraph ends mid-sentence: the text may have been cut off")
     if not paragraphs and not layout.preamble:
