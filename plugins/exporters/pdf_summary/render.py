@@ -3,7 +3,9 @@
 The summary is a two-to-four page paper with no near-empty last page.  Its
 one elastic part is the lines to take, at its end: when the laid-out PDF runs
 past four pages, or its last page holds only a few lines, it is laid out again
-with fewer lines to take (the rest are in the Word note and the matrix).
+with fewer lines to take (the rest are in the Word note and the matrix); a
+short statement that still spills over is laid out compact (its status chart,
+when no status is recorded, said in one sentence).
 """
 
 from __future__ import annotations
@@ -68,19 +70,25 @@ def lay_out(statement: Statement, options: ExportOptions) -> tuple[bytes, Layout
         budget = max(budget - STEP, MIN_LINES)
         summary = build_summary(statement, options, budget)
     chosen = next((a for a in attempts if a[1].acceptable), None)
+    if chosen is None and attempts[-1][1].pages > 1:
+        # a short statement spilling a few lines over: the compact layout
+        attempts.append(_lay_out(summary, fonts, options, compact=True))
+        chosen = attempts[-1] if attempts[-1][1].acceptable else None
     if chosen is None:  # none fits the rules: the one with the fewest pages
         chosen = min(attempts, key=lambda a: (a[1].pages, -a[1].last_fill))
     return chosen
 
 
-def _lay_out(summary: Summary, fonts: Any, options: ExportOptions) -> tuple[bytes, Layout]:
+def _lay_out(
+    summary: Summary, fonts: Any, options: ExportOptions, *, compact: bool = False
+) -> tuple[bytes, Layout]:
     # reportlab is loaded from here on, never when the plugin is registered
     from .page import Decor, EndMark, build, make_document
     from .story import StoryBuilder
     from .styles import make_styles
 
     layout = Layout()
-    story = StoryBuilder(summary, make_styles(fonts)).build()
+    story = StoryBuilder(summary, make_styles(fonts), compact=compact).build()
     story.append(EndMark(layout))
     decor = Decor(
         running_title=summary.running_title,

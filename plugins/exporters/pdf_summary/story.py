@@ -108,9 +108,11 @@ def _unkeep() -> Any:
 class StoryBuilder:
     """Turns a :class:`Summary` into flowables with one document's styles."""
 
-    def __init__(self, summary: Summary, styles: st.Styles) -> None:
+    def __init__(self, summary: Summary, styles: st.Styles, *, compact: bool = False) -> None:
         self.summary = summary
         self.s = styles
+        #: a short statement's summary: the status chart only where it shows statuses
+        self.compact = compact
         self.fonts = styles.fonts
         self._bold_font = self.fonts.name("bold")
 
@@ -239,6 +241,10 @@ class StoryBuilder:
                 f"{plural(total, 'commitment')}; no status is recorded yet: fill the "
                 "implementation matrix and pass it with --status."
             )
+        if self.compact and not self.summary.tracking:
+            # a chart of bars that all say "no status" tells nothing the sentence does not
+            where = "; ".join(f"{a.label}: {a.commitments}" for a in areas if a.commitments)
+            return [*head, self.para(f"{note} By area: {where}.", self.s.note)]
         chart = charts.draw_chart(
             charts.status_chart(areas, self.summary.statuses, tracking=self.summary.tracking),
             self.fonts,
@@ -295,12 +301,14 @@ class StoryBuilder:
         groups = [g for g in self.summary.lines if g.lines]
         named = len(self.summary.lines) > 1
         flowables: list[Any] = []
+        last_head: list[Any] = []
         for n, group in enumerate(groups):
             head = self.heading((group.label, group.key), 1) if named else []
             bullets = [self.line(line) for line in group.lines]
             # the section's heading and note keep with the first area's first line
             lead = out if n == 0 else []
             flowables += [NeedSpace([*lead, *head, bullets[0]]), *lead, *head, *bullets]
+            last_head = [*lead, *head] if len(bullets) == 1 else []
             out = [] if n == 0 else out
         more = self.summary.more_lines
         tail: list[Any] = []
@@ -313,8 +321,13 @@ class StoryBuilder:
             )
         tail.append(self.para(self.summary.closing, self.s.closing))
         if flowables:
-            # the colophon never stands alone on a page
-            tail = [KeepTogether([flowables.pop(), *tail])]
+            # the colophon never stands alone on a page, nor an area's heading
+            # whose one line keeps with it
+            kept = [flowables.pop()]
+            if last_head and flowables[-len(last_head) :] == last_head:
+                kept = [*flowables[-len(last_head) :], *kept]
+                del flowables[-len(last_head) :]
+            tail = [KeepTogether([*kept, *tail])]
         return [*out, *flowables, *tail]
 
     def line(self, line: LineRow) -> Any:
