@@ -128,6 +128,45 @@ def test_the_category_follows_the_guidelines(sentence: str, category: str) -> No
     assert found and found[0].category == category, [(i.verb, i.category) for i in found]
 
 
+# The verb as written ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Both sides agreed that their officials will meet every year.", "agreed"),
+        ("Both sides agreed to establish a joint committee.", "agreed to"),
+        ("We reaffirm our commitment to a peaceful region.", "reaffirm our commitment"),
+        (
+            "The leaders reiterated their strong support for the process.",
+            "reiterated their strong support",
+        ),
+        ("Japan reaffirmed Japan's support for the reform.", "reaffirmed Japan's support"),
+        ("The Philippines reaffirmed Japan's support for the reform.", "reaffirmed"),
+        ("We once again condemn the missile launches.", "once again condemn"),
+        ("We further encourage the private sector to invest.", "further encourage"),
+        ("We also welcome the new programme.", "welcome"),
+        ("We therefore endorse the roadmap.", "endorse"),
+        ("The leaders welcomed once again the progress made.", "welcomed once again"),
+        ("We will also set up a secretariat for the platform.", "will set up"),
+        ("We will thereby build on the outcomes of the conference.", "will build on"),
+        ("We will work to further strengthen our ties.", "will work to"),
+        ("We will continue to support the region.", "will continue to support"),
+        ("We will continue cooperation in the field of energy.", "will continue"),
+        ("We continue to deliver on these goals.", "continue to deliver"),
+        (
+            "We are resolute in our determination to uphold peace.",
+            "are resolute in our determination",
+        ),
+        ("President Santos accepted the invitation with pleasure.", "accepted"),
+        ("It was agreed that officials should meet again.", "was agreed"),
+    ],
+)
+def test_the_verb_is_written_as_the_conventions_say(sentence: str, verb: str) -> None:
+    found = items_of(sentence)
+    assert found and found[0].verb == verb, [(i.verb, i.text) for i in found]
+
+
 # One rule for commitments -----------------------------------------------------
 
 
@@ -169,8 +208,8 @@ def test_two_reporting_acts_in_one_sentence_make_two_items() -> None:
         "its intention to join the working group."
     )
     assert [(i.verb, i.category) for i in found] == [
-        ("reconfirmed", "affirmation"),
-        ("reaffirmed", "intention"),
+        ("reconfirmed its support", "affirmation"),
+        ("reaffirmed its intention", "intention"),
     ]
     assert found[1].actors == ["Philippines"]
     assert found[1].text.startswith("The Philippines reaffirmed its intention")
@@ -204,9 +243,38 @@ def test_one_verb_with_several_objects_stays_one_item() -> None:
     assert len(found) == 1
 
 
-def test_one_modal_with_several_verbs_stays_one_item() -> None:
+def test_each_verb_under_one_modal_is_an_item() -> None:
     found = items_of("We will strengthen our dialogue, expand trade and support each other.")
-    assert [(i.verb, i.category) for i in found] == [("will strengthen", "pledge")]
+    assert [(i.verb, i.category, i.actors) for i in found] == [
+        ("will strengthen", "pledge", ["both"]),
+        ("expand", "pledge", ["both"]),
+        ("support", "pledge", ["both"]),
+    ]
+    assert [i.text for i in found] == [
+        "We will strengthen our dialogue",
+        "We will expand trade",
+        "We will support each other.",
+    ]
+    assert all(i.is_commitment for i in found)
+
+
+def test_a_negated_verb_under_one_modal_is_an_item() -> None:
+    found = items_of(
+        "We will refrain from unfair practices, resist protectionism and not devalue "
+        "our currencies."
+    )
+    assert [i.verb for i in found] == ["will refrain from", "resist", "not devalue"]
+
+
+def test_verbs_completing_an_infinitive_stay_one_item() -> None:
+    assert len(items_of("We will act with resolve to develop and produce new capabilities.")) == 1
+    assert len(items_of("We will continue to impose sanctions and provide assistance.")) == 1
+    assert len(items_of("We will work to expand trade and support investment.")) == 1
+
+
+def test_a_noun_after_a_modal_verb_is_no_verb() -> None:
+    found = items_of("Japan will strengthen cooperation in trade, finance and support for SMEs.")
+    assert [i.verb for i in found] == ["will strengthen"]
 
 
 def test_a_repeated_modal_starts_a_new_item() -> None:
@@ -249,7 +317,7 @@ def test_a_subject_after_and_starts_a_new_clause() -> None:
 
 def test_a_noun_that_looks_like_a_verb_is_no_act() -> None:
     found = items_of("We remain resolute in our support to the people and shared prosperity.")
-    assert [i.verb for i in found] == ["remain resolute"]
+    assert [i.verb for i in found] == ["remain resolute in our support"]
 
 
 def test_narrative_sentences_hold_no_item() -> None:

@@ -43,7 +43,7 @@ ADVERBS = re.compile(
 
 #: passive acts: "was underlined by the Japanese side"
 PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>(?:highly\s+)?(?:underlined|"
+    r"\b(?P<verb>(?:was|were|is|are|has\s+been|have\s+been)\s+(?:highly\s+)?(?:underlined|"
     r"welcomed|appreciated|emphasized|emphasised|stressed|recognized|recognised|affirmed|"
     r"reaffirmed|acknowledged|commended|noted|highlighted|confirmed|agreed|decided))\s+by\s+"
     r"(?P<actor>[^,.;]{2,80})",
@@ -58,7 +58,7 @@ PASSIVE_CATEGORY: dict[str, Category] = {
 }
 #: "It was agreed that ...": an act of all the parties
 IMPERSONAL = re.compile(
-    r"^(?:it\s+)?(?:was|has\s+been|is)\s+(?:also\s+|further\s+)?(?P<verb>agreed|decided)"
+    r"^(?:it\s+)?(?P<aux>was|has\s+been|is)\s+(?:also\s+|further\s+)?(?P<verb>agreed|decided)"
     r"(?=\s+(?:that|to|on)\b)",
     re.I,
 )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Category, Person
+from .actions import coordinated_verbs, is_adverb
 from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subject
 from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
 from .commitments import is_commitment
@@ -72,6 +73,21 @@ _NARRATED = re.compile(
     r"\s*(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
     r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?[a-z]+ed\b"
 )
+#: the rule of an action verb that shares the modal before it (:mod:`.actions`)
+COORDINATED = "coordinated"
+#: a modal phrase that goes on in an infinitive: its verbs complete it
+_STEP = re.compile(r"\b(?:continue|work|strive|endeavou?r|seek|aim|try)\s+to\b")
+#: an infinitive right after a modal's verb ("will work together to drive")
+_INFINITIVE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)*to\s+[a-z]+")
+#: adverbs just before a verb ("once again underscored", "further encourage")
+_ADVERBS_BEFORE = re.compile(r"(?:\b(?:hereby|further|once\s+again|again|[a-z]+ly)\s+)+$")
+#: words dropped from a verb as written: "also" and connectives ("we therefore endorse")
+_CONNECTIVES = word_set("also thereby therefore thus hence then")
+#: an owner after a stance noun: "the commitment of the United States"
+_OWNER_AFTER = re.compile(
+    r"^\s+of\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|"
+    r"(?:both|the\s+two)\s+[a-z]+))"
+)
 REVIEW_FAR_SUBJECT = "the verb stands far from its subject"
 REVIEW_NO_ACT = "no reporting verb was recognised, but the text speaks of future action"
 
@@ -96,6 +112,9 @@ class Act:
     shared: bool = False  # "welcomes and supports X": it shares the next act's object
     category: Category = "affirmation"
     review: list[str] = field(default_factory=list)
+    phrase: str = ""  # the verb phrase as the table matched it, for category rules
+    modal: str = ""  # "will" for an action verb that shares the modal before it
+    modal_start: int = -1  # where that modal stands
 
 
 @dataclass
@@ -154,11 +173,14 @@ class ActReader:
     def acts_in(self, sentence: str, previous: list[str] | None) -> list[Act]:
         """The acts of one sentence, in order, with their categories."""
         acts: list[Act] = []
-        for match in verb_table().scan(sentence):
+        for match in _with_coordinated(sentence, verb_table().scan(sentence)):
             if acts and match.start < acts[-1].verb_end:
                 continue
-            if _noun_use(sentence, match):
+            coordinated = match.entry.rule == COORDINATED
+            if not coordinated and _noun_use(sentence, match):
                 continue
+            if coordinated and not (acts and _shares_modal(acts[-1], match)):
+                continue  # a verb under a modal whose act was not taken
             if acts:
                 link = _link(sentence, acts[-1], match)
                 if link == "inside":
@@ -166,6 +188,8 @@ class ActReader:
                 if link is not None:
                     acts.append(self._continuation(sentence, acts[-1], match, link))
                     continue
+            if coordinated:
+                continue
             subject = self._subject(sentence[: match.start], previous)
             if subject is None:
                 if not acts:
@@ -187,8 +211,11 @@ class ActReader:
             end = acts[last + 1].start if last + 1 < len(acts) else len(sentence)
             tail = sentence[acts[last].verb_end if act.shared else act.verb_end : end]
             act.category = decide_category(
-                act.entry, act.verb, tail, self.speaks, own=self._owned_by(act.actors)
+                act.entry, act.phrase or act.verb, tail, self.speaks, own=self._owned_by(act.actors)
             )
+            owner = _stance_owner(act.phrase, tail)
+            if owner and not self._owned_by(act.actors)(owner):
+                act.verb = _without_object(act.verb)  # "reaffirmed Japan's support", by another
         return acts
 
     def _act(self, sentence: str, match: VerbMatch, subject: _Subject, start: int) -> Act:
@@ -203,6 +230,7 @@ class ActReader:
             actors=subject.actors.names,
             subject=clean_subject(subject.text),
             review=review,
+            phrase=_phrase(match),
         )
 
     def _continuation(self, sentence: str, before: Act, match: VerbMatch, link: str) -> Act:
@@ -211,16 +239,23 @@ class ActReader:
         start = before.verb_end + coordinator.start() if coordinator else match.start
         if link == "shared":
             before.shared = True
+        modal, modal_start = "", -1
+        if isinstance(match, UnderModal):
+            modal = before.modal or _modal_word(before.phrase)
+            modal_start = match.modal_start
         return Act(
             start=start,
             verb_start=match.start,
             verb_end=match.end,
-            verb=_verb_as_written(sentence, match),
+            verb=match.text if modal else _verb_as_written(sentence, match),
             entry=match.entry,
             actors=before.actors,
             subject=before.subject,
             inherited=True,
             review=list(before.review),
+            phrase=_phrase(match),
+            modal=modal,
+            modal_start=modal_start,
         )
 
     def _narrative_subject(
@@ -249,6 +284,7 @@ class ActReader:
             actors=found.names,
             subject=clean_subject(opening.group("subject")),
             inherited=True,
+            phrase=_phrase(match),
         )
 
     def _known(self, actor: str) -> bool:
@@ -297,7 +333,8 @@ class ActReader:
         impersonal = IMPERSONAL.match(sentence)
         if impersonal:
             entry = VerbEntry(impersonal.group("verb"), "agreement", "agrees")
-            verb = sentence[impersonal.start() : impersonal.end("verb")]
+            verb = sentence[impersonal.start("aux") : impersonal.end("verb")]
+            verb = " ".join(w for w in verb.split() if w.lower() not in _CONNECTIVES)
             return [Act(0, 0, impersonal.end("verb"), verb, entry, [BOTH], subject="")]
         passive = PASSIVE.search(sentence)
         if not passive:
@@ -326,6 +363,84 @@ def _tense(verb: str) -> str:
     return "past" if first.endswith("ed") or first in _PAST_IRREGULAR else "present"
 
 
+@dataclass(frozen=True)
+class UnderModal(VerbMatch):
+    """An action verb that shares the modal at ``modal_start``."""
+
+    modal_start: int = 0
+
+
+def _with_coordinated(sentence: str, matches: list[VerbMatch]) -> list[VerbMatch]:
+    """The table's matches with the action verbs that share a modal before them
+    ("will strengthen X, *provide* Y"); such a verb replaces the table's match at
+    the same place ("and *support* Z" under "will" is a pledge), unless the
+    table holds a longer phrase there ("and continue to ...")."""
+    extra: list[VerbMatch] = []
+    for n, match in enumerate(matches):
+        if match.entry.rule != "modal" or _STEP.search(match.text):
+            continue
+        if _INFINITIVE_NEXT.match(sentence, match.end):
+            continue  # "will work together to drive X, evolve Y": the infinitive's verbs
+        limit = next(
+            (m.start for m in matches[n + 1 :] if m.entry.rule == "modal" or _reports(m)),
+            len(sentence),
+        )
+        for found in coordinated_verbs(sentence, match.end, limit):
+            word = found.text.split()[-1]
+            entry = VerbEntry(word, "pledge", COORDINATED)
+            extra.append(
+                UnderModal(found.verb_start, found.verb_end, found.text, entry, match.start)
+            )
+    if not extra:
+        return matches
+    longer = [m for m in matches if " " in m.entry.phrase and m.entry.rule != "modal"]
+    extra = [e for e in extra if not any(m.start <= e.start < m.end for m in longer)]
+    kept = [m for m in matches if not any(e.start < m.end and m.start < e.end for e in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
+
+
+def _shares_modal(before: Act, match: VerbMatch) -> bool:
+    """Whether an action verb under a modal follows that modal's own act (or
+    another verb under it), rather than an act of another clause."""
+    modal = match.modal_start if isinstance(match, UnderModal) else -1
+    return before.verb_start == modal or before.modal_start == modal
+
+
+def _reports(match: VerbMatch) -> bool:
+    """A reporting verb of its own ("welcome", "call on"), which no modal before
+    it reaches, rather than an action ("support", "launch")."""
+    entry = match.entry
+    return entry.category not in ("pledge", "agreement") and entry.rule != "weak"
+
+
+def _phrase(match: VerbMatch) -> str:
+    return " ".join(match.text.split())
+
+
+def _modal_word(phrase: str) -> str:
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    return first if first in ("will", "shall") else ""
+
+
+def _stance_owner(phrase: str, tail: str) -> str:
+    """Who owns the stance noun a verb phrase holds: "Japan's" in "reaffirmed
+    Japan's support", "the United States" in "reiterated the commitment of the
+    United States"; empty when the phrase names no owner."""
+    owner = re.search(r"\b(?:[A-Z][\w.-]*(?:[’']s|[’'])|(?:[A-Z]\.){2,})(?=\s)", phrase)
+    if owner and owner.start() > 0:
+        return owner.group()
+    after = _OWNER_AFTER.match(tail)
+    if after and re.search(r"\s(?:the|a)\s", phrase):
+        return after.group("owner")
+    return ""
+
+
+def _without_object(verb: str) -> str:
+    """A verb phrase without the stance noun it held ("reaffirmed Japan's support"
+    -> "reaffirmed"), when the noun is someone else's."""
+    return re.split(r"\s+(?=(?:the|a|an|our|their|its|his|her)\b|[A-Z])", verb, maxsplit=1)[0]
+
+
 def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     """How a verb after an earlier act of the sentence relates to it:
     ``shared`` ("welcomes and supports X": two acts, one object), ``own``
@@ -336,6 +451,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     between = sentence[before.verb_end : match.start]
     if re.search(r"\n\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])\s", between):
         return None  # a list item of its own
+    if match.entry.rule == COORDINATED:
+        return "shared" if _SHARED_OBJECT.fullmatch(between) else "own"
     modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
     weak = match.entry.rule in ("weak", "noun")
     listed = (
@@ -387,14 +504,44 @@ def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:
 
 
 def _verb_as_written(sentence: str, match: VerbMatch) -> str:
-    """The verb with the manner adverbs just before it ("strongly condemn",
-    "hereby establish"), but not "also"."""
-    before = sentence[: match.start]
-    adverbs = re.search(r"(?:\b(?:hereby|[a-z]+ly)\s+)+$", before)
-    verb = re.sub(r"\s+", " ", match.text.strip())
-    if adverbs and not re.search(r"\b(?:only|early|family|july)\b", adverbs.group(0), re.I):
-        return f"{adverbs.group(0).strip()} {verb}"
-    return verb
+    """The verb as written: with the adverbs just before it ("strongly condemn",
+    "once again underscored", "further encourage", "hereby establish") or just
+    after a one-word verb ("welcomed once again", "state unequivocally"), with
+    "continue to" the verb it continues ("continue to deliver"), without "also"
+    and connectives ("therefore", "thereby")."""
+    words = match.text.split()
+    before = _ADVERBS_BEFORE.search(sentence[: match.start])
+    if before:
+        leading = before.group().split()
+        while leading and not _leading_adverb(leading[0], leading[1:]):
+            leading.pop(0)
+        words = leading + words
+    after = sentence[match.end :]
+    if " " not in match.text.strip():
+        trailing = re.match(r"\s+(once\s+again|again|[a-z]+ly)\b(?!\s*,)", after)
+        if trailing and (trailing.group(1).endswith("again") or is_adverb(trailing.group(1))):
+            words += trailing.group(1).split()
+    elif match.entry.rule == "continues":
+        words += _continued(after)
+    return " ".join(w for w in words if w.lower() not in _CONNECTIVES)
+
+
+def _leading_adverb(word: str, rest: list[str]) -> bool:
+    """Whether the first word of an adverb run before a verb belongs to it."""
+    if word in ("hereby", "further", "again") or (word == "once" and rest[:1] == ["again"]):
+        return True
+    return is_adverb(word)
+
+
+def _continued(after: str) -> list[str]:
+    """The verb "continue to" continues, as written: a reporting phrase ("look
+    forward to", "support") or the next lexical verb ("deliver")."""
+    stripped = after.lstrip()
+    inner = verb_table().scan(stripped)
+    if inner and inner[0].start == 0 and inner[0].entry.rule != "modal":
+        return inner[0].text.split()
+    word = re.match(r"(?:[a-z]+ly\s+)*[a-z]+\b", stripped)
+    return word.group().split() if word else []
 
 
 def has_act(text: str) -> bool:
@@ -453,6 +600,8 @@ def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
     piece = re.sub(r"^(?:and|while|but|as\s+well\s+as)\s+", "", piece, flags=re.I)
     if acts[first].inherited and acts[first].subject:
         subject = acts[first].subject.strip()
+        if acts[first].modal:
+            subject = f"{subject} {acts[first].modal}"  # "We will provide ..."
         piece = f"{subject} {piece}"
     own_end = acts[n + 1].start if n + 1 < len(acts) else len(sentence)
     tail = sentence[acts[last].verb_end if act.shared else act.verb_end : own_end]

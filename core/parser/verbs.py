@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import cast, get_args
 
 from ..model import Category
+from .actions import action_table, is_adverb
 
 DATA = Path(__file__).with_name("data") / "verbs.tsv"
 
@@ -40,16 +41,12 @@ _ADVERBS = word_set(
     "also further again once fully firmly strongly jointly together all both each still "
     "thereby therefore then now not"
 )
-#: after "will": what may stand between the modal and its verb ("will continue to")
-_MODAL_STEPS = (
-    ("continue", "to"),
-    ("work", "to"),
-    ("endeavor", "to"),
-    ("endeavour", "to"),
-    ("strive", "to"),
-    ("seek", "to"),
-)
-_MODAL_OBJECTS = word_set("support assistance cooperation efforts")
+#: after "will": "continue to" goes on to the verb it continues ...
+_MODAL_STEP = ("continue", "to")
+#: ... and these end the modal phrase at their "to" ("will work to", "will strive to")
+_MODAL_AIMS = word_set("work strive endeavor endeavour seek aim try")
+#: "will do so": a pro-form that repeats the act before it, no act of its own
+_PRO_FORMS = word_set("so likewise this that the same")
 _BE = ("is", "are", "was", "were", "am", "be", "been")
 #: words and single punctuation marks, as the matcher walks them
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
@@ -123,13 +120,18 @@ _Slot = tuple[str, frozenset[str]]
 
 def _slots(phrase: str) -> list[_Slot]:
     """A phrase of the table as slots: ``verb`` (the forms of its first word),
-    ``word`` / ``optional`` (choices), ``poss`` and ``adv``."""
+    ``word`` / ``optional`` (choices), ``poss`` and ``adv``, and ``mark`` where
+    the verb as written ends (``>``: the words after it must follow, but are
+    not part of the verb)."""
     first, *rest = phrase.split()
     forms: list[str] = []
     for lemma in first.split("|"):
         forms += verb_forms(lemma)
     slots: list[_Slot] = [("verb", frozenset(forms))]
     for word in rest:
+        if word == ">":
+            slots.append(("mark", frozenset()))
+            continue
         if word in ("{poss}", "{adv}"):
             slots.append((word.strip("{}"), frozenset()))
             continue
@@ -141,16 +143,23 @@ def _slots(phrase: str) -> list[_Slot]:
 
 
 def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4)
+    return word in _ADVERBS or (word.islower() and is_adverb(word))
 
 
-def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> int | None:
+_Found = tuple[int, int | None]
+
+
+def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> _Found | None:
     """Where the phrase whose ``slots`` starts at token ``at`` ends (the index
-    after its last token), or None when it does not match there."""
+    after its last token) and where its ``mark`` stood (None: no mark), or None
+    when it does not match there."""
     if not slots:
-        return at
+        return at, None
     kind, choices = slots[0]
     rest = slots[1:]
+    if kind == "mark":
+        found = _match_slots(words, at, rest)
+        return (found[0], at) if found is not None else None
     if kind in ("verb", "word"):
         if at < len(words) and words[at] in choices:
             return _match_slots(words, at + 1, rest)
@@ -166,41 +175,68 @@ def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> int | None:
         while end < len(words) and _is_adverb(words[end]):
             end += 1
         return _match_slots(words, end, rest)
-    # poss: an optional determiner or owner ("Japan's"), then up to three words
+    # poss: an optional determiner or owner ("Japan's", "U.S."), then up to three words
     starts = [at]
-    if at < len(words) and (
-        words[at] in _DETERMINERS or (words[at].endswith(("’s", "'s")) and words[at][:1].isupper())
-    ):
-        starts.insert(0, at + 1)
+    owner = _owner_end(words, at)
+    if owner is not None:
+        starts.insert(0, owner)
     for start in starts:
-        for extra in range(4):
-            middle = words[start : start + extra]
-            if len(middle) < extra or any(w in _STOP or not w[:1].islower() for w in middle):
+        most = 0  # the longest run of plain words (the longest phrase wins)
+        while most < 3 and start + most < len(words):
+            word = words[start + most]
+            if word in _STOP or not word[:1].islower():
                 break
+            most += 1
+        for extra in range(most, -1, -1):
             found = _match_slots(words, start + extra, rest)
             if found is not None:
                 return found
     return None
 
 
+def _owner_end(words: list[str], at: int) -> int | None:
+    """Where a determiner or an owner that opens a verb's object ends: "their",
+    "Japan's", "U.S." (as the tokens U . S .); None when none opens there."""
+    if at >= len(words):
+        return None
+    word = words[at]
+    if word in _DETERMINERS or (word.endswith(("’s", "'s")) and word[:1].isupper()):
+        return at + 1
+    end = at
+    while end + 1 < len(words) and len(words[end]) == 1 and words[end].isupper():
+        if words[end + 1] != ".":
+            break
+        end += 2
+    return end if end - at >= 4 else None
+
+
 def _match_modal(words: list[str], at: int) -> int | None:
-    """ "will ..." / "shall continue to ...": the modal, adverbs and steps, then
-    a verb that is not "be" (and an object noun such as "support")."""
+    """ "will ..." / "shall continue to ...": the modal, adverbs and "continue
+    to", then a verb that is not "be" with the words that belong to it ("will
+    build on", "will set up", "will provide support"); "will work to" ends at its
+    "to"; "will do so" is no act."""
     end = at + 1
     while end < len(words):
         if _is_adverb(words[end]):
             end += 1
-        elif tuple(words[end : end + 2]) in _MODAL_STEPS:
+        elif tuple(words[end : end + 2]) == _MODAL_STEP:
             end += 2
         else:
             break
     if end >= len(words) or not words[end].isalpha() or not words[end].islower():
         return None
-    if words[end] == "be":
+    verb = words[end]
+    following = words[end + 1] if end + 1 < len(words) else ""
+    if verb == "be" or (verb == "do" and following in _PRO_FORMS):
         return None
+    if verb in _MODAL_AIMS and following == "to":
+        return end + 2
     end += 1
-    if end < len(words) and words[end] in _MODAL_OBJECTS:
-        end += 1
+    if verb == "continue" and following.endswith("ing") and following.islower():
+        return end + 1  # "will continue working"
+    for tail in action_table().tails.get(verb, ()):
+        if tuple(words[end : end + len(tail)]) == tail:
+            return end + len(tail)
     return end
 
 
@@ -242,7 +278,10 @@ class VerbTable:
                 if entry.rule == "modal":
                     end = _match_modal(words, at)
                 else:
-                    end = _match_slots(words, at, slots)
+                    matched = _match_slots(words, at, slots)
+                    end, mark = matched if matched is not None else (None, None)
+                    if mark is not None:
+                        end = mark  # the words after the mark follow the verb
                 if end is not None:
                     start, stop = tokens[at].start(), tokens[end - 1].end()
                     found.append(VerbMatch(start, stop, sentence[start:stop], entry))
