@@ -324,6 +324,26 @@ def test_narrative_sentences_hold_no_item() -> None:
     assert items_of("The Foreign Minister visited Tokyo and held talks with his counterpart.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago our nations pledged to deepen their integration.",
+        "We have not seen evidence that the other side is committed to peace.",
+        "In Europe, Russia continues to wage its war of aggression.",
+        "Both countries continue to enjoy a robust economic partnership.",
+        "During the visit, Prime Minister Sato called on President Santos.",
+        "Closer ties between the economies of Japan and the Philippines will lead to growth.",
+        "With a view to the future, the two leaders state the following:",
+    ],
+)
+def test_what_tells_rather_than_acts_holds_no_item(text: str) -> None:
+    assert items_of(text) == []
+
+
+def test_a_call_on_someone_to_act_is_an_item() -> None:
+    assert only("We call on all parties to refrain from violence.").verb == "call on"
+
+
 def test_participial_clauses_of_a_declaration_hold_no_item() -> None:
     text = (
         "Joint Declaration on Security Cooperation between Japan and Australia\n\n"

@@ -57,6 +57,21 @@ _PAST_IRREGULAR = word_set(
     "took undertook shared held made gave paid met saw sought stood understood was were had "
     "said reaffirmed"
 )
+#: a subject that ends a list of names after a preposition: "of Japan and [the
+#: Philippines]" is no subject of its own
+_INSIDE_LIST = re.compile(
+    r"\b(?:of|between|among|with|for|from|by|in|on)\s+(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*)*(?:\s*,\s*(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*"
+    r"\s*,?\s+(?:and|or)\s+$"
+)
+#: a complement that only announces what follows ("the two leaders state the following:")
+_FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I)
+#: a past time that makes a reporting verb narrative ("Two years ago, we pledged")
+_PAST_TIME = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+ago\b", re.I)
+#: verbs of state after "continue to": a description, no act ("continue to enjoy")
+_STATIVE = re.compile(
+    r"\s*(?:be|have|enjoy|remain|face|exist|experience|suffer|benefit|thrive|play|serve)\b"
+)
 _FUTURE_WORDING = re.compile(
     r"\b(?:we|our\s+\w+|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|leaders|countries))"
     r"\b[^.;]{0,60}?\b(?:will|shall)\s+(?!be\b)",
@@ -177,7 +192,7 @@ class ActReader:
             if acts and match.start < acts[-1].verb_end:
                 continue
             coordinated = match.entry.rule == COORDINATED
-            if not coordinated and _noun_use(sentence, match):
+            if not coordinated and (_noun_use(sentence, match) or _narrates(sentence, match)):
                 continue
             if coordinated and not (acts and _shares_modal(acts[-1], match)):
                 continue  # a verb under a modal whose act was not taken
@@ -191,6 +206,11 @@ class ActReader:
             if coordinated:
                 continue
             subject = self._subject(sentence[: match.start], previous)
+            if subject is not None and (
+                self._outsider(subject.actors)
+                or (not acts and _subordinate(sentence[: subject.start]))
+            ):
+                continue  # "Russia continues to ...", "evidence that Russia is committed"
             if subject is None:
                 if not acts:
                     narrated = self._narrative_subject(sentence, match, previous)
@@ -287,6 +307,13 @@ class ActReader:
             phrase=_phrase(match),
         )
 
+    def _outsider(self, actors: Actors) -> bool:
+        """Whether a subject names only countries that are not parties of the
+        statement ("Russia continues to wage its war"): what they do is no act
+        of the speakers."""
+        parties = self.actors.parties
+        return bool(parties) and actors.how == "party" and not set(actors.names) & set(parties)
+
     def _known(self, actor: str) -> bool:
         return self.actors.is_party(actor)
 
@@ -318,6 +345,10 @@ class ActReader:
             ):
                 best = _Subject(phrase, start, found)
         if best is not None:
+            coordinator = re.match(r"\s*(?:and|or)\s+", best.text)
+            head = before[: best.start + (coordinator.end() if coordinator else 0)]
+            if _INSIDE_LIST.search(head):
+                return None  # "the economies of Japan and the Philippines will ..."
             return best
         # "The two Leaders, recognising the importance of ..., reaffirmed"
         far = re.match(r"\s*(?P<actor>[^,]{2,80}?),\s", before[cut:])
@@ -346,6 +377,30 @@ class ActReader:
         entry = VerbEntry(word, PASSIVE_CATEGORY.get(word, "affirmation"), "")
         start, end = passive.start("verb"), passive.end("verb")
         return [Act(0, start, end, passive.group("verb"), entry, agents)]
+
+
+def _narrates(sentence: str, match: VerbMatch) -> bool:
+    """A reporting verb that tells what happened rather than acts: after a past
+    time ("Two years ago our nations pledged"), "continue to" with a verb of
+    state ("continue to enjoy"), a courtesy call ("called on President X")."""
+    before = sentence[: match.start]
+    clause = before[max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0) :]
+    if _PAST_TIME.search(clause) and _tense(match.text) == "past":
+        return True
+    after = sentence[match.end :]
+    if match.entry.rule == "continues" and _STATIVE.match(after):
+        return True
+    if _FOLLOWING.match(after):
+        return True  # a framing act: "the leaders state the following:"
+    if re.match(r"call(?:s|ed)?\s+(?:on|upon)$", match.text.strip(), re.I):
+        return not re.match(r"[^.;]*?\b(?:to\s+[a-z]+|for)\b", after)
+    return False
+
+
+def _subordinate(before: str) -> bool:
+    """Whether a subject opens a subordinate clause ("... evidence that Russia is
+    committed"): with no act before it in the sentence, the clause is narrative."""
+    return bool(re.search(r"\b(?:that|which|who|whom|whose)\s*$", before, re.I))
 
 
 def _noun_use(sentence: str, match: VerbMatch) -> bool:
