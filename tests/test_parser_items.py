@@ -380,6 +380,50 @@ def test_a_side_of_a_party_is_the_party() -> None:
     assert only("The Japanese side will provide support for the project.").actors == ["Japan"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("JICA will provide training for teachers.", ["Japan"]),
+        ("The Japan International Cooperation Agency will provide training.", ["Japan"]),
+        (
+            "At the request of the Civil Aviation Authority of the Philippines, the Japanese "
+            "Civil Aviation Bureau will provide training.",
+            ["Japan"],
+        ),
+        ("The Joint Committee will meet every year.", ["both"]),
+        ("To that end, our officials will meet regularly.", ["both"]),
+        (
+            "The two sides exchanged views on regional issues, and both committed to engage "
+            "further in security cooperation.",
+            ["both"],
+        ),
+    ],
+)
+def test_agencies_bodies_and_bare_subjects(sentence: str, actors: list[str]) -> None:
+    assert only(sentence).actors == actors
+
+
+def test_an_acronym_the_statement_defines_with_a_party_name_is_that_party() -> None:
+    found = items_of(
+        "Both sides welcomed the work of the Japan Overseas Development Corporation (JODC). "
+        "JODC will provide training for engineers."
+    )
+    assert [i.actors for i in found] == [["both"], ["Japan"]]
+
+
+def test_they_after_one_party_is_all_of_them() -> None:
+    found = items_of("Japan welcomed the progress. They also affirmed the value of dialogue.")
+    assert [i.actors for i in found] == [["Japan"], ["both"]]
+
+
+def test_he_is_the_person_a_narrative_sentence_opens_with() -> None:
+    found = items_of(
+        "President Santos gave the Prime Minister a briefing on the reform. He reiterated "
+        "the importance of the process."
+    )
+    assert [i.actors for i in found] == [["Philippines"]]
+
+
 # Review notes -----------------------------------------------------------------
 
 

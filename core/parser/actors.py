@@ -3,9 +3,12 @@
 "Both sides", "the two Leaders", "We", "the Ministers", "the delegates" are all
 the parties acting jointly (``both``); a party or its adjective ("the Japanese
 side") is that party; a named leader ("President Marcos", "Prime Minister Abe")
-is the leader's party; "they" and "he" are the previous actor; a list of any of
+is the leader's party; an agency or body of one party ("USAID", "the U.S.
+Department of State", an acronym the statement defines with a party's name) is
+that party, a joint body of all of them ("the Quad Working Group", "the Joint
+Committee") is ``both``; "they" and "he" are the previous actor; a list of any of
 these ("Japan, the ROK, and the United States") is each of them; another
-actor-like noun phrase ("the U.S. Department of State") is kept as written.
+actor-like noun phrase ("the Asian Development Bank") is kept as written.
 """
 
 from __future__ import annotations
@@ -13,9 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Person
+from .gazetteer import mentions
 from .verbs import word_set
+
+AGENCIES = Path(__file__).with_name("data") / "agencies.tsv"
 
 BOTH = "both"
 
@@ -33,7 +40,8 @@ _COLLECTIVE = re.compile(
 )
 _FIRST_PERSON = re.compile(
     r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
-    r"administrations|sides)|together,?\s+we|they|both|all\s+of\s+us)$",
+    r"administrations|sides|teams|officials|ministers|representatives|negotiators|envoys)|"
+    r"together,?\s+we|they|both|all\s+of\s+us)$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
@@ -95,6 +103,15 @@ _ACTOR_NOUNS = re.compile(
     re.I,
 )
 _PARTS = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
+#: what makes a name an organisation that can act for its party
+_BODY = re.compile(
+    r"\b(?:department|agency|administration|ministry|corporation|office|service|bureau|"
+    r"institute|authority|commission|council|committee|bank|fund|corps|group|forum|"
+    r"dialogue|secretariat|mechanism|task\s+force|partnership)\b",
+    re.I,
+)
+#: a body all the parties hold together
+_JOINT = re.compile(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,10 +131,15 @@ class ActorResolver:
         resolve_party: Callable[[str], str | None],
         people: list[Person],
         parties: list[str] | None = None,
+        *,
+        agencies: dict[str, str] | None = None,
+        group_names: frozenset[str] = frozenset(),
     ) -> None:
         self._resolve_party = resolve_party
         self._people = people
         self.parties = list(parties or [])
+        self._agencies = agencies or {}
+        self._group_names = group_names
 
     def resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
         """The actors a subject names, or None when it names none."""
@@ -128,8 +150,8 @@ class ActorResolver:
         if _FIRST_PERSON.match(lowered) or (
             _COLLECTIVE.match(phrase) and not self._resolve_party(phrase)
         ):
-            if lowered == "they" and previous:
-                return Actors(previous, "collective")
+            if lowered == "they" and previous and (len(previous) > 1 or previous == [BOTH]):
+                return Actors(previous, "collective")  # "they": a plural actor before
             return Actors([BOTH], "collective")
         if _PRONOUN.match(lowered):
             return Actors(previous, "person") if previous else None
@@ -138,6 +160,9 @@ class ActorResolver:
         listed = self._list_of_actors(phrase)
         if listed is not None:
             return listed
+        body = self._body(phrase)
+        if body is not None:
+            return body
         words = phrase.split()
         if (
             len(words) <= 8
@@ -154,7 +179,10 @@ class ActorResolver:
         merely mentions a party ("the signing of the Exchange of Notes on Japan's")."""
         names: list[str] = []
         hows: set[str] = set()
-        for part in _PARTS.split(phrase):
+        parts = [p for p in _PARTS.split(phrase) if p.strip()]
+        if len(parts) > 1 and not re.search(r"\band\b|&", phrase):
+            return None  # "At the request of X, the U.S. agency": no list without "and"
+        for part in parts:
             part = part.strip()
             if not part:
                 continue
@@ -180,11 +208,36 @@ class ActorResolver:
             return Actors([person.party], "person")
         leftover = [
             w
-            for w in re.findall(r"[\w’'.-]+", part)
-            if w[:1].islower() and w.lower() not in _PARTY_WORDS
+            for w in re.findall(r"[\w’'.-]+", _without_countries(part))
+            if w.lower().strip(".’'") not in _PARTY_WORDS and w not in ("’s", "'s", "s")
         ]
         party = self._resolve_party(part) if not leftover else None
-        return Actors([party], "party") if party else None
+        if party:
+            return Actors([party], "party")
+        return self._body(part)
+
+    def _body(self, phrase: str) -> Actors | None:
+        """An agency or body of one party ("USAID", "the U.S. Department of
+        State") as that party; a joint body of the parties as ``both``."""
+        name = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+        agency = self._agencies.get(name)
+        if agency and (not self.parties or agency in self.parties):
+            return Actors([agency], "party")
+        if not _BODY.search(name) or not name[:1].isupper() or "," in name:
+            return None
+        words = set(re.findall(r"[\w+’'.-]+", name))
+        if _JOINT.search(name) or words & self._group_names:
+            return Actors([BOTH], "collective")
+        named = []
+        for mention in mentions(name, require_head=False):
+            party = self._resolve_party(mention.text)
+            if party and party in self.parties and party not in named:
+                named.append(party)
+        if len(named) == 1:
+            return Actors(named, "party")
+        if len(named) > 1 and len(self.parties) > 1 and set(named) == set(self.parties):
+            return Actors([BOTH], "collective")  # "the U.S.-Japan Economic Dialogue"
+        return None
 
     def _person_in(self, phrase: str) -> Person | None:
         for person in self._people:
@@ -199,6 +252,50 @@ class ActorResolver:
         """Whether an actor name is one of the statement's parties (or ``both``);
         true when the parties are not known."""
         return name == BOTH or not self.parties or name in self.parties
+
+
+def _without_countries(phrase: str) -> str:
+    """A phrase without the countries it names ("the Japanese side" -> "the side")."""
+    for mention in reversed(mentions(phrase, require_head=False)):
+        phrase = phrase[: mention.start] + phrase[mention.end :]
+    return phrase
+
+
+def read_agencies(
+    text: str, acronyms: dict[str, str], resolve_party: Callable[[str], str | None]
+) -> dict[str, str]:
+    """The agencies that act for one state: ``data/agencies.tsv``, and the
+    acronyms a statement defines with a state's name before or in them ("U.S.
+    International Development Finance Corporation (DFC)" -> DFC: United States)."""
+    found: dict[str, str] = {}
+    for line in AGENCIES.read_text(encoding="utf-8").splitlines():
+        name, _, state = line.partition("\t")
+        if name.strip() and not name.startswith("#") and state.strip():
+            party = resolve_party(state.strip())
+            if party:
+                found[name.strip()] = party
+    for acronym, expansion in acronyms.items():
+        if acronym in found:
+            continue
+        at = text.find(expansion)
+        before = re.search(r"(?:[A-Z][\w.’'-]*\s+)$", text[:at]) if at >= 0 else None
+        context = (before.group() if before else "") + expansion
+        owners = {resolve_party(m.text) for m in mentions(context, require_head=False)}
+        owners.discard(None)
+        if len(owners) == 1 and _BODY.search(expansion):
+            found[acronym] = owners.pop() or ""
+    return found
+
+
+def group_names(title: str) -> frozenset[str]:
+    """The words of a statement's title that name the group speaking: an acronym
+    or a name with digits ("AUKUS", "C5+1", "G7") or a word before "Leaders" or
+    "Summit" ("Quad Leaders' Joint Statement"), that names no country.  A body
+    named with one of them is a joint body of the parties."""
+    countries = " ".join(m.text for m in mentions(title, require_head=False))
+    found = set(re.findall(r"\b[A-Z][\w+]*(?:[A-Z]|\d)[\w+]*", title))
+    found |= set(re.findall(r"\b([A-Z][\w+-]*)\s+(?:Leaders|Summit|Ministers)\b", title))
+    return frozenset(w for w in found if w not in countries and not re.fullmatch(r"\d+", w))
 
 
 def clean_subject(subject: str) -> str:

@@ -8,6 +8,7 @@ import re
 from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
+from .actors import group_names, read_agencies
 from .items import ActReader, ItemDraft, read_items
 from .layout import Layout, build_layout
 from .limits import check_items
@@ -57,11 +58,17 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if unread:
         warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
-    reader = ActReader(_country_named, [*leaders, *signatories], [p.short_name for p in parties])
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
     from .entities import learn_acronyms
 
     acronyms = learn_acronyms(text_for_acronyms)
+    reader = ActReader(
+        _country_named,
+        [*leaders, *signatories],
+        [p.short_name for p in parties],
+        agencies=read_agencies(text_for_acronyms, acronyms, _country_named),
+        group_names=group_names(title),
+    )
     everyone = {p.short_name for p in parties}
     items: list[Item] = []
     for k, text in enumerate(layout.preamble, start=1):

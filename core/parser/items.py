@@ -66,6 +66,11 @@ _INSIDE_LIST = re.compile(
 )
 #: a complement that only announces what follows ("the two leaders state the following:")
 _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I)
+#: a sentence opened by a name and a verb ("The President gave ...")
+_OPENING_NAME = re.compile(
+    r"\s*(?P<subject>(?:The\s+|the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)"
+    r"\s+(?:also\s+)?[a-z]+\b"
+)
 #: a past time that makes a reporting verb narrative ("Two years ago, we pledged")
 _PAST_TIME = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+ago\b", re.I)
 #: verbs of state after "continue to": a description, no act ("continue to enjoy")
@@ -160,8 +165,13 @@ class ActReader:
         resolve_party: Callable[[str], str | None],
         people: list[Person],
         parties: list[str] | None = None,
+        *,
+        agencies: dict[str, str] | None = None,
+        group_names: frozenset[str] = frozenset(),
     ) -> None:
-        self.actors = ActorResolver(resolve_party, people, parties)
+        self.actors = ActorResolver(
+            resolve_party, people, parties, agencies=agencies, group_names=group_names
+        )
 
     def actors_of(self, subject: str, previous: list[str] | None) -> list[str] | None:
         """The actors a subject phrase names, or None when it names none."""
@@ -176,6 +186,13 @@ class ActReader:
             return found is not None and (found.names == actors or actors == [BOTH])
 
         return own
+
+    def narrator(self, sentence: str) -> list[str] | None:
+        """The named actor a sentence without an act opens with ("The President
+        gave the Prime Minister a briefing"), whom a "he" after it means."""
+        opening = _OPENING_NAME.match(sentence)
+        found = self.actors.resolve(opening.group("subject"), None) if opening else None
+        return found.names if found is not None and found.how in ("person", "party") else None
 
     def speaks(self, subject: str) -> bool:
         """Whether a subject is the speakers themselves (a party, a leader, "we",
@@ -322,7 +339,11 @@ class ActReader:
         back to the start of the clause (at most twelve words)."""
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
+        alone = re.search(r"(?:^|,?\s+and\s+|,\s+)(both)\s*$", before[cut:], re.I)
         spans = [(m.start() + cut, m.end() + cut) for m in re.finditer(r"[^\s,]+", clause)]
+        if alone and (not spans or clause.rstrip().endswith(("and", ","))):
+            found = self.actors.resolve("both", previous)  # "..., and both committed to"
+            return _Subject("both", cut + alone.start(1), found) if found else None
         if not spans:
             return None
         end = spans[-1][1]
@@ -619,6 +640,7 @@ def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraf
     for sentence in split_sentences(text):
         acts = reader.acts_in(sentence, previous)
         if not acts:
+            previous = reader.narrator(sentence) or previous  # "The President gave ... He"
             if drafts:
                 drafts[-1].text = f"{drafts[-1].text} {sentence}"
             else:
