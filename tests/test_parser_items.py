@@ -121,6 +121,32 @@ def test_the_package_table_loads_every_line() -> None:
         ("Both sides concurred on the importance of people-to-people exchanges.", "affirmation"),
         ("The two leaders shared the view that they would further enhance ties.", "pledge"),
         ("Both sides expressed their commitment to high standards of safety.", "affirmation"),
+        ("We endorse the roadmap adopted by our ministers.", "welcome"),
+        ("We announce the establishment of a new trilateral dialogue.", "pledge"),
+        ("We announce our intention to open a new office.", "intention"),
+        ("We encourage our economies to collaborate on education.", "agreement"),
+        ("We encourage third countries to join the initiative.", "affirmation"),
+        ("The two leaders looked forward to the next Ministerial Forum in Manila.", "intention"),
+        ("The two leaders looked forward to a successful summit next year.", "affirmation"),
+        ("We remain committed to international cooperation on health.", "pledge"),
+        ("We commit to open sharing of observation data.", "pledge"),
+        ("We remain committed to an outward-looking approach to trade.", "affirmation"),
+        (
+            "We remain committed to a comprehensive reform agenda, including expansion.",
+            "affirmation",
+        ),
+        ("We are jointly committed to drive the reform agenda.", "pledge"),
+        (
+            "We reiterate our condemnation of terrorism and our commitment to pursuing "
+            "designations of terrorists.",
+            "pledge",
+        ),
+        (
+            "President Santos reiterated the unwavering commitment of the Philippines to the "
+            "defense of its partners.",
+            "pledge",
+        ),
+        ("The Prime Minister expressed to the President his deep gratitude.", "appreciation"),
     ],
 )
 def test_the_category_follows_the_guidelines(sentence: str, category: str) -> None:
@@ -160,6 +186,7 @@ def test_the_category_follows_the_guidelines(sentence: str, category: str) -> No
         ),
         ("President Santos accepted the invitation with pleasure.", "accepted"),
         ("It was agreed that officials should meet again.", "was agreed"),
+        ("Sato expressed to the President his deep gratitude.", "expressed ... his deep gratitude"),
     ],
 )
 def test_the_verb_is_written_as_the_conventions_say(sentence: str, verb: str) -> None:

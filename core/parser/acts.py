@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Category
+from .actions import action_table
 from .verbs import VerbEntry, verb_table, word_set
 
 #: adverbs between a subject and its verb ("Both sides also welcomed")
@@ -79,7 +80,7 @@ _IMPORTANCE = re.compile(
 )
 _COMMITMENT_NOUN = re.compile(
     _POSS + r"(?:commitment|commitments|determination|resolve|resolution|dedication)"
-    r"\s+(?:to|towards|for)\s+(?P<rest>.*)",
+    r"(?:\s+of\s+[^,;]{1,60}?)?\s+(?:to|towards|for)\s+(?P<rest>.*)",
     re.S,
 )
 _INTENTION_NOUN = re.compile(
@@ -90,6 +91,11 @@ _HOPE_NOUN = re.compile(
     _POSS + r"(?:hope|hopes|expectation|expectations|wish|wishes|desire\s+to\s+see|desire)\b"
 )
 _DECISION_NOUN = re.compile(_POSS + r"decision\b")
+#: "... and our commitment to": a second object that commits
+_AND_COMMITMENT = re.compile(
+    r"\band\s+(?:our|their|its)\s+(?:[a-z-]+\s+){0,2}(?:commitment|determination|resolve)"
+    r"\s+(?:to|towards)\s+(?P<rest>.*)"
+)
 #: "shared the view that ...", "their conviction that ...": the clause decides
 _VIEW_THAT = re.compile(
     r"^\s*(?:(?:the|a|their|our|its|his|her)\s+)?(?:[a-z-]+\s+){0,2}?(?:view|views|recognition|"
@@ -107,7 +113,7 @@ _AGENTS = re.compile(
     r"^\s*(?:(?:our|their|the|its)\s+)?(?:(?:relevant|respective|senior|appropriate|"
     r"(?-i:[A-Z][\w-]*))\s+)*(?:officials|ministers|ministries|governments|agencies|teams|"
     r"negotiators|representatives|experts|sherpas|envoys|administrations|delegations|"
-    r"working\s+groups?)\b",
+    r"economies|working\s+groups?)\b",
     re.I,
 )
 _OWN_AGENTS_SUBJECT = re.compile(
@@ -122,16 +128,38 @@ _LEADING_ADVERBS = re.compile(
 )
 #: gerunds after "look forward to" that receive rather than act
 _RECEIVING = frozenset({"receiving", "seeing", "hearing", "witnessing"})
+#: meetings: looking forward to one is looking forward to taking part in it
+_MEETINGS = word_set("summit summits forum meeting meetings ministerial session sessions")
+#: outcomes and others' events: looking forward to them is an expectation
+_OUTCOMES = word_set(
+    """successful success outcome outcomes result results report reports review reviews
+    anniversary celebration mission by hosted"""
+)
 #: what the speakers themselves do, as nouns ("look forward to further work")
 _JOINT_WORK = word_set(
     """work meeting meetings launch talks consultations consultation dialogue dialogues
     discussions discussion cooperation collaboration engagement exchanges"""
 )
-#: nouns of action that, after "commitment to the", still name an act
+#: nouns of action: "commitment to the implementation of", "to international cooperation"
 _ACTION_NOUNS = word_set(
     """implementation completion realization realisation achievement promotion
-    strengthening expansion enhancement establishment"""
+    strengthening expansion enhancement establishment cooperation collaboration
+    coordination engagement assistance sharing recognition activities action actions
+    efforts measures defense defence protection provision delivery deployment
+    reduction elimination mobilization mobilisation financing funding investment
+    investments contribution contributions exchange exchanges dialogue partnership
+    work reform reforms"""
 )
+#: adjectives that open a noun phrase ("international", "constructive", "continued")
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "ary", "ed", "ible", "able")
+#: where a noun phrase's head has been passed
+_PHRASE_ENDS = word_set(
+    """of to in for with on that which by as at from between among including such
+    especially particularly notably through via while where whose under within across
+    toward towards against into so"""
+)
+#: goals and values: "commitment to peace" is a principle
+_GOALS = word_set("peace unity order rules law trust values")
 #: endings of nouns ("to diplomacy", "to multilateralism", "to high standards") ...
 _NOUN_ENDINGS = (
     "tion",
@@ -167,28 +195,53 @@ Speaks = Callable[[str], bool]
 
 
 def is_action(text: str) -> bool:
-    """Whether what follows "to" names an action ("strengthen", "supporting",
-    "the implementation of") rather than a principle, goal or body ("peace",
-    "the G20", "high standards")."""
+    """Whether what follows "to" names an action of the speakers ("strengthen",
+    "supporting", "the implementation of", "international cooperation", "open
+    sharing of data") rather than a principle, goal or body ("peace", "the G20",
+    "high standards", "the complete denuclearization of ...")."""
     text = re.sub(r"^\s*(?:to|towards|for)\s+", "", text)
-    words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:120])
+    words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:160])
     if not words:
         return False
     first = words[0]
     if first[:1].isupper() or first[:1].isdigit():
         return False
-    lowered = first.lower()
-    if lowered in _DETERMINERS:
-        return any(w.lower() in _ACTION_NOUNS for w in words[1:5])
-    if lowered in _ACTION_NOUNS:
+    lowered = re.sub(r"^non-", "", first.lower())
+    if lowered in action_table().verbs:
+        return True  # "to drive", "to secure"
+    if lowered in _DETERMINERS or lowered in _SHORT_ADJECTIVES or _adjective(lowered):
+        return _head_is_action(words[1:])  # a noun phrase: its head decides
+    if lowered in _ACTION_NOUNS or _gerund(lowered):
         return True
-    if lowered.endswith("ing") and len(lowered) > 5:
-        return True
-    if lowered in _SHORT_ADJECTIVES:
-        return False  # "to high standards", "to a free and open order"
+    if lowered in _GOALS:
+        return False
     if lowered in _VERBS_LIKE_NOUNS or len(lowered) < 6:
         return True  # short words: "drive", "deal", "act" are verbs more often than not
     return not lowered.endswith(_NOUN_ENDINGS)
+
+
+def _adjective(word: str) -> bool:
+    """A word that opens a noun phrase as its adjective ("international",
+    "outward-looking")."""
+    hyphened = "-" in word and word.endswith("ing")
+    return hyphened or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _ACTION_NOUNS)
+
+
+def _gerund(word: str) -> bool:
+    return word.endswith("ing") and len(word) > 5 and "-" not in word
+
+
+def _head_is_action(words: list[str]) -> bool:
+    """Whether a noun phrase's head (its last word before a preposition) is an
+    act: "a broad and constructive engagement with", "international cooperation",
+    "open sharing of data"; not "a comprehensive reform agenda"."""
+    head = ""
+    for word in words[:10]:
+        lowered = word.lower()
+        if lowered in _PHRASE_ENDS:
+            break
+        head = re.sub(r"^non-", "", lowered)
+    return head in _ACTION_NOUNS or _gerund(head)
 
 
 def embedded_category(
@@ -227,6 +280,14 @@ def embedded_category(
     return None
 
 
+def _also_committed(tail: str) -> bool:
+    """Whether an object goes on with the speakers' commitment to act: "... and
+    our commitment to promoting cooperation"."""
+    clause = re.split(r"[;.]", tail, maxsplit=1)[0]
+    found = _AND_COMMITMENT.search(clause)
+    return bool(found) and is_action(found.group("rest"))
+
+
 def _agreement(verb: str, tail: str, speaks: Speaks) -> Category:
     if _IMPORTANCE.match(tail):
         return "affirmation"
@@ -256,7 +317,20 @@ def _looking_forward(tail: str) -> Category:
             return "intention"
         if word not in adjectives:
             break
-    return "affirmation"
+    return "intention" if _own_meeting(words) else "affirmation"
+
+
+def _own_meeting(words: list[str]) -> bool:
+    """A meeting the parties hold themselves ("the sixth Ministerial Forum", "the
+    convening of the Commemorative Summit"), not an outcome or another's event
+    ("a successful summit", "the report of the council")."""
+    for word in words[:8]:
+        lowered = word.lower()
+        if lowered in _OUTCOMES:
+            return False
+        if lowered in _MEETINGS:
+            return True
+    return False
 
 
 def _continuing(tail: str, speaks: Speaks) -> Category:
@@ -278,7 +352,10 @@ def decide_category(
         # the verb's object: "their determination to ..." when the phrase holds the noun
         words = verb.split(None, 1)
         obj = f"{words[1]} {tail.lstrip()}" if len(words) > 1 else tail
-        return embedded_category(obj, speaks, own=own) or entry.category
+        category = embedded_category(obj, speaks, own=own) or entry.category
+        if category == "affirmation" and _also_committed(tail):
+            return "pledge"  # "reiterate our condemnation of X and our commitment to pursuing Y"
+        return category
     if rule == "commits":
         return "pledge" if is_action(tail) else "affirmation"
     if rule == "agrees":

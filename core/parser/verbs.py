@@ -36,6 +36,8 @@ MODAL_ENTRY_PHRASE = "will"
 _DETERMINERS = word_set("their its his her our the a an this these those")
 #: words that end a {poss} run: a preposition starts another phrase ("gratitude for")
 _STOP = word_set("for to of that with on in at by from as")
+#: words of an {aside} addressee besides names ("to the President", "to his counterpart")
+_ASIDE = word_set("the his her their its")
 #: adverbs of {adv} and of the modal group ("will *also further* strengthen")
 _ADVERBS = word_set(
     "also further again once fully firmly strongly jointly together all both each still "
@@ -47,6 +49,10 @@ _MODAL_STEP = ("continue", "to")
 _MODAL_AIMS = word_set("work strive endeavor endeavour seek aim try")
 #: "will do so": a pro-form that repeats the act before it, no act of its own
 _PRO_FORMS = word_set("so likewise this that the same")
+#: an addressee inside a verb phrase, written "...": "expressed ... his gratitude"
+_ASIDE_WRITTEN = re.compile(
+    r"^(\S+)\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}"
+)
 _BE = ("is", "are", "was", "were", "am", "be", "been")
 #: words and single punctuation marks, as the matcher walks them
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
@@ -132,7 +138,7 @@ def _slots(phrase: str) -> list[_Slot]:
         if word == ">":
             slots.append(("mark", frozenset()))
             continue
-        if word in ("{poss}", "{adv}"):
+        if word in ("{poss}", "{adv}", "{aside}"):
             slots.append((word.strip("{}"), frozenset()))
             continue
         choices = word.strip("[]").split("|")
@@ -175,6 +181,15 @@ def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> _Found | None
         while end < len(words) and _is_adverb(words[end]):
             end += 1
         return _match_slots(words, end, rest)
+    if kind == "aside":  # "expressed [to the President] his gratitude"
+        if at < len(words) and words[at] == "to":
+            for size in range(4, 0, -1):
+                middle = words[at + 1 : at + 1 + size]
+                if len(middle) == size and all(w in _ASIDE or w[:1].isupper() for w in middle):
+                    found = _match_slots(words, at + 1 + size, rest)
+                    if found is not None:
+                        return found
+        return _match_slots(words, at, rest)
     # poss: an optional determiner or owner ("Japan's", "U.S."), then up to three words
     starts = [at]
     owner = _owner_end(words, at)
@@ -284,7 +299,10 @@ class VerbTable:
                         end = mark  # the words after the mark follow the verb
                 if end is not None:
                     start, stop = tokens[at].start(), tokens[end - 1].end()
-                    found.append(VerbMatch(start, stop, sentence[start:stop], entry))
+                    text = sentence[start:stop]
+                    if "{aside}" in entry.phrase:
+                        text = _ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
+                    found.append(VerbMatch(start, stop, text, entry))
                     at = end
                     break
             else:
