@@ -285,7 +285,7 @@ def _also_committed(tail: str) -> bool:
     our commitment to promoting cooperation"."""
     clause = re.split(r"[;.]", tail, maxsplit=1)[0]
     found = _AND_COMMITMENT.search(clause)
-    return bool(found) and is_action(found.group("rest"))
+    return found is not None and is_action(found.group("rest"))
 
 
 def _agreement(verb: str, tail: str, speaks: Speaks) -> Category:
