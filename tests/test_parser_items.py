@@ -263,6 +263,50 @@ def test_a_list_of_acts_after_one_subject() -> None:
     assert [i.verb for i in found] == ["recognised", "welcomed", "urged"]
 
 
+def test_a_list_of_past_acts_holds_verbs_that_are_also_nouns() -> None:
+    found = items_of(
+        "The two leaders welcomed the strong trade links, noted that trade had grown "
+        "by a quarter, and expressed their desire to see it grow further."
+    )
+    assert [i.verb for i in found] == ["welcomed", "noted", "expressed their desire"]
+
+
+def test_acts_listed_after_semicolons_share_the_subject() -> None:
+    found = items_of(
+        "Both sides underscored the importance of cooperation between agencies; decided "
+        "to deepen cooperation on law enforcement; and welcomed the new dialogue."
+    )
+    assert [(i.verb, i.actors) for i in found] == [
+        ("underscored", ["both"]),
+        ("decided to", ["both"]),
+        ("welcomed", ["both"]),
+    ]
+
+
+def test_a_past_verb_after_an_infinitive_is_an_act_of_its_own() -> None:
+    found = items_of(
+        "Japan commended the Philippines' work to promote good governance and supported "
+        "the development of its legal framework."
+    )
+    assert [i.verb for i in found] == ["commended", "supported"]
+
+
+def test_a_name_with_its_acronym_is_a_subject() -> None:
+    item = only(
+        "The Japan Overseas Development Corporation (JODC) intends to continue to "
+        "finance private sector projects."
+    )
+    assert (item.actors, item.verb, item.category) == (["Japan"], "intends to", "intention")
+
+
+def test_a_relative_clause_without_that_is_no_act() -> None:
+    found = items_of(
+        "The partnership culminated in the Strategic Partnership both countries share "
+        "today. Japan commends the Philippines for its reforms."
+    )
+    assert [i.verb for i in found] == ["commends"]
+
+
 def test_one_verb_with_several_objects_stays_one_item() -> None:
     found = items_of(
         "Both sides welcomed the training of officials and the signing of the agreement."
@@ -297,6 +341,14 @@ def test_verbs_completing_an_infinitive_stay_one_item() -> None:
     assert len(items_of("We will act with resolve to develop and produce new capabilities.")) == 1
     assert len(items_of("We will continue to impose sanctions and provide assistance.")) == 1
     assert len(items_of("We will work to expand trade and support investment.")) == 1
+
+
+def test_as_well_as_joins_a_verb_under_the_modal() -> None:
+    found = items_of(
+        "We will hold the first meeting between our ministers as well as launch a new "
+        "track that will meet annually."
+    )
+    assert [i.verb for i in found] == ["will hold", "launch"]
 
 
 def test_a_noun_after_a_modal_verb_is_no_verb() -> None:

@@ -49,7 +49,10 @@ _NO_OBJECT = re.compile(
 _NOUN_AFTER = re.compile(r"\s*(?:of|for)\b|\s*[,.;:)]|\s*$")
 #: between two verbs without a comma: an infinitive, relative or gerund clause
 #: that the second verb may complete ("to develop and produce")
-_NESTED = re.compile(r"\bto\s+[a-z]+|\b(?:that|which|who|whom|whose|where)\b|\b[a-z]{2,}ing\b")
+_NESTED = re.compile(
+    r"\bto\s+[a-z]+|\b(?:that|which|who|whom|whose|where)\b|"
+    r"\b(?:by|in|on|for|of|through|including|while|when|after|before|without)\s+[a-z]{2,}ing\b"
+)
 #: words in -ing that open no gerund clause
 _NOT_GERUNDS = _word_set(
     """bring during thing things spring string king ring sing swing sting nothing
@@ -132,7 +135,7 @@ def _object_follows(after: str, found: list[Coordinated]) -> bool:
 
 def _nested(between: str) -> bool:
     """Whether text between two verbs opens a clause the second may complete."""
-    return any(m.group() not in _NOT_GERUNDS for m in _NESTED.finditer(between))
+    return any(m.group().split()[-1] not in _NOT_GERUNDS for m in _NESTED.finditer(between))
 
 
 def coordinated_verbs(sentence: str, start: int, end: int) -> list[Coordinated]:

@@ -231,7 +231,7 @@ class ActorResolver:
         named = []
         for mention in mentions(name, require_head=False):
             party = self._resolve_party(mention.text)
-            if party and party in self.parties and party not in named:
+            if party and (party in self.parties or not self.parties) and party not in named:
                 named.append(party)
         if len(named) == 1:
             return Actors(named, "party")

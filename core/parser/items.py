@@ -44,7 +44,7 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 #: a verb that is also a noun, before a preposition ("support for", "note of")
-_NOUN_AFTER = re.compile(r"^\s*(?:for|of|from|in|on|to|at|by|over|among|,|\.|;)", re.I)
+_NOUN_AFTER = re.compile(r"^\s*(?:(?:for|of|from|in|on|to|at|by|over|among)\b|,|\.|;)", re.I)
 #: subject words that end a larger noun phrase rather than start one ("the visit of")
 _INSIDE_PHRASE = word_set("of the a an for with by to from in on at between among through under")
 #: a sentence opened by a subordinate or participial clause ("Recognizing ..., we")
@@ -66,6 +66,8 @@ _INSIDE_LIST = re.compile(
 )
 #: a complement that only announces what follows ("the two leaders state the following:")
 _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I)
+#: an acronym in brackets just before a verb, after the name it abbreviates
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
 #: a sentence opened by a name and a verb ("The President gave ...")
 _OPENING_NAME = re.compile(
     r"\s*(?P<subject>(?:The\s+|the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)"
@@ -85,8 +87,8 @@ _FUTURE_WORDING = re.compile(
 #: how the object of a verb that is also a noun or adjective starts ("support the",
 #: "noted that", "supports Japan's")
 _OBJECT_START = re.compile(
-    r"\s+(?:the|a|an|our|their|its|his|her|this|these|those|that|all|any|each|every|such|"
-    r"efforts?|[A-Z0-9])",
+    r"\s+(?:(?:the|a|an|our|their|its|his|her|this|these|those|that|all|any|each|every|such|"
+    r"more|further|greater|other|new|efforts?)\b|[A-Z0-9])",
 )
 #: a sentence opened by its subject and a narrative verb ("The two leaders discussed")
 _NARRATED = re.compile(
@@ -226,6 +228,7 @@ class ActReader:
             if subject is not None and (
                 self._outsider(subject.actors)
                 or (not acts and _subordinate(sentence[: subject.start]))
+                or (match.entry.rule in ("weak", "noun") and _after_noun(sentence[: subject.start]))
             ):
                 continue  # "Russia continues to ...", "evidence that Russia is committed"
             if subject is None:
@@ -337,6 +340,8 @@ class ActReader:
     def _subject(self, before: str, previous: list[str] | None) -> _Subject | None:
         """The actor named just before a verb: the longest phrase that resolves,
         back to the start of the clause (at most twelve words)."""
+        # "the ... Corporation (DFC) intends to": the acronym closes the name
+        before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
         alone = re.search(r"(?:^|,?\s+and\s+|,\s+)(both)\s*$", before[cut:], re.I)
@@ -416,6 +421,14 @@ def _narrates(sentence: str, match: VerbMatch) -> bool:
     if re.match(r"call(?:s|ed)?\s+(?:on|upon)$", match.text.strip(), re.I):
         return not re.match(r"[^.;]*?\b(?:to\s+[a-z]+|for)\b", after)
     return False
+
+
+def _after_noun(before: str) -> bool:
+    """Whether a subject follows a name with nothing between ("the Partnership
+    both countries share"): a relative clause without "that", no act."""
+    return bool(re.search(r"\b[A-Z][a-z]+\s+$", before)) and not re.search(
+        r"(?:^|[.;:,]\s*)(?:[A-Z][a-z]+)\s+$", before
+    )
 
 
 def _subordinate(before: str) -> bool:
@@ -532,8 +545,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
     weak = match.entry.rule in ("weak", "noun")
     listed = (
-        re.search(r",\s*$", between)
-        and not weak
+        re.search(r"[,;]\s*$", between)
+        and (not weak or (_tense(match.text) == "past" and match.text.strip().endswith("ed")))
         and (modal == was_modal)
         and (modal or _tense(before.verb) == _tense(match.text))
         and not re.match(r"\s*(?:by|in|on|at|with|during|under|for)\b", sentence[match.end :])
@@ -544,7 +557,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
         return None  # "and shared prosperity": an adjective, not a verb
     if was_modal and not modal and (weak or _acts_under_modal(match)):
         return "inside"  # one modal, several verbs: "will strengthen X, and support Y"
-    if weak and (before.verb.endswith(" to") or re.search(r"\bto\s+[a-z]+\b[^;]*$", between)):
+    infinitive = before.verb.endswith(" to") or re.search(r"\bto\s+[a-z]+\b[^;]*$", between)
+    if weak and infinitive and _tense(match.text) != "past":
         return "inside"  # "agreed to develop and support ..."
     if _SHARED_OBJECT.fullmatch(between):
         return "shared"
