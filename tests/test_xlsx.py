@@ -17,7 +17,7 @@ import pytest
 from jtreport.digest import digest, milestones
 from jtreport.errors import ExportError
 from jtreport.exporting import export_to_path
-from jtreport.followup import MINISTRY_COLUMNS, STATUSES, FollowUp, read_followup
+from jtreport.followup import STATUSES, FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import (
     Area,
@@ -30,7 +30,7 @@ from jtreport.model import (
     Statement,
 )
 from jtreport.plugins.exporters.xlsx_matrix import XlsxExporter
-from jtreport.plugins.exporters.xlsx_matrix.layout import HEADERS, sheet_name
+from jtreport.plugins.exporters.xlsx_matrix.layout import HEADERS, MINISTRY_COLUMNS, sheet_name
 
 CREATED = datetime(2026, 1, 15, 10, 30)
 HEADER_ROW = 3
@@ -587,9 +587,9 @@ def test_users_file_is_untouched_when_regeneration_fails(
 def test_read_followup_sees_what_was_typed(tmp_path: Path) -> None:
     path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
     fill(path, {("Connectivity", "16.3", "Status"): "In progress"})
-    record = read_followup(path)["16.3"]
-    assert record.status == "In progress"
-    assert not read_followup(path)["1.1"].status
+    records = XlsxExporter().read_followup(path, hand_statement(), [])
+    assert records["16.3"].status == "In progress"
+    assert not records["1.1"].status
 
 
 def test_a_long_statement_exports_whole(tmp_path: Path) -> None:

@@ -3,13 +3,14 @@
 The workbook a ministry tracks the statement's follow-up in: a Summary sheet,
 one sheet per area, an "All items" table, and the columns the ministry fills
 (lead agency, status, next step, due date...).  Regenerating over an existing
-matrix keeps every value typed in it (see :mod:`.merge`).  openpyxl is imported
-only when a matrix is written or read.
+matrix keeps every value typed in it (see :mod:`.merge`), and a filled matrix
+is read back for the other reports (:meth:`XlsxExporter.read_followup`).
+openpyxl is imported only when a matrix is written or read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -17,6 +18,7 @@ from jtreport import hookimpl
 from jtreport.formats import Exporter, ExportOptions
 
 if TYPE_CHECKING:
+    from jtreport.followup import FollowUp
     from jtreport.model import Statement
 
 
@@ -36,9 +38,19 @@ class XlsxExporter(Exporter):
     def recognizes(self, path: Path) -> bool:
         """True when ``path`` holds a matrix written by this exporter (it has the
         hidden ``_jtreport`` marker sheet); the file is only read."""
-        from jtreport.followup import is_matrix
+        from .reading import matrix_marker
 
-        return is_matrix(path)
+        return matrix_marker(path) is not None
+
+    def read_followup(
+        self, path: Path, statement: Statement, warnings: list[str]
+    ) -> Mapping[str, FollowUp]:
+        """The statuses and other values typed in the matrix at ``path``, by the
+        item IDs of ``statement`` (see :mod:`.records`)."""
+        from .reading import read_matrix
+        from .records import followup_records
+
+        return followup_records(read_matrix(path), statement, warnings)
 
 
 @hookimpl

@@ -11,7 +11,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from jtreport.followup import ARCHIVED_ON, ID_COLUMN, ITEMS_SHEET, MARKER_SHEET, MINISTRY_COLUMNS
+from .marker import MARKER_SHEET
+
+#: The header of the item-ID column, the key of the round trip.
+ID_COLUMN = "ID"
+#: The extra header of an archive sheet (rows whose item left the statement).
+ARCHIVED_ON = "Archived on"
+#: The name of the sheet listing every item, authoritative in conflicts.
+ITEMS_SHEET = "All items"
+#: How far down a sheet its header row is looked for.
+HEADER_SEARCH_ROWS = 10
+
+#: The columns the ministry fills, in the matrix's order.
+MINISTRY_COLUMNS: tuple[str, ...] = (
+    "Lead agency",
+    "Supporting agencies",
+    "Status",
+    "Next step",
+    "Due date",
+    "Notes",
+)
 
 ColumnKind = Literal["id", "number", "text", "short", "flag", "date", "status"]
 
@@ -53,7 +72,7 @@ _MINISTRY_WIDTHS: dict[str, tuple[float, ColumnKind]] = {
     "Notes": (22, "text"),
 }
 
-#: The columns the ministry fills (names from :data:`jtreport.followup.MINISTRY_COLUMNS`).
+#: The columns the ministry fills, as laid out.
 MINISTRY: tuple[Column, ...] = tuple(
     Column(name, _MINISTRY_WIDTHS[name][0], _MINISTRY_WIDTHS[name][1], ministry=True)
     for name in MINISTRY_COLUMNS

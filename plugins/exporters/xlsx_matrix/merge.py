@@ -30,22 +30,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from jtreport.errors import ExportError, InputError
-from jtreport.followup import (
-    ARCHIVED_ON,
-    MINISTRY_COLUMNS,
-    FollowUp,
+from jtreport.followup import FollowUp
+from jtreport.formats import ExportOptions
+from jtreport.model import Statement
+
+from .layout import ARCHIVED_ON, MINISTRY_COLUMNS, OWN_HEADERS
+from .reading import (
     Matrix,
     MatrixRow,
     OtherSheet,
     collect,
+    fingerprint,
+    matrix_marker,
     read_matrix,
 )
-from jtreport.model import Statement
-
-from .layout import OWN_HEADERS
+from .records import MatrixRecords
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,25 @@ def carry_over(
     return carried
 
 
-def load_previous(path: Any) -> Matrix:
-    """Read the existing matrix, turning a read failure into an ``ExportError``:
-    never overwrite a file whose values could not be carried over."""
+def load_previous(options: ExportOptions) -> Matrix | None:
+    """The matrix at ``options.previous`` (None when there is none, or when the
+    file there is not a matrix: the user forced its replacement).
+
+    The matrix read earlier in this run for the reports' statuses
+    (``options.followup``) is used when it is this same, unchanged file.  A
+    read failure is an ``ExportError``: never overwrite a file whose values
+    could not be carried over.
+    """
+    path = options.previous
+    if path is None or matrix_marker(path) is None:
+        return None
+    known = options.followup
+    if (
+        isinstance(known, MatrixRecords)
+        and _same_file(known.matrix.path, path)
+        and known.matrix.fingerprint == fingerprint(path)
+    ):
+        return known.matrix
     try:
         return read_matrix(path)
     except InputError as exc:
@@ -98,6 +117,13 @@ def load_previous(path: Any) -> Matrix:
             "move it away or repair it, then run again",
             path=str(path),
         ) from exc
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _extra_columns(previous: Matrix) -> list[str]:

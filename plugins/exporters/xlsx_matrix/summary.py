@@ -10,12 +10,12 @@ from typing import Any
 
 from jtreport import __version__
 from jtreport.digest import category_counts, digest, milestones
-from jtreport.followup import ITEMS_SHEET, STATUSES
+from jtreport.followup import STATUSES
 from jtreport.formats import ExportOptions
 from jtreport.model import CATEGORIES, Person, Statement
 
 from .cells import CellMaker, clean_text, needs_quote_prefix
-from .layout import COLUMNS, LINE_HEIGHT, ROW_PADDING, line_count, row_height
+from .layout import COLUMNS, ITEMS_SHEET, LINE_HEIGHT, ROW_PADDING, line_count, row_height
 from .pages import print_setup
 from .rowxml import SheetRows
 from .styles import Styles

@@ -7,20 +7,14 @@ from typing import Any, BinaryIO
 
 from jtreport import __version__
 from jtreport.errors import ExportError
-from jtreport.followup import (
-    ITEMS_SHEET,
-    MARKER_SHEET,
-    MATRIX_KIND,
-    MATRIX_VERSION,
-    import_openpyxl,
-    is_matrix,
-)
 from jtreport.formats import ExportOptions
 from jtreport.model import SCHEMA_VERSION, Statement
 
 from .cells import CellMaker
-from .layout import ARCHIVED_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
+from .layout import ARCHIVED_SHEET, ITEMS_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
+from .marker import MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
 from .merge import Carried, carry_over, load_previous
+from .openpyxl_loader import import_openpyxl
 from .pages import PAPER_SIZES, page_texts
 from .reproducible import save_reproducibly
 from .rowxml import SheetRows
@@ -36,10 +30,7 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
     from openpyxl import Workbook
 
     paper = _paper(options)
-    previous = None
-    # A file that is not a matrix is only here when the user forced its replacement.
-    if options.previous is not None and is_matrix(options.previous):
-        previous = load_previous(options.previous)
+    previous = load_previous(options)
     carried = carry_over(statement, previous, options.followup, options.created.date())
     options.warnings.extend(carried.warnings)
 
