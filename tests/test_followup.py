@@ -113,7 +113,8 @@ def test_archived_rows_are_not_read(tmp_path: Path) -> None:
     )
     export(smaller, path)
     assert "Archived" in openpyxl.load_workbook(path, read_only=True).sheetnames
-    assert "16.3" not in read_followup(path)  # not even for a statement that has it
+    # not even for a statement that has the item again
+    assert read_followup(path)["16.3"].status is None
 
 
 def test_unknown_status_names_the_cell_and_the_vocabulary(matrix: Path) -> None:
@@ -346,13 +347,29 @@ def with_shared_strings(data: bytes) -> bytes:
         lambda wb: wb.remove(wb["_jtreport"]),
     ],
 )
-def test_a_damaged_marker_is_not_a_matrix(matrix: Path, tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_marker_is_recognised_by_the_layout(matrix: Path, tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    fill(matrix, {("All items", "16.2", "Status"): "Delayed"})
     book = openpyxl.load_workbook(matrix)
     edit(book)
     path = tmp_path / "edited.xlsx"
     book.save(path)
-    assert not is_matrix(path)
     assert matrix_marker(path) is None
+    assert is_matrix(path)
+    assert read_followup(path)["16.2"].status == "Delayed"
+    _, warnings = export(hand_statement(), path)
+    assert any("_jtreport sheet was deleted" in w and "kept every value" in w for w in warnings)
+    assert matrix_marker(path) is not None
+    assert read_followup(path)["16.2"].status == "Delayed"
+
+
+def test_a_workbook_without_marker_or_layout_is_refused(matrix: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(matrix)
+    book.remove(book["_jtreport"])
+    for ws in book.worksheets:
+        ws.cell(row=3, column=4, value="Paragraph text")  # the "Text" header renamed
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    assert not is_matrix(path)
     with pytest.raises(InputError, match="not a jtreport matrix"):
         read_matrix(path)
 

@@ -36,21 +36,31 @@ class XlsxExporter(Exporter):
         build_matrix(statement, stream, options)
 
     def recognizes(self, path: Path) -> bool:
-        """True when ``path`` holds a matrix written by this exporter (it has the
-        hidden ``_jtreport`` marker sheet); the file is only read."""
-        from .reading import matrix_marker
+        """True when ``path`` holds a matrix written by this exporter: it has the
+        hidden ``_jtreport`` marker sheet or, when that was deleted, a sheet
+        with the matrix's columns.  The file is only read."""
+        from .reading import matrix_marker, recognised_by_layout
 
-        return matrix_marker(path) is not None
+        return matrix_marker(path) is not None or recognised_by_layout(path)
 
     def read_followup(
         self, path: Path, statement: Statement, warnings: list[str]
     ) -> Mapping[str, FollowUp]:
         """The statuses and other values typed in the matrix at ``path``, by the
         item IDs of ``statement`` (see :mod:`.records`)."""
-        from .reading import read_matrix
+        from .reading import matrix_marker, read_matrix
         from .records import followup_records
+        from .replacing import MACRO_SUFFIXES
 
-        return followup_records(read_matrix(path), statement, warnings)
+        records = followup_records(read_matrix(path), statement, warnings)
+        for suffix in MACRO_SUFFIXES:
+            copy = path.with_suffix(suffix)
+            if copy != path and copy.is_file() and matrix_marker(copy) is not None:
+                warnings.append(
+                    f"{copy.name} beside it is this matrix saved with macros; the statuses "
+                    f"shown are those typed in {path.name}"
+                )
+        return records
 
 
 @hookimpl

@@ -84,6 +84,20 @@ HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 #: Headers jtreport writes itself; any other header on a data sheet is the user's.
 OWN_HEADERS: frozenset[str] = frozenset((*HEADERS, ARCHIVED_ON, "Reason"))
 
+#: The headers by which a workbook whose marker sheet was deleted is still
+#: recognised as a matrix: one sheet must have them all.
+LAYOUT_HEADERS: tuple[str, ...] = (ID_COLUMN, "Text", "Lead agency", "Status")
+
+#: jtreport's own defined names start with this; a formula naming one is
+#: jtreport's (an area sheet showing "All items"), not a value the user typed.
+OWN_NAME_PREFIX = "jt_"
+
+
+def is_view_formula(text: str) -> bool:
+    """True for a formula jtreport wrote to show a value typed elsewhere."""
+    return OWN_NAME_PREFIX in text
+
+
 #: Width of a column the user added.
 EXTRA_WIDTH = 16.0
 

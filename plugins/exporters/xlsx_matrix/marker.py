@@ -24,6 +24,10 @@ MATRIX_KIND = "jtreport implementation matrix"
 #: The version of the matrix layout; B1 of the marker sheet.
 MATRIX_VERSION = "1"
 
+#: The largest part read to find the marker (the shared strings of a large
+#: matrix saved by Excel hold a few megabytes).
+MAX_PART_BYTES = 256 * 2**20
+
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _DOC_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -68,9 +72,17 @@ def read_marker(archive: zipfile.ZipFile) -> dict[str, str] | None:
 
 
 def _elements(archive: zipfile.ZipFile, part: str, tag: str) -> Iterator[Any]:
-    """The ``tag`` elements of a part, parsed as a stream (defusedxml: no entities)."""
+    """The ``tag`` elements of a part, parsed as a stream (defusedxml: no entities).
+
+    A part is inflated only when the size it claims is within
+    :data:`MAX_PART_BYTES`, and zipfile never inflates more than a part claims
+    (one that lies fails its checksum): reading the marker is bounded work.
+    """
     from defusedxml.ElementTree import iterparse
 
+    claimed = archive.getinfo(part).file_size
+    if claimed > MAX_PART_BYTES:
+        raise ValueError(f"part {part!r} claims {claimed:,} bytes")
     with archive.open(part) as stream:
         for _, element in iterparse(stream, events=("end",)):
             if element.tag == tag:

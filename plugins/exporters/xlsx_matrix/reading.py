@@ -1,25 +1,29 @@
-"""Reading a filled matrix: every sheet, as the user left it.
+"""Reading a filled matrix: every sheet, every typed cell, as the user left it.
 
 How a matrix is read (for ``--status``, for the statuses of the reports, and
 for the merge when it is regenerated):
 
 - a workbook is a jtreport matrix when it holds the marker sheet (see
-  :mod:`.marker`);
+  :mod:`.marker`), or, when that hidden sheet was deleted, when one of its
+  sheets still has the matrix's header row (:func:`recognised_by_layout`);
 - a *data sheet* is any worksheet with a header row (within its first
   :data:`HEADER_SEARCH_ROWS` rows) naming :data:`ID_COLUMN` and at least one
   ministry column, whatever the sheet is called; one that also names
   :data:`ARCHIVED_ON` is an archive sheet;
-- the same item usually appears on two data sheets (its area's and "All items").
-  :func:`collect` merges them: a non-empty value beats an empty one; when two
-  sheets hold different non-empty values, the "All items" sheet wins (then the
-  first sheet in workbook order) and the disagreement is returned as a
-  :class:`Conflict` so that nothing is silently dropped.
+- every non-empty cell below the header is kept under its column's header; a
+  column without a header is named after its letter (``Column R (no
+  header)``), so that what is typed there is never lost;
+- formulas are kept as :class:`Formula` (their text, and the value last
+  calculated when the file has one); jtreport's own formulas on the area
+  sheets (which show "All items") are not user values and are skipped;
+- :func:`collect` merges the data sheets by item ID: a non-empty value beats an
+  empty one; between two different values the items sheet wins and the
+  disagreement is returned as a :class:`Conflict`, so nothing is dropped.
 
-The file is read once into memory; its SHA-256 (:attr:`Matrix.fingerprint`)
-tells later whether it changed since.  Cells are read with openpyxl in
-read-only mode (openpyxl parses through defusedxml, installed with jtreport);
-formulas are read as their last calculated value.  The user's file is only
-ever read.
+The file is read once, through :func:`.package.read_package` (bounded work);
+its SHA-256 (:attr:`Matrix.fingerprint`) tells later whether it changed since.
+Cells are read with openpyxl in read-only mode (openpyxl parses through
+defusedxml, installed with jtreport).  The user's file is only ever read.
 """
 
 from __future__ import annotations
@@ -27,23 +31,33 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jtreport.errors import InputError
 
+from .cells import Formula
 from .layout import (
     ARCHIVED_ON,
     HEADER_SEARCH_ROWS,
     ID_COLUMN,
     ITEMS_SHEET,
+    LAYOUT_HEADERS,
     MINISTRY_COLUMNS,
+    OWN_HEADERS,
+    is_view_formula,
 )
 from .marker import MARKER_SHEET, read_marker
 from .openpyxl_loader import import_openpyxl
+from .package import Package, read_package
+
+SheetRole = Literal["items", "data", "archive"]
+
+#: The end of the name given to a column without a header: ``Column R (no header)``.
+NO_HEADER = "(no header)"
 
 
 @dataclass(frozen=True)
@@ -54,10 +68,12 @@ class MatrixRow:
     row: int
     item_id: str | None
     values: dict[str, Any]
+    #: the column number of each header of the sheet
+    columns: dict[str, int] = field(default_factory=dict, repr=False)
 
-    def cell(self, header: str, headers: Sequence[str]) -> str:
+    def cell(self, header: str) -> str:
         """The cell reference of ``header`` in this row, e.g. ``'All items'!N12``."""
-        return cell_ref(self.sheet, self.row, headers.index(header) + 1)
+        return cell_ref(self.sheet, self.row, self.columns.get(header, 1))
 
 
 @dataclass(frozen=True)
@@ -66,19 +82,25 @@ class MatrixSheet:
 
     name: str
     header_row: int
-    #: the header of every column, "" where a column has none
+    #: the header of every column (a column without one: ``Column R (no header)``)
     headers: tuple[str, ...]
     rows: list[MatrixRow]
-    archived: bool = False
+    role: SheetRole = "data"
+
+    @property
+    def archived(self) -> bool:
+        """True for an archive sheet (rows whose item left the statement)."""
+        return self.role == "archive"
 
     def cell(self, row: MatrixRow, header: str) -> str:
         """The cell reference of ``header`` in ``row``."""
-        return row.cell(header, self.headers)
+        return row.cell(header)
 
 
 @dataclass(frozen=True)
 class OtherSheet:
-    """A sheet the user added to the matrix, as rows of values."""
+    """A sheet the user added to the matrix, as rows of values (formulas as
+    :class:`Formula`)."""
 
     name: str
     rows: list[tuple[Any, ...]]
@@ -93,7 +115,8 @@ class Matrix:
     path: Path
     #: the SHA-256 of the file's bytes as they were read
     fingerprint: str
-    #: the marker sheet's key/value rows (``created``, ``statement_sha256``...)
+    #: the marker sheet's key/value rows; empty when the marker sheet was deleted
+    #: and the matrix was recognised by its layout
     marker: dict[str, str]
     #: sheets jtreport wrote (from the marker), by name
     own_sheets: tuple[str, ...]
@@ -102,16 +125,19 @@ class Matrix:
     other_sheets: list[OtherSheet]
 
     @property
+    def has_marker(self) -> bool:
+        """False when the hidden marker sheet was deleted."""
+        return bool(self.marker)
+
+    @property
     def items_sheet(self) -> str | None:
-        """The name of the "All items" sheet, when the workbook still has it."""
-        wanted = self.marker.get("sheet.items", ITEMS_SHEET)
-        names = [s.name for s in self.data_sheets]
-        return wanted if wanted in names else None
+        """The name of the sheet listing every item ("All items"), when the
+        workbook still has one."""
+        return next((s.name for s in self.data_sheets if s.role == "items"), None)
 
     def ordered_sheets(self) -> list[MatrixSheet]:
         """Data sheets in the order :func:`collect` trusts them: "All items" first."""
-        first = self.items_sheet
-        return sorted(self.data_sheets, key=lambda s: s.name != first)
+        return sorted(self.data_sheets, key=lambda s: s.role != "items")
 
 
 @dataclass(frozen=True)
@@ -146,10 +172,16 @@ class Collected:
 
 def cell_ref(sheet: str, row: int, column: int) -> str:
     """An A1 reference with its sheet, quoted as Excel writes it: ``'All items'!N12``."""
-    import_openpyxl()
-    from openpyxl.utils import get_column_letter
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{column_letter(column)}{row}"
 
-    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
+
+def column_letter(column: int) -> str:
+    """``1`` -> ``A``, ``28`` -> ``AB``."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def is_blank(value: Any) -> bool:
@@ -158,12 +190,32 @@ def is_blank(value: Any) -> bool:
 
 
 def same_value(a: Any, b: Any) -> bool:
-    """True when two cell values say the same thing (text compared trimmed)."""
+    """True when two cell values say the same thing (text compared trimmed,
+    formulas by their text)."""
+    if isinstance(a, Formula) or isinstance(b, Formula):
+        return isinstance(a, Formula) and isinstance(b, Formula) and a.text == b.text
     if isinstance(a, str) and isinstance(b, str):
         return a.strip() == b.strip()
     if isinstance(a, datetime) and isinstance(b, date) and not isinstance(b, datetime):
         return a.date() == b and a.time() == datetime.min.time()
+    if isinstance(b, datetime) and isinstance(a, date) and not isinstance(a, datetime):
+        return same_value(b, a)
     return bool(a == b)
+
+
+def shown_value(value: Any) -> Any:
+    """What a cell shows: a formula's last calculated value, else the value."""
+    return value.cached if isinstance(value, Formula) else value
+
+
+def text_of(value: Any) -> str:
+    """A cell value as trimmed text ("" for an empty cell; 3.0 reads "3")."""
+    value = shown_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def fingerprint(path: Path) -> str | None:
@@ -176,43 +228,63 @@ def fingerprint(path: Path) -> str | None:
 
 
 def matrix_marker(path: Path) -> dict[str, str] | None:
-    """The marker of the jtreport matrix at ``path``, or None when it is not one
-    (or cannot be read).  Never raises."""
+    """The marker of the jtreport matrix at ``path``, or None when it has none
+    (or cannot be read).  Reads only the marker's parts; never raises."""
     try:
+        if not Path(path).is_file():
+            return None
         with zipfile.ZipFile(Path(path)) as archive:
             return read_marker(archive)
     except Exception:
         return None
 
 
+def recognised_by_layout(path: Path) -> bool:
+    """True when the workbook at ``path`` has no marker but one of its sheets
+    has the matrix's header row (the hidden marker sheet was deleted).  Never
+    raises."""
+    try:
+        package = read_package(path)
+        with package.archive() as archive:
+            if read_marker(archive) is not None:
+                return False
+        book = _open_book(package, data_only=False)
+        try:
+            for ws in book.worksheets:
+                head = _head(ws)
+                found = _header(head)
+                if found and _looks_like_matrix(found[1]):
+                    return True
+        finally:
+            book.close()
+    except Exception:
+        return False
+    return False
+
+
 def read_matrix(path: Path) -> Matrix:
     """Read every sheet of the jtreport matrix at ``path``.
 
-    Raises :class:`InputError` (one line) when the file is missing, is not an
-    Excel workbook, or is not a jtreport matrix.
+    Raises :class:`InputError` (one line) when the file is missing, too large,
+    is not an Excel workbook, or is not a jtreport matrix.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file" if not path.exists() else "is not a file", path=str(path))
+    package = read_package(path)
     try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with package.archive() as archive:
             marker = read_marker(archive)
-        if marker is None:
-            raise InputError(
-                f"is not a jtreport matrix (it has no {MARKER_SHEET} sheet); "
-                "make one with: jtreport --format xlsx",
-                path=str(path),
-            )
-        import_openpyxl()
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        book = _open_book(package, data_only=False)
         try:
-            digest = hashlib.sha256(data).hexdigest()
-            return _read_sheets(path, digest, book, marker)
+            matrix = _read_sheets(package, book, marker or {})
         finally:
             book.close()
+        if marker is None and not any(_looks_like_matrix(s.headers) for s in matrix.data_sheets):
+            raise InputError(
+                f"is not a jtreport matrix (it has no {MARKER_SHEET} sheet and no sheet "
+                "with the matrix's columns); make one with: jtreport --format xlsx",
+                path=str(path),
+            )
+        return _with_cached_values(package, matrix)
     except InputError:
         raise
     except Exception as exc:
@@ -225,7 +297,7 @@ def collect(matrix: Matrix, columns: Iterable[str]) -> Collected:
     """Merge the values of ``columns`` over every data sheet, keyed by item ID.
 
     A non-empty value beats an empty one.  Between two different non-empty
-    values, the "All items" sheet wins, then the sheet that comes first in the
+    values, the items sheet wins, then the sheet that comes first in the
     workbook, then the upper row; the loser is reported in ``conflicts``.
     """
     wanted = tuple(columns)
@@ -240,7 +312,7 @@ def collect(matrix: Matrix, columns: Iterable[str]) -> Collected:
                 continue
             record = result.values.setdefault(row.item_id, {})
             for column in present:
-                found = Located(row.values[column], sheet.name, sheet.cell(row, column))
+                found = Located(row.values[column], sheet.name, row.cell(column))
                 kept = record.get(column)
                 if kept is None:
                     record[column] = found
@@ -249,16 +321,17 @@ def collect(matrix: Matrix, columns: Iterable[str]) -> Collected:
     return result
 
 
-def text_of(value: Any) -> str:
-    """A cell value as trimmed text ("" for an empty cell; 3.0 reads "3")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 # Internals ---------------------------------------------------------------------
+
+
+def _open_book(package: Package, *, data_only: bool) -> Any:
+    import_openpyxl()
+    from openpyxl import load_workbook
+
+    # A file object skips openpyxl's check of the file name's extension (.xlsm).
+    return load_workbook(
+        io.BytesIO(package.data), read_only=True, data_only=data_only, keep_links=False
+    )
 
 
 def _reason(exc: BaseException) -> str:
@@ -274,16 +347,50 @@ def _reason(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+_CANONICAL = {h.casefold(): h for h in (*OWN_HEADERS, ID_COLUMN, ARCHIVED_ON)}
+
+
+def _header_text(value: Any) -> str:
+    text = " ".join(text_of(value).split())
+    return _CANONICAL.get(text.casefold(), text)
+
+
 def _header(rows: list[tuple[Any, ...]]) -> tuple[int, tuple[str, ...]] | None:
-    canonical = {c.casefold(): c for c in (ID_COLUMN, *MINISTRY_COLUMNS, ARCHIVED_ON)}
     for index, row in enumerate(rows, 1):
-        headers = tuple(canonical.get(text_of(v).casefold(), text_of(v)) for v in row)
+        headers = tuple(_header_text(v) for v in row)
         if ID_COLUMN in headers and any(c in headers for c in MINISTRY_COLUMNS):
             return index, headers
     return None
 
 
-def _read_sheets(path: Path, digest: str, wb: Any, marker: dict[str, str]) -> Matrix:
+def _looks_like_matrix(headers: Iterable[str]) -> bool:
+    return set(LAYOUT_HEADERS) <= set(headers)
+
+
+def _head(ws: Any) -> list[tuple[Any, ...]]:
+    ws.reset_dimensions()
+    head: list[tuple[Any, ...]] = []
+    for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
+        head.append(row)
+    return head
+
+
+def _cells(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a sheet as values, formulas as :class:`Formula`."""
+    ws.reset_dimensions()
+    for row in ws.iter_rows():
+        yield tuple(_value(cell) for cell in row)
+
+
+def _value(cell: Any) -> Any:
+    value = cell.value
+    if getattr(cell, "data_type", None) == "f" and value is not None:
+        text = value if isinstance(value, str) else str(getattr(value, "text", value))
+        return Formula(text if text.startswith("=") else f"={text}")
+    return value
+
+
+def _read_sheets(package: Package, wb: Any, marker: dict[str, str]) -> Matrix:
     own = tuple(v for k, v in marker.items() if k.startswith("sheet."))
     data: list[MatrixSheet] = []
     archive: list[MatrixSheet] = []
@@ -294,8 +401,7 @@ def _read_sheets(path: Path, digest: str, wb: Any, marker: dict[str, str]) -> Ma
         ws = wb[name]
         if not hasattr(ws, "iter_rows"):  # a chartsheet
             continue
-        ws.reset_dimensions()
-        rows = iter(ws.iter_rows(values_only=True))
+        rows = _cells(ws)
         head: list[tuple[Any, ...]] = []
         for row in rows:
             head.append(row)
@@ -305,23 +411,28 @@ def _read_sheets(path: Path, digest: str, wb: Any, marker: dict[str, str]) -> Ma
         if found is None:
             # jtreport rewrites its Summary; any other sheet without a header row
             # (the user's own, or a data sheet whose ID column was deleted) is kept
-            if name != marker.get("sheet.summary"):
-                rest = list(rows)
-                others.append(OtherSheet(name, _trim([*head, *rest]), own=name in own))
+            if name != marker.get("sheet.summary", "" if marker else "Summary"):
+                others.append(OtherSheet(name, _trim([*head, *rows]), own=name in own))
             continue
-        header_row, headers = found
+        header_row, raw_headers = found
+        headers = tuple(
+            h or f"Column {column_letter(n)} (no header)" for n, h in enumerate(raw_headers, 1)
+        )
         body = [*head[header_row:], *rows]
+        role: SheetRole = "archive" if ARCHIVED_ON in headers else "data"
         sheet = MatrixSheet(
             name=name,
             header_row=header_row,
             headers=headers,
             rows=_rows(name, header_row, headers, body),
-            archived=ARCHIVED_ON in headers,
+            role=role,
         )
         (archive if sheet.archived else data).append(sheet)
+    items = _items_sheet(data, marker)
+    data = [replace(s, role="items") if s.name == items else s for s in data]
     return Matrix(
-        path=path,
-        fingerprint=digest,
+        path=package.path,
+        fingerprint=package.fingerprint,
         marker=marker,
         own_sheets=own,
         data_sheets=data,
@@ -330,31 +441,123 @@ def _read_sheets(path: Path, digest: str, wb: Any, marker: dict[str, str]) -> Ma
     )
 
 
+def _items_sheet(data: list[MatrixSheet], marker: dict[str, str]) -> str | None:
+    """The sheet listing every item: the marker's, else the one named "All
+    items", else (a matrix recognised by its layout) the one with most rows."""
+    names = [s.name for s in data]
+    wanted = marker.get("sheet.items", ITEMS_SHEET)
+    if wanted in names:
+        return wanted
+    if marker or not data:
+        return None
+    return max(data, key=lambda s: len(s.rows)).name
+
+
 def _rows(
     sheet: str, header_row: int, headers: tuple[str, ...], body: list[tuple[Any, ...]]
 ) -> list[MatrixRow]:
-    from openpyxl.utils import get_column_letter
-
     id_index = headers.index(ID_COLUMN)
+    columns = {h: n for n, h in enumerate(headers, 1)}
     result: list[MatrixRow] = []
     for offset, row in enumerate(body, header_row + 1):
         values: dict[str, Any] = {}
+        extra: dict[str, int] = {}
         for index, value in enumerate(row):
-            if is_blank(value):
+            if is_blank(value) or (isinstance(value, Formula) and is_view_formula(value.text)):
                 continue
-            # a value typed under no header is kept under the column's letter
-            header = headers[index] if index < len(headers) else ""
-            header = header or f"Column {get_column_letter(index + 1)}"
+            if index < len(headers):
+                header = headers[index]
+            else:  # typed beyond the header row
+                header = _unnamed(index + 1)
+                extra[header] = index + 1
             values.setdefault(header, value)
         item_id = text_of(row[id_index]) or None if id_index < len(row) else None
         values.pop(ID_COLUMN, None)
         if item_id is None and not values:
             continue
-        result.append(MatrixRow(sheet, offset, item_id, values))
+        result.append(MatrixRow(sheet, offset, item_id, values, {**columns, **extra}))
     return result
+
+
+def _unnamed(column: int) -> str:
+    return f"Column {column_letter(column)} {NO_HEADER}"
 
 
 def _trim(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     while rows and all(is_blank(v) for v in rows[-1]):
         rows.pop()
     return rows
+
+
+def _with_cached_values(package: Package, matrix: Matrix) -> Matrix:
+    """Fill in the last calculated value of every user formula, from a second
+    reading of the package (only when it holds formulas)."""
+    wanted: dict[str, set[tuple[int, int]]] = {}
+    for sheet in [*matrix.data_sheets, *matrix.archive_sheets]:
+        for row in sheet.rows:
+            for header, value in row.values.items():
+                if isinstance(value, Formula):
+                    wanted.setdefault(sheet.name, set()).add((row.row, row.columns[header]))
+    for other in matrix.other_sheets:
+        for number, values in enumerate(other.rows, 1):
+            for column, value in enumerate(values, 1):
+                if isinstance(value, Formula):
+                    wanted.setdefault(other.name, set()).add((number, column))
+    if not wanted:
+        return matrix
+    cached = _cached(package, wanted)
+
+    def filled(sheet: str, number: int, column: int, value: Any) -> Any:
+        if not isinstance(value, Formula):
+            return value
+        return replace(value, cached=cached.get((sheet, number, column)))
+
+    def rows(sheet: MatrixSheet) -> MatrixSheet:
+        return replace(
+            sheet,
+            rows=[
+                replace(
+                    r,
+                    values={
+                        h: filled(sheet.name, r.row, r.columns[h], v) for h, v in r.values.items()
+                    },
+                )
+                for r in sheet.rows
+            ],
+        )
+
+    others = [
+        replace(
+            o,
+            rows=[
+                tuple(filled(o.name, n, c, v) for c, v in enumerate(values, 1))
+                for n, values in enumerate(o.rows, 1)
+            ],
+        )
+        for o in matrix.other_sheets
+    ]
+    return replace(
+        matrix,
+        data_sheets=[rows(s) for s in matrix.data_sheets],
+        archive_sheets=[rows(s) for s in matrix.archive_sheets],
+        other_sheets=others,
+    )
+
+
+def _cached(
+    package: Package, wanted: dict[str, set[tuple[int, int]]]
+) -> dict[tuple[str, int, int], Any]:
+    found: dict[tuple[str, int, int], Any] = {}
+    book = _open_book(package, data_only=True)
+    try:
+        for name, cells in wanted.items():
+            ws = book[name]
+            ws.reset_dimensions()
+            last = max(r for r, _ in cells)
+            for number, row in enumerate(ws.iter_rows(max_row=last, values_only=True), 1):
+                for column, value in enumerate(row, 1):
+                    if (number, column) in cells:
+                        found[(name, number, column)] = value
+    finally:
+        book.close()
+    return found

@@ -17,7 +17,7 @@ from jtreport.followup import STATUSES, FollowUp, normalise_status
 from jtreport.model import Statement
 
 from .layout import MINISTRY_COLUMNS
-from .reading import Located, Matrix, collect, text_of
+from .reading import Matrix, is_blank, shown_value, text_of
 
 #: The FollowUp field each ministry column fills.
 FIELDS: dict[str, str] = {
@@ -28,6 +28,8 @@ FIELDS: dict[str, str] = {
     "Due date": "due_date",
     "Notes": "notes",
 }
+#: The columns read as dates.
+DATE_COLUMNS = ("Due date",)
 
 
 class MatrixRecords(Mapping[str, FollowUp]):
@@ -49,22 +51,30 @@ class MatrixRecords(Mapping[str, FollowUp]):
 
 
 def followup_records(matrix: Matrix, statement: Statement, warnings: list[str]) -> MatrixRecords:
-    """The ministry's record for every item of ``statement`` found in ``matrix``.
+    """The ministry's record for every item of ``statement``, from what was
+    typed in ``matrix`` against it (rows matched to items by their text, see
+    :mod:`.typed`); archived rows are not read.
 
     Statuses are checked against :data:`STATUSES` (case and surrounding spaces
     do not matter); due dates that are not dates (free text such as
-    "Q2 2026") are left out of ``due_date``.  Archived rows are not read.
-
-    Raises :class:`InputError` naming the cell for a status outside the vocabulary.
+    "Q2 2026") are left out of ``due_date``; a formula counts with its last
+    calculated value.  Raises :class:`InputError` naming the cell for a status
+    outside the vocabulary.
     """
+    from .typed import place
+
     _check_statuses(matrix)
-    merged = collect(matrix, MINISTRY_COLUMNS)
-    ids = {item.id for item in statement.items}
-    records: dict[str, FollowUp] = {}
-    for sheet in matrix.ordered_sheets():
-        for row in sheet.rows:
-            if row.item_id in ids and row.item_id not in records:
-                records[row.item_id] = _followup(row.item_id, merged.values.get(row.item_id, {}))
+    placed = place(matrix, statement, MINISTRY_COLUMNS)
+    for found in placed.moved:
+        warnings.append(
+            f"the values typed against item {found.previous.item_id} now belong to item "
+            f"{found.item.id}" + (" (its text was reworded)" if found.similarity < 1 else "")
+        )
+    for gone in placed.gone:
+        warnings.append(f"item {gone.row.item_id}: {gone.reason.lower()}; its values are not shown")
+    records = {
+        item.id: _followup(item.id, placed.values.get(item.id, {})) for item in statement.items
+    }
     return MatrixRecords(records, matrix)
 
 
@@ -85,8 +95,8 @@ def as_date(value: Any) -> date | None:
 def _check_statuses(matrix: Matrix) -> None:
     for sheet in matrix.data_sheets:
         for row in sheet.rows:
-            value = row.values.get("Status")
-            if value is not None and normalise_status(value) is None:
+            value = shown_value(row.values.get("Status"))
+            if not is_blank(value) and normalise_status(value) is None:
                 raise InputError(
                     f"{sheet.cell(row, 'Status')}: unknown status {text_of(value)!r} "
                     f"(use one of: {', '.join(STATUSES)})",
@@ -94,14 +104,16 @@ def _check_statuses(matrix: Matrix) -> None:
                 )
 
 
-def _followup(item_id: str, values: dict[str, Located]) -> FollowUp:
+def _followup(item_id: str, values: dict[str, Any]) -> FollowUp:
     fields: dict[str, Any] = {}
-    for column, located in values.items():
-        name = FIELDS[column]
+    for column, value in values.items():
+        name = FIELDS.get(column)
+        if name is None:
+            continue
         if column == "Status":
-            fields[name] = normalise_status(located.value)
-        elif column == "Due date":
-            fields[name] = as_date(located.value)
+            fields[name] = normalise_status(shown_value(value))
+        elif column in DATE_COLUMNS:
+            fields[name] = as_date(shown_value(value))
         else:
-            fields[name] = text_of(located.value) or None
+            fields[name] = text_of(value) or None
     return FollowUp(item_id=item_id, **fields)

@@ -20,7 +20,7 @@ from jtreport.digest import actors_label, area_label, dates_label
 from jtreport.followup import CLOSED_STATUSES, STATUSES
 from jtreport.model import Item, Statement
 
-from .cells import CellMaker, clean_text, needs_quote_prefix, plain
+from .cells import CellMaker, Formula, clean_text, needs_quote_prefix, plain
 from .layout import (
     ARCHIVE_STATEMENT,
     ARCHIVE_TAIL,
@@ -203,7 +203,9 @@ def _render(
                 quoted = (id_column and index == 0) or needs_quote_prefix(value)
                 cells.append((value, ids(style, quoted=quoted)))
                 wrapped.append((value, widths[index]))
-            elif isinstance(value, date):
+            elif isinstance(value, date) or (
+                isinstance(value, Formula) and isinstance(value.cached, date)
+            ):
                 cells.append((value, ids(style, dated=True)))
             else:
                 cells.append((value, ids(style)))

@@ -13,9 +13,11 @@ from jtreport.model import SCHEMA_VERSION, Statement
 from .cells import CellMaker
 from .layout import ARCHIVED_SHEET, ITEMS_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
 from .marker import MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
-from .merge import Carried, carry_over, load_previous
+from .merge import Carried, carry_over
 from .openpyxl_loader import import_openpyxl
 from .pages import PAPER_SIZES, page_texts
+from .reading import Matrix
+from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
 from .rowxml import SheetRows
 from .sheets import SheetSpec, write_archive_sheet, write_data_sheet
@@ -25,12 +27,28 @@ from .summary import write_summary
 
 def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
     """Write the matrix for ``statement`` to ``stream``, carrying over the values
-    typed in ``options.previous`` (see :mod:`.merge`)."""
+    typed in ``options.previous`` (see :mod:`.merge`), and never losing a save
+    made meanwhile (see :mod:`.replacing`)."""
     import_openpyxl()  # first, so that openpyxl comes in without numpy
-    from openpyxl import Workbook
 
     paper = _paper(options)
-    previous = load_previous(options)
+    check_destination(options)
+
+    def write(previous: Matrix | None, attempt: ExportOptions) -> None:
+        _write(statement, stream, attempt, previous, paper)
+
+    write_without_lost_update(stream, options, write)
+
+
+def _write(
+    statement: Statement,
+    stream: BinaryIO,
+    options: ExportOptions,
+    previous: Matrix | None,
+    paper: int,
+) -> None:
+    from openpyxl import Workbook
+
     carried = carry_over(statement, previous, options.followup, options.created.date())
     options.warnings.extend(carried.warnings)
 
@@ -57,8 +75,6 @@ def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions)
     _marker(wb, styles, statement, options, area_sheets)
     _properties(wb, statement, options)
     save_reproducibly(wb, stream, options.created, pending)
-    # a cut cell is reported once, though it shows on its area sheet and All items
-    options.warnings[:] = list(dict.fromkeys(options.warnings))
 
 
 def _data_sheets(
