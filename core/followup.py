@@ -6,15 +6,21 @@ matrix, or any format whose exporter can read one back, see
 :meth:`jtreport.formats.Exporter.read_followup`) yields one :class:`FollowUp`
 per item; the reports show them with the status vocabulary below
 (:data:`STATUS_MEANINGS`, :data:`STATUS_COLOURS`) and judge lateness with the
-one rule :func:`is_overdue`.  Which file holds the records, and how it is laid
-out, is the business of the exporter that wrote it.
+one rule :func:`is_overdue`.  An officer's corrections of the parser's reading
+(category, commitment flag, actors) travel in the same records and are put on
+the model by :func:`apply_corrections`.  Which file holds the records, and how
+it is laid out, is the business of the exporter that wrote it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Item, Statement
 
 #: The status drop-down, in the order a tracker lists them, each with its one meaning.
 STATUS_MEANINGS: dict[str, str] = {
@@ -98,3 +104,55 @@ def normalise_status(value: Any) -> str | None:
         return None
     wanted = " ".join(value.split()).casefold()
     return next((s for s in STATUSES if s.casefold() == wanted), None)
+
+
+#: The categories that commit the speakers to future action: a corrected
+#: category sets the commitment flag to match (see docs/model.md).
+COMMITTING_CATEGORIES: tuple[str, ...] = ("pledge", "agreement", "intention")
+
+
+def apply_corrections(statement: Statement, records: Mapping[str, FollowUp]) -> Statement:
+    """``statement`` with the officer's corrections in ``records`` (their
+    ``category``, ``is_commitment`` and ``actors``, when not None) put on the
+    items of the same ID, each corrected field named in ``Item.corrected``.
+
+    A corrected category sets ``is_commitment`` to match it
+    (:data:`COMMITTING_CATEGORIES`) unless the flag itself was corrected.  A
+    category outside the model's is ignored.  A correction that restates the
+    item's own value changes nothing; one already applied stays (applying the
+    same records twice gives the same statement).
+    """
+    import msgspec
+
+    items = [_corrected(item, records.get(item.id)) for item in statement.items]
+    if all(new is old for new, old in zip(items, statement.items, strict=True)):
+        return statement
+    return msgspec.structs.replace(statement, items=items)
+
+
+def _corrected(item: Item, record: FollowUp | None) -> Item:
+    import msgspec
+
+    from .model import CATEGORIES
+
+    if record is None:
+        return item
+    fields: dict[str, Any] = {}
+    corrected = list(item.corrected)
+    implied = item.is_commitment
+    if record.category in CATEGORIES and record.category != item.category:
+        fields["category"] = record.category
+        corrected.append("category")
+        implied = record.category in COMMITTING_CATEGORIES
+    flag = record.is_commitment
+    if flag is not None and (flag != item.is_commitment or flag != implied):
+        fields["is_commitment"] = flag
+        corrected.append("is_commitment")
+    elif flag is None and implied != item.is_commitment:
+        fields["is_commitment"] = implied
+    if record.actors is not None and list(record.actors) != item.actors:
+        fields["actors"] = list(record.actors)
+        corrected.append("actors")
+    if not fields:
+        return item
+    return msgspec.structs.replace(item, **fields, corrected=list(dict.fromkeys(corrected)))

@@ -323,6 +323,11 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
         # what the reader or parser could not settle: the user should check it
         outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)
     followup = _followup_for(job, settings, host, statement, outcome)
+    if followup:
+        from .followup import apply_corrections
+
+        # the officer's corrections (category, commitment, actors) reach every report
+        statement = apply_corrections(statement, followup)
     for fmt, target in job.targets.items():
         exporter = host.exporters[fmt]
         options = _options(settings, target, followup)

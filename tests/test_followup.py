@@ -23,6 +23,7 @@ from jtreport.formats import Exporter, ExportOptions, reads_followup
 from jtreport.model import Statement
 from jtreport.pluginmanager import PluginHost
 from jtreport.plugins.exporters.xlsx_matrix import XlsxExporter
+from jtreport.plugins.exporters.xlsx_matrix.marker import Written
 from jtreport.plugins.exporters.xlsx_matrix.reading import matrix_marker, read_matrix
 from jtreport.plugins.exporters.xlsx_matrix.records import as_date
 from jtreport.runner import Run, RunSettings
@@ -196,7 +197,7 @@ def test_status_option_on_the_command_line(matrix: Path, tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     (line,) = [x for x in result.output.splitlines() if "unknown status" in x]
-    assert line.startswith(f"jtreport: {matrix}: 'All items'!N")
+    assert line.startswith(f"jtreport: {matrix}: 'All items'!D")
     assert "unknown status 'Finished' (use one of: Not started, Planned" in line
     fill(matrix, {("All items", "1.1", "Status"): "Completed"})
     result = CliRunner().invoke(main, ["-f", "json", "-o", str(out), "--status", str(matrix)])
@@ -258,13 +259,17 @@ def rows_status(path: Path, item_id: str) -> object:
 def test_the_marker_is_read_as_a_spreadsheet_shows_it(matrix: Path, tmp_path: Path) -> None:
     fresh = matrix_marker(matrix)
     assert fresh is not None and fresh == read_matrix(matrix).marker
-    assert fresh["matrix_version"] == "1" and fresh["sheet.items"] == "All items"
+    assert fresh["matrix_version"] == "2" and fresh["sheet.items"] == "All items"
     assert [k for k in fresh if k.startswith("sheet.area")] == [
         "sheet.area",
         "sheet.area.2",
         "sheet.area.3",
         "sheet.area.4",
+        "sheet.area.5",  # the preamble's sheet, then the four areas
     ]
+    written = read_matrix(matrix).written
+    assert list(written) == [i.id for i in hand_statement().items]
+    assert written["16.2"] == Written("Agreement", "Yes", "Both sides", frozenset())
     # saved by a spreadsheet program: shared strings (rich text, phonetic hints)
     resaved = tmp_path / "shared.xlsx"
     resaved.write_bytes(with_shared_strings(matrix.read_bytes()))
@@ -273,6 +278,7 @@ def test_the_marker_is_read_as_a_spreadsheet_shows_it(matrix: Path, tmp_path: Pa
         assert not any(b"inlineStr" in archive.read(n) for n in sheets)
     assert matrix_marker(resaved) == fresh
     assert is_matrix(resaved) and read_matrix(resaved).marker == fresh
+    assert read_matrix(resaved).written == written
 
 
 def with_shared_strings(data: bytes) -> bytes:

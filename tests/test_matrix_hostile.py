@@ -244,14 +244,15 @@ def test_a_file_that_stops_being_a_matrix_meanwhile_is_not_replaced(
 
 
 def with_giant_cell(matrix: Path, target: Path, size: int = 2**30) -> Path:
-    """``matrix`` with a first row on "All items" holding one cell of ``size`` bytes
-    (stored honestly: the zip says how large it is)."""
+    """``matrix`` with its second sheet ("All items") holding one cell of ``size``
+    bytes (stored honestly: the zip says how large it is)."""
     with zipfile.ZipFile(matrix) as source:
         book = source.read("xl/workbook.xml")
         names = [n for n in source.namelist() if n.startswith("xl/worksheets/sheet")]
         parts = {n: source.read(n) for n in source.namelist()}
     assert b"All items" in book
-    sheet = sorted(names)[-2]  # All items comes before the marker sheet
+    sheet = "xl/worksheets/sheet2.xml"
+    assert sheet in names
     head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     head += b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
     tail = b"</t></is></c></row></sheetData></worksheet>"

@@ -74,9 +74,10 @@ def paragraphs(bundled: Statement) -> list[list[str]]:
     return [grouped[n] for n in sorted(grouped)]
 
 
-def typed_on(path: Path, sheet: str, column: str = "Notes") -> dict[str, Any]:
-    """``column`` of every row of ``sheet`` that has a value there, by row ID."""
-    book = openpyxl.load_workbook(path)
+def typed_on(path: Path | Any, sheet: str, column: str = "Notes") -> dict[str, Any]:
+    """``column`` of every row of ``sheet`` that has a value there, by row ID
+    (``path`` may be a workbook already open)."""
+    book = openpyxl.load_workbook(path, read_only=True) if isinstance(path, Path) else path
     if sheet not in book.sheetnames:
         return {}
     return {k: v[column] for k, v in rows_by_id(book[sheet]).items() if v.get(column)}
@@ -274,8 +275,9 @@ def test_no_typed_value_lands_on_another_item(
     final = statement_of(data.draw(redrafts(paragraphs[:24])), "b", bundled)
     export(final, path)
 
-    on_items = typed_on(path, ITEMS)
-    archived = typed_on(path, ARCHIVED)
+    book = openpyxl.load_workbook(path, read_only=True)
+    on_items = typed_on(book, ITEMS)
+    archived = typed_on(book, ARCHIVED)
     texts = {i.id: i.text for i in final.items}
     for item_id, note in on_items.items():
         assert texts[item_id] == typed_against[note], (item_id, note)

@@ -4,10 +4,15 @@ reader of it.
 The marker sheet (:data:`MARKER_SHEET`, very hidden) holds key/value rows: its
 first row reads :data:`MATRIX_KIND` and the layout version, the others say when
 and from what statement the matrix was made and which sheet plays which part
-(``sheet.items``, ``sheet.area``...).  :func:`read_marker` reads it straight from
-the package, without openpyxl (which would read every shared string and style
-first): the workbook's sheet list, the marker sheet, and the shared strings it
-uses.  Every question "is this a matrix?" goes through it.
+(``sheet.items``, ``sheet.area``...).  Then one :data:`ITEM_KEY` row per item
+records what jtreport wrote in the cells an officer may correct (category,
+commitment flag, actors) and which of them were corrections: a cell that
+differs from it was corrected since (see :class:`Written`).
+
+:func:`read_marker` reads it straight from the package, without openpyxl
+(which would read every shared string and style first): the workbook's sheet
+list, the marker sheet, and the shared strings it uses.  Every question "is
+this a matrix?" goes through it.
 """
 
 from __future__ import annotations
@@ -15,29 +20,63 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 #: The hidden sheet that marks a workbook as a jtreport matrix.
 MARKER_SHEET = "_jtreport"
 #: What the marker sheet's cell A1 says.
 MATRIX_KIND = "jtreport implementation matrix"
-#: The version of the matrix layout; B1 of the marker sheet.
-MATRIX_VERSION = "1"
+#: The version of the matrix layout; B1 of the marker sheet.  Version 1 had no
+#: per-item records and typed values on every sheet.
+MATRIX_VERSION = "2"
+#: The key of the marker rows that record an item's correctable cells.
+ITEM_KEY = "item"
+#: The columns of those rows after the key and the item ID.
+ITEM_FIELDS = ("category", "is_commitment", "actors", "corrected")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What jtreport wrote in an item's correctable cells, as shown (``Pledge``,
+    ``Yes``, ``Both sides``), and which were an officer's corrections."""
+
+    category: str
+    is_commitment: str
+    actors: str
+    corrected: frozenset[str]
+
+    def shown(self, field: str) -> str:
+        """The text written for ``field`` (``category``, ``is_commitment``, ``actors``)."""
+        return str(getattr(self, field))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """The marker's key/value rows and its per-item records."""
+
+    values: dict[str, str]
+    written: dict[str, Written]
+
 
 #: The largest part read to find the marker (the shared strings of a large
 #: matrix saved by Excel hold a few megabytes).
 MAX_PART_BYTES = 256 * 2**20
+
+#: How many columns of the marker sheet are read.
+_WIDTH = 2 + len(ITEM_FIELDS)
 
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _DOC_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def read_marker(archive: zipfile.ZipFile) -> dict[str, str] | None:
+def read_marker(archive: zipfile.ZipFile) -> Marker | None:
     """The marker's key/value rows (``matrix_version``, ``created``,
-    ``statement_sha256``, ``sheet.items``...), or None when the workbook has no
-    marker sheet or its first row is not :data:`MATRIX_KIND`.  Keys repeated
-    (one per area sheet) are numbered: ``sheet.area``, ``sheet.area.2``...
+    ``statement_sha256``, ``sheet.items``...) and item records, or None when
+    the workbook has no marker sheet or its first row is not
+    :data:`MATRIX_KIND`.  Keys repeated (one per area sheet) are numbered:
+    ``sheet.area``, ``sheet.area.2``...
 
     Raises what zipfile and the XML parser raise for a damaged package.
     """
@@ -56,19 +95,26 @@ def read_marker(archive: zipfile.ZipFile) -> dict[str, str] | None:
     wanted = {int(raw) for _, row in rows for kind, raw in row if kind == "s" and raw}
     table = relations.get("type:sharedStrings")
     strings = _shared_strings(archive, table, wanted) if wanted and table else {}
-    marker: dict[str, str] = {}
+    values: dict[str, str] = {}
+    written: dict[str, Written] = {}
     for number, row in rows:
-        key, value = (_text(_value(kind, raw, strings)) for kind, raw in row)
+        texts = [_text(_value(kind, raw, strings)) for kind, raw in row]
+        key, value = texts[0], texts[1]
         if number == 1:
             if key != MATRIX_KIND:
                 return None
-            marker["matrix_version"] = value
+            values["matrix_version"] = value
+        elif key == ITEM_KEY and value:
+            category, flag, actors, corrected = texts[2:6]
+            written[value] = Written(
+                category, flag, actors, frozenset(c for c in corrected.split(",") if c)
+            )
         elif key:
             name, n = key, 2
-            while name in marker:
+            while name in values:
                 name, n = f"{key}.{n}", n + 1
-            marker[name] = value
-    return marker
+            values[name] = value
+    return Marker(values, written)
 
 
 def _elements(archive: zipfile.ZipFile, part: str, tag: str) -> Iterator[Any]:
@@ -115,18 +161,19 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 
 def _rows(archive: zipfile.ZipFile, part: str) -> list[tuple[int, list[tuple[str, str | None]]]]:
-    """The rows of a sheet that have a cell in column A or B, with their numbers,
-    each as those two cells: (cell type, raw value), ("", None) for a missing one."""
+    """The rows of a sheet that have a cell in columns A to :data:`_WIDTH`, with
+    their numbers, each as those cells: (cell type, raw value), ("", None) for a
+    missing one."""
     rows: list[tuple[int, list[tuple[str, str | None]]]] = []
     number = 0
     for element in _elements(archive, part, f"{_SHEET_NS}row"):
         number = int(element.get("r") or number + 1)
-        cells: list[tuple[str, str | None]] = [("", None), ("", None)]
+        cells: list[tuple[str, str | None]] = [("", None)] * _WIDTH
         column = 0
         for cell in element.iter(f"{_SHEET_NS}c"):
             ref = cell.get("r")
             column = _column(ref) if ref else column + 1
-            if not 1 <= column <= 2:
+            if not 1 <= column <= _WIDTH:
                 continue
             kind = cell.get("t", "n")
             if kind == "inlineStr":
@@ -134,7 +181,7 @@ def _rows(archive: zipfile.ZipFile, part: str) -> list[tuple[int, list[tuple[str
                 cells[column - 1] = ("inlineStr", text)
             else:
                 cells[column - 1] = (kind, cell.findtext(f"{_SHEET_NS}v") or None)
-        if cells[0][0] or cells[1][0]:
+        if any(kind for kind, _ in cells):
             rows.append((number, cells))
     return rows
 

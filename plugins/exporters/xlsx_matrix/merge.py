@@ -40,7 +40,13 @@ from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
 
-from .layout import ARCHIVED_ON, MINISTRY_COLUMNS, OWN_HEADERS
+from .layout import (
+    ARCHIVED_ON,
+    CORRECTABLE_COLUMNS,
+    LISTS_SHEET,
+    MINISTRY_COLUMNS,
+    OWN_HEADERS,
+)
 from .reading import (
     NO_HEADER,
     Matrix,
@@ -50,7 +56,7 @@ from .reading import (
     read_matrix,
     recognised_by_layout,
 )
-from .records import FIELDS, MatrixRecords
+from .records import FIELDS, MatrixRecords, invalid_correction
 from .typed import Placed, place
 
 #: How many moved items a warning names before it says "and N more".
@@ -78,6 +84,8 @@ class Carried:
     extra_columns: list[str] = field(default_factory=list)
     archived: list[ArchivedRow] = field(default_factory=list)
     other_sheets: list[OtherSheet] = field(default_factory=list)
+    #: the previous "Lists" sheet, kept as the ministry left it (None: none yet)
+    lists: OtherSheet | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -149,9 +157,10 @@ def _extra_columns(previous: Matrix) -> list[str]:
 
 def _from_previous(statement: Statement, previous: Matrix, today: date, out: Carried) -> None:
     out.extra_columns = _extra_columns(previous)
-    kept = (*MINISTRY_COLUMNS, *out.extra_columns)
+    kept = (*MINISTRY_COLUMNS, *CORRECTABLE_COLUMNS, *out.extra_columns)
     placed = place(previous, statement, kept)
     out.values = placed.values
+    _drop_invalid_corrections(statement, placed, today, out)
 
     if not previous.has_marker:
         out.warnings.append(
@@ -214,7 +223,34 @@ def _from_previous(statement: Statement, previous: Matrix, today: date, out: Car
                 f"'{sheet.name}' has values in a column without a header; kept them "
                 f"under the header {header!r}"
             )
-    out.other_sheets = list(previous.other_sheets)
+    lists = previous.marker.get("sheet.lists", LISTS_SHEET)
+    out.lists = next((s for s in previous.other_sheets if s.name == lists), None)
+    out.other_sheets = [s for s in previous.other_sheets if s is not out.lists]
+
+
+def _drop_invalid_corrections(
+    statement: Statement, placed: Placed, today: date, out: Carried
+) -> None:
+    """A correction the model cannot take (a category that is none) goes to the
+    Archived sheet; the cell shows jtreport's reading again."""
+    texts = {item.id: item.text for item in statement.items}
+    for item_id, values in out.values.items():
+        for column in CORRECTABLE_COLUMNS:
+            if column in values and invalid_correction(column, values[column]):
+                value = values.pop(column)
+                out.archived.append(
+                    ArchivedRow(
+                        item_id,
+                        {"Text": texts.get(item_id), column: value},
+                        today,
+                        f"Not a {column.lower()} jtreport knows; the item shows its own "
+                        "reading again",
+                    )
+                )
+                out.warnings.append(
+                    f"item {item_id}: {column} {value!r} is not one jtreport knows; moved it "
+                    "to the Archived sheet"
+                )
 
 
 def _report_moves(placed: Placed, out: Carried) -> None:

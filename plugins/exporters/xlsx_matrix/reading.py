@@ -50,7 +50,7 @@ from .layout import (
     OWN_HEADERS,
     is_view_formula,
 )
-from .marker import MARKER_SHEET, read_marker
+from .marker import MARKER_SHEET, Marker, Written, read_marker
 from .openpyxl_loader import import_openpyxl
 from .package import Package, read_package
 
@@ -123,6 +123,13 @@ class Matrix:
     data_sheets: list[MatrixSheet]
     archive_sheets: list[MatrixSheet]
     other_sheets: list[OtherSheet]
+    #: what jtreport wrote in each item's correctable cells, by item ID
+    written: dict[str, Written] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        """The layout version the matrix was written with ("" without a marker)."""
+        return self.marker.get("matrix_version", "")
 
     @property
     def has_marker(self) -> bool:
@@ -234,9 +241,10 @@ def matrix_marker(path: Path) -> dict[str, str] | None:
         if not Path(path).is_file():
             return None
         with zipfile.ZipFile(Path(path)) as archive:
-            return read_marker(archive)
+            marker = read_marker(archive)
     except Exception:
         return None
+    return marker.values if marker is not None else None
 
 
 def recognised_by_layout(path: Path) -> bool:
@@ -275,7 +283,7 @@ def read_matrix(path: Path) -> Matrix:
             marker = read_marker(archive)
         book = _open_book(package, data_only=False)
         try:
-            matrix = _read_sheets(package, book, marker or {})
+            matrix = _read_sheets(package, book, marker or Marker({}, {}))
         finally:
             book.close()
         if marker is None and not any(_looks_like_matrix(s.headers) for s in matrix.data_sheets):
@@ -390,7 +398,8 @@ def _value(cell: Any) -> Any:
     return value
 
 
-def _read_sheets(package: Package, wb: Any, marker: dict[str, str]) -> Matrix:
+def _read_sheets(package: Package, wb: Any, read: Marker) -> Matrix:
+    marker = read.values
     own = tuple(v for k, v in marker.items() if k.startswith("sheet."))
     data: list[MatrixSheet] = []
     archive: list[MatrixSheet] = []
@@ -438,6 +447,7 @@ def _read_sheets(package: Package, wb: Any, marker: dict[str, str]) -> Matrix:
         data_sheets=data,
         archive_sheets=archive,
         other_sheets=others,
+        written=read.written,
     )
 
 

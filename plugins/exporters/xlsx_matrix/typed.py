@@ -47,8 +47,13 @@ class Placed:
 
 
 def place(matrix: Matrix, statement: Statement, columns: Sequence[str]) -> Placed:
-    """The values of ``columns`` typed in ``matrix``, on ``statement``'s items."""
+    """The values of ``columns`` typed in ``matrix``, on ``statement``'s items.
+
+    The correctable statement columns (category, commitment, actors) count only
+    where an officer corrected them (see :func:`is_correction`).
+    """
     placed = Placed(collected=collect(matrix, columns))
+    _keep_corrections(matrix, statement, placed.collected, columns)
     placed.statement_changed = _statement_changed(matrix, statement)
     for sheet in matrix.ordered_sheets():
         for row in sheet.rows:
@@ -89,6 +94,69 @@ def place(matrix: Matrix, statement: Statement, columns: Sequence[str]) -> Place
         placed.gone.append(Gone(row, _values(typed[row_match.item_id]), reason))
     placed.moved.sort(key=lambda m: m.previous.position)
     return placed
+
+
+#: The model field each correctable column shows.
+CORRECTED_FIELDS: dict[str, str] = {
+    "Category": "category",
+    "Commitment": "is_commitment",
+    "Actors": "actors",
+}
+
+
+def is_correction(
+    matrix: Matrix, item_id: str, column: str, value: Any, reading: str | None
+) -> bool:
+    """True when ``value``, in a correctable ``column`` of item ``item_id``'s row,
+    is an officer's correction rather than jtreport's reading.
+
+    Against the marker's record of what was written: a value that differs from
+    it, or one that was a correction already.  An empty cell is none (clearing
+    it goes back to jtreport's reading).  Without a record: never in a matrix
+    made before corrections existed (layout 1); in a matrix whose marker was
+    deleted, a value that differs from ``reading`` (the statement's own).
+    """
+    text = _folded(value)
+    if not text:
+        return False
+    field = CORRECTED_FIELDS[column]
+    written = matrix.written.get(item_id)
+    if written is not None:
+        return field in written.corrected or text != _folded(written.shown(field))
+    if matrix.has_marker or reading is None:
+        return False
+    return text != _folded(reading)
+
+
+def _keep_corrections(
+    matrix: Matrix, statement: Statement, collected: Collected, columns: Sequence[str]
+) -> None:
+    """Drop the correctable columns' values that are jtreport's own reading."""
+    from jtreport.digest import actors_label
+
+    by_id = {item.id: item for item in statement.items}
+    for item_id in list(collected.values):
+        located = collected.values[item_id]
+        item = by_id.get(item_id)
+        readings = {
+            "Category": item.category if item else None,
+            "Commitment": ("Yes" if item.is_commitment else "No") if item else None,
+            "Actors": actors_label(statement, item) if item else None,
+        }
+        for column in CORRECTED_FIELDS:
+            found = located.get(column)
+            if found is not None and not is_correction(
+                matrix, item_id, column, found.value, readings[column]
+            ):
+                del located[column]
+        if not located:
+            del collected.values[item_id]
+    typed = set(columns) - set(CORRECTED_FIELDS)
+    collected.orphans = [r for r in collected.orphans if typed & set(r.values)]
+
+
+def _folded(value: Any) -> str:
+    return " ".join(text_of(value).split()).casefold()
 
 
 def _values(located: dict[str, Any]) -> dict[str, Any]:
