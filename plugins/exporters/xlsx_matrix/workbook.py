@@ -15,7 +15,7 @@ from jtreport.followup import apply_corrections
 from jtreport.formats import ExportOptions
 from jtreport.model import SCHEMA_VERSION, Item, Statement
 
-from .cells import CellMaker
+from .cells import CellMaker, clean_text
 from .layout import (
     ARCHIVED_SHEET,
     CORRECTABLE_COLUMNS,
@@ -195,7 +195,7 @@ def _write(
             title=statement.title,
             name=headings.get(ws.title, ws.title),
         )
-    _marker(wb, styles, statement, options, [name for name, _ in area_sheets])
+    pending[MARKER_SHEET] = _marker(wb, styles, statement, options, [n for n, _ in area_sheets])
     _properties(wb, statement, options)
     wb.calculation.fullCalcOnLoad = True
     save_reproducibly(wb, stream, options.created, pending, cached={SUMMARY_SHEET: layout.cached})
@@ -318,7 +318,11 @@ def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles, warnings: list[
 
 def _marker(
     wb: Any, styles: Styles, statement: Statement, options: ExportOptions, areas: list[str]
-) -> None:
+) -> SheetRows:
+    """The hidden marker sheet (see :mod:`.marker`); its rows are returned, to be
+    put into the saved file (a long statement has thousands of item rows)."""
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(MARKER_SHEET)
     rows: list[tuple[str, ...]] = [
         (MATRIX_KIND, MATRIX_VERSION),
@@ -336,11 +340,13 @@ def _marker(
         ("sheet.lists", LISTS_SHEET),
         *(_written(statement, item) for item in statement.items),
     ]
-    maker = CellMaker(ws)
-    hidden = styles["jt Hidden"]
+    width = max(len(r) for r in rows)
+    out = SheetRows(1, [get_column_letter(i) for i in range(1, width + 1)])
+    hidden = styles.id("jt Hidden")
     for values in rows:
-        ws.append([maker.text(v, hidden) if v else None for v in values])
+        out.add([(clean_text(v)[0] if v else None, hidden) for v in values])
     ws.sheet_state = "veryHidden"
+    return out
 
 
 def _written(statement: Statement, item: Item) -> tuple[str, ...]:
