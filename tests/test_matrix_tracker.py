@@ -366,3 +366,14 @@ def test_the_review_column_shows_why_the_parser_was_unsure(tmp_path: Path) -> No
     assert cell_of(openpyxl.load_workbook(path)[ITEMS], "40.1", "Review").value == (
         "The verb is weak evidence."
     )
+
+
+def test_the_due_soon_days_set_on_the_summary_are_kept(tmp_path: Path) -> None:
+    path, _ = export(hand_statement(), tmp_path / "m.xlsx")
+    book = openpyxl.load_workbook(path)
+    ws = book["Summary"]
+    (cell,) = [r[1] for r in ws.iter_rows() if r[0].value == "Due soon: within (days)"]
+    cell.value = 14
+    book.save(path)
+    export(hand_statement(), path)
+    assert summary_figures(path)["Due soon: within (days)"][0] == 14

@@ -86,6 +86,8 @@ class Carried:
     other_sheets: list[OtherSheet] = field(default_factory=list)
     #: the previous "Lists" sheet, kept as the ministry left it (None: none yet)
     lists: OtherSheet | None = None
+    #: the "due soon" days set on the previous Summary (None: the default)
+    due_soon: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -223,6 +225,9 @@ def _from_previous(statement: Statement, previous: Matrix, today: date, out: Car
                 f"'{sheet.name}' has values in a column without a header; kept them "
                 f"under the header {header!r}"
             )
+    days = previous.settings.get("due_soon")
+    if isinstance(days, int | float) and not isinstance(days, bool) and 0 <= days <= 3660:
+        out.due_soon = int(days)
     lists = previous.marker.get("sheet.lists", LISTS_SHEET)
     out.lists = next((s for s in previous.other_sheets if s.name == lists), None)
     out.other_sheets = [s for s in previous.other_sheets if s is not out.lists]

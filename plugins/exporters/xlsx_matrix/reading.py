@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -125,6 +126,8 @@ class Matrix:
     other_sheets: list[OtherSheet]
     #: what jtreport wrote in each item's correctable cells, by item ID
     written: dict[str, Written] = field(default_factory=dict)
+    #: the Summary's settings as the reader left them (``due_soon``: days)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -404,6 +407,7 @@ def _read_sheets(package: Package, wb: Any, read: Marker) -> Matrix:
     data: list[MatrixSheet] = []
     archive: list[MatrixSheet] = []
     others: list[OtherSheet] = []
+    settings: dict[str, Any] = {}
     for name in wb.sheetnames:
         if name == MARKER_SHEET:
             continue
@@ -418,15 +422,16 @@ def _read_sheets(package: Package, wb: Any, read: Marker) -> Matrix:
                 break
         found = _header(head)
         if found is None:
-            # jtreport rewrites its Summary; any other sheet without a header row
-            # (the user's own, or a data sheet whose ID column was deleted) is kept
-            if name != marker.get("sheet.summary", "" if marker else "Summary"):
+            # jtreport rewrites its Summary, but for the settings the reader may
+            # change there; any other sheet without a header row (the user's own,
+            # or a data sheet whose ID column was deleted) is kept
+            if name == marker.get("sheet.summary", "" if marker else "Summary"):
+                settings = _settings(marker, [*head, *rows])
+            else:
                 others.append(OtherSheet(name, _trim([*head, *rows]), own=name in own))
             continue
         header_row, raw_headers = found
-        headers = tuple(
-            h or f"Column {column_letter(n)} (no header)" for n, h in enumerate(raw_headers, 1)
-        )
+        headers = tuple(h or _unnamed(n) for n, h in enumerate(raw_headers, 1))
         body = [*head[header_row:], *rows]
         role: SheetRole = "archive" if ARCHIVED_ON in headers else "data"
         sheet = MatrixSheet(
@@ -448,6 +453,7 @@ def _read_sheets(package: Package, wb: Any, read: Marker) -> Matrix:
         archive_sheets=archive,
         other_sheets=others,
         written=read.written,
+        settings=settings,
     )
 
 
@@ -487,6 +493,35 @@ def _rows(
             continue
         result.append(MatrixRow(sheet, offset, item_id, values, {**columns, **extra}))
     return result
+
+
+#: The marker key that names the Summary's cell of each setting: ``summary.due_soon``.
+SETTING_PREFIX = "summary."
+
+
+def _settings(marker: dict[str, str], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """The values of the Summary's setting cells the marker names (``B15``)."""
+    found: dict[str, Any] = {}
+    for key, ref in marker.items():
+        match = (
+            re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
+            if key.startswith(SETTING_PREFIX)
+            else None
+        )
+        if match is None:
+            continue
+        number, column = int(match.group(2)), column_index(match.group(1))
+        if number <= len(rows) and column <= len(rows[number - 1]):
+            found[key.removeprefix(SETTING_PREFIX)] = shown_value(rows[number - 1][column - 1])
+    return found
+
+
+def column_index(letters: str) -> int:
+    """``A`` -> 1, ``AB`` -> 28."""
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char.upper()) - 64
+    return number
 
 
 def _unnamed(column: int) -> str:

@@ -105,8 +105,10 @@ def write_summary(
     options: ExportOptions,
     maker: CellMaker,
     values: Mapping[str, Mapping[str, Any]],
+    due_soon: int = DUE_SOON,
 ) -> SummaryLayout:
-    """Fill the Summary sheet; return where its as-of cells are and its rows."""
+    """Fill the Summary sheet; return where its as-of cells are and its rows.
+    ``due_soon`` is the number of days that count as "due soon"."""
     from openpyxl.utils import get_column_letter
 
     ws.column_dimensions["A"].width = LABEL_WIDTH
@@ -124,7 +126,7 @@ def write_summary(
     _details(writer, statement, options)
     writer.skip()
     typed = typed_items(statement, values)
-    _glance(writer, options, typed)
+    _glance(writer, options, typed, due_soon)
     writer.skip()
     _grid(writer, statement, typed)
     writer.skip()
@@ -258,7 +260,7 @@ def _source(statement: Statement) -> str | None:
     return f"{name} ({source.format}; SHA-256 {source.sha256[:16]}…)"
 
 
-def _glance(writer: _Writer, options: ExportOptions, typed: list[Typed]) -> None:
+def _glance(writer: _Writer, options: ExportOptions, typed: list[Typed], days: int) -> None:
     """Where follow-up stands against the as-of date."""
     as_of = options.as_of
     writer.cells([("Follow-up at a glance (counted live from the All items sheet)", "jt Section")])
@@ -270,9 +272,9 @@ def _glance(writer: _Writer, options: ExportOptions, typed: list[Typed]) -> None
     hint = writer.ws.cell(row=writer.row, column=4, value="change this date to count again")
     hint.style = "jt Subtitle"
     writer.layout.as_of = f"$B${writer.row}"
-    writer.cells([("Due soon: within (days)", "jt Label"), (DUE_SOON, "jt Input")])
+    writer.cells([("Due soon: within (days)", "jt Label"), (days, "jt Input")])
     writer.layout.due_soon = f"$B${writer.row}"
-    soon = as_of + timedelta(days=DUE_SOON)
+    soon = as_of + timedelta(days=days)
 
     def still_open(t: Typed) -> bool:
         return t.status not in CLOSED_STATUSES

@@ -35,7 +35,7 @@ from .merge import Carried, carry_over
 from .names import define_names
 from .openpyxl_loader import import_openpyxl
 from .pages import PAPER_SIZES, PrintPlan, page_texts, plan_pages, print_setup
-from .reading import Matrix
+from .reading import SETTING_PREFIX, Matrix
 from .records import followup_of
 from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
@@ -50,7 +50,7 @@ from .sheets import (
     write_items_sheet,
 )
 from .styles import Styles
-from .summary import COUNT_WIDTH, LABEL_WIDTH, write_summary
+from .summary import COUNT_WIDTH, DUE_SOON, LABEL_WIDTH, write_summary
 
 #: ``-O print=...``: the columns "All items" prints.
 PRINT_CHOICES = ("meeting", "all")
@@ -111,7 +111,13 @@ def _write(
     summary = wb.active
     summary.title = SUMMARY_SHEET
     layout = write_summary(
-        summary, styles, statement, options, CellMaker(summary, options.warnings), carried.values
+        summary,
+        styles,
+        statement,
+        options,
+        CellMaker(summary, options.warnings),
+        carried.values,
+        carried.due_soon if carried.due_soon is not None else DUE_SOON,
     )
     if layout.milestones is not None:
         pending[summary.title] = layout.milestones
@@ -195,7 +201,9 @@ def _write(
             title=statement.title,
             name=headings.get(ws.title, ws.title),
         )
-    pending[MARKER_SHEET] = _marker(wb, styles, statement, options, [n for n, _ in area_sheets])
+    pending[MARKER_SHEET] = _marker(
+        wb, styles, statement, options, [n for n, _ in area_sheets], due_soon=layout.due_soon
+    )
     _properties(wb, statement, options)
     wb.calculation.fullCalcOnLoad = True
     save_reproducibly(wb, stream, options.created, pending, cached={SUMMARY_SHEET: layout.cached})
@@ -317,7 +325,13 @@ def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles, warnings: list[
 
 
 def _marker(
-    wb: Any, styles: Styles, statement: Statement, options: ExportOptions, areas: list[str]
+    wb: Any,
+    styles: Styles,
+    statement: Statement,
+    options: ExportOptions,
+    areas: list[str],
+    *,
+    due_soon: str,
 ) -> SheetRows:
     """The hidden marker sheet (see :mod:`.marker`); its rows are returned, to be
     put into the saved file (a long statement has thousands of item rows)."""
@@ -338,6 +352,7 @@ def _marker(
         ("sheet.items", ITEMS_SHEET),
         *(("sheet.area", name) for name in areas),
         ("sheet.lists", LISTS_SHEET),
+        (f"{SETTING_PREFIX}due_soon", due_soon),
         *(_written(statement, item) for item in statement.items),
     ]
     width = max(len(r) for r in rows)
