@@ -14,7 +14,7 @@ from typing import Any
 from jtreport.model import Statement
 
 from .cells import CellMaker
-from .reading import OtherSheet, is_blank, text_of
+from .matrix import OtherSheet, is_blank, text_of
 from .styles import Styles
 
 #: The headers of the sheet's columns, in order.

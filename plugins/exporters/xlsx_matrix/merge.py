@@ -47,15 +47,8 @@ from .layout import (
     MINISTRY_COLUMNS,
     OWN_HEADERS,
 )
-from .reading import (
-    NO_HEADER,
-    Matrix,
-    OtherSheet,
-    fingerprint,
-    matrix_marker,
-    read_matrix,
-    recognised_by_layout,
-)
+from .matrix import NO_HEADER, Matrix, OtherSheet
+from .reading import fingerprint, matrix_marker, read_matrix, recognised_by_layout
 from .records import FIELDS, MatrixRecords, invalid_correction
 from .typed import Placed, place
 

@@ -22,7 +22,7 @@ from jtreport.followup import STATUSES, FollowUp, normalise_status
 from jtreport.model import CATEGORIES, Statement
 
 from .layout import CORRECTABLE_COLUMNS, FLAG_VALUES, MINISTRY_COLUMNS
-from .reading import Matrix, MatrixRow, is_blank, shown_value, text_of
+from .matrix import Matrix, MatrixRow, is_blank, shown_value, text_of
 
 #: The FollowUp field each ministry column fills.
 FIELDS: dict[str, str] = {

@@ -25,8 +25,9 @@ from typing import BinaryIO
 from jtreport.errors import ExportError
 from jtreport.formats import ExportOptions
 
+from .matrix import Matrix
 from .merge import load_previous
-from .reading import Matrix, fingerprint, matrix_marker, recognised_by_layout
+from .reading import fingerprint, matrix_marker, recognised_by_layout
 
 #: How many times the matrix is made again when the file keeps changing.
 ATTEMPTS = 3

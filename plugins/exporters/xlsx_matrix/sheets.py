@@ -26,8 +26,7 @@ from datetime import date
 from typing import Any
 
 from jtreport.digest import actors_label, area_label, dates_label
-from jtreport.followup import CLOSED_STATUSES, STATUSES
-from jtreport.model import CATEGORIES, Item, Statement
+from jtreport.model import Item, Statement
 
 from .cells import CellMaker, Formula, clean_text, needs_quote_prefix, plain
 from .dates import iso_date, key_mention, precision_note
@@ -42,7 +41,6 @@ from .layout import (
     HEADER_ROW,
     MEETING,
     MINISTRY,
-    PRIORITIES,
     ROW_HEADER,
     Column,
     fit_width,
@@ -50,15 +48,11 @@ from .layout import (
     row_height,
 )
 from .merge import ArchivedRow
-from .names import AS_OF, DUE_SOON_DAYS, AgencyKind, agency_list, column_name
+from .names import column_name
 from .rowxml import SheetRows
+from .rules import items_rules, letter_of, view_rules
 from .styles import (
-    COMMITMENT_FILL,
-    DUE_SOON_FILL,
-    OVERDUE_FILL,
-    OVERDUE_INK,
     PRECISION_FORMATS,
-    STATUS_STYLES,
     Styles,
 )
 
@@ -176,7 +170,7 @@ def write_items_sheet(
     rendered = _render(ws, styles, columns, rows, maker.warnings)
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, "Items", len(columns), last)
-    _items_rules(ws, columns, last + SPARE_ROWS)
+    items_rules(ws, columns, last + SPARE_ROWS)
     _group_analysis(ws, columns)
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -200,7 +194,7 @@ def write_area_sheet(
     columns = [*MEETING, Column(ROW_HEADER, 6, "number")]
     _titles(ws, styles, maker, title, subtitle, MEETING)
     _header(ws, styles, maker, columns)
-    helper = _letter(columns, ROW_HEADER)
+    helper = letter_of(columns, ROW_HEADER)
     rows: list[list[Cell]] = []
     for number, item in enumerate(items, FIRST_DATA_ROW):
         typed = values.get(item.id, {})
@@ -220,7 +214,7 @@ def write_area_sheet(
     rendered = _render(ws, styles, columns, rows, maker.warnings)
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, table_name, len(columns), last)
-    _view_rules(ws, columns, last)
+    view_rules(ws, columns, last)
     ws.column_dimensions[helper].hidden = True
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -373,192 +367,14 @@ def _table(ws: Any, name: str, width: int, last: int) -> None:
     ws.add_table(table)
 
 
-def _letter(columns: Sequence[Column], header: str) -> str:
-    from openpyxl.utils import get_column_letter
-
-    letter: str = get_column_letter([c.header for c in columns].index(header) + 1)
-    return letter
-
-
 def _group_analysis(ws: Any, columns: Sequence[Column]) -> None:
     """Group the analysis columns (one click hides them); they stay shown."""
+    from openpyxl.utils import get_column_letter
+
     analysis = [i for i, c in enumerate(columns, 1) if c.group == "analysis"]
     if not analysis:
         return
-    from openpyxl.utils import get_column_letter
 
     for index in analysis:
         ws.column_dimensions[get_column_letter(index)].outlineLevel = 1
     ws.sheet_properties.outlinePr.summaryRight = False
-
-
-def _fill(colour: str) -> Any:
-    from openpyxl.styles import PatternFill
-
-    return PatternFill("solid", start_color=colour, end_color=colour, bgColor=colour)
-
-
-def _list(
-    choices: str, title: str, message: str, *, warning: bool = False, allow_blank: bool = True
-) -> Any:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    return DataValidation(
-        type="list",
-        formula1=choices,
-        allow_blank=allow_blank,
-        showErrorMessage=True,
-        errorStyle="warning" if warning else "stop",
-        errorTitle=title,
-        error=message,
-    )
-
-
-def _status_rules(ws: Any, status: str, first: int, last: int) -> None:
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font
-
-    for name, (background, ink) in STATUS_STYLES.items():
-        ws.conditional_formatting.add(
-            f"{status}{first}:{status}{last}",
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{name}"'],
-                fill=_fill(background),
-                font=Font(color=ink, bold=name in ("Delayed", "Completed")),
-            ),
-        )
-
-
-def _due_rules(ws: Any, due: str, status: str, first: int, last: int) -> None:
-    """Overdue (before the Summary's as-of date, not closed), then due soon."""
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Font
-
-    still_open = ",".join(f'${status}{first}<>"{s}"' for s in CLOSED_STATUSES)
-    cell = f"${due}{first}"
-    ws.conditional_formatting.add(
-        f"{due}{first}:{due}{last}",
-        FormulaRule(
-            formula=[f"AND(ISNUMBER({cell}),{cell}<{AS_OF},{still_open})"],
-            fill=_fill(OVERDUE_FILL),
-            font=Font(color=OVERDUE_INK, bold=True),
-            stopIfTrue=True,
-        ),
-    )
-    ws.conditional_formatting.add(
-        f"{due}{first}:{due}{last}",
-        FormulaRule(
-            formula=[
-                f"AND(ISNUMBER({cell}),{cell}>={AS_OF},{cell}<={AS_OF}+{DUE_SOON_DAYS},"
-                f"{still_open})"
-            ],
-            fill=_fill(DUE_SOON_FILL),
-        ),
-    )
-
-
-def _items_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    first = FIRST_DATA_ROW
-    letter = {c.header: _letter(columns, c.header) for c in COLUMNS}
-
-    def cover(validation: Any, *headers: str) -> None:
-        for header in headers:
-            validation.add(f"{letter[header]}{first}:{letter[header]}{last}")
-        ws.add_data_validation(validation)
-
-    vocabulary = ", ".join(STATUSES)
-    cover(
-        _list('"' + ",".join(STATUSES) + '"', "Status", f"Choose a status: {vocabulary}."),
-        "Status",
-    )
-    cover(
-        _list('"' + ",".join(PRIORITIES) + '"', "Priority", "Choose High, Medium or Low."),
-        "Priority",
-    )
-    agencies: tuple[tuple[str, AgencyKind], ...] = (
-        ("Lead agency", "lead"),
-        ("Counterpart agency", "counterpart"),
-    )
-    for header, kind in agencies:
-        cover(
-            _list(
-                agency_list(kind),
-                header,
-                f"This agency is not on the Lists sheet. Keep it? (Add it to the {kind} "
-                "agencies on the Lists sheet to offer it in the drop-down.)",
-                warning=True,
-            ),
-            header,
-        )
-    categories = [c.capitalize() for c in CATEGORIES]
-    cover(
-        _list(
-            '"' + ",".join(categories) + '"',
-            "Category",
-            f"Choose a category: {', '.join(categories)}. Clear the cell to go back to "
-            "jtreport's reading.",
-        ),
-        "Category",
-    )
-    cover(
-        _list(
-            '"Yes,No"',
-            "Commitment",
-            "Yes or No. Clear the cell to go back to jtreport's reading.",
-        ),
-        "Commitment",
-    )
-    dates = DataValidation(
-        type="date",
-        operator="greaterThan",
-        formula1="1",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Date",
-        error="Type a date (e.g. 2026-05-31): dates sort, filter and show what is overdue.",
-    )
-    cover(dates, "Due date", "Last updated")
-
-    _status_rules(ws, letter["Status"], first, last)
-    _due_rules(ws, letter["Due date"], letter["Status"], first, last)
-    _commitment_rules(ws, f'${letter["Commitment"]}{first}="Yes"', first, last)
-
-
-def _view_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    first = FIRST_DATA_ROW
-    status, due = _letter(columns, "Status"), _letter(columns, "Due date")
-    helper = _letter(columns, ROW_HEADER)
-    # typing here would overwrite what shows "All items": refused, with the way there
-    elsewhere = DataValidation(
-        type="custom",
-        formula1="FALSE",
-        showErrorMessage=True,
-        errorStyle="stop",
-        errorTitle="Type on All items",
-        error="This sheet shows what is typed on the All items sheet: type there, and it "
-        "shows here too.",
-    )
-    elsewhere.add(f"{_letter(columns, 'Lead agency')}{first}:{_letter(columns, 'Next step')}{last}")
-    ws.add_data_validation(elsewhere)
-    _status_rules(ws, status, first, last)
-    _due_rules(ws, due, status, first, last)
-    commitment = f'INDEX({column_name("Commitment")},${helper}{first})="Yes"'
-    _commitment_rules(ws, f"AND(ISNUMBER(${helper}{first}),{commitment})", first, last)
-
-
-def _commitment_rules(ws: Any, rule: str, first: int, last: int) -> None:
-    """Commitments stand out: ID bold on a light fill, text on the same fill (one
-    rule per range: LibreOffice applies only the first rule that holds)."""
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Font
-
-    fill = _fill(COMMITMENT_FILL)
-    ws.conditional_formatting.add(
-        f"A{first}:A{last}", FormulaRule(formula=[rule], fill=fill, font=Font(bold=True))
-    )
-    ws.conditional_formatting.add(f"B{first}:B{last}", FormulaRule(formula=[rule], fill=fill))

@@ -18,7 +18,7 @@ from jtreport.model import Statement
 
 from .cells import clean_text
 from .identity import Match, Previous, match
-from .reading import Collected, Matrix, MatrixRow, collect, text_of
+from .matrix import Collected, Matrix, MatrixRow, collect, text_of
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,12 @@ from .layout import (
 )
 from .lists import kept_rows, starting_lists, write_lists_sheet
 from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
+from .matrix import Matrix
 from .merge import Carried, carry_over
 from .names import define_names
 from .openpyxl_loader import import_openpyxl
 from .pages import PAPER_SIZES, PrintPlan, page_texts, plan_pages, print_setup
-from .reading import SETTING_PREFIX, Matrix
+from .reading import SETTING_PREFIX
 from .records import followup_of
 from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
