@@ -177,7 +177,40 @@ def test_a_reworded_item_keeps_its_values_and_says_so(
     assert any(w.startswith(f"item {target.id}: its text was reworded") for w in warnings)
 
 
+def without_text(path: Path, item_id: str, notes: str | None = None) -> None:
+    """Clear ``item_id``'s text on every sheet (as if its row were typed by hand),
+    and type ``notes`` on All items."""
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets:
+        if ws.title.startswith("_") or "Text" not in headers(ws):
+            continue
+        names = headers(ws)
+        for row in range(4, ws.max_row + 1):
+            if ws.cell(row=row, column=1).value == item_id:
+                ws.cell(row=row, column=names.index("Text") + 1).value = None
+                if notes is not None and ws.title == ITEMS:
+                    ws.cell(row=row, column=names.index("Notes") + 1, value=notes)
+    book.save(path)
+
+
 def test_a_hand_typed_row_without_text_keeps_its_id_only_for_the_same_statement(
+    tmp_path: Path, paragraphs: list[list[str]], bundled: Statement
+) -> None:
+    draft = statement_of(paragraphs, "a", bundled)
+    path, _ = export(draft, tmp_path / "m.xlsx")
+    without_text(path, "3.1", "no text here")
+    export(draft, path)
+    assert typed_on(path, ITEMS)["3.1"] == "no text here"
+    # the same row, now without text again, in a renumbered statement
+    without_text(path, "3.1")
+    export(statement_of(paragraphs[1:], "b", bundled), path)
+    assert "no text here" not in typed_on(path, ITEMS).values()
+    archived = rows_by_id(openpyxl.load_workbook(path)[ARCHIVED])
+    assert archived["3.1"]["Notes"] == "no text here"
+    assert "without the statement's text" in archived["3.1"]["Reason"]
+
+
+def test_a_text_cleared_on_all_items_is_read_from_the_area_sheet(
     tmp_path: Path, paragraphs: list[list[str]], bundled: Statement
 ) -> None:
     draft = statement_of(paragraphs, "a", bundled)
@@ -188,22 +221,13 @@ def test_a_hand_typed_row_without_text_keeps_its_id_only_for_the_same_statement(
     for row in range(4, ws.max_row + 1):
         if ws.cell(row=row, column=1).value == "3.1":
             ws.cell(row=row, column=names.index("Text") + 1).value = None
-            ws.cell(row=row, column=names.index("Notes") + 1, value="no text here")
+            ws.cell(row=row, column=names.index("Notes") + 1, value="follows its item")
     book.save(path)
-    export(draft, path)
-    assert typed_on(path, ITEMS)["3.1"] == "no text here"
-    # the same row, now without text again, in a renumbered statement
-    book = openpyxl.load_workbook(path)
-    ws = book[ITEMS]
-    for row in range(4, ws.max_row + 1):
-        if ws.cell(row=row, column=1).value == "3.1":
-            ws.cell(row=row, column=names.index("Text") + 1).value = None
-    book.save(path)
-    export(statement_of(paragraphs[1:], "b", bundled), path)
-    assert "no text here" not in typed_on(path, ITEMS).values()
-    archived = rows_by_id(openpyxl.load_workbook(path)[ARCHIVED])
-    assert archived["3.1"]["Notes"] == "no text here"
-    assert "without the statement's text" in archived["3.1"]["Reason"]
+    final = statement_of(paragraphs[1:], "b", bundled)
+    export(final, path)
+    moved = next(i.id for i in final.items if i.text == draft.items[4].text)
+    assert draft.items[4].id == "3.1"
+    assert typed_on(path, ITEMS) == {moved: "follows its item"}
 
 
 # The property -----------------------------------------------------------------------------

@@ -55,17 +55,22 @@ def place(matrix: Matrix, statement: Statement, columns: Sequence[str]) -> Place
     placed = Placed(collected=collect(matrix, columns))
     _keep_corrections(matrix, statement, placed.collected, columns)
     placed.statement_changed = _statement_changed(matrix, statement)
+    texts: dict[str, str] = {}
     for sheet in matrix.ordered_sheets():
         for row in sheet.rows:
             if row.item_id is not None:
                 placed.rows.setdefault(row.item_id, row)
+                # the text it was typed against: the items sheet's, else an area sheet's
+                texts.setdefault(row.item_id, text_of(row.values.get("Text")) or "")
+                if not texts[row.item_id]:
+                    texts[row.item_id] = text_of(row.values.get("Text"))
     typed = placed.collected.values
     previous: list[Previous] = []
     by_id = {item.id: item for item in statement.items}
     blank: list[str] = []
     for position, item_id in enumerate(typed):
         row = placed.rows[item_id]
-        text = text_of(row.values.get("Text"))
+        text = texts.get(item_id, "")
         if not text:
             blank.append(item_id)
             continue
