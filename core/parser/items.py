@@ -331,8 +331,8 @@ class ActReader:
         """Whether a subject names only countries that are not parties of the
         statement ("Russia continues to wage its war"): what they do is no act
         of the speakers."""
-        parties = self.actors.parties
-        return bool(parties) and actors.how == "party" and not set(actors.names) & set(parties)
+        parties = self.actors.parties  # one party known: the others may be missing
+        return len(parties) > 1 and actors.how == "party" and not set(actors.names) & set(parties)
 
     def _known(self, actor: str) -> bool:
         return self.actors.is_party(actor)
