@@ -419,6 +419,17 @@ def test_what_tells_rather_than_acts_holds_no_item(text: str) -> None:
     assert items_of(text) == []
 
 
+def test_a_perfect_reporting_verb_acts_and_a_perfect_action_tells() -> None:
+    item = only("Japan had already indicated that it is prepared to help with the task.")
+    assert (item.verb, item.category, item.actors) == (
+        "had already indicated",
+        "intention",
+        ["Japan"],
+    )
+    assert only("We have agreed to establish a joint committee.").verb == "have agreed to"
+    assert items_of("Since then, we have launched an ambitious proposal.") == []
+
+
 def test_a_call_on_someone_to_act_is_an_item() -> None:
     assert only("We call on all parties to refrain from violence.").verb == "call on"
 

@@ -105,7 +105,7 @@ _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
 _THAT_CLAUSE = re.compile(
     r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
     r"(?P<aux>will|would|shall|should|must|intends?\s+to|plans?\s+to|stands?\s+ready|"
-    r"are\s+ready|is\s+ready|commits?\b|are\s+(?:fully\s+)?committed|is\s+(?:fully\s+)?committed|"
+    r"(?:are|is|was|were)\s+(?:ready|prepared|willing)|commits?\b|are\s+(?:fully\s+)?committed|is\s+(?:fully\s+)?committed|"
     r"remains?\s+committed|are\s+determined|is\s+determined)\b(?!\s+(?:be|have)\s+(?![a-z]+ing\b))",
     re.I,
 )
@@ -272,7 +272,9 @@ def embedded_category(
     clause = _THAT_CLAUSE.match(_VIEW_THAT.sub("", tail, count=1))
     if clause and speaks(clause.group("subject")):
         aux = clause.group("aux").lower()
-        if aux.startswith(("intend", "plan", "stand", "are ready", "is ready")):
+        if aux.startswith(("intend", "plan", "stand")) or re.search(
+            r"\b(?:ready|prepared|willing)$", aux
+        ):
             return "intention"
         if aux in ("should", "must"):
             return "agreement" if agreeing else None

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Category, Person
-from .actions import coordinated_verbs, is_adverb
+from .actions import action_table, coordinated_verbs, is_adverb
 from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subject
 from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
 from .commitments import is_commitment
@@ -66,6 +66,8 @@ _INSIDE_LIST = re.compile(
 )
 #: a complement that only announces what follows ("the two leaders state the following:")
 _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I)
+#: a perfect auxiliary between a subject and its verb ("have agreed", "had already indicated")
+_PERFECT = re.compile(r"\s+(?:has|have|had)(?:\s+(?:already|also|just|now|further|[a-z]+ly))*$")
 #: an acronym in brackets just before a verb, after the name it abbreviates
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
 #: a sentence opened by a name and a verb ("The President gave ...")
@@ -101,6 +103,8 @@ COORDINATED = "coordinated"
 _STEP = re.compile(r"\b(?:continue|work|strive|endeavou?r|seek|aim|try)\s+to\b")
 #: an infinitive right after a modal's verb ("will work together to drive")
 _INFINITIVE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)*to\s+[a-z]+")
+#: a perfect auxiliary and its adverbs just before a verb
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)(?:\s+(?:already|just|further|[a-z]+ly))*\s+$")
 #: adverbs just before a verb ("once again underscored", "further encourage")
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:hereby|further|once\s+again|again|[a-z]+ly)\s+)+$")
 #: words dropped from a verb as written: "also" and connectives ("we therefore endorse")
@@ -199,6 +203,8 @@ class ActReader:
     def speaks(self, subject: str) -> bool:
         """Whether a subject is the speakers themselves (a party, a leader, "we",
         "the two countries"), as in "affirmed that *they* will ..."."""
+        if subject.strip().lower() in ("it", "he", "she", "they", "we"):
+            return True  # "Australia indicated that *it* is prepared to": the actor itself
         found = self.actors.resolve(subject, None)
         return found is not None and found.how != "generic"
 
@@ -344,6 +350,7 @@ class ActReader:
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
+        clause = _PERFECT.sub("", clause)  # "Australia had already indicated"
         alone = re.search(r"(?:^|,?\s+and\s+|,\s+)(both)\s*$", before[cut:], re.I)
         spans = [(m.start() + cut, m.end() + cut) for m in re.finditer(r"[^\s,]+", clause)]
         if alone and (not spans or clause.rstrip().endswith(("and", ","))):
@@ -413,6 +420,9 @@ def _narrates(sentence: str, match: VerbMatch) -> bool:
     clause = before[max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0) :]
     if _PAST_TIME.search(clause) and _tense(match.text) == "past":
         return True
+    lemma = match.entry.phrase.split()[0].split("/")[0].split("|")[0]
+    if _PERFECT_BEFORE.search(before) and lemma in action_table().verbs:
+        return True  # "we have launched a proposal": what was done, not an act
     after = sentence[match.end :]
     if match.entry.rule == "continues" and _STATIVE.match(after):
         return True
@@ -600,7 +610,11 @@ def _verb_as_written(sentence: str, match: VerbMatch) -> str:
     "continue to" the verb it continues ("continue to deliver"), without "also"
     and connectives ("therefore", "thereby")."""
     words = match.text.split()
+    perfect = _PERFECT_BEFORE.search(sentence[: match.start])
     before = _ADVERBS_BEFORE.search(sentence[: match.start])
+    if perfect and match.entry.rule != "modal":
+        words = perfect.group().split() + words  # "had already indicated", "have agreed to"
+        before = None
     if before:
         leading = before.group().split()
         while leading and not _leading_adverb(leading[0], leading[1:]):
