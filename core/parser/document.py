@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..blocks import ReadResult
 from ..errors import ParseError
@@ -17,12 +16,11 @@ from .metadata import (
     find_people,
     find_signatories,
 )
+from .title import clean_title
 from .units import TERMINAL, blocks_to_units
 
 #: Text longer than this is still parsed, in linear time; the limit on input size
 #: lives in :mod:`jtreport.reading`.
-_TITLE_NOISE = re.compile(r"^[\s*_#]+|[\s*_#]+$")
-_QUOTED = re.compile(r"^[\"“'‘](.*)[\"”'’]$")
 
 
 def build_statement(result: ReadResult, *, source: Source | None = None) -> Statement:
@@ -33,7 +31,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     layout = build_layout(units, result.metadata.get("title"))
     warnings = [*result.warnings, *layout.warnings]
 
-    title = _clean_title(layout.header.title or result.metadata.get("title") or "")
+    title = clean_title(layout.header.title or result.metadata.get("title") or "")
     if not title:
         warnings.append("no title was found")
     opening = layout.preamble[:3] or [p.text for p in layout.paragraphs[:1]]
@@ -104,12 +102,6 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
 def _names_someone(line: str, people: list[Person]) -> bool:
     lowered = line.lower()
     return any(p.name.lower() in lowered or (p.title or "\0").lower() in lowered for p in people)
-
-
-def _clean_title(title: str) -> str:
-    title = _TITLE_NOISE.sub("", re.sub(r"\s+", " ", title)).strip()
-    quoted = _QUOTED.match(title)
-    return quoted.group(1).strip() if quoted and quoted.group(1).count('"') % 2 == 0 else title
 
 
 def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:

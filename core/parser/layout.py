@@ -9,29 +9,13 @@ by a blank line joined again.  Decisions are documented in ``docs/parser.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .header import Header, find_header, is_date_line
 from .units import TERMINAL, Unit, classify_marker
 
-STATEMENT_KINDS = re.compile(
-    r"\b(joint\s+(?:statement|declaration|communiqu[eé]|press\s+(?:statement|release)|vision|"
-    r"press\s+communiqu[eé])|declaration|communiqu[eé]|press\s+release|press\s+statement|"
-    r"statement|action\s+plan|chair'?s\s+summary|memorandum|joint\s+report)\b",
-    re.I,
-)
-_BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
-_SECTION_WORDS = {"preamble", "introduction", "annex", "appendix", "contents"}
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
-
-
-@dataclass
-class Header:
-    """What the top of the document holds besides the body."""
-
-    title: str | None = None
-    date_lines: list[str] = field(default_factory=list)
-    noise: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,104 +61,6 @@ class Layout:
     numbered: bool
 
 
-def _is_date_line(unit: Unit) -> bool:
-    from .dates import parse_date
-
-    return unit.words <= 9 and unit.number is None and parse_date(unit.text) is not None
-
-
-def _is_body_start(unit: Unit) -> bool:
-    if unit.number is not None or unit.kind == "bullet" or unit.label:
-        return True
-    if unit.forced_heading is not None and unit.forced_heading > 0:
-        return True
-    text = unit.text.rstrip()
-    if unit.words >= 25:
-        return True
-    return text.endswith((".", ",", ";", ":", "!", "?")) and unit.words >= 4
-
-
-def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, list[Unit]]:
-    """Split the leading units into the header and the rest."""
-    header = Header()
-    start = next(
-        (
-            i
-            for i, u in enumerate(units)
-            if _is_body_start(u) and not _is_date_line(u) and not _leading_title(i, u, units)
-        ),
-        len(units),
-    )
-    head = units[:start]
-    rest = units[start:]
-    title_index: int | None = None
-    for i, unit in enumerate(head):
-        if unit.forced_heading == 0 or (
-            unit.forced_heading == 1 and STATEMENT_KINDS.search(unit.text)
-        ):
-            title_index = i
-            break
-    if title_index is None:
-        for i, unit in enumerate(head):
-            if STATEMENT_KINDS.search(unit.text) and not _BREADCRUMB.search(unit.text):
-                title_index = i
-                break
-    if title_index is None and not metadata_title:
-        for i, unit in enumerate(head):
-            if (
-                not _is_date_line(unit)
-                and not _looks_like_code(unit.text)
-                and unit.text.lower().strip(" :") not in _SECTION_WORDS
-            ):
-                title_index = i
-                break
-    title_units: list[int] = []
-    if title_index is not None:
-        chunk = head[title_index].chunk
-        title_units = [
-            i
-            for i, u in enumerate(head)
-            if u.chunk == chunk
-            and not _is_date_line(u)
-            and not _BREADCRUMB.search(u.text)
-            and not _looks_like_code(u.text)
-        ]
-        header.title = " ".join(head[i].text for i in title_units)
-    pushed_back: list[Unit] = []
-    for i, unit in enumerate(head):
-        if i in title_units:
-            continue
-        if _is_date_line(unit):
-            header.date_lines.append(unit.text)
-        elif (
-            (unit.bold or unit.forced_heading)
-            and not _looks_like_code(unit.text)
-            and (title_index is not None or metadata_title)
-        ):
-            pushed_back.append(unit)
-        else:
-            header.noise.append(unit.text)
-    return header, pushed_back + rest
-
-
-def _leading_title(index: int, unit: Unit, units: list[Unit]) -> bool:
-    """A top-level heading that opens the document and names a statement is its
-    title (``# Joint Statement of ...`` in Markdown, an ``<h1>``)."""
-    if unit.forced_heading is None or unit.forced_heading > 1:
-        return False
-    earlier = units[:index]
-    return all(u.forced_heading is not None or _is_date_line(u) for u in earlier) and bool(
-        STATEMENT_KINDS.search(unit.text)
-    )
-
-
-def _looks_like_code(text: str) -> bool:
-    stripped = text.strip()
-    if re.search(r"\d", stripped) and len(stripped.split()) <= 4:
-        return True
-    return stripped.startswith("(") and stripped.endswith(")") and len(stripped) < 20
-
-
 def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """Split trailing date, place and signature lines from the body."""
     end = len(units)
@@ -182,7 +68,7 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         unit = units[end - 1]
         if unit.number is not None or unit.kind == "bullet":
             break
-        closing_like = _is_date_line(unit) or re.match(
+        closing_like = is_date_line(unit) or re.match(
             r"(?i)(issued|done|signed|adopted)\b", unit.text
         )
         short_signature = unit.words <= 14 and not unit.ends_sentence and not unit.label
@@ -194,7 +80,7 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     if (
         last is not None
         and end == len(units) - 1
-        and not _is_date_line(last)
+        and not is_date_line(last)
         and not _CLOSING_WORDS.match(last.text)
         and last.words > 6
     ):
@@ -284,9 +170,16 @@ def _walk(body: list[Unit], layout: Layout) -> None:
     area: AreaDraft | None = None
     pending_part_area = False
     seen_heading = False
-    headings_exist = any(
-        is_heading(u, body[i + 1] if i + 1 < len(body) else None) for i, u in enumerate(body)
+    first_heading = next(
+        (
+            i
+            for i, u in enumerate(body)
+            if is_heading(u, body[i + 1] if i + 1 < len(body) else None)
+        ),
+        None,
     )
+    # a single paragraph standing before the first heading introduces what follows
+    lone_opening = first_heading == 1
     for i, unit in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
         if is_heading(unit, following):
@@ -311,7 +204,7 @@ def _walk(body: list[Unit], layout: Layout) -> None:
             area = AreaDraft(_slug(part.heading, taken), part.heading, None, part.id)
             layout.areas.append(area)
             pending_part_area = False
-        _place_text(unit, layout, area, part, seen_heading, headings_exist)
+        _place_text(unit, layout, area, part, seen_heading, lone_opening)
 
 
 def _place_text(
@@ -320,7 +213,7 @@ def _place_text(
     area: AreaDraft | None,
     part: PartDraft | None,
     seen_heading: bool,
-    headings_exist: bool,
+    lone_opening: bool,
 ) -> None:
     area_id = area.id if area else None
     part_id = part.id if part else None
@@ -360,7 +253,7 @@ def _place_text(
         paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
         return
     # a statement that numbers none of its paragraphs
-    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout, headings_exist):
+    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout, lone_opening):
         layout.preamble.append(unit.text)
         return
     if last is not None and same_section and _continues(last.text, unit.text):
@@ -369,11 +262,15 @@ def _place_text(
     paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
 
 
-def _opening_paragraph(unit: Unit, layout: Layout, headings_exist: bool) -> bool:
-    """In an unnumbered statement: is this unit still the preamble?"""
-    if headings_exist:
-        return True
+def _opening_paragraph(unit: Unit, layout: Layout, lone_opening: bool) -> bool:
+    """In an unnumbered statement: is this unit still the preamble?  The
+    preamble is the opening paragraphs before the first heading or the first act,
+    whichever comes first (the caller stops at the first heading); a paragraph
+    standing alone before the first heading is the preamble whatever it holds."""
     from .items import has_act
+
+    if lone_opening:
+        return True
 
     if (
         layout.preamble

@@ -1,0 +1,195 @@
+"""Stage 2a of the parser: the header above the body.
+
+The header is what stands before the first paragraph: the title (one or more
+lines), the dateline, and page furniture (site banners, breadcrumbs, document
+codes) that is dropped with a warning.  Decisions are in ``docs/parser.md`` §2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .title import continues_title, is_banner, names_statement
+from .units import TERMINAL, Unit
+
+_BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
+_SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "contents"})
+#: a title line may be long, but not a page
+_TITLE_MAX_WORDS = 60
+#: a line ending in a colon is a lead-in sentence rather than a title when longer
+_COLON_TITLE_MAX_WORDS = 10
+
+
+@dataclass
+class Header:
+    """What the top of the document holds besides the body."""
+
+    title: str | None = None
+    date_lines: list[str] = field(default_factory=list)
+    noise: list[str] = field(default_factory=list)
+
+
+def is_date_line(unit: Unit) -> bool:
+    """A short unnumbered line that parses as a date (``Tokyo, 4 June 2015``)."""
+    from .dates import parse_date
+
+    return unit.words <= 9 and unit.number is None and parse_date(unit.text) is not None
+
+
+def looks_like_code(text: str) -> bool:
+    """A document code or reference (``16447/13``, ``(OR. en)``, ``PRESSE 490``)."""
+    stripped = text.strip()
+    if re.search(r"\d", stripped) and len(stripped.split()) <= 4:
+        return True
+    return stripped.startswith("(") and stripped.endswith(")") and len(stripped) < 20
+
+
+def _is_body_start(unit: Unit) -> bool:
+    if unit.number is not None or unit.kind == "bullet" or unit.label:
+        return True
+    if unit.forced_heading is not None and unit.forced_heading > 0:
+        return True
+    text = unit.text.rstrip()
+    if unit.words >= 25:
+        return True
+    return text.endswith((".", ",", ";", ":", "!", "?")) and unit.words >= 4
+
+
+def _title_like(unit: Unit) -> bool:
+    """A line that can be (part of) a title: unnumbered, not a sentence, not a page."""
+    text = unit.text.rstrip()
+    if unit.number is not None or unit.kind == "bullet" or unit.label:
+        return False
+    if unit.words > _TITLE_MAX_WORDS or text.endswith((".", ",", ";", "!", "?")):
+        return False
+    if unit.words >= 25 and text.endswith(tuple(c for c in TERMINAL if c != ":")):
+        return False  # a long text ending like a sentence is a paragraph
+    return not (text.endswith(":") and unit.words > _COLON_TITLE_MAX_WORDS)
+
+
+def _starts_title(unit: Unit) -> bool:
+    """A line that names the statement: a title line, not a breadcrumb or banner."""
+    return (
+        _title_like(unit)
+        and names_statement(unit.text)
+        and not _BREADCRUMB.search(unit.text)
+        and not is_banner(unit.text)
+    )
+
+
+def _continues(title_units: list[Unit], unit: Unit) -> bool:
+    """A line right after the title that carries it on (same heading level for
+    headings): "JOINT COMMUNIQUE" / "ON THE OCCASION OF THE VISIT ..."."""
+    last = title_units[-1]
+    if not _title_like(unit) or is_date_line(unit) or looks_like_code(unit.text):
+        return False
+    if unit.forced_heading != last.forced_heading:
+        return False
+    title = " ".join(u.text for u in title_units)
+    return continues_title(title, unit.text) and unit.words <= 30
+
+
+def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, list[Unit]]:
+    """Split the leading units into the header and the rest.
+
+    The header runs until the first unit that starts the body (numbered, a list
+    item, a labelled or given heading, 25 words or more, a sentence), except that
+    a title line, however long or marked as a heading, and the lines that carry it
+    on stay in the header."""
+    header = Header()
+    run: list[int] = []  # the title found while walking: its first line and continuations
+    start = len(units)
+    for i, unit in enumerate(units):
+        if is_date_line(unit):
+            continue
+        if run and run[-1] == i - 1 and _continues([units[k] for k in run], unit):
+            run.append(i)
+            continue
+        if not run and _starts_title(unit):
+            run.append(i)
+            continue
+        if _is_body_start(unit):
+            start = i
+            break
+    head = units[:start]
+    rest = units[start:]
+    title_units = _title_units(head, run, metadata_title)
+    if title_units:
+        header.title = " ".join(head[i].text for i in title_units)
+    pushed_back: list[Unit] = []
+    for i, unit in enumerate(head):
+        if i in title_units:
+            continue
+        if is_date_line(unit):
+            header.date_lines.append(unit.text)
+        elif (
+            (unit.bold or unit.forced_heading)
+            and not looks_like_code(unit.text)
+            and not names_statement(unit.text)
+            and (title_units or metadata_title)
+        ):
+            pushed_back.append(unit)
+        else:
+            header.noise.append(unit.text)
+    return header, pushed_back + rest
+
+
+def _title_units(head: list[Unit], run: list[int], metadata_title: str | None) -> list[int]:
+    """Which header lines make the title."""
+    styled = next((i for i, u in enumerate(head) if u.forced_heading == 0), None)
+    if styled is not None:
+        return _with_continuations(head, styled)
+    if run:
+        return _with_chunk(head, run)
+    first = next((i for i, u in enumerate(head) if _starts_title(u)), None)
+    if first is None:
+        # a banner ("Joint Press Release") is the title when nothing else names the statement
+        first = next(
+            (
+                i
+                for i, u in enumerate(head)
+                if names_statement(u.text) and _title_like(u) and not _BREADCRUMB.search(u.text)
+            ),
+            None,
+        )
+    if first is None and not metadata_title:
+        first = next(
+            (
+                i
+                for i, u in enumerate(head)
+                if not is_date_line(u)
+                and not looks_like_code(u.text)
+                and not is_banner(u.text)
+                and u.text.lower().strip(" :") not in _SECTION_WORDS
+            ),
+            None,
+        )
+    if first is None:
+        return []
+    return _with_chunk(head, _with_continuations(head, first))
+
+
+def _with_continuations(head: list[Unit], first: int) -> list[int]:
+    run = [first]
+    for i in range(first + 1, len(head)):
+        if not _continues([head[k] for k in run], head[i]):
+            break
+        run.append(i)
+    return run
+
+
+def _with_chunk(head: list[Unit], run: list[int]) -> list[int]:
+    """The title's lines and the other lines of the same block (a four-line
+    header such as '"Central Asia plus Japan" Dialogue / ... / Joint Press Release')."""
+    chunk = head[run[0]].chunk
+    same = [
+        i
+        for i, u in enumerate(head)
+        if u.chunk == chunk
+        and u.forced_heading is None
+        and not is_date_line(u)
+        and not _BREADCRUMB.search(u.text)
+        and not looks_like_code(u.text)
+    ]
+    return sorted(set(run) | set(same))

@@ -1,0 +1,156 @@
+"""The document level: the title and the header above the body, on small
+synthetic statements written in the general patterns real ones follow."""
+
+from __future__ import annotations
+
+import pytest
+from jtreport.api import parse_text
+from jtreport.parser.title import clean_title, is_banner
+
+BODY = (
+    "1. Both sides welcomed the progress of bilateral cooperation.\n\n"
+    "2. Both sides concurred on launching a new dialogue.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("[Title] JOINT STATEMENT OF THE SUMMIT", "JOINT STATEMENT OF THE SUMMIT"),
+        ('"Joint Statement of Atlantis and Oceania"', "Joint Statement of Atlantis and Oceania"),
+        ('"Joint Statement from Atlantis and Oceania on\\', "Joint Statement from Atlantis and Oceania on"),  # noqa: E501
+        ("Joint Statement (Provisional translation)", "Joint Statement"),
+        ("PRESS RELEASE: Joint Statement on Trade", "Joint Statement on Trade"),
+        ("Atlantis-Oceania Joint Statement (MFA)", "Atlantis-Oceania Joint Statement"),
+        ("Joint Statement on the Economic Partnership Agreement (EPA)",
+         "Joint Statement on the Economic Partnership Agreement (EPA)"),
+        ("Statement of the Leaders [Attacks in the capital]", "Statement of the Leaders"),
+        ("Leaders' Visit: Communique(1)", "Leaders' Visit: Communique"),
+        ("**Joint Statement**", "Joint Statement"),
+        ("Joint Statement on the G20", "Joint Statement on the G20"),
+        ("Joint Statement on “Green Growth”", "Joint Statement on “Green Growth”"),
+    ],
+)  # fmt: skip
+def test_title_noise_goes_and_the_title_stays(raw: str, clean: str) -> None:
+    assert clean_title(raw) == clean
+
+
+def test_banners_are_lines_that_only_name_a_kind_of_text() -> None:
+    assert is_banner("PRESS RELEASE")
+    assert is_banner("(Provisional translation)")
+    assert not is_banner("Joint Press Release on the Third Meeting")
+
+
+def test_a_banner_in_its_own_block_is_not_the_title() -> None:
+    text = "PRESS RELEASE\n\nJoint Statement between Atlantis and Oceania\n\n" + BODY
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement between Atlantis and Oceania"
+
+
+def test_leading_headings_of_one_level_make_one_title_and_no_area() -> None:
+    text = (
+        "###### Atlantis-Oceania Joint Declaration:\n\n"
+        "###### A Strengthened Partnership for Advancing Shared Goals\n\n"
+        "###### of Peace and Growth in the Region\n\n"
+        "The President of Atlantis paid a State Visit to Oceania.\n\n"
+        "##### I. Partnership for Shared Goals\n\n"
+        "Both countries will deepen their dialogue.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == (
+        "Atlantis-Oceania Joint Declaration: A Strengthened Partnership for Advancing "
+        "Shared Goals of Peace and Growth in the Region"
+    )
+    assert [a.heading for a in statement.areas] == ["Partnership for Shared Goals"]
+    assert statement.preamble == ["The President of Atlantis paid a State Visit to Oceania."]
+
+
+def test_a_heading_that_names_the_statement_is_the_title_at_any_level() -> None:
+    text = (
+        "###### ATLANTIS 2016 LEADERS' DECLARATION\n\n"
+        "We, the Leaders, met in the capital.\n\n"
+        "##### Growth\n\n"
+        "We reaffirm our aspirations towards balanced growth.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "ATLANTIS 2016 LEADERS' DECLARATION"
+    assert [a.heading for a in statement.areas] == ["Growth"]
+
+
+def test_a_title_line_carried_on_by_a_line_that_starts_with_a_preposition() -> None:
+    text = (
+        " News | About us | Contact\n\n"
+        " JOINT COMMUNIQUE\n\n"
+        " ON THE OCCASION OF THE VISIT OF THE PRIME MINISTER OF OCEANIA TO ATLANTIS\n\n" + BODY
+    )
+    statement = parse_text(text)
+    assert statement.title == (
+        "JOINT COMMUNIQUE ON THE OCCASION OF THE VISIT OF THE PRIME MINISTER OF OCEANIA TO ATLANTIS"
+    )
+    assert any("News | About us" in w for w in statement.warnings)
+
+
+def test_a_long_title_line_is_not_the_first_paragraph() -> None:
+    title = (
+        "Statement of the President of the Atlantic Commission Jean Dupont, the President "
+        "of the Atlantic Council Maria Rossi and the Prime Minister of Oceania John Smith"
+    )
+    text = (
+        f"{title}\n\nPort Royal, 15 November 2015\n\nSTATEMENT/15/6088\n\n"
+        "We strongly condemn the attacks.\n\nWe agreed today to deepen the relationship.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == title
+    assert statement.date == "2015-11-15"
+    assert statement.areas == []
+    assert len(statement.paragraphs) == 2
+
+
+def _unnumbered(opening: list[str]) -> str:
+    paragraphs = "\n\n".join(opening)
+    return (
+        "Joint Statement of Atlantis and Oceania\n\n"
+        f"{paragraphs}\n\n"
+        "**Trade**\n\n"
+        "The two sides welcomed the growth of trade.\n"
+    )
+
+
+def test_preamble_ends_at_the_first_act_before_the_first_heading() -> None:
+    text = _unnumbered(
+        [
+            "Today, the leaders of Atlantis and Oceania met in Port Royal for their summit.",
+            "Together, we reaffirm our commitment to a free and open region.",
+            "We will work together to be a force for good.",
+        ]
+    )
+    statement = parse_text(text)
+    assert len(statement.preamble) == 1
+    assert len(statement.paragraphs) == 3
+    assert statement.paragraphs[0].area_id is None
+
+
+def test_an_opening_paragraph_with_an_act_starts_the_body() -> None:
+    text = _unnumbered(
+        [
+            "On 10 September 2023, the leaders met in Port Royal. The two leaders "
+            "welcomed a new phase of cooperation.",
+            "In the ten years since the partnership was formed, the two countries have "
+            "made remarkable strides. The leaders underscored its principles.",
+        ]
+    )
+    statement = parse_text(text)
+    assert statement.preamble == []
+    assert [p.index for p in statement.paragraphs] == [1, 2, 3]
+
+
+def test_a_lone_paragraph_before_the_first_heading_is_the_preamble() -> None:
+    text = _unnumbered(
+        [
+            "The Prime Ministers held talks in Port Royal. The two sides highly valued "
+            "their friendship and reaffirmed the following principles."
+        ]
+    )
+    statement = parse_text(text)
+    assert len(statement.preamble) == 1
+    assert len(statement.paragraphs) == 1
