@@ -154,3 +154,84 @@ def test_a_lone_paragraph_before_the_first_heading_is_the_preamble() -> None:
     statement = parse_text(text)
     assert len(statement.preamble) == 1
     assert len(statement.paragraphs) == 1
+
+
+def test_page_furniture_after_the_statement_is_left_out_with_a_warning() -> None:
+    text = (
+        "Joint Statement of Atlantis and Oceania\n\n"
+        + BODY
+        + "\nPort Royal 13 August\n\n13 August 2001\n\n"
+        "Media Releases 2001 | 2000 | 1999\n\ntop\n\n"
+        "Home | Links | Search | Help | Site Map\n\n"
+        "Press contacts:\n\nJane DOE (+32 2 299 13 82)\n\n"
+        "Send comments about this site to the Webmaster\n"
+    )
+    statement = parse_text(text)
+    assert statement.areas == []
+    assert len(statement.paragraphs) == 2
+    assert statement.date == "2001-08-13"
+    assert any("Home | Links" in w and "Press contacts" in w for w in statement.warnings)
+
+
+def test_editors_notes_in_square_brackets_are_no_paragraphs() -> None:
+    text = (
+        "Joint Communique\n\n"
+        "The Prime Minister of Oceania visited Atlantis from 7 to 11 October 1976.\n\n"
+        "[matter omitted]\n\n"
+        "The two leaders agreed that their discussions had been valuable.\n\n"
+        "_[Foreign Affairs Record, vol. 47, no. 10, October 1976, pp. 537-40.]_\n"
+    )
+    statement = parse_text(text)
+    assert [p.text for p in statement.paragraphs] == [
+        "The two leaders agreed that their discussions had been valuable."
+    ]
+    assert any("[matter omitted]" in w for w in statement.warnings)
+
+
+def test_a_cable_s_begins_and_ends_markers_frame_the_statement() -> None:
+    text = (
+        "# 93 Leaders' Communique\n\n"
+        "## Port Royal, 21 March 1980\n\n"
+        "## Leaders' Visit: Communique(1)\n\n"
+        "The following Communique was issued by the two Prime Ministers on 21 March.\n\n"
+        "### Begins\n\n"
+        "The Prime Ministers began their talks with a review of their cooperation.\n\n"
+        "The Prime Ministers agreed on a framework for further study.\n\n"
+        "### Ends.\n\n"
+        "- 1 Conveyed to the capital by cablegram, dated 21 March 1980.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Leaders' Visit: Communique"
+    assert statement.areas == []
+    assert len(statement.preamble) == 1
+    assert len(statement.paragraphs) == 1
+    assert any("cablegram" in w for w in statement.warnings)
+
+
+def test_a_numbered_list_after_a_lead_in_is_not_paragraph_numbering() -> None:
+    text = (
+        "Joint Communique\n\n"
+        "The Prime Ministers met in Port Royal.\n\n"
+        "The Prime Ministers agreed that closer relations would bring benefits.\n\n"
+        "The Prime Ministers endorsed the following principles:\n\n"
+        "  1. The freest possible movement of goods between the two countries;\n"
+        "  2. An outward-looking approach to trade;\n"
+        "  3. Frequent consultation on matters of common concern.\n\n"
+        "The Prime Ministers agreed that a sound foundation already existed.\n"
+    )
+    statement = parse_text(text)
+    assert [p.number for p in statement.paragraphs] == [None, None, None]
+    assert statement.paragraphs[1].text.startswith("The Prime Ministers endorsed")
+    assert "An outward-looking approach to trade;" in statement.paragraphs[1].text
+
+
+def test_numbered_paragraphs_after_a_colon_stay_numbered() -> None:
+    text = (
+        "Joint Statement\n\n"
+        "The two leaders issued the following joint statement:\n\n"
+        "1. Both sides welcomed the progress of bilateral cooperation.\n\n"
+        "2. Both sides concurred on launching a new dialogue.\n\n"
+        "The President expressed his gratitude for the warm hospitality.\n"
+    )
+    statement = parse_text(text)
+    assert [p.number for p in statement.paragraphs][:2] == [1, 2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .furniture import is_editorial_intro
 from .title import continues_title, is_banner, names_statement
 from .units import TERMINAL, Unit
 
@@ -90,30 +91,37 @@ def _continues(title_units: list[Unit], unit: Unit) -> bool:
     return continues_title(title, unit.text) and unit.words <= 30
 
 
-def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, list[Unit]]:
+def find_header(
+    units: list[Unit], metadata_title: str | None, body_from: int | None = None
+) -> tuple[Header, list[Unit]]:
     """Split the leading units into the header and the rest.
 
     The header runs until the first unit that starts the body (numbered, a list
     item, a labelled or given heading, 25 words or more, a sentence), except that
-    a title line, however long or marked as a heading, and the lines that carry it
-    on stay in the header."""
+    a title line, however long or marked as a heading, the lines that carry it on
+    and an editor's introduction stay in the header.  ``body_from``, when given
+    (the line after a cable's "Begins"), is where the body starts whatever
+    comes before it."""
     header = Header()
     run: list[int] = []  # the title found while walking: its first line and continuations
-    start = len(units)
-    for i, unit in enumerate(units):
+    limit = len(units) if body_from is None else body_from
+    start = limit
+    for i, unit in enumerate(units[:limit]):
         if is_date_line(unit):
             continue
         if run and run[-1] == i - 1 and _continues([units[k] for k in run], unit):
             run.append(i)
             continue
-        if not run and _starts_title(unit):
-            run.append(i)
+        if _starts_title(unit) and (not run or _later_title_heading(units[run[0]], unit)):
+            run = [i]
             continue
-        if _is_body_start(unit):
+        if is_editorial_intro(unit) and not run[1:]:
+            continue
+        if _is_body_start(unit) and body_from is None:
             start = i
             break
     head = units[:start]
-    rest = units[start:]
+    rest = units[start:] if body_from is None else units[body_from:]
     title_units = _title_units(head, run, metadata_title)
     if title_units:
         header.title = " ".join(head[i].text for i in title_units)
@@ -125,6 +133,7 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
             header.date_lines.append(unit.text)
         elif (
             (unit.bold or unit.forced_heading)
+            and body_from is None
             and not looks_like_code(unit.text)
             and not names_statement(unit.text)
             and (title_units or metadata_title)
@@ -133,6 +142,14 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
         else:
             header.noise.append(unit.text)
     return header, pushed_back + rest
+
+
+def _later_title_heading(first: Unit, unit: Unit) -> bool:
+    """Of two headings above the body that name a statement, the one nearer the
+    body is the statement's own title; the first is the page's or collection's
+    heading ("93 Prime Ministers' Communique" above "Prime Minister's Visit:
+    Communique")."""
+    return first.forced_heading is not None and unit.forced_heading is not None
 
 
 def _title_units(head: list[Unit], run: list[int], metadata_title: str | None) -> list[int]:

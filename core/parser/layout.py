@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
 from .units import TERMINAL, Unit, classify_marker
 
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
+#: the mean length of the items of a list announced by a lead-in, at most
+_LIST_ITEM_WORDS = 40
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
 
 
@@ -61,11 +64,18 @@ class Layout:
     numbered: bool
 
 
-def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Split trailing date, place and signature lines from the body."""
+def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[str]]:
+    """Split trailing date, place and signature lines from the body, and drop the
+    page furniture around them (menus, contacts, "Back to top")."""
     end = len(units)
+    closing: list[Unit] = []
+    trailer: list[str] = []
     while end > 0:
         unit = units[end - 1]
+        if is_furniture(unit) and not is_date_line(unit):
+            trailer.insert(0, unit.text)
+            end -= 1
+            continue
         if unit.number is not None or unit.kind == "bullet":
             break
         closing_like = is_date_line(unit) or re.match(
@@ -74,18 +84,40 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         short_signature = unit.words <= 14 and not unit.ends_sentence and not unit.label
         if not (closing_like or short_signature):
             break
+        closing.insert(0, unit)
         end -= 1
     # a lone heading-like line after the last paragraph of a truncated text stays in the body
-    last = units[-1] if units else None
+    last = closing[-1] if len(closing) == 1 else None
     if (
         last is not None
-        and end == len(units) - 1
+        and units[end] is last
         and not is_date_line(last)
         and not _CLOSING_WORDS.match(last.text)
         and last.words > 6
     ):
-        end = len(units)
-    return units[:end], units[end:]
+        return [*units[:end], last], [], trailer
+    return units[:end], closing, trailer
+
+
+def _strip_apparatus(units: list[Unit], warnings: list[str]) -> tuple[list[Unit], int | None]:
+    """Leave out editors' notes in square brackets and what a cable's "Begins" /
+    "Ends" markers put outside the text; return the units left and, after a
+    "Begins", the index where the body starts."""
+    notes = [u.text for u in units if is_editorial_note(u)]
+    kept = [u for u in units if not is_editorial_note(u)]
+    if notes:
+        warnings.append("editor's notes left out: " + " | ".join(notes))
+    marks = [(i, cable_marker(u)) for i, u in enumerate(kept)]
+    begin = next((i for i, mark in marks if mark == "begin"), None)
+    end = next((i for i, mark in reversed(marks) if mark == "end"), None)
+    if end is not None and (begin is None or end > begin):
+        after = [u.text for u in kept[end + 1 :]]
+        if after:
+            warnings.append("ignored lines after the statement's end marker: " + " | ".join(after))
+        kept = kept[:end]
+    if begin is not None:
+        return [*kept[:begin], *kept[begin + 1 :]], begin
+    return kept, None
 
 
 def is_heading(unit: Unit, following: Unit | None) -> bool:
@@ -124,12 +156,16 @@ def build_layout(units: list[Unit], metadata_title: str | None) -> Layout:
     for unit in units:
         if unit.kind != "heading" or unit.forced_heading is not None:
             classify_marker(unit)
-    header, rest = find_header(units, metadata_title)
-    body, closing = find_closing(rest)
     warnings: list[str] = []
+    units, body_from = _strip_apparatus(units, warnings)
+    header, rest = find_header(units, metadata_title, body_from)
+    body, closing, trailer = find_closing(rest)
     if header.noise:
         warnings.append("ignored lines before the statement: " + " | ".join(header.noise))
+    if trailer:
+        warnings.append("ignored lines after the statement: " + " | ".join(trailer))
 
+    _lists_after_lead_ins(body)
     numbered_units = [u for u in body if u.number is not None]
     numbered = len(numbered_units) >= 2 or any(u.number == 1 for u in numbered_units)
     numbered_heads = _numbered_headings(body)
@@ -143,6 +179,45 @@ def build_layout(units: list[Unit], metadata_title: str | None) -> Layout:
     layout = Layout(header, [], [], [], [], [c.text for c in closing], warnings, numbered)
     _walk(body, layout)
     return layout
+
+
+def _lists_after_lead_ins(body: list[Unit]) -> None:
+    """Numbered lines that list what a lead-in announces ("... the following
+    principles:" / "1. The freest possible movement of goods; 2. ...") are list
+    items of the lead-in's paragraph, not paragraph numbers: a run that starts at 1
+    right after a text ending with a colon, is followed by unnumbered text, holds
+    short items without a reporting act, and whose numbering nothing later
+    continues."""
+    from .items import has_act
+
+    i = 0
+    while i < len(body):
+        if body[i].number != 1 or i == 0:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(body) and body[end].number == body[end - 1].number + 1:  # type: ignore[operator]
+            end += 1
+        run = body[i:end]
+        before = body[i - 1]
+        after = body[end] if end < len(body) else None
+        later = next((u.number for u in body[end:] if u.number is not None), None)
+        if (
+            before.number is None
+            and before.kind == "text"
+            and before.text.rstrip().endswith(":")
+            and after is not None
+            and after.number is None
+            and after.kind == "text"
+            and (later is None or later == 1)
+            and sum(u.words for u in run) <= _LIST_ITEM_WORDS * len(run)
+            and not any(has_act(u.text) for u in run)
+        ):
+            for unit in run:
+                unit.kind = "bullet"
+                unit.label = f"({unit.number})"
+                unit.number = None
+        i = end
 
 
 def _numbered_headings(body: list[Unit]) -> list[Unit]:
