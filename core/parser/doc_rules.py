@@ -62,3 +62,9 @@ def honorifics() -> re.Pattern[str]:
     """Honorifics before a name (H.E., His Excellency, the Right Hon., Mr.), any number."""
     alternation = phrase_pattern(lines("honorifics.txt"))
     return re.compile(rf"^(?:(?:{alternation})(?:\s+|(?<=\.)(?=[A-Z])))+", re.I)
+
+
+@cache
+def honorific_alternation() -> str:
+    """The honorifics as a regex alternation (for use inside larger patterns)."""
+    return phrase_pattern(lines("honorifics.txt"))

@@ -9,13 +9,9 @@ from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
 from .items import ActReader, ItemDraft, read_items, read_participial_clause
 from .layout import Layout, build_layout
-from .metadata import (
-    assign_missing_parties,
-    find_date_and_place,
-    find_parties,
-    find_people,
-    find_signatories,
-)
+from .metadata import find_date_and_place
+from .parties import choose_leaders, find_parties, leaders_or_signatories
+from .people import find_people, find_signatories
 from .title import clean_title
 from .units import TERMINAL, blocks_to_units
 
@@ -35,17 +31,21 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if not title:
         warnings.append("no title was found")
     opening = layout.preamble[:3] or [p.text for p in layout.paragraphs[:1]]
+    people = find_people([title, *opening])
+    meeting = _meeting_texts(layout, opening)
+    if len(meeting) > len(opening):
+        people += find_people(meeting[len(opening) :])
     dated = find_date_and_place(
-        layout.header.date_lines, layout.closing, result.metadata.get("date"), opening
+        layout.header.date_lines, layout.closing, result.metadata.get("date"), meeting
     )
     if dated.date is None:
         warnings.append("the statement's date was not found; dates cannot be marked as future")
 
-    people = find_people([title, *opening])
     closing_people = find_people(layout.closing)
     parties = find_parties(title, [*people, *closing_people], opening)
-    leaders = assign_missing_parties([p for p, _c, _w in people], parties)
+    leaders = choose_leaders(people, parties, meeting)
     signatories = find_signatories(layout.closing, leaders)
+    leaders = leaders_or_signatories(leaders, signatories)
 
     used = {line for line in layout.closing if _names_someone(line, signatories)}
     unread = [
@@ -97,6 +97,18 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         source=source,
         warnings=warnings,
     )
+
+
+def _meeting_texts(layout: Layout, opening: list[str]) -> list[str]:
+    """Where the meeting and its leaders are told: the opening, and the next
+    paragraph too when the opening names nobody ("The United States, Japan, and
+    the Republic of Korea condemn ... / ... Advisor Jake Sullivan met today in
+    Tokyo")."""
+    if find_people(opening):
+        return opening
+    texts = [*layout.preamble, *(p.text for p in layout.paragraphs)]
+    following = texts[len(opening) : len(opening) + 1]
+    return [*opening, *following]
 
 
 def _names_someone(line: str, people: list[Person]) -> bool:

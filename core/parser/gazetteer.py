@@ -253,6 +253,20 @@ Niue | Niue | |
 *African Union | the African Union | | AU
 """
 
+#: The members of the unions in the table, by the union's name ("a leader of
+#: Cambodia chairing an ASEAN-Japan summit speaks for ASEAN").
+_MEMBERS = {
+    "EU": (
+        "Austria; Belgium; Bulgaria; Croatia; Cyprus; Czechia; Denmark; Estonia; Finland; "
+        "France; Germany; Greece; Hungary; Ireland; Italy; Latvia; Lithuania; Luxembourg; "
+        "Malta; Netherlands; Poland; Portugal; Romania; Slovakia; Slovenia; Spain; Sweden"
+    ),
+    "ASEAN": (
+        "Brunei; Cambodia; Indonesia; Laos; Malaysia; Myanmar; Philippines; Singapore; "
+        "Thailand; Viet Nam"
+    ),
+}
+
 #: Nouns after which an adjective names its country ("the Japanese side").
 _QUALIFIERS = (
     "side",
@@ -507,3 +521,37 @@ def party_name(country: Country, as_written: str | None = None) -> str:
             if mention.country == country and mention.kind == "formal":
                 return _ARTICLE.sub("", _SPACES.sub(" ", mention.text))
     return country.name
+
+
+def unions_of(country: Country) -> tuple[Country, ...]:
+    """The unions in the table that ``country`` is a member of (Cambodia: ASEAN)."""
+    return tuple(
+        union
+        for union in COUNTRIES
+        if union.is_union and country.name in _split(_MEMBERS.get(union.name, ""))
+    )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    from .doc_rules import lines
+
+    table: dict[str, str] = {}
+    for line in lines("capitals.txt"):
+        city, _bar, party = line.partition("|")
+        table[normalize_key(city.strip())] = party.strip()
+    return table
+
+
+def country_of_place(place: str) -> Country | None:
+    """The party a place belongs to: a country's own name, or its capital
+    ("Washington, D.C." gives the United States, "Tokyo" Japan)."""
+    country = find_country(place)
+    if country is not None and normalize_key(place) in {
+        normalize_key(n) for n in (country.name, *country.formal, *country.aliases)
+    }:
+        return country
+    name = _capitals().get(normalize_key(place.strip(" ,.")))
+    if name is None:
+        name = _capitals().get(normalize_key(place.split(",")[0]))
+    return next((c for c in COUNTRIES if c.name == name), None) if name else None

@@ -120,6 +120,13 @@ def find_header(
         if _is_body_start(unit) and body_from is None:
             start = i
             break
+    if _first_line_of_body(units, start, run):
+        # "Vice President X welcomed Prime / Minister Y to ...": a wrapped line cut short
+        first = units[start]
+        first.text = f"{units[start - 1].text} {first.text}"
+        first.lines = [*units[start - 1].lines, *first.lines]
+        start -= 1
+        units = [*units[:start], *units[start + 1 :]]
     head = units[:start]
     rest = units[start:] if body_from is None else units[body_from:]
     title_units = _title_units(head, run, metadata_title)
@@ -142,6 +149,28 @@ def find_header(
         else:
             header.noise.append(unit.text)
     return header, pushed_back + rest
+
+
+def _first_line_of_body(units: list[Unit], start: int, run: list[int]) -> bool:
+    """Whether the line just above the body's first unit, in the same block (no
+    blank line between) and not a title, date or code, is the first line of that
+    paragraph, cut off by the wrapping ("... welcomed Prime" / "Minister ...")."""
+    if start == 0 or start >= len(units) or start - 1 in run:
+        return False
+    line, first = units[start - 1], units[start]
+    return (
+        line.chunk == first.chunk
+        and line.kind == "text"
+        and line.forced_heading is None
+        and not line.bold
+        and line.words >= 4
+        and not line.ends_sentence
+        and first.kind == "text"
+        and first.number is None
+        and not is_date_line(line)
+        and not looks_like_code(line.text)
+        and not names_statement(line.text)
+    )
 
 
 def _later_title_heading(first: Unit, unit: Unit) -> bool:
