@@ -243,3 +243,15 @@ def test_a_wrapped_first_line_cut_short_stays_with_its_paragraph() -> None:
         "Vice President Jane Doe welcomed Prime Minister"
     )
     assert [p.title for p in statement.leaders] == ["Vice President", "Prime Minister"]
+
+
+def test_a_posting_timestamp_is_not_the_statement_s_date() -> None:
+    text = (
+        "---\ntitle: Leaders' Declaration\ndate: 2016-11-21T20:55:00UTC\n---\n\n"
+        "We, the Leaders of APEC, met in Lima.\n\nWe reaffirm our aspirations.\n"
+    )
+    statement = parse_text(text)
+    assert statement.date is None
+    assert any("2016-11-21T20:55:00UTC" in w for w in statement.warnings)
+    dated = parse_text(text.replace("2016-11-21T20:55:00UTC", "2016-11-20"))
+    assert dated.date == "2016-11-20"

@@ -39,7 +39,11 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         layout.header.date_lines, layout.closing, result.metadata.get("date"), meeting
     )
     if dated.date is None:
-        warnings.append("the statement's date was not found; dates cannot be marked as future")
+        posted = f" (the source's {dated.passed_over} says when a copy was posted)"
+        warnings.append(
+            f"the statement's date was not found{posted if dated.passed_over else ''}; "
+            "dates cannot be marked as future"
+        )
 
     closing_people = find_people(layout.closing)
     parties = find_parties(title, [*people, *closing_people], opening)

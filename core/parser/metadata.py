@@ -2,7 +2,8 @@
 
 The date is the dateline's (above the text or in the signature block), else the
 meeting day the opening gives ("On December 20, 2025, ..."), else the source's
-metadata, else the first full date of the opening.  The place is the dateline's
+metadata (not a timestamp such as "2016-11-21T20:55:00", which says when a copy
+was posted), else the first full date of the opening.  The place is the dateline's
 ("Tokyo, 26 October 2016", "20 May 2023, Hiroshima", "Jakarta 13 August"), else
 where the opening says the meeting was held ("met today in Tokyo", "was held on
 12 November 2022 in Phnom Penh", "convened at Camp David"), else where a leader
@@ -37,6 +38,7 @@ _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
 )
+_POSTING_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _DAY_OR_YEAR = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)?\b")
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 #: words that start a place's name but are no place
@@ -51,6 +53,8 @@ class Dated:
     place: str | None
     #: the header or closing line the date was read from, if any
     line: str | None = None
+    #: a date of the source that was not taken (a posting time), to say so
+    passed_over: str | None = None
 
 
 def find_date_and_place(
@@ -75,8 +79,9 @@ def find_date_and_place(
         value = parse_date(on_date.group("date")) if on_date else None
         if value:
             return Dated(value, place)
-    # then the source's metadata (front matter, <meta>, document properties)
-    if metadata_date:
+    # then the source's metadata (front matter, <meta>, document properties), unless
+    # it is a timestamp: when a copy was posted, not when the statement was issued
+    if metadata_date and not _POSTING_TIME.search(metadata_date):
         value = _iso_date(metadata_date) or parse_date(metadata_date)
         if value:
             return Dated(value, place)
@@ -84,7 +89,7 @@ def find_date_and_place(
         for mention in find_dates(text, None):
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
                 return Dated(dt.date.fromisoformat(mention.value), place)
-    return Dated(None, place)
+    return Dated(None, place, passed_over=metadata_date)
 
 
 def _iso_date(text: str) -> dt.date | None:
