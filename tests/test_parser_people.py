@@ -255,3 +255,38 @@ def test_a_posting_timestamp_is_not_the_statement_s_date() -> None:
     assert any("2016-11-21T20:55:00UTC" in w for w in statement.warnings)
     dated = parse_text(text.replace("2016-11-21T20:55:00UTC", "2016-11-20"))
     assert dated.date == "2016-11-20"
+
+
+def test_a_title_in_capitals_names_its_leaders_and_a_place_line_its_place() -> None:
+    text = (
+        "JOINT STATEMENT OF<br/>\n"
+        "JAPANESE PRIME MINISTER TARO SATO AND<br/>\n"
+        "PHILIPPINE PRESIDENT JUAN DELA CRUZ<br/>\n"
+        "Tokyo, Japan<br/>\n"
+        "October 26, 2016<br/>\n\n"
+        "The two leaders welcomed the progress of the partnership.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == (
+        "JOINT STATEMENT OF JAPANESE PRIME MINISTER TARO SATO AND PHILIPPINE PRESIDENT "
+        "JUAN DELA CRUZ"
+    )
+    assert leaders(statement) == [("Taro Sato", "Japan"), ("Juan Dela Cruz", "Philippines")]
+    assert statement.place == "Tokyo, Japan"
+    assert statement.date == "2016-10-26"
+
+
+def test_ministers_and_advisers_of_a_ministers_statement_are_its_leaders() -> None:
+    text = (
+        "Joint Statement from Canada, Mexico and the United States\n\n"
+        "On April 13, 2023, U.S. Homeland Security Advisor Dr. Jane Doe convened the first "
+        "meeting of the committee with Mexican Secretary of Security Ana Garcia and "
+        "Canadian National Security and Intelligence Advisor John Roe.\n\n"
+        "The three governments committed to enhance drug surveillance capabilities.\n"
+    )
+    statement = parse_text(text)
+    assert leaders(statement) == [
+        ("Jane Doe", "United States"),
+        ("Ana Garcia", "Mexico"),
+        ("John Roe", "Canada"),
+    ]

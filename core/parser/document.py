@@ -36,7 +36,10 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if len(meeting) > len(opening):
         people += find_people(meeting[len(opening) :])
     dated = find_date_and_place(
-        layout.header.date_lines, layout.closing, result.metadata.get("date"), meeting
+        [*layout.header.date_lines, *layout.header.place_lines],
+        layout.closing,
+        result.metadata.get("date"),
+        meeting,
     )
     if dated.date is None:
         posted = f" (the source's {dated.passed_over} says when a copy was posted)"

@@ -28,6 +28,8 @@ class Header:
 
     title: str | None = None
     date_lines: list[str] = field(default_factory=list)
+    #: a line that only names a place ("Tokyo, Japan"), as a dateline without a date
+    place_lines: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
 
 
@@ -44,6 +46,22 @@ def looks_like_code(text: str) -> bool:
     if re.search(r"\d", stripped) and len(stripped.split()) <= 4:
         return True
     return stripped.startswith("(") and stripped.endswith(")") and len(stripped) < 20
+
+
+def is_place_line(text: str) -> bool:
+    """A line that only names a place: a city and its country ("Tokyo, Japan") or
+    a capital ("Brussels")."""
+    from .gazetteer import country_of_place, find_country
+
+    parts = [p.strip() for p in text.strip(" .").split(",")]
+    if not 0 < len(parts) <= 2 or len(text.split()) > 5:
+        return False
+    if not all(p and all(w[:1].isupper() for w in p.split()) for p in parts):
+        return False
+    if len(parts) == 2:
+        return find_country(parts[1]) is not None or country_of_place(parts[0]) is not None
+    # one name alone: a capital, not a country (a bare "Japan" is a site's tag)
+    return country_of_place(parts[0]) is not None and find_country(parts[0]) is None
 
 
 def _is_body_start(unit: Unit) -> bool:
@@ -138,6 +156,8 @@ def find_header(
             continue
         if is_date_line(unit):
             header.date_lines.append(unit.text)
+        elif is_place_line(unit.text):
+            header.place_lines.append(unit.text)
         elif (
             (unit.bold or unit.forced_heading)
             and body_from is None

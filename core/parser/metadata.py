@@ -60,15 +60,21 @@ class Dated:
 def find_date_and_place(
     header_lines: list[str], closing: list[str], metadata_date: str | None, opening: list[str]
 ) -> Dated:
-    """The date and place: header date line, then closing line, then an opening
+    """The date and place (``header_lines``: the header's date lines and lines that
+    only name a place): header date line, then closing line, then an opening
     "On December 20, 2025, ...", then the source's metadata, then the first full
     date in the opening paragraph; the place as the module's docstring says."""
     from .dates import find_dates, parse_date
 
-    dated_lines = [*header_lines, *[c for c in closing if parse_date(c)]]
-    place = next(
-        (p for p in map(_place_of, [*dated_lines, *closing]) if p is not None), None
-    ) or _place_in(opening)
+    dated_lines = [
+        *[h for h in header_lines if parse_date(h)],
+        *[c for c in closing if parse_date(c)],
+    ]
+    place = (
+        next((p for p in map(_place_of, [*dated_lines, *closing]) if p is not None), None)
+        or next((_place_like(h) for h in header_lines if not parse_date(h)), None)
+        or _place_in(opening)
+    )
     for line in dated_lines:
         value = parse_date(line)
         if value:

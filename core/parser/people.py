@@ -117,7 +117,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     offices = _offices()
     words = "|".join(sorted(map(re.escape, offices.portfolio_words), key=len, reverse=True))
     portfolio = (
-        rf"Minister\s+(?:of|for)\s+(?:the\s+)?(?:{words})"
+        rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?(?:{words})"
         rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)(?:{words})){{0,5}}"
     )
     literal = phrase_pattern([*offices.leaders, *offices.others])
@@ -203,7 +203,7 @@ def _country_before(text: str, start: int) -> tuple[Country, str] | None:
     Minister"."""
     before = text[:start].rstrip()
     before = re.sub(r"[’']s$", "", before)
-    for mention in reversed(mentions(text[: start + 40])):
+    for mention in reversed(mentions(text[:start], require_head=False)):
         if mention.end <= len(before) and not before[mention.end :].strip():
             return mention.country, mention.text
         if mention.end < len(before):
@@ -290,6 +290,22 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "to", "at", "by", "with"})
+
+
+def _readable(text: str) -> str:
+    """A text written all in capitals ("JOINT STATEMENT OF JAPANESE PRIME MINISTER
+    SHINZO ABE AND ...") in title case, so titles and names read as they usually
+    do."""
+    if any(ch.islower() for ch in text) or sum(ch.isalpha() for ch in text) < 3:
+        return text
+    words = re.split(r"(\s+)", text)
+    return "".join(
+        w.lower() if w.lower() in _SMALL_WORDS and i else w.capitalize()
+        for i, w in enumerate(words)
+    )
+
+
 def find_people(texts: list[str]) -> list[Found]:
     """People named in ``texts``, in order, each with the party the text gives."""
     found: list[Found] = []
@@ -312,7 +328,7 @@ def find_people(texts: list[str]) -> list[Found]:
             )
         )
 
-    for text in texts:
+    for text in map(_readable, texts):
         shaped = _shaped(text)
         in_order = [(c.name_span[0], c.name, c.title, c.party) for c in shaped]
         for match in _patterns()["title_name"].finditer(text):
