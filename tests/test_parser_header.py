@@ -235,3 +235,28 @@ def test_numbered_paragraphs_after_a_colon_stay_numbered() -> None:
     )
     statement = parse_text(text)
     assert [p.number for p in statement.paragraphs][:2] == [1, 2]
+
+
+def test_a_web_page_s_cell_borders_timestamp_and_short_title_are_furniture() -> None:
+    text = (
+        "|\n|\n"
+        "Joint Communique on the Establishment of Relations |\n"
+        "|\n"
+        "Date:2003-08-11 14:06 Editor: system Source: |\n"
+        "|\n"
+        "Joint Communique on the Establishment of Relations between Atlantis and Oceania\n\n"
+        "Atlantis and Oceania have agreed to recognize each other as of January 1, 1979.\n\n"
+        "Atlantis and Oceania reaffirm the principles and emphasize once again that:\n"
+        "∥Both wish to reduce the danger of conflict.\n"
+        "∥Neither should seek hegemony in the region.\n"
+        "Atlantis and Oceania will exchange Ambassadors on March 1, 1979. |\n|\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == (
+        "Joint Communique on the Establishment of Relations between Atlantis and Oceania"
+    )
+    assert all("|" not in p for p in [*statement.preamble, *(q.text for q in statement.paragraphs)])
+    texts = [*statement.preamble, *(p.text for p in statement.paragraphs)]
+    lead_in = next(t for t in texts if t.startswith("Atlantis and Oceania reaffirm"))
+    assert lead_in.endswith("- Neither should seek hegemony in the region.")
+    assert statement.date != "2003-08-11"

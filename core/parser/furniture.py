@@ -1,8 +1,9 @@
 """Text around a statement that is not the statement.
 
 - **Page furniture** above or below the text: site menus (``Home | Links |
-  Search``), contact lines with telephone numbers, "Back to top", "Press
-  contacts:".  Only looked for outside the body.
+  Search``), contact lines with telephone numbers, a posting timestamp ("Date:
+  2003-08-11 14:06"), "Back to top", "Press contacts:".  Only looked for outside
+  the body.
 - **Editors' notes** in square brackets (``[matter omitted]``, ``[Source: ...]``),
   wherever they stand: an archive's words, not the statement's.
 - **Cable markers**: a line that is only "Begins" / "Ends" opens / closes the
@@ -23,6 +24,7 @@ from .units import Unit
 
 _MENU_SEPARATOR = re.compile(r"\s\|\s")
 _PHONE = re.compile(r"\+\s?\d[\d\s()-]{6,}\d|\b00\s?\d{2,3}(?:\s\d{2,4}){2,}")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]\.?$")
 #: a line of page furniture is short
 _FURNITURE_MAX_WORDS = 16
@@ -46,6 +48,8 @@ def is_furniture(unit: Unit) -> bool:
         return False
     if len(_MENU_SEPARATOR.findall(text)) >= 2 or _PHONE.search(text):
         return True
+    if _TIMESTAMP.search(text) and unit.words <= _FURNITURE_MAX_WORDS:
+        return True  # "Date: 2003-08-11 14:06 Editor: ...": when the page was posted
     return unit.words <= _FURNITURE_MAX_WORDS and _patterns()[0].match(text) is not None
 
 

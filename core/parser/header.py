@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .furniture import is_editorial_intro
+from .furniture import is_editorial_intro, is_furniture
 from .title import continues_title, is_banner, names_statement
 from .units import TERMINAL, Unit
 
 _BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "contents"})
 #: a title line may be long, but not a page
 _TITLE_MAX_WORDS = 60
@@ -34,10 +35,16 @@ class Header:
 
 
 def is_date_line(unit: Unit) -> bool:
-    """A short unnumbered line that parses as a date (``Tokyo, 4 June 2015``)."""
+    """A short unnumbered line that parses as a date (``Tokyo, 4 June 2015``), not
+    a web page's timestamp (``2003-08-11 14:06``: when it was posted)."""
     from .dates import parse_date
 
-    return unit.words <= 9 and unit.number is None and parse_date(unit.text) is not None
+    return (
+        unit.words <= 9
+        and unit.number is None
+        and not _TIMESTAMP.search(unit.text)
+        and parse_date(unit.text) is not None
+    )
 
 
 def looks_like_code(text: str) -> bool:
@@ -133,7 +140,7 @@ def find_header(
         if _starts_title(unit) and (not run or _later_title_heading(units[run[0]], unit)):
             run = [i]
             continue
-        if is_editorial_intro(unit) and not run[1:]:
+        if (is_editorial_intro(unit) and not run[1:]) or is_furniture(unit):
             continue
         if _is_body_start(unit) and body_from is None:
             start = i
@@ -197,8 +204,13 @@ def _later_title_heading(first: Unit, unit: Unit) -> bool:
     """Of two headings above the body that name a statement, the one nearer the
     body is the statement's own title; the first is the page's or collection's
     heading ("93 Prime Ministers' Communique" above "Prime Minister's Visit:
-    Communique")."""
-    return first.forced_heading is not None and unit.forced_heading is not None
+    Communique").  Of two lines, the later one is when it gives the first in full
+    ("Joint Communique on the Establishment of Diplomatic Relations" above the
+    same words followed by "between ... and ...")."""
+    if first.forced_heading is not None and unit.forced_heading is not None:
+        return True
+    shorter = " ".join(first.text.lower().split())
+    return " ".join(unit.text.lower().split()).startswith(shorter) and unit.words > first.words
 
 
 def _title_units(head: list[Unit], run: list[int], metadata_title: str | None) -> list[int]:
@@ -246,16 +258,31 @@ def _with_continuations(head: list[Unit], first: int) -> list[int]:
 
 
 def _with_chunk(head: list[Unit], run: list[int]) -> list[int]:
-    """The title's lines and the other lines of the same block (a four-line
-    header such as '"Central Asia plus Japan" Dialogue / ... / Joint Press Release')."""
+    """The title's lines and the title lines right above them in the same block (a
+    header such as '"Central Asia plus Japan" Dialogue / Third Foreign Ministers'
+    Meeting / Joint Press Release'), and below them the lines of the block that
+    are neither a date, a place, a code nor a sentence (a subtitle)."""
     chunk = head[run[0]].chunk
-    same = [
-        i
-        for i, u in enumerate(head)
-        if u.chunk == chunk
-        and u.forced_heading is None
-        and not is_date_line(u)
-        and not _BREADCRUMB.search(u.text)
-        and not looks_like_code(u.text)
-    ]
-    return sorted(set(run) | set(same))
+    taken = set(run)
+    for i in range(run[0] - 1, -1, -1):
+        if head[i].chunk != chunk or not _in_title_block(head[i]):
+            break
+        taken.add(i)
+    for i in range(run[-1] + 1, len(head)):
+        if head[i].chunk != chunk or not _in_title_block(head[i]):
+            break
+        taken.add(i)
+    return sorted(taken)
+
+
+def _in_title_block(unit: Unit) -> bool:
+    return (
+        unit.forced_heading is None
+        and _title_like(unit)
+        and not is_date_line(unit)
+        and not is_place_line(unit.text)
+        and not _BREADCRUMB.search(unit.text)
+        and not looks_like_code(unit.text)
+        and not is_banner(unit.text)
+        and not re.search(r"\d", unit.text)
+    )

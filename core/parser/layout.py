@@ -375,11 +375,25 @@ def _join(last: ParagraphDraft, unit: Unit, warnings: list[str]) -> None:
 
 
 def _ends_in_list(text: str) -> bool:
-    return "\n- " in text and not text.rstrip().endswith(".")
+    """Whether a paragraph ends in a list that a further item continues: its last
+    item does not close the sentence, or all of it after a lead-in ending with a
+    colon is items (of whole sentences each)."""
+    lead_in, _sep, items = text.partition("\n- ")
+    if not items:
+        return False
+    if lead_in.rstrip().endswith(":") and all(
+        line.startswith("- ") for line in text.split("\n")[2:]
+    ):
+        return True
+    return not text.rstrip().endswith(".")
 
 
 def _strip_bullet(text: str) -> str:
-    return re.sub(r"^(?:[-–•*▪●◦·]|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)|[a-z]\))\s+", "", text).strip()
+    return re.sub(
+        r"^(?:[-–•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)\s+|[a-z]\)\s+)",
+        "",
+        text,
+    ).strip()
 
 
 def _split_heading(text: str) -> tuple[str, str | None]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import msgspec
+
 from ..blocks import Block
 
 UnitKind = Literal["text", "heading", "bullet"]
@@ -20,7 +22,9 @@ _NUMBERED = re.compile(r"^(\d{1,3}(?=\s*[.,)])|\d{4}(?=\s*[.)]))\s*[.,)]\s*(?=\S
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
-_BULLET = re.compile(r"^(?:[-•*▪●◦·]|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?=\S)")
+_BULLET = re.compile(
+    r"^(?:[-•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4})\)\s+|[a-z]\)\s+)(?=\S)"
+)
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _CONNECTORS = frozenset(
     [
@@ -130,10 +134,10 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
     for block in blocks:
         chunk_no += 1 if not chunk else 0
         if block.kind == "line":
-            if block.text.strip():
-                chunk.append(block)
+            if _CONTENT.search(block.text):
+                chunk.append(_without_cell_borders(block))
             else:
-                flush()
+                flush()  # a blank line, or one of rules and table borders only ("|", "***")
             continue
         flush()
         unit = _structured_unit(block)
@@ -142,6 +146,19 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
             units.append(unit)
     flush()
     return units
+
+
+_CONTENT = re.compile(r"\w")
+_CELL_BORDERS = re.compile(r"^\s*\|\s+|\s+\|\s*$")
+
+
+def _without_cell_borders(block: Block) -> Block:
+    """A line without the table borders a web page's layout left around it
+    ("Joint Communique on ... |")."""
+    text = _CELL_BORDERS.sub("", block.text)
+    if text == block.text:
+        return block
+    return msgspec.structs.replace(block, text=text)
 
 
 def _structured_unit(block: Block) -> Unit | None:
