@@ -260,3 +260,27 @@ def test_a_web_page_s_cell_borders_timestamp_and_short_title_are_furniture() -> 
     lead_in = next(t for t in texts if t.startswith("Atlantis and Oceania reaffirm"))
     assert lead_in.endswith("- Neither should seek hegemony in the region.")
     assert statement.date != "2003-08-11"
+
+
+def test_a_first_line_above_the_dateline_is_the_title_and_a_lone_number_numbers_what_follows() -> (
+    None
+):
+    text = (
+        "Vision for the Enhancement of the Atlantis-Oceania Strategic and Global Partnership "
+        "upon entering the year of the 60th Anniversary of the Establishment of Diplomatic "
+        "Relations\n"
+        "December 28, 2011\n"
+        "1.\n"
+        "The Prime Minister of Japan, H.E. Mr. Taro Sato, is currently paying a\n"
+        "State Visit to India for the Annual Summit of the Prime Ministers on\n"
+        "27-28 December 2011 at the invitation of the Prime Minister of India,\n"
+        "H.E. Dr. Ravi Kumar. The two Prime Ministers held extensive talks on\n"
+        "bilateral, regional and global issues of mutual interest on 28 December.\n"
+        "2. The two Prime Ministers reaffirmed that the two countries enjoy deep\n"
+        "mutual understanding and vibrant people-to-people contact as ever.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title.startswith("Vision for the Enhancement")
+    assert statement.date == "2011-12-28"
+    assert [p.number for p in statement.paragraphs] == [1, 2]
+    assert statement.paragraphs[0].text.startswith("The Prime Minister of Japan")

@@ -137,7 +137,9 @@ def find_header(
         if run and run[-1] == i - 1 and _continues([units[k] for k in run], unit):
             run.append(i)
             continue
-        if _starts_title(unit) and (not run or _later_title_heading(units[run[0]], unit)):
+        if (_starts_title(unit) or _above_dateline(units, i)) and (
+            not run or _later_title_heading(units[run[0]], unit)
+        ):
             run = [i]
             continue
         if (is_editorial_intro(unit) and not run[1:]) or is_furniture(unit):
@@ -197,6 +199,20 @@ def _first_line_of_body(units: list[Unit], start: int, run: list[int]) -> bool:
         and not is_date_line(line)
         and not looks_like_code(line.text)
         and not names_statement(line.text)
+    )
+
+
+def _above_dateline(units: list[Unit], i: int) -> bool:
+    """The document's first line, not a sentence, right above its dateline, is
+    its title even without a word naming a statement ("Vision for the
+    Enhancement of ... Partnership" / "December 28, 2011")."""
+    return (
+        i == 0
+        and i + 1 < len(units)
+        and is_date_line(units[i + 1])
+        and _title_like(units[i])
+        and not _BREADCRUMB.search(units[i].text)
+        and not is_furniture(units[i])
     )
 
 

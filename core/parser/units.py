@@ -145,7 +145,34 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
             unit.chunk = chunk_no
             units.append(unit)
     flush()
-    return units
+    return _markers_joined(units)
+
+
+#: a line this many times the wrap width or longer was not wrapped
+_UNWRAPPED = 1.25
+_LONE_MARKER = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[IVX]{1,6}\.)$")
+
+
+def _markers_joined(units: list[Unit]) -> list[Unit]:
+    """A paragraph number on a line of its own ("1." / "The Prime Minister ...")
+    numbers the text that follows it."""
+    joined: list[Unit] = []
+    pending: Unit | None = None
+    for unit in units:
+        if pending is not None and unit.kind == "text" and not _LONE_MARKER.match(unit.text):
+            unit.text = f"{pending.text} {unit.text}"
+            unit.lines = [*pending.lines, *unit.lines]
+            pending = None
+        elif pending is not None:
+            joined.append(pending)
+            pending = None
+        if unit.kind == "text" and _LONE_MARKER.match(unit.text.strip()):
+            pending = unit
+            continue
+        joined.append(unit)
+    if pending is not None:
+        joined.append(pending)
+    return joined
 
 
 _CONTENT = re.compile(r"\w")
@@ -224,8 +251,10 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     starts_lower = line[:1].islower()
     if wrapped:
         # in hard-wrapped text a line well short of the width ends its paragraph
-        # (or is a line of its own: a heading, a signature)
-        return len(before) < width * 0.6 and not starts_lower
+        # (or is a line of its own: a heading, a signature), and so does one well
+        # over it (a paragraph on one line, not wrapped)
+        long_line = len(before) > width * _UNWRAPPED
+        return (len(before) < width * 0.6 or long_line) and not starts_lower
     if starts_lower:
         return False
     if prev.bold and block.bold and not before.endswith(TERMINAL):
