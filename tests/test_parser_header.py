@@ -284,3 +284,19 @@ def test_a_first_line_above_the_dateline_is_the_title_and_a_lone_number_numbers_
     assert statement.date == "2011-12-28"
     assert [p.number for p in statement.paragraphs] == [1, 2]
     assert statement.paragraphs[0].text.startswith("The Prime Minister of Japan")
+
+
+def test_a_site_heading_above_the_statement_s_own_title_is_no_area() -> None:
+    text = (
+        "# Ministry of Foreign Affairs of Atlantis\n\n"
+        "## Joint Statement between Atlantis and Oceania\n\n"
+        "### Port Royal, 4 June 2015\n\n"
+        "The leaders met in Port Royal.\n\n"
+        "## Trade\n\n"
+        "1. Both sides welcomed the growth of trade.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement between Atlantis and Oceania"
+    assert [a.heading for a in statement.areas] == ["Trade"]
+    assert statement.place == "Port Royal"
+    assert any("Ministry of Foreign Affairs of Atlantis" in w for w in statement.warnings)

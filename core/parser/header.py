@@ -145,6 +145,8 @@ def find_header(
         if (is_editorial_intro(unit) and not run[1:]) or is_furniture(unit):
             continue
         if _is_body_start(unit) and body_from is None:
+            if not run and _title_heading_follows(units, i):
+                continue  # a site's or section's heading above the statement's own title
             start = i
             break
     if _first_line_of_body(units, start, run):
@@ -170,6 +172,7 @@ def find_header(
         elif (
             (unit.bold or unit.forced_heading)
             and body_from is None
+            and (not title_units or i > title_units[0])
             and not looks_like_code(unit.text)
             and not names_statement(unit.text)
             and (title_units or metadata_title)
@@ -200,6 +203,17 @@ def _first_line_of_body(units: list[Unit], start: int, run: list[int]) -> bool:
         and not looks_like_code(line.text)
         and not names_statement(line.text)
     )
+
+
+def _title_heading_follows(units: list[Unit], i: int) -> bool:
+    """Whether the headings (and datelines) that open the document from ``i`` on
+    hold one that names the statement."""
+    for unit in units[i:]:
+        if unit.forced_heading is None and not is_date_line(unit):
+            return False
+        if _starts_title(unit):
+            return True
+    return False
 
 
 def _above_dateline(units: list[Unit], i: int) -> bool:
