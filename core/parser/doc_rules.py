@@ -8,17 +8,16 @@ from a table are compiled once.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
 
-_DATA = "data"
+_DATA = Path(__file__).parent / "data"
+_SECTION = re.compile(r"^===\s*(?P<name>[\w ]+?)\s*===$")
 
 
 def _read(name: str) -> str:
-    return resources.files(__package__).joinpath(_DATA, name).read_text(encoding="utf-8")
+    return (_DATA / name).read_text(encoding="utf-8")
 
 
 @cache
@@ -33,20 +32,72 @@ def lines(name: str) -> tuple[str, ...]:
 
 
 @cache
-def table(name: str) -> dict[str, Any]:
-    """A ``.json`` table (keys starting with ``_`` are comments)."""
-    data: dict[str, Any] = json.loads(_read(name))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """The sections of a ``.txt`` table: a line ``=== name ===`` starts one, and
+    each line after it (comments and blank lines aside) is an entry."""
+    found: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in lines(name):
+        header = _SECTION.match(line)
+        if header:
+            current = found.setdefault(header.group("name"), [])
+        else:
+            current.append(line)
+    return {key: tuple(entries) for key, entries in found.items()}
 
 
-def phrase_pattern(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal phrases, longest first, where a space
-    matches any run of whitespace and an apostrophe either apostrophe."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        escaped = re.escape(phrase).replace(r"\ ", r"\s+")
-        parts.append(escaped.replace("'", "['’]").replace("é", "[eé]"))
-    return "|".join(parts)
+def phrase_pattern(phrases: tuple[str, ...] | list[str], *, capitalised: bool = False) -> str:
+    """A regex for literal phrases shaped as a trie (cheap to compile, longest
+    first at a position), where a space matches any run of whitespace, an
+    apostrophe either apostrophe and a hyphen any dash.  Use it with ``re.I``;
+    with ``capitalised`` the first letter must be a capital and the rest of the
+    phrase matches in any case ("President", not "president")."""
+    from .gazetteer import capitalised_trie, trie_pattern
+
+    keys = {" ".join(p.lower().replace("’", "'").split()) for p in phrases}
+    keys |= {k.replace("é", "e") for k in keys}
+    return capitalised_trie(sorted(keys)) if capitalised else trie_pattern(sorted(keys))
+
+
+def phrase_key(text: str) -> str:
+    """A text as phrases are compared: lower case, one space, straight apostrophes,
+    plain hyphens, no accent on e."""
+    text = text.lower().translate(_KEY_TABLE)
+    return " ".join(text.split())
+
+
+_KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "é": "e"})
+
+
+def starting_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The longest of ``phrases`` (given by :func:`phrase_key`) that ``text`` starts
+    with, as a whole word or words, or None."""
+    key = phrase_key(text)
+    for phrase in phrases:
+        if key.startswith(phrase) and (
+            len(key) == len(phrase) or not (key[len(phrase)].isalnum() and phrase[-1].isalnum())
+        ):
+            return phrase
+    return None
+
+
+def ending_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The longest of ``phrases`` (given by :func:`phrase_key`) that ``text`` ends
+    with, as a whole word or words, or None."""
+    key = phrase_key(text)
+    for phrase in phrases:
+        if key.endswith(phrase) and (
+            len(key) == len(phrase) or not (key[-len(phrase) - 1].isalnum() and phrase[0].isalnum())
+        ):
+            return phrase
+    return None
+
+
+@cache
+def phrase_keys(name: str, section: str) -> tuple[str, ...]:
+    """A section of a table as :func:`phrase_key` s, longest first."""
+    keys = {phrase_key(p) for p in sections(name)[section]}
+    return tuple(sorted(keys, key=len, reverse=True))
 
 
 @cache

@@ -10,15 +10,14 @@
   text an archive or a cable carries.
 - **Editors' introductions**: "Following is the communique issued on ...".
 
-The words are data (``data/page_furniture.json``).
+The words are data (``data/page_furniture.txt``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from .doc_rules import phrase_pattern, table
+from .doc_rules import phrase_key, phrase_keys, starting_phrase
 from .title import names_statement
 from .units import Unit
 
@@ -30,14 +29,7 @@ _BRACKETED = re.compile(r"^\[[^\[\]]+\]\.?$")
 _FURNITURE_MAX_WORDS = 16
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
-    data = table("page_furniture.json")
-    phrases = re.compile(r"^(?:" + phrase_pattern(data["phrases"]) + r")(?!\w)", re.I)
-    begins = frozenset(data["begin_markers"])
-    ends = frozenset(data["end_markers"])
-    intros = re.compile(r"^(?:" + phrase_pattern(data["editorial_intros"]) + r")\b", re.I)
-    return phrases, begins, ends, intros
+_TABLE = "page_furniture.txt"
 
 
 def is_furniture(unit: Unit) -> bool:
@@ -50,7 +42,10 @@ def is_furniture(unit: Unit) -> bool:
         return True
     if _TIMESTAMP.search(text) and unit.words <= _FURNITURE_MAX_WORDS:
         return True  # "Date: 2003-08-11 14:06 Editor: ...": when the page was posted
-    return unit.words <= _FURNITURE_MAX_WORDS and _patterns()[0].match(text) is not None
+    return (
+        unit.words <= _FURNITURE_MAX_WORDS
+        and starting_phrase(text, phrase_keys(_TABLE, "phrases")) is not None
+    )
 
 
 def is_editorial_note(unit: Unit) -> bool:
@@ -60,13 +55,12 @@ def is_editorial_note(unit: Unit) -> bool:
 
 def cable_marker(unit: Unit) -> str | None:
     """``"begin"`` or ``"end"`` for a line that is only "Begins" / "Ends"."""
-    key = " ".join(unit.text.lower().split()).strip(" .:-–")
-    _phrases, begins, ends, _intros = _patterns()
+    key = phrase_key(unit.text).strip(" .:-")
     if unit.number is not None:
         return None
-    if key in begins:
+    if key in phrase_keys(_TABLE, "begin_markers"):
         return "begin"
-    if key in ends:
+    if key in phrase_keys(_TABLE, "end_markers"):
         return "end"
     return None
 
@@ -77,6 +71,6 @@ def is_editorial_intro(unit: Unit) -> bool:
     text = unit.text.strip()
     return (
         unit.number is None
-        and _patterns()[3].match(text) is not None
+        and starting_phrase(text, phrase_keys(_TABLE, "editorial_intros")) is not None
         and names_statement(text[:120])
     )

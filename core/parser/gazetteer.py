@@ -6,8 +6,8 @@ the unions that act as parties (the EU, ASEAN, the African Union).  It is domain
 knowledge, not tuned to any statement.  Territories that are not parties to
 intergovernmental statements (Taiwan, Hong Kong...) are deliberately left out.
 
-Matching is one pass of a precompiled trie-shaped regular expression over the
-text, so it stays linear on megabytes.  Names match case-insensitively but must
+Matching walks a character trie of the names from each word's first letter, so
+it stays linear on megabytes and costs nothing to compile.  Names match case-insensitively but must
 start with a capital (``japan`` lacquer, ``turkey`` the bird and ``chad`` do not
 count); all-capital aliases (``US``, ``UK``, ``EU``) must match exactly, so the
 pronoun ``us`` never names the United States.  An adjective (``Japanese``,
@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,46 @@ for _country in COUNTRIES:
         if not any(ch.islower() for ch in _n):
             _EXACT_CASE.setdefault(normalize_key(_n), set()).add(_n)
 
-_MATCHER = re.compile(r"(?<!\w)" + capitalised_trie(_INDEX) + r"(?![\w$])")
+#: The names as a character trie, one per capital they start with: matching walks
+#: it from each word's first letter (cheaper to build than one large regex, and
+#: mentions are looked for in short texts).  A node's ``""`` holds the name ending there.
+_Node = dict[str, "Any"]
+_TRIE: dict[str, _Node] = {}
+for _key in _INDEX:
+    _node = _TRIE.setdefault(_key[0].upper(), {})
+    for _char in _key[1:]:
+        _node = _node.setdefault(_char, {})
+    _node[""] = _key
+#: how a character of the text is compared with a name's (after lower-casing)
+_FOLD = {"’": "'", "‐": "-", "‑": "-", "–": "-"}
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _name_at(text: str, start: int) -> tuple[int, str] | None:
+    """The longest name in the index written at ``start`` (first letter a capital,
+    the rest in any case; any run of whitespace for a space, either apostrophe,
+    any dash) that no word character or "$" follows: its end and its key."""
+    node = _TRIE.get(text[start])
+    best: tuple[int, str] | None = None
+    i, size = start + 1, len(text)
+    while node is not None:
+        if "" in node and (i >= size or not (_is_word_char(text[i]) or text[i] == "$")):
+            best = (i, node[""])
+        if i >= size:
+            break
+        char = text[i]
+        if char.isspace():
+            node = node.get(" ")
+            while i < size and text[i].isspace():
+                i += 1
+            continue
+        node = node.get(_FOLD.get(char) or char.lower())
+        i += 1
+    return best
 
 
 @dataclass(frozen=True)
@@ -455,17 +495,14 @@ class CountryMention:
     kind: str  # "name", "formal", "alias" or "adjective"
 
 
-def _accept(match: re.Match[str], kind: str, text: str, require_head: bool) -> bool:
+def _accept(written: str, end: int, kind: str, text: str, require_head: bool) -> bool:
     """Whether a raw match really names its country in context."""
-    written = match.group()
     exact = _EXACT_CASE.get(normalize_key(written))
     if exact is not None and written.replace("’", "'") not in exact:
         return False
-    if _GEOGRAPHY_AFTER.match(text, match.end()):
+    if _GEOGRAPHY_AFTER.match(text, end):
         return False
-    return not (
-        kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, match.end())
-    )
+    return not (kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, end))
 
 
 def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
@@ -475,14 +512,21 @@ def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
     qualifying noun (``the Japanese side``); without it, any adjective counts.
     """
     found = []
-    for match in _MATCHER.finditer(text):
-        entry = _INDEX.get(normalize_key(match.group()))
-        if entry is None:
+    position = 0
+    for start_match in _WORD_START.finditer(text):
+        start = start_match.start()
+        if start < position:
             continue
-        country, kind = entry
-        if country is None or not _accept(match, kind, text, require_head):
+        name = _name_at(text, start)
+        if name is None:
             continue
-        found.append(CountryMention(country, match.start(), match.end(), match.group(), kind))
+        end, key = name
+        position = end
+        country, kind = _INDEX[key]
+        written = text[start:end]
+        if country is None or not _accept(written, end, kind, text, require_head):
+            continue
+        found.append(CountryMention(country, start, end, written, kind))
     return found
 
 

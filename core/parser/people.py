@@ -15,17 +15,16 @@ which name goes with which title.  The country may be given through an
 institution ("President of the European Commission" speaks for the EU) or a body
 of the country ("General Secretary of the Communist Party of Vietnam").
 Honorifics and titles of office are data (``data/honorifics.txt``,
-``data/offices.json``).
+``data/offices.txt``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..model import Person
-from .doc_rules import honorific_alternation, honorifics, phrase_pattern, table
+from .doc_rules import honorific_alternation, honorifics, phrase_pattern, sections
 from .gazetteer import Country, find_country, mentions
 
 _NAME_TOKEN = (
@@ -79,68 +78,131 @@ _BODY_TAIL = re.compile(
 _BODY_OF = re.compile(r"^(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,6}of\s+")
 
 
-@dataclass(frozen=True)
 class Found:
-    """A person found in a text, with the party the text gives them."""
+    """A person found in a text, with the party the text gives them (``country``)
+    and the words naming it as written (``written``)."""
 
-    person: Person
-    country: Country | None
-    #: the words naming the country, as written
-    written: str | None
+    __slots__ = ("country", "person", "written")
+
+    def __init__(self, person: Person, country: Country | None, written: str | None) -> None:
+        self.person = person
+        self.country = country
+        self.written = written
 
 
-@dataclass(frozen=True)
 class _Offices:
-    """The titles of office table (``data/offices.json``)."""
+    """The titles of office table (``data/offices.txt``)."""
 
-    leaders: tuple[str, ...]
-    others: tuple[str, ...]
-    ranks: tuple[str, ...]
-    portfolio_words: tuple[str, ...]
-    institutions: dict[str, str]
+    def __init__(self, data: dict[str, tuple[str, ...]]) -> None:
+        self.leaders = data["leaders"]
+        self.others = data["others"]
+        self.ranks = data["ranks"]
+        self.portfolio_words = data["portfolio_words"]
+        self.institutions = {
+            " ".join(body.lower().split()): party.strip()
+            for body, _bar, party in (entry.partition("|") for entry in data["institutions"])
+        }
 
 
 @cache
 def _offices() -> _Offices:
-    data = table("offices.json")
-    return _Offices(
-        leaders=tuple(data["leaders"]),
-        others=tuple(data["others"]),
-        ranks=tuple(data["ranks"]),
-        portfolio_words=tuple(data["portfolio_words"]),
-        institutions=dict(data["institutions"]),
-    )
+    return _Offices(sections("offices.txt"))
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns, compiled once; the long list of titles goes into one of them."""
     offices = _offices()
-    words = "|".join(sorted(map(re.escape, offices.portfolio_words), key=len, reverse=True))
+    # a portfolio's words are checked on the match (see _offices_in), not listed here
     portfolio = (
-        rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?(?:{words})"
-        rf"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)(?:{words})){{0,5}}"
+        r"(?:Minister|Secretary)\s+(?:of|for)(?:\s+the)?(?:(?:,|\s+and|\s+&)?\s+[A-Z][\w’'-]*){1,6}"
     )
-    literal = phrase_pattern([*offices.leaders, *offices.others])
+    literal = phrase_pattern([*offices.leaders, *offices.others], capitalised=True)
     unit = rf"(?:{portfolio}|{literal})"
-    ranks = phrase_pattern(offices.ranks)
-    title = rf"(?:(?:{ranks})\s+)?{unit}(?:\s*[-–]\s*{unit})?"
+    ranks = phrase_pattern(offices.ranks, capitalised=True)
+    title = rf"(?:(?:{ranks})\s+)?{unit}"
     honorific = rf"(?:(?i:(?:the\s+)?(?:{honorific_alternation()}))(?:\s+|(?<=\.)))*"
     return {
-        "title": re.compile(rf"^{title}$"),
-        "title_of": re.compile(rf"(?P<title>{title})\s+of\s+(?=(?P<rest>.{{3,160}}))"),
-        "title_name": re.compile(rf"(?<![\w-])(?P<title>{title})\s+{honorific}{_NAME}"),
-        "name_comma_title": re.compile(
-            rf"(?:{honorific}){_NAME},\s+(?:the\s+)?(?P<title>{title})\s+of\s+"
-            rf"(?=(?P<rest>.{{3,120}}))"
-        ),
+        "title": re.compile(rf"(?<![\w-])(?P<title>{title})(?![\w-])"),
+        "of": re.compile(r"\s+of\s+"),
         "name_after": re.compile(rf"\s*,?\s*{honorific}{_NAME}"),
         "institution": re.compile(
-            r"^(?:the\s+)?(?P<body>" + phrase_pattern(list(offices.institutions)) + r")\b"
+            r"^(?:the\s+)?(?P<body>"
+            + phrase_pattern(list(offices.institutions), capitalised=True)
+            + r")\b"
         ),
         "other_title": re.compile(
-            r"^(?:(?:" + ranks + r")\s+)?(?:" + phrase_pattern(offices.others) + r")\b"
+            r"^(?:(?:"
+            + ranks
+            + r")\s+)?(?:"
+            + phrase_pattern(offices.others, capitalised=True)
+            + r")\b"
         ),
     }
+
+
+_PORTFOLIO_HEAD = re.compile(r"\b(?:Minister|Secretary)\s+(?:of|for)(?:\s+the)?")
+_PORTFOLIO_WORD = re.compile(r"(?:,|\s+and|\s+&)?\s+([A-Z][\w’'-]*)")
+_DASH = re.compile(r"\s*[-–]\s*")
+_COMMA_BEFORE_TITLE = re.compile(r",\s+(?:the\s+)?\Z")
+
+
+class _Office:
+    """A title of office found in a text: where it is and how it is written."""
+
+    __slots__ = ("end", "start", "title")
+
+    def __init__(self, start: int, end: int, title: str) -> None:
+        self.start = start
+        self.end = end
+        self.title = title
+
+
+def _offices_in(text: str) -> list[_Office]:
+    """The titles of office in ``text``: one office, or two joined by a dash
+    ("Secretary of State - Minister of Foreign Affairs"); a minister's portfolio
+    runs while its words are portfolio words ("Minister for Foreign Affairs
+    Hirofumi Nakasone": the title ends at "Affairs")."""
+    pattern = _patterns()["title"]
+    found: list[_Office] = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        end = _portfolio_end(text, match.start(), match.end())
+        dash = _DASH.match(text, end)
+        second = pattern.match(text, dash.end()) if dash else None
+        if second is not None:
+            end = _portfolio_end(text, second.start(), second.end())
+        found.append(_Office(match.start(), end, text[match.start() : end]))
+        position = end
+    return found
+
+
+def _portfolio_end(text: str, start: int, end: int) -> int:
+    head = _PORTFOLIO_HEAD.search(text, start, end)
+    if head is None:
+        return end
+    words = _portfolio_words()
+    last = None
+    position = head.end()
+    while position < end:
+        word = _PORTFOLIO_WORD.match(text, position, end)
+        if word is None or word.group(1).lower() not in words:
+            break
+        last = position = word.end()
+    if last is None:  # "Minister of New Zealand": the title is "Minister"
+        return head.start() + len(text[head.start() :].split()[0])
+    return last
+
+
+@cache
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _offices().portfolio_words)
+
+
+def _is_title(text: str) -> bool:
+    """Whether ``text`` is, as a whole, a title of office."""
+    offices = _offices_in(text)
+    return bool(offices) and offices[0].start == 0 and offices[0].end == len(text.rstrip())
 
 
 def is_leader_title(title: str) -> bool:
@@ -183,7 +245,8 @@ def _party_at(rest: str) -> tuple[Country, str, int] | None:
         return found[0], found[1], lead + rest.lstrip().find(found[1]) + len(found[1])
     institution = _patterns()["institution"].match(rest.lstrip())
     if institution:
-        union = find_country(_offices().institutions[institution.group("body")])
+        body_name = " ".join(institution.group("body").lower().replace("’", "'").split())
+        union = find_country(_offices().institutions.get(body_name, ""))
         if union is not None:
             return union, institution.group(0), lead + institution.end()
     body = _BODY_OF.match(rest.lstrip())
@@ -228,14 +291,26 @@ def same_person(a: str, b: str) -> bool:
     return bool(words_a & words_b)
 
 
-@dataclass
 class _Candidate:
-    name: str
-    name_span: tuple[int, int]
-    title: str
-    party: tuple[Country, str] | None
-    span: tuple[int, int]
-    title_first: bool
+    """A name tied to a title of office, in one of the two shapes."""
+
+    __slots__ = ("name", "name_span", "party", "span", "title", "title_first")
+
+    def __init__(
+        self,
+        name: str,
+        name_span: tuple[int, int],
+        title: str,
+        party: tuple[Country, str] | None,
+        span: tuple[int, int],
+        title_first: bool,
+    ) -> None:
+        self.name = name
+        self.name_span = name_span
+        self.title = title
+        self.party = party
+        self.span = span
+        self.title_first = title_first
 
 
 def _shaped(text: str) -> list[_Candidate]:
@@ -243,35 +318,34 @@ def _shaped(text: str) -> list[_Candidate]:
     alternating names and titles is read in the shape it starts with."""
     patterns = _patterns()
     candidates: list[_Candidate] = []
-    for match in patterns["title_of"].finditer(text):
-        party = _party_at(match.group("rest"))
-        if party is None:
+    for match in _offices_in(text):
+        of = patterns["of"].match(text, match.end)
+        if of is None:
             continue
-        after_start = match.start("rest") + party[2]
-        name = patterns["name_after"].match(text, after_start)
-        if name is None or _starts_like_no_name(name.group("name")):
+        party = _party_at(text[of.end() : of.end() + 160])
+        if party is not None:
+            name = patterns["name_after"].match(text, of.end() + party[2])
+            if name is not None and not _starts_like_no_name(name.group("name")):
+                candidates.append(
+                    _Candidate(
+                        name.group("name"),
+                        name.span("name"),
+                        match.title,
+                        (party[0], party[1]),
+                        (match.start, name.end("name")),
+                        True,
+                    )
+                )
+        before = _name_before(text, match.start)
+        if before is None:
             continue
         candidates.append(
             _Candidate(
-                name.group("name"),
-                name.span("name"),
-                match.group("title"),
-                (party[0], party[1]),
-                (match.start(), name.end("name")),
-                True,
-            )
-        )
-    for match in patterns["name_comma_title"].finditer(text):
-        if _starts_like_no_name(clean_name(match.group("name"))):
-            continue
-        party = _party_at(match.group("rest"))
-        candidates.append(
-            _Candidate(
-                match.group("name"),
-                match.span("name"),
-                match.group("title"),
+                before.group("name"),
+                before.span("name"),
+                match.title,
                 (party[0], party[1]) if party else None,
-                (match.start(), match.start("rest") + (party[2] if party else 0)),
+                (before.start(), of.end() + (party[2] if party else 0)),
                 False,
             )
         )
@@ -284,6 +358,23 @@ def _shaped(text: str) -> list[_Candidate]:
             continue
         kept.append(candidate)
     return sorted(kept, key=lambda c: c.name_span[0])
+
+
+def _name_before(text: str, title_start: int) -> re.Match[str] | None:
+    """The name written just before ", (the) Title" ("Junichiro Koizumi, the Prime
+    Minister of Japan"): the longest one that ends at the comma."""
+    window = max(0, title_start - 160)
+    comma = _COMMA_BEFORE_TITLE.search(text, window, title_start)
+    if comma is None:
+        return None
+    starts = [m.start() for m in re.finditer(r"\S+", text[window : comma.start()])][-10:]
+    for start in starts:
+        name = _patterns()["name_after"].match(text, window + start, comma.start())
+        if name is not None and name.end() == comma.start():
+            if _starts_like_no_name(clean_name(name.group("name"))):
+                return None
+            return name
+    return None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -331,15 +422,18 @@ def find_people(texts: list[str]) -> list[Found]:
     for text in map(_readable, texts):
         shaped = _shaped(text)
         in_order = [(c.name_span[0], c.name, c.title, c.party) for c in shaped]
-        for match in _patterns()["title_name"].finditer(text):
-            if any(c.span[0] <= match.start() < c.span[1] for c in shaped):
+        for office in _offices_in(text):
+            if any(c.span[0] <= office.start < c.span[1] for c in shaped):
+                continue
+            match = _patterns()["name_after"].match(text, office.end)
+            if match is None or "," in text[office.end : match.start("name")]:
                 continue
             tail = text[match.end() :]
             of = re.match(r"\s+of\s+(.{3,120})", tail)
             party_of = _party_at(of.group(1)) if of else None
             party = (party_of[0], party_of[1]) if party_of else None
-            party = party or _country_before(text, match.start("title"))
-            in_order.append((match.start("name"), match.group("name"), match.group("title"), party))
+            party = party or _country_before(text, office.start)
+            in_order.append((match.start("name"), match.group("name"), office.title, party))
         for _position, name, title, party in sorted(in_order, key=lambda entry: entry[0]):
             add(name, title, party)
     return found
@@ -350,7 +444,6 @@ def find_signatories(closing: list[str], leaders: list[Person]) -> list[Person]:
     title_party: dict[str, str] = {}
     pending: list[tuple[str, str]] = []
     people: list[Person] = []
-    title_only = _patterns()["title"]
     for line in closing:
         text = honorifics().sub("", line.strip())
         found = find_people([text])
@@ -358,13 +451,13 @@ def find_signatories(closing: list[str], leaders: list[Person]) -> list[Person]:
             people.extend(f.person for f in found)
             continue
         title_of = re.fullmatch(r"(?P<title>.+?)\s+of\s+(?P<rest>.+)", text)
-        if title_of and title_only.match(title_of.group("title")):
+        if title_of and _is_title(title_of.group("title")):
             party = _party_at(title_of.group("rest"))
             if party:
                 title_party[re.sub(r"\s+", " ", title_of.group("title"))] = party[0].name
             continue
         title_name = re.fullmatch(r"(?P<title>.+?)\s+" + _NAME, text)
-        if title_name and title_only.match(title_name.group("title")):
+        if title_name and _is_title(title_name.group("title")):
             pending.append(
                 (re.sub(r"\s+", " ", title_name.group("title")), title_name.group("name"))
             )

@@ -1,7 +1,7 @@
 """The statement's title: which header lines name a statement, and the title
 cleaned to one line without markup, labels, source tags or translation notes.
 
-The noise words are data (``data/title_noise.json``, ``data/statement_types.txt``);
+The noise words are data (``data/title_noise.txt``, ``data/statement_types.txt``);
 the rules here are about shape: quotes around the whole, a bracketed label before
 it, a bracketed subject or a publisher's acronym after it, a footnote mark.
 """
@@ -9,9 +9,16 @@ it, a bracketed subject or a publisher's acronym after it, a footnote mark.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
-from .doc_rules import phrase_pattern, statement_words, table
+from .doc_rules import (
+    ending_phrase,
+    phrase_key,
+    phrase_keys,
+    phrase_pattern,
+    starting_phrase,
+    statement_words,
+)
 
 _MARKUP = re.compile(r"^[\s*_#>]+|[\s*_#\\]+$")
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
@@ -35,20 +42,29 @@ def names_statement(text: str) -> bool:
     return statement_words().search(text) is not None
 
 
-@cache
-def _noise() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    data = table("title_noise.json")
-    prefixes = re.compile(r"^(?:" + phrase_pattern(data["prefixes"]) + r")\s*", re.I)
-    suffixes = re.compile(r"\s*(?:" + phrase_pattern(data["suffixes"]) + r")$", re.I)
-    banners = frozenset(" ".join(b.lower().split()) for b in data["banners"])
-    return prefixes, suffixes, banners
+_TABLE = "title_noise.txt"
 
 
 def is_banner(text: str) -> bool:
     """A header line that only says what kind of text follows ("PRESS RELEASE",
     "(Provisional translation)"), not which statement it is."""
-    key = " ".join(text.lower().replace("’", "'").split()).strip(" :.-–")
-    return key in _noise()[2]
+    return phrase_key(text).strip(" :.-") in phrase_keys(_TABLE, "banners")
+
+
+@lru_cache(maxsize=64)
+def _phrase_regex(phrase: str) -> str:
+    """A regex for one noise phrase as written (any case, spacing, apostrophe)."""
+    return phrase_pattern([phrase])
+
+
+def _without_noise(text: str) -> str:
+    prefix = starting_phrase(text, phrase_keys(_TABLE, "prefixes"))
+    if prefix:
+        text = re.sub(r"^" + _phrase_regex(prefix) + r"\s*", "", text, flags=re.I)
+    suffix = ending_phrase(text, phrase_keys(_TABLE, "suffixes"))
+    if suffix:
+        text = re.sub(r"\s*" + _phrase_regex(suffix) + r"$", "", text, flags=re.I)
+    return text.strip()
 
 
 def continues_title(title: str, line: str) -> bool:
@@ -62,15 +78,13 @@ def clean_title(title: str) -> str:
     """The title on one line, without markup, enclosing quotes, labels such as
     "[Title]", translation notes, a bracketed subject or publisher tag after it,
     or a footnote mark."""
-    prefixes, suffixes, _banners = _noise()
     text = re.sub(r"\s+", " ", title).strip()
     previous = None
     while text != previous:
         previous = text
         text = _MARKUP.sub("", text).strip()
         text = _unquote(text)
-        text = _LEADING_LABEL.sub("", prefixes.sub("", text)).strip()
-        text = suffixes.sub("", text).strip()
+        text = _LEADING_LABEL.sub("", _without_noise(text)).strip()
         text = _TRAILING_BRACKETS.sub("", text).strip()
         text = _FOOTNOTE_MARK.sub("", text).strip()
         text = _drop_source_tag(text)
