@@ -199,7 +199,7 @@ def _portfolio_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _offices().portfolio_words)
 
 
-def _is_title(text: str) -> bool:
+def is_office_title(text: str) -> bool:
     """Whether ``text`` is, as a whole, a title of office."""
     offices = _offices_in(text)
     return bool(offices) and offices[0].start == 0 and offices[0].end == len(text.rstrip())
@@ -451,13 +451,13 @@ def find_signatories(closing: list[str], leaders: list[Person]) -> list[Person]:
             people.extend(f.person for f in found)
             continue
         title_of = re.fullmatch(r"(?P<title>.+?)\s+of\s+(?P<rest>.+)", text)
-        if title_of and _is_title(title_of.group("title")):
+        if title_of and is_office_title(title_of.group("title")):
             party = _party_at(title_of.group("rest"))
             if party:
                 title_party[re.sub(r"\s+", " ", title_of.group("title"))] = party[0].name
             continue
         title_name = re.fullmatch(r"(?P<title>.+?)\s+" + _NAME, text)
-        if title_name and _is_title(title_name.group("title")):
+        if title_name and is_office_title(title_name.group("title")):
             pending.append(
                 (re.sub(r"\s+", " ", title_name.group("title")), title_name.group("name"))
             )
