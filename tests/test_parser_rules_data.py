@@ -7,7 +7,7 @@ import pytest
 from jtreport.parser.doc_rules import lines, sections, statement_words
 from jtreport.parser.furniture import cable_marker, is_editorial_intro, is_furniture
 from jtreport.parser.gazetteer import COUNTRIES, country_of_place
-from jtreport.parser.people import is_office_title, clean_name, is_leader_title
+from jtreport.parser.people import clean_name, is_leader_title, is_office_title
 from jtreport.parser.title import clean_title, is_banner
 from jtreport.parser.units import Unit
 
