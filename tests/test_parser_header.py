@@ -144,7 +144,7 @@ def test_an_opening_paragraph_with_an_act_starts_the_body() -> None:
     assert [p.index for p in statement.paragraphs] == [1, 2, 3]
 
 
-def test_a_lone_paragraph_before_the_first_heading_is_the_preamble() -> None:
+def test_a_lone_opening_paragraph_with_an_act_is_body_even_before_a_heading() -> None:
     text = _unnumbered(
         [
             "The Prime Ministers held talks in Port Royal. The two sides highly valued "
@@ -152,8 +152,9 @@ def test_a_lone_paragraph_before_the_first_heading_is_the_preamble() -> None:
         ]
     )
     statement = parse_text(text)
-    assert len(statement.preamble) == 1
-    assert len(statement.paragraphs) == 1
+    assert statement.preamble == []
+    assert len(statement.paragraphs) == 2
+    assert statement.paragraphs[0].area_id is None
 
 
 def test_page_furniture_after_the_statement_is_left_out_with_a_warning() -> None:

@@ -7,8 +7,9 @@ import datetime as dt
 from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
-from .items import ActReader, ItemDraft, read_items, read_participial_clause
+from .items import ActReader, ItemDraft, read_items
 from .layout import Layout, build_layout
+from .limits import check_items
 from .metadata import find_date_and_place
 from .parties import choose_leaders, find_parties, leaders_or_signatories
 from .people import find_people, find_signatories
@@ -61,20 +62,17 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if unread:
         warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
-    reader = ActReader(_country_named, [*leaders, *signatories])
+    reader = ActReader(_country_named, [*leaders, *signatories], [p.short_name for p in parties])
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
     from .entities import learn_acronyms
 
     acronyms = learn_acronyms(text_for_acronyms)
     everyone = {p.short_name for p in parties}
     items: list[Item] = []
-    declarer: list[str] | None = None
     for k, text in enumerate(layout.preamble, start=1):
-        clause = read_participial_clause(text, declarer) if declarer else None
-        drafts = [clause] if clause else read_items(text, reader, fallback=False)
-        if k == 1 and text.rstrip().endswith(","):
-            # "The Prime Ministers of Japan and Australia," opens a declaration
-            declarer = reader.actors_of(text.rstrip(" ,"), None)
+        # participial clauses ("Affirming ...;", "Committing to ...;") hold no act:
+        # they have no subject (docs/parser.md, section 4)
+        drafts = read_items(text, reader, fallback=False)
         items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone))
     for para in paragraphs:
         key = str(para.number) if para.number is not None else f"p{para.index}"
@@ -82,6 +80,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         number = para.number if para.number is not None else para.index
         items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
 
+    check_items(len(items))
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
         warnings.append("the last paragraph ends mid-sentence: the text may have been cut off")
     if not paragraphs and not layout.preamble:
@@ -179,9 +178,6 @@ def _items(
     items = []
     for n, draft in enumerate(drafts, start=1):
         dates: list[DateMention] = find_dates(draft.text, reference)
-        committed = draft.is_commitment
-        if draft.category in ("welcome", "appreciation") and any(d.future for d in dates):
-            committed = True
         actors = draft.actors
         if len(everyone) >= 2 and set(actors) == everyone:
             actors = ["both"]  # all the parties acting together
@@ -194,11 +190,12 @@ def _items(
                 actors=actors,
                 verb=draft.verb,
                 category=draft.category,
-                is_commitment=committed,
+                is_commitment=draft.is_commitment,
                 organizations=find_organizations(draft.text, acronyms),
                 instruments=find_instruments(draft.text),
                 projects=find_projects(draft.text, acronyms),
                 dates=dates,
+                review=draft.review,
             )
         )
     return items

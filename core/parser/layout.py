@@ -245,16 +245,6 @@ def _walk(body: list[Unit], layout: Layout) -> None:
     area: AreaDraft | None = None
     pending_part_area = False
     seen_heading = False
-    first_heading = next(
-        (
-            i
-            for i, u in enumerate(body)
-            if is_heading(u, body[i + 1] if i + 1 < len(body) else None)
-        ),
-        None,
-    )
-    # a single paragraph standing before the first heading introduces what follows
-    lone_opening = first_heading == 1
     for i, unit in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
         if is_heading(unit, following):
@@ -263,14 +253,15 @@ def _walk(body: list[Unit], layout: Layout) -> None:
                 unit.forced_heading == 1 and _has_deeper_headings(body)
             )
             if is_part:
-                part = PartDraft(
-                    unit.label or f"part-{len(layout.parts) + 1}", unit.label, unit.text
-                )
+                heading = f"{unit.text}: {unit.description}" if unit.description else unit.text
+                part = PartDraft(unit.label or f"part-{len(layout.parts) + 1}", unit.label, heading)
                 layout.parts.append(part)
                 area = None
                 pending_part_area = True
                 continue
-            heading, description = _split_heading(unit.text)
+            heading, description = (
+                (unit.text, unit.description) if unit.description else _split_heading(unit.text)
+            )
             area = AreaDraft(_slug(heading, taken), heading, description, part.id if part else None)
             layout.areas.append(area)
             pending_part_area = False
@@ -279,7 +270,7 @@ def _walk(body: list[Unit], layout: Layout) -> None:
             area = AreaDraft(_slug(part.heading, taken), part.heading, None, part.id)
             layout.areas.append(area)
             pending_part_area = False
-        _place_text(unit, layout, area, part, seen_heading, lone_opening)
+        _place_text(unit, layout, area, part, seen_heading)
 
 
 def _place_text(
@@ -288,7 +279,6 @@ def _place_text(
     area: AreaDraft | None,
     part: PartDraft | None,
     seen_heading: bool,
-    lone_opening: bool,
 ) -> None:
     area_id = area.id if area else None
     part_id = part.id if part else None
@@ -328,7 +318,7 @@ def _place_text(
         paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
         return
     # a statement that numbers none of its paragraphs
-    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout, lone_opening):
+    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout):
         layout.preamble.append(unit.text)
         return
     if last is not None and same_section and _continues(last.text, unit.text):
@@ -337,15 +327,11 @@ def _place_text(
     paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
 
 
-def _opening_paragraph(unit: Unit, layout: Layout, lone_opening: bool) -> bool:
+def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
     """In an unnumbered statement: is this unit still the preamble?  The
     preamble is the opening paragraphs before the first heading or the first act,
-    whichever comes first (the caller stops at the first heading); a paragraph
-    standing alone before the first heading is the preamble whatever it holds."""
+    whichever comes first (the caller stops at the first heading)."""
     from .items import has_act
-
-    if lone_opening:
-        return True
 
     if (
         layout.preamble

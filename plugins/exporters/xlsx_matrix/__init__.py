@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
-from jtreport.formats import Exporter, ExportOptions
+from jtreport.formats import Exporter, ExportOptions, ExtraOption
+
+from .pages import PAPER_SIZES
 
 if TYPE_CHECKING:
     from jtreport.model import Statement
@@ -26,6 +28,9 @@ class XlsxExporter(Exporter):
     name = "xlsx"
     extension = ".xlsx"
     description = "Excel implementation matrix: one row per item, status drop-downs"
+    extra_options = (
+        ExtraOption("paper", "the paper the matrix is printed on (default a4)", tuple(PAPER_SIZES)),
+    )
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
         """Write the matrix, carrying over the values typed in ``options.previous``."""

@@ -17,6 +17,7 @@ from jtreport.followup import (
 )
 from jtreport.formats import ExportOptions
 from jtreport.model import SCHEMA_VERSION, Statement
+from jtreport.reproducible import naive_utc
 
 from .cells import CellMaker
 from .layout import ARCHIVED_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
@@ -162,7 +163,7 @@ def _marker(
         ("note", "Identifies this workbook to jtreport: please keep this sheet."),
         ("generator", f"jtreport {__version__}"),
         ("schema_version", SCHEMA_VERSION),
-        ("created", options.created.isoformat()),
+        ("created", naive_utc(options.created).isoformat()),
         ("statement_title", statement.title),
         ("statement_date", statement.date or ""),
         ("statement_sha256", statement.source.sha256 if statement.source else ""),
@@ -192,6 +193,5 @@ def _properties(wb: Any, statement: Statement, options: ExportOptions) -> None:
     props.category = options.classification
     props.creator = options.author or "jtreport"
     props.lastModifiedBy = options.author or "jtreport"
-    props.created = options.created
-    props.modified = options.created
+    props.created = props.modified = naive_utc(options.created)
     props.language = options.language
