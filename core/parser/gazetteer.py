@@ -454,7 +454,9 @@ for _key in _INDEX:
     _node[""] = _key
 #: how a character of the text is compared with a name's (after lower-casing)
 _FOLD = {"’": "'", "‐": "-", "‑": "-", "–": "-"}
-_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+
+#: where a name may start: a capital some name starts with, no word character before it
+_WORD_START = re.compile(r"(?<!\w)[" + re.escape("".join(sorted(_TRIE))) + "]")
 
 
 def _is_word_char(char: str) -> bool:
@@ -515,8 +517,17 @@ def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
     position = 0
     for start_match in _WORD_START.finditer(text):
         start = start_match.start()
-        if start < position:
+        first = _TRIE.get(start_match.group())
+        if start < position or first is None:
             continue
+        following = text[start + 1 : start + 2]
+        if (
+            following
+            and not following.isspace()
+            and following.lower() not in first
+            and _FOLD.get(following) not in first
+        ):
+            continue  # most capitalised words go no further than their second letter
         name = _name_at(text, start)
         if name is None:
             continue
