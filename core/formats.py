@@ -52,7 +52,8 @@ class ExportOptions:
 
     destination: Path
     previous: Path | None = None
-    #: follow-up status per item ID, read from a filled matrix (``--status``)
+    #: follow-up records per item ID, read back from a filled file (``--status``, or
+    #: the matrix found at its destination) by :meth:`Exporter.read_followup`
     followup: Mapping[str, FollowUp] | None = None
     template: Path | None = None
     font: Path | None = None
@@ -142,3 +143,29 @@ class Exporter:
         regenerating may replace it.  Anything else is left alone unless the user
         passes ``--force``.  The default recognises nothing."""
         return False
+
+    def read_followup(
+        self, path: Path, statement: Statement, warnings: list[str]
+    ) -> Mapping[str, FollowUp]:
+        """The follow-up records a user filled in the file at ``path``: an
+        optional capability, for formats people type statuses into (the Excel
+        matrix; a CSV or a shared tracker could do the same).
+
+        jtreport asks it of the exporter that recognises the file given to
+        ``--status``, or the file at this exporter's destination for the input
+        being converted; the records reach every exporter as
+        ``options.followup``.  Return one record per item of ``statement``,
+        keyed by that item's ID (match the file's rows to the items as the
+        format allows: a redrafted statement renumbers its items); leave out
+        what belongs to no item.  Append a line to ``warnings`` for anything
+        the user should know (a record that moved to another ID).  Raise
+        ``InputError`` (one line) for a file that cannot be read.  Only read
+        the file.  The default has no such capability (see
+        :func:`reads_followup`)."""
+        raise NotImplementedError
+
+
+def reads_followup(exporter: Exporter) -> bool:
+    """True when ``exporter`` can read follow-up records back
+    (it overrides :meth:`Exporter.read_followup`)."""
+    return type(exporter).read_followup is not Exporter.read_followup

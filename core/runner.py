@@ -10,14 +10,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import ExportError, JtreportError, OptionError, shown
-from .formats import ExportOptions
+from .formats import Exporter, ExportOptions
 from .pluginmanager import PluginHost
 from .reading import STDIN
+
+if TYPE_CHECKING:
+    from .followup import FollowUp
+    from .model import Statement
 
 ALL = "all"
 
@@ -355,7 +359,12 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     if not settings.quiet:
         # what the reader or parser could not settle: the user should check it
         outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)
-    followup = _followup_for(job, settings, outcome)
+    followup = _followup_for(job, settings, host, statement, outcome)
+    if followup:
+        from .followup import apply_corrections
+
+        # the officer's corrections (category, commitment, actors) reach every report
+        statement = apply_corrections(statement, followup)
     figures = (
         f"{len(statement.paragraphs)} paragraphs, {len(statement.items)} items, "
         f"{len(statement.commitments)} commitments, {len(statement.areas)} areas"
@@ -382,37 +391,97 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     return outcome
 
 
-def _followup_for(job: Job, settings: RunSettings, outcome: Outcome) -> Any:
-    """The statuses the reports show: ``--status``, else the matrix this input
-    already has at its xlsx destination (the desk officer's filled copy)."""
-    from .followup import read_followup
+def _followup_for(
+    job: Job, settings: RunSettings, host: PluginHost, statement: Statement, outcome: Outcome
+) -> Mapping[str, FollowUp] | None:
+    """The follow-up records the reports show: from the file given to ``--status``,
+    else from the filled file at this input's destination that an exporter able
+    to read follow-up back recognises (the desk officer's matrix).  Asked of the
+    exporters (:meth:`Exporter.read_followup`): core knows no file format."""
+    from .formats import reads_followup
 
-    path = settings.status_path
-    if path is None:
-        if not set(job.targets) - {"xlsx", "json"}:
-            return None
-        stem = "statement" if job.source == STDIN else Path(job.source).stem
-        matrix = job.targets.get("xlsx") or next(iter(job.targets.values())).with_name(
-            f"{stem}.xlsx"
-        )
-        if not matrix.exists():
-            return None
-        path = matrix
+    exporters = [host.exporters[name] for name in host.exporters.names()]
+    capable = [e for e in exporters if reads_followup(e)]
+    warnings: list[str] = []
+    given = settings.status_path
+    if given is not None:
         try:
-            found = read_followup(path)
+            reader = _followup_reader(given, capable)
+            found = _read_followup(reader, given, statement, warnings, settings.debug)
+        except JtreportError as exc:
+            outcome.error(str(exc))
+            return None
+        outcome.messages.extend(f"{given}: warning: {w}" for w in warnings)
+        return found
+    stem = "statement" if job.source == STDIN else Path(job.source).stem
+    folder = next(iter(job.targets.values())).parent
+    for exporter in capable:
+        path = job.targets.get(exporter.name) or folder / f"{stem}{exporter.extension}"
+        if not path.is_file() or not _recognises(exporter, path):
+            continue
+        try:
+            found = _read_followup(exporter, path, statement, warnings, settings.debug)
         except JtreportError as exc:
             outcome.messages.append(f"{exc} (statuses not shown)")
             return None
+        outcome.messages.extend(f"{path}: warning: {w}" for w in warnings)
         outcome.written.append(f"{label_of(job)}: showing the statuses recorded in {path}")
         return found
+    return None
+
+
+def _followup_reader(path: Path, capable: list[Exporter]) -> Exporter:
+    """The exporter that reads follow-up from ``path``: the one that recognises
+    it, else the one whose extension it has (to say why it cannot)."""
+    from .errors import InputError
+
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "is not a file", path=str(path))
+    for exporter in capable:
+        if _recognises(exporter, path):
+            return exporter
+    for exporter in capable:
+        if path.suffix.lower() == exporter.extension.lower():
+            return exporter
+    kinds = ", ".join(f"{e.name} ({e.extension})" for e in capable) or "none is installed"
+    raise InputError(
+        f"is not a file jtreport can read statuses from (formats that can: {kinds})",
+        path=str(path),
+    )
+
+
+def _recognises(exporter: Exporter, path: Path) -> bool:
+    """``exporter.recognizes(path)``; a plugin that fails there recognises nothing."""
     try:
-        return read_followup(path)
-    except JtreportError as exc:
-        outcome.error(str(exc))
-        return None
+        return exporter.recognizes(path)
+    except Exception:
+        return False
 
 
-def _options(settings: RunSettings, target: Path, followup: Any) -> ExportOptions:
+def _read_followup(
+    exporter: Exporter, path: Path, statement: Statement, warnings: list[str], debug: bool
+) -> Mapping[str, FollowUp]:
+    """``exporter.read_followup``, with a plugin's unexpected failure made one
+    line (a traceback with ``--debug``)."""
+    from .errors import InputError
+
+    try:
+        return exporter.read_followup(path, statement, warnings)
+    except JtreportError:
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        raise InputError(
+            f"the {exporter.name} exporter could not read the statuses in it: "
+            f"{type(exc).__name__}: {exc}",
+            path=str(path),
+        ) from exc
+
+
+def _options(
+    settings: RunSettings, target: Path, followup: Mapping[str, FollowUp] | None
+) -> ExportOptions:
     return ExportOptions(
         destination=target,
         followup=followup,
