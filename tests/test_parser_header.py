@@ -301,3 +301,28 @@ def test_a_site_heading_above_the_statement_s_own_title_is_no_area() -> None:
     assert [a.heading for a in statement.areas] == ["Trade"]
     assert statement.place == "Port Royal"
     assert any("Ministry of Foreign Affairs of Atlantis" in w for w in statement.warnings)
+
+
+def test_a_publisher_s_kind_line_and_a_document_code_are_no_title() -> None:
+    text = (
+        "STATEMENT/15/6088\n\n"
+        "Atlantic Commission - Statement\n\n"
+        "Statement of the Presidents of Atlantis and Oceania on the Attacks\n\n"
+        "Port Royal, 15 November 2015\n\n"
+        "We strongly condemn the attacks.\n\nWe agreed today to deepen the relationship.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Statement of the Presidents of Atlantis and Oceania on the Attacks"
+
+
+def test_a_collection_s_numbered_entry_gives_way_to_the_statement_s_own_title() -> None:
+    text = (
+        "93 Leaders' Communique\n\n"
+        "Port Royal, 21 March 1980\n\n"
+        "Leaders' Visit: Communique\n\n"
+        "The Prime Ministers agreed on a framework for further study.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Leaders' Visit: Communique"
+    dated = parse_text(text.replace("93 Leaders' Communique", "2023 Leaders' Communique"))
+    assert dated.title == "2023 Leaders' Communique"

@@ -15,6 +15,10 @@ from .title import continues_title, is_banner, names_statement
 from .units import TERMINAL, Unit
 
 _BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
+#: the number of an entry in a collection of documents ("93 Prime Ministers' Communique")
+_ENTRY_NUMBER = re.compile(r"^(?!(?:19|20)\d\d\b)\d{1,4}\.?\s+[A-Z]")
+#: a document reference in one token ("STATEMENT/15/6088")
+_ONE_CODE = re.compile(r"\S*\d\S*")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "contents"})
 #: a title line may be long, but not a page
@@ -95,12 +99,14 @@ def _title_like(unit: Unit) -> bool:
 
 
 def _starts_title(unit: Unit) -> bool:
-    """A line that names the statement: a title line, not a breadcrumb or banner."""
+    """A line that names the statement: a title line, not a breadcrumb, a banner
+    or a document code ("STATEMENT/15/6088")."""
     return (
         _title_like(unit)
         and names_statement(unit.text)
         and not _BREADCRUMB.search(unit.text)
         and not is_banner(unit.text)
+        and not _ONE_CODE.fullmatch(unit.text.strip())
     )
 
 
@@ -234,11 +240,15 @@ def _later_title_heading(first: Unit, unit: Unit) -> bool:
     """Of two headings above the body that name a statement, the one nearer the
     body is the statement's own title; the first is the page's or collection's
     heading ("93 Prime Ministers' Communique" above "Prime Minister's Visit:
-    Communique").  Of two lines, the later one is when it gives the first in full
+    Communique"); a heading is the title rather than a plain line above it, and
+    a later line rather than a collection's numbered entry.  Of two lines, the
+    later one is when it gives the first in full
     ("Joint Communique on the Establishment of Diplomatic Relations" above the
     same words followed by "between ... and ...")."""
-    if first.forced_heading is not None and unit.forced_heading is not None:
-        return True
+    if unit.forced_heading is not None and (first.forced_heading is not None or not first.bold):
+        return True  # a heading over a plain line, the later of two headings
+    if _ENTRY_NUMBER.match(first.text):
+        return True  # a collection's numbered entry ("93 Prime Ministers' Communique")
     shorter = " ".join(first.text.lower().split())
     return " ".join(unit.text.lower().split()).startswith(shorter) and unit.words > first.words
 

@@ -47,8 +47,14 @@ _TABLE = "title_noise.txt"
 
 def is_banner(text: str) -> bool:
     """A header line that only says what kind of text follows ("PRESS RELEASE",
-    "(Provisional translation)"), not which statement it is."""
-    return phrase_key(text).strip(" :.-") in phrase_keys(_TABLE, "banners")
+    "(Provisional translation)"), not which statement it is, also after its
+    publisher's name ("European Commission - Statement")."""
+    banners = phrase_keys(_TABLE, "banners")
+    key = phrase_key(text).strip(" :.-")
+    if key in banners:
+        return True
+    _publisher, dash, kind = key.rpartition(" - ")
+    return bool(dash) and len(_publisher.split()) <= 6 and kind.strip(" :.") in banners
 
 
 @lru_cache(maxsize=64)
