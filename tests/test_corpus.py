@@ -120,7 +120,7 @@ EXPECTED = {
         "Joint Press Release",
         date="2010-08-07",
         min_parties=6,
-        leaders=6,
+        leaders=5,  # Turkmenistan was represented by an ambassador: a party, not a leader
         numbered=False,
         preamble=1,
     ),
@@ -135,7 +135,8 @@ EXPECTED = {
     "jp-vn-2006-joint-statement": dict(
         date="2006-10-19",
         numbered=False,
-        preamble=1,
+        # the opening paragraph holds acts ("The two sides highly valued ..."): body
+        preamble=0,
         areas=["Promotion of Dialogue", "Japan's Economic Assistance to Vietnam"],
     ),
     "ph-jp-2016-joint-statement": dict(

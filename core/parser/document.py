@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..blocks import ReadResult
 from ..errors import ParseError
@@ -12,19 +11,14 @@ from .actors import group_names, read_agencies
 from .items import ActReader, ItemDraft, read_items
 from .layout import Layout, build_layout
 from .limits import check_items
-from .metadata import (
-    assign_missing_parties,
-    find_date_and_place,
-    find_parties,
-    find_people,
-    find_signatories,
-)
+from .metadata import find_date_and_place
+from .parties import choose_leaders, find_parties, leaders_or_signatories
+from .people import find_people, find_signatories
+from .title import clean_title
 from .units import TERMINAL, blocks_to_units
 
 #: Text longer than this is still parsed, in linear time; the limit on input size
 #: lives in :mod:`jtreport.reading`.
-_TITLE_NOISE = re.compile(r"^[\s*_#]+|[\s*_#]+$")
-_QUOTED = re.compile(r"^[\"“'‘](.*)[\"”'’]$")
 
 
 def build_statement(result: ReadResult, *, source: Source | None = None) -> Statement:
@@ -35,21 +29,32 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     layout = build_layout(units, result.metadata.get("title"))
     warnings = [*result.warnings, *layout.warnings]
 
-    title = _clean_title(layout.header.title or result.metadata.get("title") or "")
+    title = clean_title(layout.header.title or result.metadata.get("title") or "")
     if not title:
         warnings.append("no title was found")
     opening = layout.preamble[:3] or [p.text for p in layout.paragraphs[:1]]
+    people = find_people([title, *opening])
+    meeting = _meeting_texts(layout, opening)
+    if len(meeting) > len(opening):
+        people += find_people(meeting[len(opening) :])
     dated = find_date_and_place(
-        layout.header.date_lines, layout.closing, result.metadata.get("date"), opening
+        [*layout.header.date_lines, *layout.header.place_lines],
+        layout.closing,
+        result.metadata.get("date"),
+        meeting,
     )
     if dated.date is None:
-        warnings.append("the statement's date was not found; dates cannot be marked as future")
+        posted = f" (the source's {dated.passed_over} says when a copy was posted)"
+        warnings.append(
+            f"the statement's date was not found{posted if dated.passed_over else ''}; "
+            "dates cannot be marked as future"
+        )
 
-    people = find_people([title, *opening])
     closing_people = find_people(layout.closing)
     parties = find_parties(title, [*people, *closing_people], opening)
-    leaders = assign_missing_parties([p for p, _c, _w in people], parties)
+    leaders = choose_leaders(people, parties, meeting)
     signatories = find_signatories(layout.closing, leaders)
+    leaders = leaders_or_signatories(leaders, signatories)
 
     used = {line for line in layout.closing if _names_someone(line, signatories)}
     unread = [
@@ -107,15 +112,21 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     )
 
 
+def _meeting_texts(layout: Layout, opening: list[str]) -> list[str]:
+    """Where the meeting and its leaders are told: the opening, and the next
+    paragraph too when the opening names nobody ("The United States, Japan, and
+    the Republic of Korea condemn ... / ... Advisor Jake Sullivan met today in
+    Tokyo")."""
+    if find_people(opening):
+        return opening
+    texts = [*layout.preamble, *(p.text for p in layout.paragraphs)]
+    following = texts[len(opening) : len(opening) + 1]
+    return [*opening, *following]
+
+
 def _names_someone(line: str, people: list[Person]) -> bool:
     lowered = line.lower()
     return any(p.name.lower() in lowered or (p.title or "\0").lower() in lowered for p in people)
-
-
-def _clean_title(title: str) -> str:
-    title = _TITLE_NOISE.sub("", re.sub(r"\s+", " ", title)).strip()
-    quoted = _QUOTED.match(title)
-    return quoted.group(1).strip() if quoted and quoted.group(1).count('"') % 2 == 0 else title
 
 
 def _paragraphs(layout: Layout, warnings: list[str]) -> list[Paragraph]:

@@ -6,8 +6,8 @@ the unions that act as parties (the EU, ASEAN, the African Union).  It is domain
 knowledge, not tuned to any statement.  Territories that are not parties to
 intergovernmental statements (Taiwan, Hong Kong...) are deliberately left out.
 
-Matching is one pass of a precompiled trie-shaped regular expression over the
-text, so it stays linear on megabytes.  Names match case-insensitively but must
+Matching walks a character trie of the names from each word's first letter, so
+it stays linear on megabytes and costs nothing to compile.  Names match case-insensitively but must
 start with a capital (``japan`` lacquer, ``turkey`` the bird and ``chad`` do not
 count); all-capital aliases (``US``, ``UK``, ``EU``) must match exactly, so the
 pronoun ``us`` never names the United States.  An adjective (``Japanese``,
@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,20 @@ Niue | Niue | |
 *African Union | the African Union | | AU
 """
 
+#: The members of the unions in the table, by the union's name ("a leader of
+#: Cambodia chairing an ASEAN-Japan summit speaks for ASEAN").
+_MEMBERS = {
+    "EU": (
+        "Austria; Belgium; Bulgaria; Croatia; Cyprus; Czechia; Denmark; Estonia; Finland; "
+        "France; Germany; Greece; Hungary; Ireland; Italy; Latvia; Lithuania; Luxembourg; "
+        "Malta; Netherlands; Poland; Portugal; Romania; Slovakia; Slovenia; Spain; Sweden"
+    ),
+    "ASEAN": (
+        "Brunei; Cambodia; Indonesia; Laos; Malaysia; Myanmar; Philippines; Singapore; "
+        "Thailand; Viet Nam"
+    ),
+}
+
 #: Nouns after which an adjective names its country ("the Japanese side").
 _QUALIFIERS = (
     "side",
@@ -427,7 +442,48 @@ for _country in COUNTRIES:
         if not any(ch.islower() for ch in _n):
             _EXACT_CASE.setdefault(normalize_key(_n), set()).add(_n)
 
-_MATCHER = re.compile(r"(?<!\w)" + capitalised_trie(_INDEX) + r"(?![\w$])")
+#: The names as a character trie, one per capital they start with: matching walks
+#: it from each word's first letter (cheaper to build than one large regex, and
+#: mentions are looked for in short texts).  A node's ``""`` holds the name ending there.
+_Node = dict[str, "Any"]
+_TRIE: dict[str, _Node] = {}
+for _key in _INDEX:
+    _node = _TRIE.setdefault(_key[0].upper(), {})
+    for _char in _key[1:]:
+        _node = _node.setdefault(_char, {})
+    _node[""] = _key
+#: how a character of the text is compared with a name's (after lower-casing)
+_FOLD = {"’": "'", "‐": "-", "‑": "-", "–": "-"}
+
+#: where a name may start: a capital some name starts with, no word character before it
+_WORD_START = re.compile(r"(?<!\w)[" + re.escape("".join(sorted(_TRIE))) + "]")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _name_at(text: str, start: int) -> tuple[int, str] | None:
+    """The longest name in the index written at ``start`` (first letter a capital,
+    the rest in any case; any run of whitespace for a space, either apostrophe,
+    any dash) that no word character or "$" follows: its end and its key."""
+    node = _TRIE.get(text[start])
+    best: tuple[int, str] | None = None
+    i, size = start + 1, len(text)
+    while node is not None:
+        if "" in node and (i >= size or not (_is_word_char(text[i]) or text[i] == "$")):
+            best = (i, node[""])
+        if i >= size:
+            break
+        char = text[i]
+        if char.isspace():
+            node = node.get(" ")
+            while i < size and text[i].isspace():
+                i += 1
+            continue
+        node = node.get(_FOLD.get(char) or char.lower())
+        i += 1
+    return best
 
 
 @dataclass(frozen=True)
@@ -441,17 +497,14 @@ class CountryMention:
     kind: str  # "name", "formal", "alias" or "adjective"
 
 
-def _accept(match: re.Match[str], kind: str, text: str, require_head: bool) -> bool:
+def _accept(written: str, end: int, kind: str, text: str, require_head: bool) -> bool:
     """Whether a raw match really names its country in context."""
-    written = match.group()
     exact = _EXACT_CASE.get(normalize_key(written))
     if exact is not None and written.replace("’", "'") not in exact:
         return False
-    if _GEOGRAPHY_AFTER.match(text, match.end()):
+    if _GEOGRAPHY_AFTER.match(text, end):
         return False
-    return not (
-        kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, match.end())
-    )
+    return not (kind == "adjective" and require_head and not _ADJECTIVE_HEAD.match(text, end))
 
 
 def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
@@ -461,14 +514,30 @@ def mentions(text: str, *, require_head: bool = True) -> list[CountryMention]:
     qualifying noun (``the Japanese side``); without it, any adjective counts.
     """
     found = []
-    for match in _MATCHER.finditer(text):
-        entry = _INDEX.get(normalize_key(match.group()))
-        if entry is None:
+    position = 0
+    for start_match in _WORD_START.finditer(text):
+        start = start_match.start()
+        first = _TRIE.get(start_match.group())
+        if start < position or first is None:
             continue
-        country, kind = entry
-        if country is None or not _accept(match, kind, text, require_head):
+        following = text[start + 1 : start + 2]
+        if (
+            following
+            and not following.isspace()
+            and following.lower() not in first
+            and _FOLD.get(following) not in first
+        ):
+            continue  # most capitalised words go no further than their second letter
+        name = _name_at(text, start)
+        if name is None:
             continue
-        found.append(CountryMention(country, match.start(), match.end(), match.group(), kind))
+        end, key = name
+        position = end
+        country, kind = _INDEX[key]
+        written = text[start:end]
+        if country is None or not _accept(written, end, kind, text, require_head):
+            continue
+        found.append(CountryMention(country, start, end, written, kind))
     return found
 
 
@@ -507,3 +576,37 @@ def party_name(country: Country, as_written: str | None = None) -> str:
             if mention.country == country and mention.kind == "formal":
                 return _ARTICLE.sub("", _SPACES.sub(" ", mention.text))
     return country.name
+
+
+def unions_of(country: Country) -> tuple[Country, ...]:
+    """The unions in the table that ``country`` is a member of (Cambodia: ASEAN)."""
+    return tuple(
+        union
+        for union in COUNTRIES
+        if union.is_union and country.name in _split(_MEMBERS.get(union.name, ""))
+    )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    from .doc_rules import lines
+
+    table: dict[str, str] = {}
+    for line in lines("capitals.txt"):
+        city, _bar, party = line.partition("|")
+        table[normalize_key(city.strip())] = party.strip()
+    return table
+
+
+def country_of_place(place: str) -> Country | None:
+    """The party a place belongs to: a country's own name, or its capital
+    ("Washington, D.C." gives the United States, "Tokyo" Japan)."""
+    country = find_country(place)
+    if country is not None and normalize_key(place) in {
+        normalize_key(n) for n in (country.name, *country.formal, *country.aliases)
+    }:
+        return country
+    name = _capitals().get(normalize_key(place.strip(" ,.")))
+    if name is None:
+        name = _capitals().get(normalize_key(place.split(",")[0]))
+    return next((c for c in COUNTRIES if c.name == name), None) if name else None

@@ -9,29 +9,16 @@ by a blank line joined again.  Decisions are documented in ``docs/parser.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .furniture import cable_marker, is_editorial_note, is_furniture
+from .header import Header, find_header, is_date_line
 from .units import TERMINAL, Unit, classify_marker
 
-STATEMENT_KINDS = re.compile(
-    r"\b(joint\s+(?:statement|declaration|communiqu[eé]|press\s+(?:statement|release)|vision|"
-    r"press\s+communiqu[eé])|declaration|communiqu[eé]|press\s+release|press\s+statement|"
-    r"statement|action\s+plan|chair'?s\s+summary|memorandum|joint\s+report)\b",
-    re.I,
-)
-_BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
-_SECTION_WORDS = {"preamble", "introduction", "annex", "appendix", "contents"}
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
+#: the mean length of the items of a list announced by a lead-in, at most
+_LIST_ITEM_WORDS = 40
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
-
-
-@dataclass
-class Header:
-    """What the top of the document holds besides the body."""
-
-    title: str | None = None
-    date_lines: list[str] = field(default_factory=list)
-    noise: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,130 +64,60 @@ class Layout:
     numbered: bool
 
 
-def _is_date_line(unit: Unit) -> bool:
-    from .dates import parse_date
-
-    return unit.words <= 9 and unit.number is None and parse_date(unit.text) is not None
-
-
-def _is_body_start(unit: Unit) -> bool:
-    if unit.number is not None or unit.kind == "bullet" or unit.label:
-        return True
-    if unit.forced_heading is not None and unit.forced_heading > 0:
-        return True
-    text = unit.text.rstrip()
-    if unit.words >= 25:
-        return True
-    return text.endswith((".", ",", ";", ":", "!", "?")) and unit.words >= 4
-
-
-def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, list[Unit]]:
-    """Split the leading units into the header and the rest."""
-    header = Header()
-    start = next(
-        (
-            i
-            for i, u in enumerate(units)
-            if _is_body_start(u) and not _is_date_line(u) and not _leading_title(i, u, units)
-        ),
-        len(units),
-    )
-    head = units[:start]
-    rest = units[start:]
-    title_index: int | None = None
-    for i, unit in enumerate(head):
-        if unit.forced_heading == 0 or (
-            unit.forced_heading == 1 and STATEMENT_KINDS.search(unit.text)
-        ):
-            title_index = i
-            break
-    if title_index is None:
-        for i, unit in enumerate(head):
-            if STATEMENT_KINDS.search(unit.text) and not _BREADCRUMB.search(unit.text):
-                title_index = i
-                break
-    if title_index is None and not metadata_title:
-        for i, unit in enumerate(head):
-            if (
-                not _is_date_line(unit)
-                and not _looks_like_code(unit.text)
-                and unit.text.lower().strip(" :") not in _SECTION_WORDS
-            ):
-                title_index = i
-                break
-    title_units: list[int] = []
-    if title_index is not None:
-        chunk = head[title_index].chunk
-        title_units = [
-            i
-            for i, u in enumerate(head)
-            if u.chunk == chunk
-            and not _is_date_line(u)
-            and not _BREADCRUMB.search(u.text)
-            and not _looks_like_code(u.text)
-        ]
-        header.title = " ".join(head[i].text for i in title_units)
-    pushed_back: list[Unit] = []
-    for i, unit in enumerate(head):
-        if i in title_units:
-            continue
-        if _is_date_line(unit):
-            header.date_lines.append(unit.text)
-        elif (
-            (unit.bold or unit.forced_heading)
-            and not _looks_like_code(unit.text)
-            and (title_index is not None or metadata_title)
-        ):
-            pushed_back.append(unit)
-        else:
-            header.noise.append(unit.text)
-    return header, pushed_back + rest
-
-
-def _leading_title(index: int, unit: Unit, units: list[Unit]) -> bool:
-    """A heading that opens the document and names a statement is its title
-    (``# Joint Statement of ...`` in Markdown, an ``<h1>``), whatever its level:
-    a page may set its title smaller than its sections (``######``)."""
-    if unit.forced_heading is None:
-        return False
-    earlier = units[:index]
-    return all(u.forced_heading is not None or _is_date_line(u) for u in earlier) and bool(
-        STATEMENT_KINDS.search(unit.text)
-    )
-
-
-def _looks_like_code(text: str) -> bool:
-    stripped = text.strip()
-    if re.search(r"\d", stripped) and len(stripped.split()) <= 4:
-        return True
-    return stripped.startswith("(") and stripped.endswith(")") and len(stripped) < 20
-
-
-def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Split trailing date, place and signature lines from the body."""
+def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[str]]:
+    """Split trailing date, place and signature lines from the body, and drop the
+    page furniture around them (menus, contacts, "Back to top")."""
     end = len(units)
+    closing: list[Unit] = []
+    trailer: list[str] = []
     while end > 0:
         unit = units[end - 1]
+        if is_furniture(unit) and not is_date_line(unit):
+            trailer.insert(0, unit.text)
+            end -= 1
+            continue
         if unit.number is not None or unit.kind == "bullet":
             break
-        closing_like = _is_date_line(unit) or re.match(
+        closing_like = is_date_line(unit) or re.match(
             r"(?i)(issued|done|signed|adopted)\b", unit.text
         )
         short_signature = unit.words <= 14 and not unit.ends_sentence and not unit.label
         if not (closing_like or short_signature):
             break
+        closing.insert(0, unit)
         end -= 1
     # a lone heading-like line after the last paragraph of a truncated text stays in the body
-    last = units[-1] if units else None
+    last = closing[-1] if len(closing) == 1 else None
     if (
         last is not None
-        and end == len(units) - 1
-        and not _is_date_line(last)
+        and units[end] is last
+        and not is_date_line(last)
         and not _CLOSING_WORDS.match(last.text)
         and last.words > 6
     ):
-        end = len(units)
-    return units[:end], units[end:]
+        return [*units[:end], last], [], trailer
+    return units[:end], closing, trailer
+
+
+def _strip_apparatus(units: list[Unit], warnings: list[str]) -> tuple[list[Unit], int | None]:
+    """Leave out editors' notes in square brackets and what a cable's "Begins" /
+    "Ends" markers put outside the text; return the units left and, after a
+    "Begins", the index where the body starts."""
+    notes = [u.text for u in units if is_editorial_note(u)]
+    kept = [u for u in units if not is_editorial_note(u)]
+    if notes:
+        warnings.append("editor's notes left out: " + " | ".join(notes))
+    marks = [(i, cable_marker(u)) for i, u in enumerate(kept)]
+    begin = next((i for i, mark in marks if mark == "begin"), None)
+    end = next((i for i, mark in reversed(marks) if mark == "end"), None)
+    if end is not None and (begin is None or end > begin):
+        after = [u.text for u in kept[end + 1 :]]
+        if after:
+            warnings.append("ignored lines after the statement's end marker: " + " | ".join(after))
+        kept = kept[:end]
+    if begin is not None:
+        return [*kept[:begin], *kept[begin + 1 :]], begin
+    return kept, None
 
 
 def is_heading(unit: Unit, following: Unit | None) -> bool:
@@ -239,12 +156,16 @@ def build_layout(units: list[Unit], metadata_title: str | None) -> Layout:
     for unit in units:
         if unit.kind != "heading" or unit.forced_heading is not None:
             classify_marker(unit)
-    header, rest = find_header(units, metadata_title)
-    body, closing = find_closing(rest)
     warnings: list[str] = []
+    units, body_from = _strip_apparatus(units, warnings)
+    header, rest = find_header(units, metadata_title, body_from)
+    body, closing, trailer = find_closing(rest)
     if header.noise:
         warnings.append("ignored lines before the statement: " + " | ".join(header.noise))
+    if trailer:
+        warnings.append("ignored lines after the statement: " + " | ".join(trailer))
 
+    _lists_after_lead_ins(body)
     numbered_units = [u for u in body if u.number is not None]
     numbered = len(numbered_units) >= 2 or any(u.number == 1 for u in numbered_units)
     numbered_heads = _numbered_headings(body)
@@ -258,6 +179,45 @@ def build_layout(units: list[Unit], metadata_title: str | None) -> Layout:
     layout = Layout(header, [], [], [], [], [c.text for c in closing], warnings, numbered)
     _walk(body, layout)
     return layout
+
+
+def _lists_after_lead_ins(body: list[Unit]) -> None:
+    """Numbered lines that list what a lead-in announces ("... the following
+    principles:" / "1. The freest possible movement of goods; 2. ...") are list
+    items of the lead-in's paragraph, not paragraph numbers: a run that starts at 1
+    right after a text ending with a colon, is followed by unnumbered text, holds
+    short items without a reporting act, and whose numbering nothing later
+    continues."""
+    from .items import has_act
+
+    i = 0
+    while i < len(body):
+        if body[i].number != 1 or i == 0:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(body) and body[end].number == body[end - 1].number + 1:  # type: ignore[operator]
+            end += 1
+        run = body[i:end]
+        before = body[i - 1]
+        after = body[end] if end < len(body) else None
+        later = next((u.number for u in body[end:] if u.number is not None), None)
+        if (
+            before.number is None
+            and before.kind == "text"
+            and before.text.rstrip().endswith(":")
+            and after is not None
+            and after.number is None
+            and after.kind == "text"
+            and (later is None or later == 1)
+            and sum(u.words for u in run) <= _LIST_ITEM_WORDS * len(run)
+            and not any(has_act(u.text) for u in run)
+        ):
+            for unit in run:
+                unit.kind = "bullet"
+                unit.label = f"({unit.number})"
+                unit.number = None
+        i = end
 
 
 def _numbered_headings(body: list[Unit]) -> list[Unit]:
@@ -285,9 +245,6 @@ def _walk(body: list[Unit], layout: Layout) -> None:
     area: AreaDraft | None = None
     pending_part_area = False
     seen_heading = False
-    headings_exist = any(
-        is_heading(u, body[i + 1] if i + 1 < len(body) else None) for i, u in enumerate(body)
-    )
     for i, unit in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
         if is_heading(unit, following):
@@ -313,7 +270,7 @@ def _walk(body: list[Unit], layout: Layout) -> None:
             area = AreaDraft(_slug(part.heading, taken), part.heading, None, part.id)
             layout.areas.append(area)
             pending_part_area = False
-        _place_text(unit, layout, area, part, seen_heading, headings_exist)
+        _place_text(unit, layout, area, part, seen_heading)
 
 
 def _place_text(
@@ -322,7 +279,6 @@ def _place_text(
     area: AreaDraft | None,
     part: PartDraft | None,
     seen_heading: bool,
-    headings_exist: bool,
 ) -> None:
     area_id = area.id if area else None
     part_id = part.id if part else None
@@ -362,7 +318,7 @@ def _place_text(
         paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
         return
     # a statement that numbers none of its paragraphs
-    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout, headings_exist):
+    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout):
         layout.preamble.append(unit.text)
         return
     if last is not None and same_section and _continues(last.text, unit.text):
@@ -371,10 +327,10 @@ def _place_text(
     paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
 
 
-def _opening_paragraph(unit: Unit, layout: Layout, headings_exist: bool) -> bool:
-    """In an unnumbered statement: is this unit still the preamble?"""
-    if headings_exist:
-        return True
+def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
+    """In an unnumbered statement: is this unit still the preamble?  The
+    preamble is the opening paragraphs before the first heading or the first act,
+    whichever comes first (the caller stops at the first heading)."""
     from .items import has_act
 
     if (
@@ -405,11 +361,25 @@ def _join(last: ParagraphDraft, unit: Unit, warnings: list[str]) -> None:
 
 
 def _ends_in_list(text: str) -> bool:
-    return "\n- " in text and not text.rstrip().endswith(".")
+    """Whether a paragraph ends in a list that a further item continues: its last
+    item does not close the sentence, or all of it after a lead-in ending with a
+    colon is items (of whole sentences each)."""
+    lead_in, _sep, items = text.partition("\n- ")
+    if not items:
+        return False
+    if lead_in.rstrip().endswith(":") and all(
+        line.startswith("- ") for line in text.split("\n")[2:]
+    ):
+        return True
+    return not text.rstrip().endswith(".")
 
 
 def _strip_bullet(text: str) -> str:
-    return re.sub(r"^(?:[-–•*▪●◦·]|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)|[a-z]\))\s+", "", text).strip()
+    return re.sub(
+        r"^(?:[-–•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)\s+|[a-z]\)\s+)",
+        "",
+        text,
+    ).strip()
 
 
 def _split_heading(text: str) -> tuple[str, str | None]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import msgspec
+
 from ..blocks import Block
 
 UnitKind = Literal["text", "heading", "bullet"]
@@ -20,7 +22,9 @@ _NUMBERED = re.compile(r"^(\d{1,3}(?=\s*[.,)])|\d{4}(?=\s*[.)]))\s*[.,)]\s*(?=\S
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,6})(?:\s*[.)]\s*|\s+)(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[A-H])[.)]\s+(?P<rest>[A-Z].*)$")
-_BULLET = re.compile(r"^(?:[-•*▪●◦·]|\((?:[a-z]|[ivx]{1,4})\)|[a-z]\))\s+(?=\S)")
+_BULLET = re.compile(
+    r"^(?:[-•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4})\)\s+|[a-z]\)\s+)(?=\S)"
+)
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _CONNECTORS = frozenset(
     [
@@ -138,10 +142,10 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
     for block in blocks:
         chunk_no += 1 if not chunk else 0
         if block.kind == "line":
-            if block.text.strip():
-                chunk.append(block)
+            if _CONTENT.search(block.text):
+                chunk.append(_without_cell_borders(block))
             else:
-                flush()
+                flush()  # a blank line, or one of rules and table borders only ("|", "***")
             continue
         flush()
         unit = _structured_unit(block)
@@ -149,8 +153,49 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
             unit.chunk = chunk_no
             units.append(unit)
     flush()
+    units = _markers_joined(units)
     check_paragraphs(len(units))
     return units
+
+
+#: a line this many times the wrap width or longer was not wrapped
+_UNWRAPPED = 1.25
+_LONE_MARKER = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[IVX]{1,6}\.)$")
+
+
+def _markers_joined(units: list[Unit]) -> list[Unit]:
+    """A paragraph number on a line of its own ("1." / "The Prime Minister ...")
+    numbers the text that follows it."""
+    joined: list[Unit] = []
+    pending: Unit | None = None
+    for unit in units:
+        if pending is not None and unit.kind == "text" and not _LONE_MARKER.match(unit.text):
+            unit.text = f"{pending.text} {unit.text}"
+            unit.lines = [*pending.lines, *unit.lines]
+            pending = None
+        elif pending is not None:
+            joined.append(pending)
+            pending = None
+        if unit.kind == "text" and _LONE_MARKER.match(unit.text.strip()):
+            pending = unit
+            continue
+        joined.append(unit)
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
+_CONTENT = re.compile(r"\w")
+_CELL_BORDERS = re.compile(r"^\s*\|\s+|\s+\|\s*$")
+
+
+def _without_cell_borders(block: Block) -> Block:
+    """A line without the table borders a web page's layout left around it
+    ("Joint Communique on ... |")."""
+    text = _CELL_BORDERS.sub("", block.text)
+    if text == block.text:
+        return block
+    return msgspec.structs.replace(block, text=text)
 
 
 def _structured_unit(block: Block) -> Unit | None:
@@ -221,8 +266,10 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     starts_lower = line[:1].islower()
     if wrapped:
         # in hard-wrapped text a line well short of the width ends its paragraph
-        # (or is a line of its own: a heading, a signature)
-        return len(before) < width * 0.6 and not starts_lower
+        # (or is a line of its own: a heading, a signature), and so does one well
+        # over it (a paragraph on one line, not wrapped)
+        long_line = len(before) > width * _UNWRAPPED
+        return (len(before) < width * 0.6 or long_line) and not starts_lower
     if starts_lower:
         return False
     if prev.bold and block.bold and not before.endswith(TERMINAL):

@@ -111,7 +111,7 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
     metadata: dict[str, str] = {}
     front = _FRONT_MATTER.match(text)
     if front:
-        for key, value in _FRONT_KEY.findall(front.group(1)):
+        for key, value in _FRONT_KEY.findall(_join_quoted_lines(front.group(1))):
             metadata[key] = _unquote(value)
         text = text[front.end() :]
     text = _HARD_BREAK.sub("\n\n", _strip_markup(text))
@@ -165,6 +165,22 @@ def _clean_line(line: str) -> str:
     # leading indentation is kept: it distinguishes "  1." items from headings
     indent = len(line) - len(line.lstrip(" "))
     return " " * min(indent, 8) + re.sub(r"\s+", " ", stripped)
+
+
+def _join_quoted_lines(front: str) -> str:
+    """Front matter with each double-quoted value on one line: YAML folds a quoted
+    value over several lines (a line break is a space; after a backslash, nothing)."""
+    lines: list[str] = []
+    open_quote = False
+    for line in front.split("\n"):
+        if open_quote:
+            joint = "" if lines[-1].endswith("\\") else " "
+            lines[-1] = lines[-1].removesuffix("\\") + joint + line.strip()
+        else:
+            lines.append(line)
+        value = lines[-1].partition(":")[2].strip()
+        open_quote = value.startswith('"') and not re.search(r'(?<!\\)"$', value[1:])
+    return "\n".join(lines)
 
 
 def _unquote(value: str) -> str:
