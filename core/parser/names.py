@@ -1,0 +1,223 @@
+"""What the entity readers share: the words of names, spans and their
+resolution.
+
+A *name word* is a capitalised token ("Japan", "Co-Creation", "U.S.", "C5+1",
+"2025"); a name is a run of them, possibly joined by small words ("of the",
+"and").  The entity kinds (:mod:`.organisations`, :mod:`.instruments`,
+:mod:`.projects`) find candidate spans of text, and :func:`resolve_spans` keeps
+the longest where they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one blank-separated string."""
+    return frozenset(text.split())
+
+
+SMALL_WORDS = word_set(
+    "of the and for in on to at by with a an de du des la le el from against its their or &"
+)
+MONTH_WORDS = word_set(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """
+)
+#: Words that open a sentence or a noun phrase but never a name.
+STOP_STARTS = word_set(
+    """
+    The This These That Those Both Each All In On At By For From With Under Through Also As
+    And But Our Their Its His Her Your My We They It A An To Regarding Recognizing
+    Recognising Based Further Furthermore Moreover Finally Meanwhile Given Since While Such
+    Other Any Some Several Various Every Building Looking Considering Welcoming Noting
+    Affirming Reaffirming Recalling Mindful During Following Upon Within Among Toward
+    Towards
+    """
+)
+#: Capitalised words that start a new sentence when met inside a run of names.
+SENTENCE_OPENERS = word_set("The This These Both We They Our It")
+#: Title Case words that do not make a phrase a proper name on their own.
+GENERIC_WORDS = word_set(
+    """
+    National International Regional Global Central State Federal Joint New Special Strategic
+    Comprehensive High-Level High-level High Level Official Annual Bilateral Multilateral
+    Trilateral Intergovernmental Enhanced Expanded Extended Ministerial Leaders Leaders'
+    Leaders’ Parties Summit Meeting Meetings Visit First Second Third Fourth Fifth Sixth
+    Seventh Eighth Ninth Tenth Next Further Future Public Private General Permanent
+    Executive Foreign
+    """
+)
+
+ORG_HEADS = word_set(
+    """
+    Agency Bank Fund Organization Organisation Council Commission Secretariat University
+    Academy Foundation Center Centre Institute Committee Corporation Authority Office
+    Department Board Association Chamber Guard Force Forces Navy Army Parliament Assembly
+    Court Group Union Ministry Ministries Embassy Consulate Government College School Bureau
+    Service Police Federation Society Mission Alliance
+    """
+)
+PROJECT_WORDS = word_set(
+    """
+    Project Projects Program Programs Programme Programmes Initiative Initiatives
+    Partnership Partnerships Process Dialogue Conference Workshop Forum Summit Framework
+    Strategy Plan Route Corridor Network Consultations Platform Mechanism Meeting Seminar
+    Symposium Games Scholarship Campaign Movement Exhibition Festival Expo EXPO Olympics
+    Paralympics Fellowship Exchange
+    """
+)
+
+_INSTRUMENT_HEADS = (
+    "Agreement",
+    "Treaty",
+    "Convention",
+    "Protocol",
+    "Accord",
+    "Charter",
+    "Declaration",
+    "Communiqué",
+    "Communique",
+    "Joint Statement",
+    "Joint Press Statement",
+    "Statement",
+    "Action Plan",
+    "Covenant",
+    "Pact",
+)
+INSTRUMENT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(h.replace(" ", r"\s+") for h in _INSTRUMENT_HEADS)
+    + r"|Memorand(?:um|a)|Exchange\s+of\s+Notes|Resolution|Letter\s+of)\b"
+)
+
+# A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "C5+1", "2025",
+# "Glaciers’", "GREENxEXPO".  Possessives are split off later.
+TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9][\w+&'’]*)(?:[-‐‑–/][\w+&'’]+){0,4}"
+QUOTED_TOKEN = r"(?:“[^“”\n]{1,120}”|\"[^\"\n]{1,120}\")"
+# A run of name words, possibly a list: "Economy, Trade and Industry".
+NAME_LIST = (
+    rf"{TOKEN}(?:\s+{TOKEN}){{0,6}}"
+    rf"(?:(?:,\s+{TOKEN}(?:\s+{TOKEN}){{0,3}}){{0,5}},?\s+(?:and|&)\s+{TOKEN}"
+    rf"(?:\s+{TOKEN}){{0,3}})?"
+)
+QUOTED_NAME_RUN = rf"(?:{TOKEN}|{QUOTED_TOKEN})(?:\s+(?:{TOKEN}|{QUOTED_TOKEN})){{0,6}}"
+NAME_RUN = rf"{TOKEN}(?:\s+{TOKEN}){{0,6}}"
+
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+WORD_SPLIT = re.compile(r"[\s/‐‑–—-]+")
+SPACES = re.compile(r"\s+")
+QUOTED = re.compile(r"“(?P<c>[^“”\n]{2,200})”|\"(?P<s>[^\"\n]{2,200})\"")
+POSSESSIVE = re.compile(r"['’]s$")
+TOKEN_RE = re.compile(TOKEN)
+_PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+YEARISH = re.compile(r"^(?:1[89]|2\d)\d\d$")
+
+
+def clean_name(text: str) -> str:
+    """Collapse whitespace and drop a leading article."""
+    text = SPACES.sub(" ", text).strip()
+    return _ARTICLE.sub("", text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled stretch of text; lower ``rank`` wins a tie between equal spans."""
+
+    start: int
+    end: int
+    label: str
+    rank: int = 0
+
+
+def resolve_spans(spans: Iterable[Span]) -> list[Span]:
+    """Non-overlapping spans: the longest wins, then the lowest rank, then the
+    earliest; the result is in text order."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.rank, s.start))
+    starts: list[int] = []
+    taken: list[Span] = []
+    for span in ordered:
+        i = bisect_right(starts, span.start)
+        if (i and taken[i - 1].end > span.start) or (i < len(taken) and taken[i].start < span.end):
+            continue
+        starts.insert(i, span.start)
+        taken.insert(i, span)
+    return taken
+
+
+def tokens_before(text: str, pos: int, *, lists: bool = False) -> list[tuple[int, int, str]]:
+    """The name words right before ``pos`` (at most six) as (start, end, word):
+    "Tajik National" before "University".  With ``lists``, "and" may join two
+    of them ("Biological and Toxin Weapons" before "Convention")."""
+    tokens: list[tuple[int, int, str]] = []
+    end = pos
+    while len(tokens) < 6:
+        gap = end
+        while gap > 0 and text[gap - 1] in " \t\r\n":
+            gap -= 1
+        if gap == end or gap == 0:
+            break
+        lo = max(0, gap - 60)
+        start = max(text.rfind(" ", lo, gap), text.rfind("\n", lo, gap), text.rfind("\t", lo, gap))
+        start += 1
+        word = text[start:gap]
+        if lists and word in ("and", "&") and tokens:
+            before = tokens_before(text, start)
+            if before:
+                tokens.append((start, gap, word))
+                tokens.append(before[-1])
+                end = before[-1][0]
+                continue
+        if _PAREN_ACRONYM.fullmatch(word):
+            lead = 0  # "Regional Comprehensive Economic Partnership (RCEP) Agreement"
+        else:
+            lead = len(word) - len(word.lstrip("*_“\"‘'(["))
+            if not TOKEN_RE.fullmatch(word, lead):
+                break
+        tokens.append((start + lead, gap, word[lead:]))
+        if lead:
+            break
+        end = start
+    if tokens and tokens[-1][2] in ("and", "&"):
+        tokens.pop()
+    return tokens[::-1]
+
+
+def windows(anchors: Iterable[int], before: int, after: int, limit: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around anchor positions, in order: the slower
+    expressions only run inside these."""
+    merged: list[tuple[int, int]] = []
+    for pos in sorted(anchors):
+        lo, hi = max(0, pos - before), min(limit, pos + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def word_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a word (no letter, digit or hyphen before it)."""
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "-‐‑–_")
+
+
+def unique(labels: Iterable[str]) -> list[str]:
+    """Labels without repeats, in order of first appearance."""
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def is_project_word(word: str) -> bool:
+    return word in PROJECT_WORDS or (len(word) > 4 and word.lower().endswith("expo"))
+
+
+# The public functions are pure; statements repeat sentences (and the parser may
+# ask twice), so results are kept per text: texts of item size only, so that the
+# caches stay small.
+CACHED_LENGTH = 5000

@@ -1,0 +1,377 @@
+"""Organisations named in a statement: well-known ones, the statement's own
+acronyms for bodies, and names built on a head noun ("... Agency",
+"Ministry of ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from itertools import pairwise
+
+from .acronyms import as_dict, defined_spans
+from .gazetteer import capitalised_trie, is_country_name, mentions, normalize_key, trie_pattern
+from .names import (
+    CACHED_LENGTH,
+    GENERIC_WORDS,
+    MONTH_WORDS,
+    NAME_LIST,
+    NAME_RUN,
+    ORDINAL,
+    ORG_HEADS,
+    POSSESSIVE,
+    SPACES,
+    STOP_STARTS,
+    YEARISH,
+    Span,
+    clean_name,
+    is_project_word,
+    resolve_spans,
+    tokens_before,
+    unique,
+    word_set,
+    word_start,
+)
+
+#: Heads that may be a body of a known organisation ("Council of the European Union").
+_BODY_HEADS = word_set("Council Commission Secretariat Parliament Court Assembly")
+_PLURAL_HEADS = word_set("Ministries Forces")
+#: Heads after which "in <place>" belongs to the name ("Embassy of Japan in Tajikistan").
+_PLACED_HEADS = word_set("Embassy Consulate Office Mission Delegation")
+#: Heads whose "of <country>" says whose body it is and must stay in the name.
+_GOVERNMENT_HEADS = word_set(
+    """
+    Ministry Ministries Embassy Consulate Government Department Office Mission Parliament
+    Agency Council Commission Police Army Navy Force Forces
+    """
+)
+
+_LIST_SPLIT = re.compile(r"[\s,]+")
+
+# canonical label | other names ("UN" and "United Nations" are one organisation);
+# a label may take several lines.
+_KNOWN_ORGS = """
+UN | United Nations; U.N.
+UN General Assembly | United Nations General Assembly; UNGA
+UN General Assembly | General Assembly of the United Nations
+UN Security Council | United Nations Security Council; UNSC; Security Council
+UN Human Rights Council | United Nations Human Rights Council; Human Rights Council; UNHRC
+UN Secretariat | United Nations Secretariat
+World Bank | World Bank
+World Bank Group | WBG
+IMF | International Monetary Fund
+ASEAN | Association of Southeast Asian Nations; Association of South-East Asian Nations
+G7 | Group of Seven; G-7
+G8 | Group of Eight; G-8
+G20 | Group of Twenty; G-20
+EU | European Union
+NATO | North Atlantic Treaty Organization
+APEC | Asia-Pacific Economic Cooperation; Asia Pacific Economic Cooperation
+OECD | Organisation for Economic Co-operation and Development
+OECD | Organization for Economic Cooperation and Development
+OECD | Organisation for Economic Cooperation and Development
+WTO | World Trade Organization
+IAEA | International Atomic Energy Agency
+WHO | World Health Organization
+UNESCO | United Nations Educational, Scientific and Cultural Organization
+UNICEF | United Nations Children's Fund
+UNDP | United Nations Development Programme
+UNHCR | Office of the United Nations High Commissioner for Refugees; UN Refugee Agency
+UNEP | United Nations Environment Programme
+UNIDO | United Nations Industrial Development Organization
+UNCTAD | United Nations Conference on Trade and Development
+UNFPA | United Nations Population Fund
+UNODC | United Nations Office on Drugs and Crime
+UN Women | UN-Women
+UNRWA | United Nations Relief and Works Agency for Palestine Refugees in the Near East
+OCHA | Office for the Coordination of Humanitarian Affairs
+WFP | World Food Programme
+FAO | Food and Agriculture Organization
+ILO | International Labour Organization; International Labor Organization
+IOM | International Organization for Migration
+ICAO | International Civil Aviation Organization
+IMO | International Maritime Organization
+ITU | International Telecommunication Union
+WIPO | World Intellectual Property Organization
+WMO | World Meteorological Organization
+IFAD | International Fund for Agricultural Development
+IEA | International Energy Agency
+IRENA | International Renewable Energy Agency
+ADB | Asian Development Bank
+AIIB | Asian Infrastructure Investment Bank
+EBRD | European Bank for Reconstruction and Development
+EIB | European Investment Bank
+AfDB | African Development Bank
+IDB | Inter-American Development Bank
+IsDB | Islamic Development Bank
+NDB | New Development Bank
+WCO | World Customs Organization
+OSCE | Organization for Security and Co-operation in Europe
+OSCE | Organization for Security and Cooperation in Europe
+SCO | Shanghai Cooperation Organisation; Shanghai Cooperation Organization
+CIS | Commonwealth of Independent States
+CSTO | Collective Security Treaty Organization
+EAEU | Eurasian Economic Union
+CICA | Conference on Interaction and Confidence Building Measures in Asia
+CICA | Conference on Interaction and Confidence-Building Measures in Asia
+OIC | Organisation of Islamic Cooperation; Organization of Islamic Cooperation
+AU | African Union
+ECOWAS | Economic Community of West African States
+SADC | Southern African Development Community
+GCC | Gulf Cooperation Council
+Arab League | League of Arab States
+OAS | Organization of American States
+PIF | Pacific Islands Forum
+FATF | Financial Action Task Force
+FSB | Financial Stability Board
+INTERPOL | Interpol; International Criminal Police Organization
+ICC | International Criminal Court
+ICJ | International Court of Justice
+BRICS | BRICS
+Quad | Quad
+Paris Club | Paris Club
+JICA | Japan International Cooperation Agency
+JETRO | Japan External Trade Organization
+JBIC | Japan Bank for International Cooperation
+NEXI | Nippon Export and Investment Insurance
+JOGMEC | Japan Organization for Metals and Energy Security
+USAID | United States Agency for International Development
+USAID | U.S. Agency for International Development
+KOICA | Korea International Cooperation Agency
+GIZ | Deutsche Gesellschaft für Internationale Zusammenarbeit
+DFC | U.S. International Development Finance Corporation
+"""
+
+
+def _known_table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """name key -> canonical label, and canonical label -> every form."""
+    keys: dict[str, str] = {}
+    forms: dict[str, frozenset[str]] = {}
+    for line in _KNOWN_ORGS.strip().splitlines():
+        label, rest = (part.strip() for part in line.split("|"))
+        names = {label, *(n.strip() for n in rest.split(";") if n.strip())}
+        forms[label] = forms.get(label, frozenset()) | names
+        for name in names:
+            keys[name if _is_acronym_form(name) else normalize_key(name)] = label
+    return keys, forms
+
+
+def _is_acronym_form(name: str) -> bool:
+    """A short form matched with its exact case ("WHO", not "who")."""
+    return " " not in name and sum(ch.isupper() for ch in name) >= 2
+
+
+_KNOWN_KEYS, _KNOWN_FORMS = _known_table()
+_KNOWN_NAMES = re.compile(
+    capitalised_trie(k for k in _KNOWN_KEYS if not _is_acronym_form(k)) + r"(?![\w-])"
+)
+_KNOWN_ACRONYMS = re.compile(
+    trie_pattern(k for k in _KNOWN_KEYS if _is_acronym_form(k)) + r"(?![\w])"
+)
+
+_ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
+_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_LIST})")
+_SIMPLE_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_RUN})")
+
+
+@lru_cache(maxsize=4096)
+def known_label(written: str) -> str | None:
+    key = written if _is_acronym_form(written) else normalize_key(written)
+    return _KNOWN_KEYS.get(key)
+
+
+def _preferred(label: str, acronyms: Mapping[str, str]) -> str:
+    """A known organisation's label, replaced by the statement's own acronym for
+    it when the statement defines one."""
+    for form in _KNOWN_FORMS.get(label, ()):
+        if form in acronyms:
+            return form
+    return label
+
+
+def is_org_expansion(acronym: str, expansion: str) -> bool:
+    """Whether a defined acronym names an organisation: a known one, or one
+    whose expansion ends in a head noun ('... Agency') or has a head noun with
+    a complement ('Center for International Private Enterprise')."""
+    if known_label(acronym) or known_label(expansion):
+        return True
+    words = [w for w in SPACES.split(expansion) if w]
+    if not words or is_project_word(words[-1]):
+        return False
+    if words[-1] in ORG_HEADS:
+        return True
+    return any(w in ORG_HEADS and nxt in ("of", "for", "on") for w, nxt in pairwise(words))
+
+
+def strip_leading(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop words that open a sentence or a phrase and everything up to a
+    possessive ("JICA's Knowledge ... Program" -> "Knowledge ... Program")."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if POSSESSIVE.search(tokens[i][2]):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _complements(text: str, pos: int, head: str) -> int:
+    """The end of the "of/for/on X" complements that belong to an organisation's
+    name, starting at ``pos`` (the end of its head noun)."""
+    count = 0
+    while count < 3:
+        match = _COMPLEMENT.match(text, pos)
+        if match and _bad_unit(match.group("unit")):
+            match = _SIMPLE_COMPLEMENT.match(text, pos)
+        if not match:
+            break
+        unit = match.group("unit")
+        # "Council of the European Union" is a body of its own; "Asian
+        # Development Fund of the ADB" names two organisations
+        body_of = head in _BODY_HEADS and count == 0 and known_label(clean_name(unit)) is not None
+        if not body_of and _bad_unit(unit, strict=True):
+            break
+        conn = match.group("conn")
+        if conn == "in" and head not in _PLACED_HEADS:
+            break
+        pos = match.end()
+        count += 1
+    return pos
+
+
+def _bad_unit(unit: str, *, strict: bool = False) -> bool:
+    """A complement that is not part of the name: another organisation, a date,
+    a number; ``strict=False`` only checks for a second organisation."""
+    words = [w for w in _LIST_SPLIT.split(unit) if w]
+    if any(POSSESSIVE.search(w) for w in words):
+        return True
+    inner_org = any(w in ORG_HEADS for w in words[1:]) or (
+        len(words) > 1 and bool(known_label(words[-1]))
+    )
+    if not strict:
+        return inner_org or (" and " in unit and any(w in ORG_HEADS for w in words))
+    if words[0] in MONTH_WORDS or words[0] in STOP_STARTS:
+        return True
+    if known_label(unit) or (len(words) == 1 and known_label(words[0])):
+        return True
+    return not any(w[0].isalpha() and w not in MONTH_WORDS for w in words)
+
+
+def _pattern_orgs(text: str) -> Iterator[Span]:
+    """Organisations found by their head noun: 'Tajik National University',
+    'Ministry of Economy, Trade and Industry of Japan', 'Embassy of Japan in
+    Tajikistan', 'Government of Japan'."""
+    for match in _ORG_HEAD.finditer(text):
+        if not word_start(text, match.start()):
+            continue
+        head = match.group()
+        mods = strip_leading(tokens_before(text, match.start()))
+        while mods and (YEARISH.match(mods[0][2]) or ORDINAL.match(mods[0][2])):
+            mods = mods[1:]
+        end = _complements(text, match.end(), head)
+        has_complement = end > match.end()
+        if not has_complement and (
+            head in _PLURAL_HEADS or not any(m[2] not in GENERIC_WORDS for m in mods)
+        ):
+            continue
+        if head in _STATE_HEADS and not mods and not _names_state(text, match.end(), end):
+            continue  # "Heads of State and Government of the Member States"
+        start = mods[0][0] if mods else match.start()
+        name = clean_name(text[start:end])
+        if head not in _GOVERNMENT_HEADS:
+            name = _drop_owner(name)
+        if is_country_name(name) or (
+            head in ("Union", "Federation") and _in_state_name(text, start, end)
+        ):
+            continue
+        yield Span(start, end, name, 2)
+
+
+def _in_state_name(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside a state's formal name ('the Republic of the
+    Union of Myanmar')."""
+    lo = max(0, start - 40)
+    return any(lo + m.start <= start and end <= lo + m.end for m in mentions(text[lo : end + 5]))
+
+
+_STATE_HEADS = frozenset(("Government", "Embassy", "Consulate"))
+_OF_THE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+
+
+def _names_state(text: str, start: int, end: int) -> bool:
+    """Whether the complement after a head such as 'Government' starts with
+    the name of a state ('of Japan', 'of the Republic of Korea')."""
+    lead = _OF_THE.match(text, start, end)
+    if not lead:
+        return False
+    found = mentions(text[lead.end() : end], require_head=False)
+    return bool(found) and found[0].start == 0 and not found[0].country.is_union
+
+
+_OWNER = re.compile(r"^(?P<name>.+?)\s+(?:of\s+(?:the\s+)?(?P<of>[^,]+)|\((?P<paren>[^()]+)\))$")
+
+
+def _drop_owner(name: str) -> str:
+    """'Akita University of Japan' -> 'Akita University' (the country adds
+    nothing to a proper name); 'National University of Singapore' stays."""
+    match = _OWNER.match(name)
+    if not match:
+        return name
+    owner = match.group("of") or match.group("paren") or ""
+    rest = match.group("name")
+    proper = [w for w in rest.split() if w not in GENERIC_WORDS and w not in ORG_HEADS]
+    if is_country_name(owner) and proper and not is_country_name(" ".join(proper)):
+        return rest
+    return name
+
+
+def _known_spans(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+    for pattern in (_KNOWN_NAMES, _KNOWN_ACRONYMS):
+        for match in pattern.finditer(text):
+            before = text[match.start() - 1] if match.start() else " "
+            if before.isalnum() or before == "_":
+                continue  # inside a word; "Japan-EU" and "AU–EU" do count
+            label = known_label(match.group())
+            if label:
+                yield Span(match.start(), match.end(), _preferred(label, acronyms), 1)
+
+
+@lru_cache(maxsize=256)
+def _org_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The defined acronyms that name organisations (not already known ones)."""
+    return tuple((a, e) for a, e in items if is_org_expansion(a, e) and not known_label(e))
+
+
+def find_organizations(text: str, acronyms: Mapping[str, str]) -> list[str]:
+    """Organisations named in text, by acronym when the statement defines one ('JICA', 'ADB',
+    'WCO'), else by name ('World Bank', 'Ministry of Economy, Trade and Industry of Japan',
+    'Japan Foundation', 'Tajik National University', 'Embassy of Japan in Tajikistan'). A
+    defined acronym counts when either the acronym or its expansion appears (also in possessive
+    'JICA's'). Include organisations known without definition (United Nations, World Bank, IMF,
+    ASEAN, G7, G20, EU, NATO, APEC, OECD, WTO, IAEA ...), and pattern-found ones
+    (Ministry/Ministries of ..., Agency, Bank, Fund, Organization/Organisation, Council,
+    Commission, Secretariat, University, Academy, Foundation, Center/Centre, Institute, Embassy
+    of ..., Government of X). Not countries themselves (those are parties).
+
+    Well-known organisations get one label however they are written (``UN``
+    for both "United Nations" and "UN"), unless the statement defines its own
+    acronym for them.  A country's name after a university or foundation is
+    dropped ('Akita University of Japan' -> 'Akita University'); after a
+    ministry, embassy or government it is kept.
+    """
+    items = tuple(acronyms.items())
+    if len(text) > CACHED_LENGTH:
+        return list(_organizations.__wrapped__(text, items))
+    return list(_organizations(text, items))
+
+
+@lru_cache(maxsize=4096)
+def _organizations(text: str, items: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    acronyms = as_dict(items)
+    wanted = {a for a, _ in _org_pairs(items)}
+    named = [
+        *(s for s in defined_spans(text, items) if s.label in wanted),
+        *_known_spans(text, acronyms),
+    ]
+    spans = [*named, *_pattern_orgs(text)]
+    return tuple(unique(s.label for s in resolve_spans(spans)))
