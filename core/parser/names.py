@@ -14,6 +14,22 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of one of the parser's data files (``data/<name>``), without
+    ``#`` comments and blank lines."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def data_words(name: str) -> frozenset[str]:
+    """Every blank-separated word of a data file (a list of head words)."""
+    return frozenset(word for line in data_lines(name) for word in line.split())
 
 
 def word_set(text: str) -> frozenset[str]:

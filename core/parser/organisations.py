@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict, defined_spans
@@ -25,10 +26,10 @@ from .names import (
     YEARISH,
     Span,
     clean_name,
+    data_lines,
     is_project_word,
     resolve_spans,
     tokens_before,
-    unique,
     word_set,
     word_start,
 )
@@ -48,126 +49,43 @@ _GOVERNMENT_HEADS = word_set(
 
 _LIST_SPLIT = re.compile(r"[\s,]+")
 
-# canonical label | other names ("UN" and "United Nations" are one organisation);
-# a label may take several lines.
-_KNOWN_ORGS = """
-UN | United Nations; U.N.
-UN General Assembly | United Nations General Assembly; UNGA
-UN General Assembly | General Assembly of the United Nations
-UN Security Council | United Nations Security Council; UNSC; Security Council
-UN Human Rights Council | United Nations Human Rights Council; Human Rights Council; UNHRC
-UN Secretariat | United Nations Secretariat
-World Bank | World Bank
-World Bank Group | WBG
-IMF | International Monetary Fund
-ASEAN | Association of Southeast Asian Nations; Association of South-East Asian Nations
-G7 | Group of Seven; G-7
-G8 | Group of Eight; G-8
-G20 | Group of Twenty; G-20
-EU | European Union
-NATO | North Atlantic Treaty Organization
-APEC | Asia-Pacific Economic Cooperation; Asia Pacific Economic Cooperation
-OECD | Organisation for Economic Co-operation and Development
-OECD | Organization for Economic Cooperation and Development
-OECD | Organisation for Economic Cooperation and Development
-WTO | World Trade Organization
-IAEA | International Atomic Energy Agency
-WHO | World Health Organization
-UNESCO | United Nations Educational, Scientific and Cultural Organization
-UNICEF | United Nations Children's Fund
-UNDP | United Nations Development Programme
-UNHCR | Office of the United Nations High Commissioner for Refugees; UN Refugee Agency
-UNEP | United Nations Environment Programme
-UNIDO | United Nations Industrial Development Organization
-UNCTAD | United Nations Conference on Trade and Development
-UNFPA | United Nations Population Fund
-UNODC | United Nations Office on Drugs and Crime
-UN Women | UN-Women
-UNRWA | United Nations Relief and Works Agency for Palestine Refugees in the Near East
-OCHA | Office for the Coordination of Humanitarian Affairs
-WFP | World Food Programme
-FAO | Food and Agriculture Organization
-ILO | International Labour Organization; International Labor Organization
-IOM | International Organization for Migration
-ICAO | International Civil Aviation Organization
-IMO | International Maritime Organization
-ITU | International Telecommunication Union
-WIPO | World Intellectual Property Organization
-WMO | World Meteorological Organization
-IFAD | International Fund for Agricultural Development
-IEA | International Energy Agency
-IRENA | International Renewable Energy Agency
-ADB | Asian Development Bank
-AIIB | Asian Infrastructure Investment Bank
-EBRD | European Bank for Reconstruction and Development
-EIB | European Investment Bank
-AfDB | African Development Bank
-IDB | Inter-American Development Bank
-IsDB | Islamic Development Bank
-NDB | New Development Bank
-WCO | World Customs Organization
-OSCE | Organization for Security and Co-operation in Europe
-OSCE | Organization for Security and Cooperation in Europe
-SCO | Shanghai Cooperation Organisation; Shanghai Cooperation Organization
-CIS | Commonwealth of Independent States
-CSTO | Collective Security Treaty Organization
-EAEU | Eurasian Economic Union
-CICA | Conference on Interaction and Confidence Building Measures in Asia
-CICA | Conference on Interaction and Confidence-Building Measures in Asia
-OIC | Organisation of Islamic Cooperation; Organization of Islamic Cooperation
-AU | African Union
-ECOWAS | Economic Community of West African States
-SADC | Southern African Development Community
-GCC | Gulf Cooperation Council
-Arab League | League of Arab States
-OAS | Organization of American States
-PIF | Pacific Islands Forum
-FATF | Financial Action Task Force
-FSB | Financial Stability Board
-INTERPOL | Interpol; International Criminal Police Organization
-ICC | International Criminal Court
-ICJ | International Court of Justice
-BRICS | BRICS
-Quad | Quad
-Paris Club | Paris Club
-JICA | Japan International Cooperation Agency
-JETRO | Japan External Trade Organization
-JBIC | Japan Bank for International Cooperation
-NEXI | Nippon Export and Investment Insurance
-JOGMEC | Japan Organization for Metals and Energy Security
-USAID | United States Agency for International Development
-USAID | U.S. Agency for International Development
-KOICA | Korea International Cooperation Agency
-GIZ | Deutsche Gesellschaft für Internationale Zusammenarbeit
-DFC | U.S. International Development Finance Corporation
-"""
+
+@dataclass(frozen=True)
+class _KnownOrganisations:
+    """The table of well-known organisations (``data/organisations.txt``):
+    ``keys`` maps each name's key (an acronym as written, another name
+    normalised) to the usual short name, ``forms`` each short name to all its
+    names; ``names`` and ``acronyms`` find them in a text."""
+
+    keys: dict[str, str]
+    forms: dict[str, frozenset[str]]
+    names: re.Pattern[str]
+    acronyms: re.Pattern[str]
 
 
-def _known_table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """name key -> canonical label, and canonical label -> every form."""
+@cache
+def _known() -> _KnownOrganisations:
+    """The table, read and compiled once, at first use."""
     keys: dict[str, str] = {}
     forms: dict[str, frozenset[str]] = {}
-    for line in _KNOWN_ORGS.strip().splitlines():
-        label, rest = (part.strip() for part in line.split("|"))
+    for line in data_lines("organisations.txt"):
+        label, _, rest = (part.strip() for part in line.partition("|"))
         names = {label, *(n.strip() for n in rest.split(";") if n.strip())}
         forms[label] = forms.get(label, frozenset()) | names
         for name in names:
             keys[name if _is_acronym_form(name) else normalize_key(name)] = label
-    return keys, forms
+    return _KnownOrganisations(
+        keys,
+        forms,
+        re.compile(capitalised_trie(k for k in keys if not _is_acronym_form(k)) + r"(?![\w-])"),
+        re.compile(trie_pattern(k for k in keys if _is_acronym_form(k)) + r"(?![\w])"),
+    )
 
 
 def _is_acronym_form(name: str) -> bool:
     """A short form matched with its exact case ("WHO", not "who")."""
     return " " not in name and sum(ch.isupper() for ch in name) >= 2
 
-
-_KNOWN_KEYS, _KNOWN_FORMS = _known_table()
-_KNOWN_NAMES = re.compile(
-    capitalised_trie(k for k in _KNOWN_KEYS if not _is_acronym_form(k)) + r"(?![\w-])"
-)
-_KNOWN_ACRONYMS = re.compile(
-    trie_pattern(k for k in _KNOWN_KEYS if _is_acronym_form(k)) + r"(?![\w])"
-)
 
 _ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
 _COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_LIST})")
@@ -177,16 +95,16 @@ _SIMPLE_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<un
 @lru_cache(maxsize=4096)
 def known_label(written: str) -> str | None:
     key = written if _is_acronym_form(written) else normalize_key(written)
-    return _KNOWN_KEYS.get(key)
+    return _known().keys.get(key)
 
 
-def _preferred(label: str, acronyms: Mapping[str, str]) -> str:
-    """A known organisation's label, replaced by the statement's own acronym for
-    it when the statement defines one."""
-    for form in _KNOWN_FORMS.get(label, ()):
+def _preferred(label: str, written: str, acronyms: Mapping[str, str]) -> str:
+    """How a known organisation is listed: by the acronym the statement defines
+    for it (any of its names), else as written."""
+    for form in _known().forms.get(label, ()):
         if form in acronyms:
             return form
-    return label
+    return clean_name(written)
 
 
 def is_org_expansion(acronym: str, expansion: str) -> bool:
@@ -326,14 +244,16 @@ def _drop_owner(name: str) -> str:
 
 
 def _known_spans(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
-    for pattern in (_KNOWN_NAMES, _KNOWN_ACRONYMS):
+    known = _known()
+    for pattern in (known.names, known.acronyms):
         for match in pattern.finditer(text):
             before = text[match.start() - 1] if match.start() else " "
             if before.isalnum() or before == "_":
                 continue  # inside a word; "Japan-EU" and "AU–EU" do count
             label = known_label(match.group())
             if label:
-                yield Span(match.start(), match.end(), _preferred(label, acronyms), 1)
+                written = _preferred(label, match.group(), acronyms)
+                yield Span(match.start(), match.end(), written, 1)
 
 
 @lru_cache(maxsize=256)
@@ -374,4 +294,8 @@ def _organizations(text: str, items: tuple[tuple[str, str], ...]) -> tuple[str, 
         *_known_spans(text, acronyms),
     ]
     spans = [*named, *_pattern_orgs(text)]
-    return tuple(unique(s.label for s in resolve_spans(spans)))
+    # two names of one organisation ("UN", "United Nations") are listed once
+    listed: dict[str, str] = {}
+    for span in resolve_spans(spans):
+        listed.setdefault(known_label(span.label) or span.label, span.label)
+    return tuple(listed.values())
