@@ -15,6 +15,7 @@ from jtreport.parser.entities import (
     find_organizations,
     find_projects,
     learn_acronyms,
+    speaking_bodies,
 )
 
 CORPUS = Path("/work/shared/corpus")
@@ -332,6 +333,23 @@ def test_a_known_organisation_is_listed_as_written_or_by_the_statements_acronym(
     assert orgs(text, {}) == ["United Nations", "UN Security Council"]
     assert orgs(text, {"U.N.": "United Nations"}) == ["U.N.", "UN Security Council"]
     assert orgs("the UN and the United Nations system", {}) == ["UN"]
+
+
+@pytest.mark.parametrize(
+    ("title", "parties", "text", "expected"),
+    [
+        ("G7 Leaders' Statement", [], "We thank the G7 Presidency and the OECD.", ["OECD"]),
+        ("Quad Leaders' Joint Statement", ["India"], "the Quad’s work with ASEAN", ["ASEAN"]),
+        ("Joint Statement", ["European Union", "Japan"], "the EU and the G7", ["G7"]),
+        ("Chairman's Statement", ["ASEAN"], "ASEAN's Community-building efforts", []),
+        ("Joint Statement of A and B on the G20", ["India"], "the G20’s commitment", ["G20"]),
+    ],
+)
+def test_the_statements_own_speakers_are_not_organisations(
+    title: str, parties: list[str], text: str, expected: list[str]
+) -> None:
+    speakers = speaking_bodies(title, parties)
+    assert find_organizations(text, {}, speakers) == expected
 
 
 @pytest.mark.parametrize(

@@ -58,10 +58,11 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     paragraphs = _paragraphs(layout, warnings)
     reader = ActReader(_country_named, [*leaders, *signatories])
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
-    from .entities import learn_acronyms
+    from .entities import learn_acronyms, speaking_bodies
 
     acronyms = learn_acronyms(text_for_acronyms)
     everyone = {p.short_name for p in parties}
+    speakers = speaking_bodies(title, [n for p in parties for n in (p.name, p.short_name)])
     items: list[Item] = []
     declarer: list[str] | None = None
     for k, text in enumerate(layout.preamble, start=1):
@@ -70,12 +71,16 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         if k == 1 and text.rstrip().endswith(","):
             # "The Prime Ministers of Japan and Australia," opens a declaration
             declarer = reader.actors_of(text.rstrip(" ,"), None)
-        items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone))
+        items.extend(
+            _items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone, speakers)
+        )
     for para in paragraphs:
         key = str(para.number) if para.number is not None else f"p{para.index}"
         drafts = read_items(para.text, reader, fallback=True)
         number = para.number if para.number is not None else para.index
-        items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
+        items.extend(
+            _items(drafts, key, number, para.area_id, dated.date, acronyms, everyone, speakers)
+        )
 
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
         warnings.append("the last paragraph ends mid-sentence: the text may have been cut off")
@@ -161,6 +166,7 @@ def _items(
     reference: dt.date | None,
     acronyms: dict[str, str],
     everyone: set[str],
+    speakers: frozenset[str],
 ) -> list[Item]:
     from .dates import find_dates
     from .entities import find_instruments, find_organizations, find_projects
@@ -184,7 +190,7 @@ def _items(
                 verb=draft.verb,
                 category=draft.category,
                 is_commitment=committed,
-                organizations=find_organizations(draft.text, acronyms),
+                organizations=find_organizations(draft.text, acronyms, speakers),
                 instruments=find_instruments(draft.text),
                 projects=find_projects(draft.text, acronyms),
                 dates=dates,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from .acronyms import Acronyms, learn_acronyms
 from .instruments import find_instruments
-from .organisations import find_organizations
+from .organisations import find_organizations, speaking_bodies
 from .projects import find_projects
 
 __all__ = [
@@ -33,4 +33,5 @@ __all__ = [
     "find_organizations",
     "find_projects",
     "learn_acronyms",
+    "speaking_bodies",
 ]

@@ -5,7 +5,7 @@ acronyms for bodies, and names built on a head noun ("... Agency",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -262,27 +262,52 @@ def _org_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...
     return tuple((a, e) for a, e in items if is_org_expansion(a, e) and not known_label(e))
 
 
-def find_organizations(text: str, acronyms: Mapping[str, str]) -> list[str]:
+def find_organizations(
+    text: str, acronyms: Mapping[str, str], speakers: frozenset[str] = frozenset()
+) -> list[str]:
     """Organisations named in text, by acronym when the statement defines one ('JICA', 'ADB',
-    'WCO'), else by name ('World Bank', 'Ministry of Economy, Trade and Industry of Japan',
-    'Japan Foundation', 'Tajik National University', 'Embassy of Japan in Tajikistan'). A
-    defined acronym counts when either the acronym or its expansion appears (also in possessive
-    'JICA's'). Include organisations known without definition (United Nations, World Bank, IMF,
-    ASEAN, G7, G20, EU, NATO, APEC, OECD, WTO, IAEA ...), and pattern-found ones
-    (Ministry/Ministries of ..., Agency, Bank, Fund, Organization/Organisation, Council,
-    Commission, Secretariat, University, Academy, Foundation, Center/Centre, Institute, Embassy
-    of ..., Government of X). Not countries themselves (those are parties).
+    'WCO'), else by name as written ('World Bank', 'Ministry of Economy, Trade and Industry of
+    Japan', 'Japan Foundation', 'Tajik National University', 'Embassy of Japan in Tajikistan').
+    A defined acronym counts when either the acronym or its expansion appears (also in
+    possessive 'JICA's'). Include well-known organisations (``data/organisations.txt``: United
+    Nations, World Bank, IMF, ASEAN, G7, G20, EU, NATO, APEC, OECD, WTO, IAEA ...), and
+    pattern-found ones (Ministry/Ministries of ..., Agency, Bank, Organization/Organisation,
+    Council, Commission, Secretariat, University, Academy, Foundation, Center/Centre,
+    Institute, Embassy of ...). Not countries themselves (those are parties), and not
+    ``speakers``: the statement's own parties and the group it speaks as (see
+    :func:`speaking_bodies`).
 
-    Well-known organisations get one label however they are written (``UN``
-    for both "United Nations" and "UN"), unless the statement defines its own
-    acronym for them.  A country's name after a university or foundation is
-    dropped ('Akita University of Japan' -> 'Akita University'); after a
-    ministry, embassy or government it is kept.
+    Two names of one well-known organisation ("UN", "United Nations") are
+    listed once, as first written.  A country's name after a university or
+    foundation is dropped ('Akita University of Japan' -> 'Akita University');
+    after a ministry or embassy it is kept.
     """
     items = tuple(acronyms.items())
     if len(text) > CACHED_LENGTH:
-        return list(_organizations.__wrapped__(text, items))
-    return list(_organizations(text, items))
+        found = _organizations.__wrapped__(text, items)
+    else:
+        found = _organizations(text, items)
+    return [name for name in found if _key(name) not in speakers]
+
+
+_TOPIC = re.compile(r"(?i:\b(?:on|about|concerning|regarding|to\s+mark)\b)")
+
+
+def speaking_bodies(title: str, parties: Iterable[str]) -> frozenset[str]:
+    """The organisations a statement speaks as, which its items do not list as
+    organisations (they are the parties themselves): the parties' names, and a
+    group the title names as the author ("G7 Leaders' Communiqué", "Quad
+    Leaders' Joint Statement", "EU-Japan Summit ... Joint Statement") - not one
+    it names as its subject ("Joint Statement ... on the G20")."""
+    authored = _TOPIC.split(title, maxsplit=1)[0]
+    names = [*parties, *_organizations(authored, ())]
+    return frozenset(_key(name) for name in names if name)
+
+
+def _key(name: str) -> str:
+    """What makes two names one organisation: the well-known organisation they
+    name, else the name itself (normalised)."""
+    return known_label(name) or normalize_key(name)
 
 
 @lru_cache(maxsize=4096)
