@@ -32,6 +32,16 @@ def data_words(name: str) -> frozenset[str]:
     return frozenset(word for line in data_lines(name) for word in line.split())
 
 
+def data_tags(name: str) -> dict[str, frozenset[str]]:
+    """A data file of words with tags, one ``word: tag, tag`` a line, as
+    word -> tags."""
+    tagged = {}
+    for line in data_lines(name):
+        word, _, tags = line.partition(":")
+        tagged[word.strip()] = frozenset(t.strip() for t in tags.split(",") if t.strip())
+    return tagged
+
+
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one blank-separated string."""
     return frozenset(text.split())
@@ -71,15 +81,6 @@ GENERIC_WORDS = word_set(
     """
 )
 
-ORG_HEADS = word_set(
-    """
-    Agency Bank Fund Organization Organisation Council Commission Secretariat University
-    Academy Foundation Center Centre Institute Committee Corporation Authority Office
-    Department Board Association Chamber Guard Force Forces Navy Army Parliament Assembly
-    Court Group Union Ministry Ministries Embassy Consulate Government College School Bureau
-    Service Police Federation Society Mission Alliance
-    """
-)
 PROJECT_WORDS = word_set(
     """
     Project Projects Program Programs Programme Programmes Initiative Initiatives

@@ -19,7 +19,6 @@ from .names import (
     NAME_LIST,
     NAME_RUN,
     ORDINAL,
-    ORG_HEADS,
     POSSESSIVE,
     SPACES,
     STOP_STARTS,
@@ -27,25 +26,27 @@ from .names import (
     Span,
     clean_name,
     data_lines,
+    data_tags,
     is_project_word,
     resolve_spans,
     tokens_before,
-    word_set,
     word_start,
 )
 
-#: Heads that may be a body of a known organisation ("Council of the European Union").
-_BODY_HEADS = word_set("Council Commission Secretariat Parliament Court Assembly")
-_PLURAL_HEADS = word_set("Ministries Forces")
-#: Heads after which "in <place>" belongs to the name ("Embassy of Japan in Tajikistan").
-_PLACED_HEADS = word_set("Embassy Consulate Office Mission Delegation")
-#: Heads whose "of <country>" says whose body it is and must stay in the name.
-_GOVERNMENT_HEADS = word_set(
-    """
-    Ministry Ministries Embassy Consulate Government Department Office Mission Parliament
-    Agency Council Commission Police Army Navy Force Forces
-    """
-)
+#: Head nouns of organisations' names, with their tags (see the data file).
+_HEADS = data_tags("organisation_heads.txt")
+ORG_HEADS = frozenset(_HEADS)
+
+
+def _tagged(tag: str) -> frozenset[str]:
+    return frozenset(head for head, tags in _HEADS.items() if tag in tags)
+
+
+_BODY_HEADS = _tagged("body")
+_PLURAL_HEADS = _tagged("plural")
+_PLACED_HEADS = _tagged("placed")
+_PROPER_HEADS = _tagged("proper")
+_STATE_HEADS = _tagged("state")
 
 _LIST_SPLIT = re.compile(r"[\s,]+")
 
@@ -196,7 +197,7 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
             continue  # "Heads of State and Government of the Member States"
         start = mods[0][0] if mods else match.start()
         name = clean_name(text[start:end])
-        if head not in _GOVERNMENT_HEADS:
+        if head in _PROPER_HEADS:
             name = _drop_owner(name)
         if is_country_name(name) or (
             head in ("Union", "Federation") and _in_state_name(text, start, end)
@@ -212,7 +213,6 @@ def _in_state_name(text: str, start: int, end: int) -> bool:
     return any(lo + m.start <= start and end <= lo + m.end for m in mentions(text[lo : end + 5]))
 
 
-_STATE_HEADS = frozenset(("Government", "Embassy", "Consulate"))
 _OF_THE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 
 
