@@ -343,6 +343,19 @@ def test_a_known_organisation_is_listed_as_written_or_by_the_statements_acronym(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at the G7 Hiroshima Summit, in line with the UN Charter", []),
+        ("cooperation on the Japan-IMF Scholarship Program and with the IMF", ["IMF"]),
+        ("the 2002 ASEAN-China Declaration on the Conduct of Parties", []),
+        ("ASEAN’s principles and the ASEAN Regional Forum", ["ASEAN", "ASEAN Regional Forum"]),
+    ],
+)
+def test_an_organisation_inside_a_longer_name_is_part_of_it(text: str, expected: list[str]) -> None:
+    assert orgs(text, learn_acronyms(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("title", "parties", "text", "expected"),
     [
         ("G7 Leaders' Statement", [], "We thank the G7 Presidency and the OECD.", ["OECD"]),

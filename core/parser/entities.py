@@ -5,13 +5,19 @@ These lists fill the matrix columns and the briefing note, so they favour
 precision: a name is listed only when the structure of diplomatic English says it
 is one (an acronym defined in parentheses, a head noun such as *Agency* or
 *Agreement*, a quoted or Title Case name with a word such as *Project* or
-*Dialogue*).  Each kind has its own module:
+*Dialogue*).  Each kind has its own module, which finds the spans of text that
+name one:
 
 - :mod:`.acronyms`: the acronyms a statement defines;
 - :mod:`.organisations`: named bodies;
 - :mod:`.instruments`: documents and aid modalities;
 - :mod:`.projects`: named projects, programmes, initiatives and events;
 - :mod:`.names`: what they share (the words of names, spans).
+
+This module settles what lies between the kinds: a name is of one kind only.
+An instrument's name is not also a project ("Paris Agreement"), and an
+organisation named inside a longer name ("G7 Hiroshima Summit", "UN Charter",
+"Japan-IMF Scholarship Program") is part of that name, not listed on its own.
 
 Speed: a cheap scan finds rare anchors (head nouns, key words, quotes) and the
 detailed expressions run only around them; every repetition is bounded, so there
@@ -22,10 +28,17 @@ free.
 
 from __future__ import annotations
 
-from .acronyms import Acronyms, learn_acronyms
-from .instruments import find_instruments
-from .organisations import find_organizations, speaking_bodies
-from .projects import find_projects
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import TypeVar
+
+from .acronyms import Acronyms, learn_acronyms, project_acronyms
+from .instruments import instrument_spans
+from .names import CACHED_LENGTH, Span, resolve_spans, unique
+from .organisations import known_label, organisation_key, organisation_spans, speaking_bodies
+from .projects import project_spans
 
 __all__ = [
     "Acronyms",
@@ -35,3 +48,132 @@ __all__ = [
     "learn_acronyms",
     "speaking_bodies",
 ]
+
+_Result = TypeVar("_Result")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w&.-]{1,14}\)")
+_Items = tuple[tuple[str, str], ...]
+
+
+def _per_text(function: Callable[..., _Result], text: str, *args: object) -> _Result:
+    """``function(text, *args)``, from its cache unless the text is long (the
+    caches hold texts of item size only, so that they stay small)."""
+    if len(text) > CACHED_LENGTH:
+        wrapped: Callable[..., _Result] = getattr(function, "__wrapped__", function)
+        return wrapped(text, *args)
+    return function(text, *args)
+
+
+def find_organizations(
+    text: str, acronyms: Mapping[str, str], speakers: frozenset[str] = frozenset()
+) -> list[str]:
+    """Organisations named in text, by acronym when the statement defines one ('JICA', 'ADB',
+    'WCO'), else by name as written ('World Bank', 'Ministry of Economy, Trade and Industry of
+    Japan', 'Japan Foundation', 'Tajik National University', 'Embassy of Japan in Tajikistan').
+    A defined acronym counts when either the acronym or its expansion appears (also in
+    possessive 'JICA's'). Include well-known organisations (``data/organisations.txt``: United
+    Nations, World Bank, IMF, ASEAN, G7, G20, EU, NATO, APEC, OECD, WTO, IAEA ...), and
+    pattern-found ones (Ministry/Ministries of ..., Agency, Bank, Organization/Organisation,
+    Council, Commission, Secretariat, University, Academy, Foundation, Center/Centre,
+    Institute, Embassy of ...). Not countries themselves (those are parties), and not
+    ``speakers``: the statement's own parties and the group it speaks as (see
+    :func:`speaking_bodies`).
+
+    Two names of one well-known organisation ("UN", "United Nations") are
+    listed once, as first written.  An organisation named inside a longer name
+    of another kind ("G7 Hiroshima Summit", "UN Charter") is part of that name,
+    unless the statement defines its acronym there ("the World Bank Group (WBG)
+    Annual Meetings").  A country's name after a university or foundation is
+    dropped ('Akita University of Japan' -> 'Akita University'); after a
+    ministry or embassy it is kept.
+    """
+    items = tuple(acronyms.items())
+    found = _per_text(_organizations, text, items, project_acronyms(acronyms))
+    return [name for name in found if organisation_key(name) not in speakers]
+
+
+@lru_cache(maxsize=4096)
+def _organizations(text: str, items: _Items, presented: frozenset[str]) -> tuple[str, ...]:
+    names = resolve_spans([*instrument_spans(text), *_projects_only(text, items, presented)])
+    listed: dict[str, str] = {}
+    for span in organisation_spans(text, items):
+        if _within_longer(span, names) and not _defined_here(text, span):
+            continue
+        listed.setdefault(organisation_key(span.label), span.label)
+    return tuple(listed.values())
+
+
+def _defined_here(text: str, span: Span) -> bool:
+    """Whether an acronym in parentheses follows the span ("World Bank Group (WBG)")."""
+    return _ACRONYM_AFTER.match(text, span.end) is not None
+
+
+def find_instruments(text: str) -> list[str]:
+    """Legal or financial instruments named: 'Exchange of Notes', 'Memorandum of Cooperation',
+    'Memorandum of Understanding', 'Memorandum of Implementation', 'Letter of Arrangement',
+    'Agreement' (with its name when given: 'Agreement between Japan and the Republic of
+    Tajikistan for the Liberalization, Promotion and Protection of Investment'), 'grant',
+    'loan', 'ODA Loan', 'technical cooperation project', 'Treaty ...', 'Convention ...',
+    'Resolution 77/158', 'Joint Declaration', 'Action Plan', ... normalised so that the same
+    instrument gets the same label across items.
+
+    Generic instruments get a fixed label whatever the wording ('exchange of
+    note' -> 'Exchange of Notes', 'grants' -> 'grant', 'Japanese ODA loan' ->
+    'ODA Loan', 'UN Charter' -> 'Charter of the United Nations'); named ones keep
+    their name without article or leading year ('the 1991 Joint Declaration' ->
+    'Joint Declaration'), or the short name the statement gives them in
+    parentheses ('... (Tokyo Declaration)').  Lower-case 'agreement' is not an
+    instrument; 'this Joint Statement' (the statement itself) is not listed.
+    """
+    return list(_per_text(_instruments, text))
+
+
+@lru_cache(maxsize=4096)
+def _instruments(text: str) -> tuple[str, ...]:
+    return tuple(unique(s.label for s in instrument_spans(text)))
+
+
+def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
+    """Named projects, programmes, initiatives, events: quoted names (straight or curly quotes;
+    strip 'the' and the quotes), Title Case names ending in or containing
+    Project/Program(me)/Initiative/ Partnership/Process/Dialogue/Conference/Workshop/Expo/Forum/
+    Summit/Framework/Strategy/Plan/Route/ Corridor, and acronyms the statement defines for such
+    names ('JDS', 'OVOP', 'SATREPS', 'LITACA').
+
+    Names of instruments and of known organisations are left to the other
+    lists; see :func:`.projects.project_spans` for what makes a name.
+    """
+    items = tuple(acronyms.items())
+    return list(_per_text(_projects, text, items, project_acronyms(acronyms)))
+
+
+@lru_cache(maxsize=4096)
+def _projects(text: str, items: _Items, presented: frozenset[str]) -> tuple[str, ...]:
+    return tuple(unique(s.label for s in _projects_only(text, items, presented)))
+
+
+def _projects_only(text: str, items: _Items, presented: frozenset[str]) -> list[Span]:
+    """The project spans that are not an instrument's name nor a known
+    organisation."""
+    blocked = instrument_spans(text)
+    return [
+        s
+        for s in project_spans(text, items, presented)
+        if not _within(s, blocked) and not known_label(s.label)
+    ]
+
+
+def _within(span: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``span`` lies within one of ``spans`` (in text order, not
+    overlapping)."""
+    i = bisect_right([s.start for s in spans], span.start) - 1
+    return i >= 0 and spans[i].end >= span.end
+
+
+def _within_longer(span: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``span`` lies within a longer one of ``spans``."""
+    i = bisect_right([s.start for s in spans], span.start) - 1
+    return (
+        i >= 0
+        and spans[i].end >= span.end
+        and spans[i].end - spans[i].start > span.end - span.start
+    )

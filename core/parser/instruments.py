@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from .gazetteer import trie_pattern
 from .names import (
-    CACHED_LENGTH,
     INSTRUMENT_WORD,
     MONTH_WORDS,
     NAME_LIST,
@@ -21,7 +20,6 @@ from .names import (
     clean_name,
     resolve_spans,
     tokens_before,
-    unique,
     windows,
     word_set,
     word_start,
@@ -228,30 +226,3 @@ def instrument_spans(text: str) -> tuple[Span, ...]:
     spans.extend(_named_instruments(text))
     spans.extend(_quoted_instruments(text))
     return tuple(resolve_spans(spans))
-
-
-def find_instruments(text: str) -> list[str]:
-    """Legal or financial instruments named: 'Exchange of Notes', 'Memorandum of Cooperation',
-    'Memorandum of Understanding', 'Memorandum of Implementation', 'Letter of Arrangement',
-    'Agreement' (with its name when given: 'Agreement between Japan and the Republic of
-    Tajikistan for the Liberalization, Promotion and Protection of Investment'), 'grant',
-    'loan', 'ODA Loan', 'technical cooperation project', 'Treaty ...', 'Convention ...',
-    'Resolution 77/158', 'Joint Declaration', 'Action Plan', ... normalised so that the same
-    instrument gets the same label across items.
-
-    Generic instruments get a fixed label whatever the wording ('exchange of
-    note' -> 'Exchange of Notes', 'grants' -> 'grant', 'Japanese ODA loan' ->
-    'ODA Loan', 'UN Charter' -> 'Charter of the United Nations'); named ones keep
-    their name without article or leading year ('the 1991 Joint Declaration' ->
-    'Joint Declaration'), or the short name the statement gives them in
-    parentheses ('... (Tokyo Declaration)').  Lower-case 'agreement' is not an
-    instrument; 'this Joint Statement' (the statement itself) is not listed.
-    """
-    if len(text) > CACHED_LENGTH:
-        return list(_instruments.__wrapped__(text))
-    return list(_instruments(text))
-
-
-@lru_cache(maxsize=4096)
-def _instruments(text: str) -> tuple[str, ...]:
-    return tuple(unique(s.label for s in instrument_spans(text)))

@@ -13,7 +13,6 @@ from itertools import pairwise
 from .acronyms import as_dict, defined_spans
 from .gazetteer import capitalised_trie, is_country_name, mentions, normalize_key, trie_pattern
 from .names import (
-    CACHED_LENGTH,
     GENERIC_WORDS,
     MONTH_WORDS,
     NAME_LIST,
@@ -262,34 +261,6 @@ def _org_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...
     return tuple((a, e) for a, e in items if is_org_expansion(a, e) and not known_label(e))
 
 
-def find_organizations(
-    text: str, acronyms: Mapping[str, str], speakers: frozenset[str] = frozenset()
-) -> list[str]:
-    """Organisations named in text, by acronym when the statement defines one ('JICA', 'ADB',
-    'WCO'), else by name as written ('World Bank', 'Ministry of Economy, Trade and Industry of
-    Japan', 'Japan Foundation', 'Tajik National University', 'Embassy of Japan in Tajikistan').
-    A defined acronym counts when either the acronym or its expansion appears (also in
-    possessive 'JICA's'). Include well-known organisations (``data/organisations.txt``: United
-    Nations, World Bank, IMF, ASEAN, G7, G20, EU, NATO, APEC, OECD, WTO, IAEA ...), and
-    pattern-found ones (Ministry/Ministries of ..., Agency, Bank, Organization/Organisation,
-    Council, Commission, Secretariat, University, Academy, Foundation, Center/Centre,
-    Institute, Embassy of ...). Not countries themselves (those are parties), and not
-    ``speakers``: the statement's own parties and the group it speaks as (see
-    :func:`speaking_bodies`).
-
-    Two names of one well-known organisation ("UN", "United Nations") are
-    listed once, as first written.  A country's name after a university or
-    foundation is dropped ('Akita University of Japan' -> 'Akita University');
-    after a ministry or embassy it is kept.
-    """
-    items = tuple(acronyms.items())
-    if len(text) > CACHED_LENGTH:
-        found = _organizations.__wrapped__(text, items)
-    else:
-        found = _organizations(text, items)
-    return [name for name in found if _key(name) not in speakers]
-
-
 _TOPIC = re.compile(r"(?i:\b(?:on|about|concerning|regarding|to\s+mark)\b)")
 
 
@@ -300,27 +271,27 @@ def speaking_bodies(title: str, parties: Iterable[str]) -> frozenset[str]:
     Leaders' Joint Statement", "EU-Japan Summit ... Joint Statement") - not one
     it names as its subject ("Joint Statement ... on the G20")."""
     authored = _TOPIC.split(title, maxsplit=1)[0]
-    names = [*parties, *_organizations(authored, ())]
-    return frozenset(_key(name) for name in names if name)
+    names = [*parties, *(s.label for s in organisation_spans(authored, ()))]
+    return frozenset(organisation_key(name) for name in names if name)
 
 
-def _key(name: str) -> str:
+def organisation_key(name: str) -> str:
     """What makes two names one organisation: the well-known organisation they
     name, else the name itself (normalised)."""
     return known_label(name) or normalize_key(name)
 
 
-@lru_cache(maxsize=4096)
-def _organizations(text: str, items: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+    """Every organisation named in ``text``, as non-overlapping spans labelled
+    as listed (``items`` are the statement's acronyms): the statement's
+    acronyms for bodies and their expansions, well-known organisations
+    (``data/organisations.txt``) and names built on a head noun
+    (``data/organisation_heads.txt``)."""
     acronyms = as_dict(items)
     wanted = {a for a, _ in _org_pairs(items)}
     named = [
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, acronyms),
     ]
-    spans = [*named, *_pattern_orgs(text)]
-    # two names of one organisation ("UN", "United Nations") are listed once
-    listed: dict[str, str] = {}
-    for span in resolve_spans(spans):
-        listed.setdefault(known_label(span.label) or span.label, span.label)
-    return tuple(listed.values())
+    return tuple(resolve_spans([*named, *_pattern_orgs(text)]))

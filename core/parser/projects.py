@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from .acronyms import as_dict, defined_spans, project_acronyms
+from .acronyms import as_dict, defined_spans
 from .gazetteer import is_country_name, normalize_key, trie_pattern
-from .instruments import instrument_spans
 from .names import (
-    CACHED_LENGTH,
     GENERIC_WORDS,
     INSTRUMENT_WORD,
     MONTH_WORDS,
@@ -30,7 +27,6 @@ from .names import (
     clean_name,
     is_project_word,
     resolve_spans,
-    unique,
     word_set,
 )
 from .organisations import is_org_expansion, known_label, strip_leading
@@ -320,45 +316,28 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
         yield Span(match.start(), end, label, 0)
 
 
-def _inside(span: Span, spans: tuple[Span, ...], starts: list[int]) -> bool:
-    """Whether ``span`` lies within one of ``spans`` (sorted, not overlapping,
-    starting at ``starts``)."""
-    i = bisect_right(starts, span.start) - 1
-    return i >= 0 and spans[i].end >= span.end
-
-
-def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
-    """Named projects, programmes, initiatives, events: quoted names (straight or curly quotes;
-    strip 'the' and the quotes), Title Case names ending in or containing
-    Project/Program(me)/Initiative/ Partnership/Process/Dialogue/Conference/Workshop/Expo/Forum/
-    Summit/Framework/Strategy/Plan/Route/ Corridor, and acronyms the statement defines for such
-    names ('JDS', 'OVOP', 'SATREPS', 'LITACA').
+@lru_cache(maxsize=8)
+def project_spans(
+    text: str, items: tuple[tuple[str, str], ...], presented: frozenset[str]
+) -> tuple[Span, ...]:
+    """Every project, programme, initiative or event named in ``text``, as
+    non-overlapping spans: the acronyms the statement defines for such names
+    (``items`` are the statement's acronyms, ``presented`` those it presents as
+    projects), quoted names and Title Case names holding a word such as
+    *Project*, *Dialogue* or *Summit*.
 
     A Title Case phrase needs a distinctive word besides the keyword and
-    countries ('Strategic Partnership', 'Summit Meeting' are not names); names
-    of instruments and of known organisations are left to the other lists;
-    a quoted phrase must look like a name (capitalised, no trailing comma, no
+    countries ('Strategic Partnership', 'Summit Meeting' are not names); a
+    quoted phrase must look like a name (capitalised, no trailing comma, no
     lower-case gloss such as “Budo (martial arts)”), and a quoted title after
-    'resolution titled' is an instrument.
+    'resolution titled' is an instrument.  Kept for the last few texts: the
+    organisations of an item are read against the same spans.
     """
-    items, quoted = tuple(acronyms.items()), project_acronyms(acronyms)
-    if len(text) > CACHED_LENGTH:
-        return list(_projects.__wrapped__(text, items, quoted))
-    return list(_projects(text, items, quoted))
-
-
-@lru_cache(maxsize=4096)
-def _projects(
-    text: str, items: tuple[tuple[str, str], ...], quoted: frozenset[str]
-) -> tuple[str, ...]:
     acronyms = as_dict(items)
-    wanted = {a for a, _ in _project_pairs(items, quoted)}
-    blocked = instrument_spans(text)
+    wanted = {a for a, _ in _project_pairs(items, presented)}
     spans = [
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
     ]
-    starts = [b.start for b in blocked]
-    kept = [s for s in spans if not _inside(s, blocked, starts) and not known_label(s.label)]
-    return tuple(unique(s.label for s in resolve_spans(kept)))
+    return tuple(resolve_spans(spans))
