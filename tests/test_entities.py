@@ -220,10 +220,8 @@ def orgs(text: str, acronyms: dict[str, str] | None = None) -> list[str]:
         ),
         # a party's government is the party, not an organisation
         ("the Workshop hosted by the Government of Japan on February 14 this year", []),
-        (
-            "through the Asian Development Fund of the ADB, and projects under ADF14.",
-            ["Asian Development Fund", "ADB"],
-        ),
+        # a fund is a programme: a project, not an organisation
+        ("through the Asian Development Fund of the ADB, and projects under ADF14.", ["ADB"]),
         (
             "the Japan-World Bank Program under the World Bank Tokyo Disaster Risk Management Hub",
             ["World Bank"],
@@ -300,6 +298,28 @@ def test_organisations_in_the_bundled_statement(text: str, expected: list[str]) 
             "with the National Water Authority of Kenya and the U.S. Federal Highway "
             "Administration",
             ["National Water Authority of Kenya", "U.S. Federal Highway Administration"],
+        ),
+        (
+            "the Korea-Japan Trade and Investment Council, the Ministry of Defense and Japan Coast "
+            "Guard",
+            [
+                "Korea-Japan Trade and Investment Council",
+                "Ministry of Defense",
+                "Japan Coast Guard",
+            ],
+        ),
+        (
+            "with India-U.S. Space Cooperation Board and Akita University (Japan) and National "
+            "Academy of Sciences",
+            [
+                "India-U.S. Space Cooperation Board",
+                "Akita University",
+                "National Academy of Sciences",
+            ],
+        ),
+        (
+            "cooperation between the Japan Self-Defense Forces and the Ministry of Defense",
+            ["Japan Self-Defense Forces", "Ministry of Defense"],
         ),
         (
             "the Coalition for Clean Air Transport (CCAT) and the Joint Working Group",
@@ -380,6 +400,10 @@ def test_the_statements_own_speakers_are_not_organisations(
         "the Union of the Comoros and the Republic of the Union of Myanmar",
         "the Foreign Ministries of the two countries",
         "the Australian Government and the Government of the Republic of Indonesia",
+        "will also set up a Secretariat for the Platform and a Working Group for space",
+        "the Foreign Ministries and the Japanese Ministries",
+        "the setting-up of two Joint Task Forces",
+        "a U.S. Certified Trade Mission to Mongolia",
         "the National Unity Government in Afghanistan",
         "the Multilateral Development Banks and various agencies",
         "Japanese language education and training programs",

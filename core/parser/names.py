@@ -116,7 +116,7 @@ INSTRUMENT_WORD = re.compile(
 
 # A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "C5+1", "2025",
 # "Glaciers’", "GREENxEXPO".  Possessives are split off later.
-TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9][\w+&'’]*)(?:[-‐‑–/][\w+&'’]+){0,4}"
+TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9][\w+&'’]*)(?:[-‐‑–/](?:(?:[A-Z]\.){2,}|[\w+&'’]+)){0,4}"
 QUOTED_TOKEN = r"(?:“[^“”\n]{1,120}”|\"[^\"\n]{1,120}\")"
 # A run of name words, possibly a list: "Economy, Trade and Industry".
 NAME_LIST = (

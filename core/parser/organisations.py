@@ -43,6 +43,7 @@ def _tagged(tag: str) -> frozenset[str]:
 
 _BODY_HEADS = _tagged("body")
 _PLURAL_HEADS = _tagged("plural")
+_COMPLEMENT_HEADS = _tagged("complement")
 _PLACED_HEADS = _tagged("placed")
 _PROPER_HEADS = _tagged("proper")
 _STATE_HEADS = _tagged("state")
@@ -183,18 +184,22 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         if not word_start(text, match.start()):
             continue
         head = match.group()
-        mods = strip_leading(tokens_before(text, match.start()))
+        mods = strip_leading(_modifiers(text, match.start()))
         while mods and (YEARISH.match(mods[0][2]) or ORDINAL.match(mods[0][2])):
             mods = mods[1:]
         end = _complements(text, match.end(), head)
         has_complement = end > match.end()
         if not has_complement and (
-            head in _PLURAL_HEADS or not any(m[2] not in GENERIC_WORDS for m in mods)
+            head in _COMPLEMENT_HEADS or not _distinctive(mods, plural=head in _PLURAL_HEADS)
         ):
             continue
         if head in _STATE_HEADS and not mods and not _names_state(text, match.end(), end):
             continue  # "Heads of State and Government of the Member States"
         start = mods[0][0] if mods else match.start()
+        if head in _PLURAL_HEADS and _COUNTED.search(text, max(0, start - 20), start):
+            continue  # "two Joint Task Forces" counts bodies, it does not name one
+        if _INDEFINITE.search(text, max(0, start - 4), start):
+            continue  # "a Secretariat for the Platform" describes a body, it does not name one
         name = clean_name(text[start:end])
         if head in _PROPER_HEADS:
             name = _drop_owner(name)
@@ -203,6 +208,54 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         ):
             continue
         yield Span(start, end, name, 2)
+
+
+_AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
+
+
+def _modifiers(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The name words before a head at ``pos``, across an "and" inside a run of
+    them ("National Health and Medical Research Council", "Trade and Investment
+    Framework Agreement Council"), but not across one that joins two names: the
+    words on either side must not be a head, a country or a known
+    organisation, and a name word must come before the pair ("Ministry of
+    Defense and Japan Coast Guard" is two names)."""
+    mods = tokens_before(text, pos)
+    while mods and len(mods) < 8:
+        joint = _AND_BEFORE.search(text, max(0, mods[0][0] - 6), mods[0][0])
+        if not joint:
+            break
+        before = tokens_before(text, joint.start() + 1)
+        if (
+            len(before) < 2
+            or any(w in ORG_HEADS or w.startswith("(") for _, _, w in before)
+            or any(_names_body(w) for w in (before[-1][2], mods[0][2]))
+        ):
+            break
+        mods = [*before, (joint.start() + 1, joint.end(), "and"), *mods]
+    return mods
+
+
+def _names_body(word: str) -> bool:
+    """Whether a word is a head, a country or a known organisation."""
+    return word in ORG_HEADS or bool(known_label(word)) or is_country_name(word)
+
+
+_COUNTED = re.compile(
+    r"\b(?i:two|three|four|five|six|several|many|various|some|all|both|these|those|other"
+    r"|relevant|respective|\d+)\s+$"
+)
+_INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
+
+
+def _distinctive(mods: list[tuple[int, int, str]], *, plural: bool) -> bool:
+    """Whether the words before a head make a name: one that is not generic
+    ("National", "Joint"); before a plural head, one that is not a country
+    either ("Japan Self-Defense Forces", not "Japanese Ministries")."""
+    words = [w for _, _, w in mods if w not in GENERIC_WORDS]
+    if plural:
+        words = [w for w in words if not is_country_name(w) and not mentions(w)]
+    return bool(words)
 
 
 def _in_state_name(text: str, start: int, end: int) -> bool:
