@@ -93,6 +93,16 @@ def corpus(name: str) -> str:
             "Organisation for Economic Co-operation and Development",
         ),
         (
+            "the U.S. Centers for Disease Control and Prevention (U.S. CDC) office",
+            "U.S. CDC",
+            "U.S. Centers for Disease Control and Prevention",
+        ),
+        (
+            "the ASEAN Defence Ministers' Meeting Plus (ADMM Plus) and",
+            "ADMM Plus",
+            "ASEAN Defence Ministers' Meeting Plus",
+        ),
+        (
             "the Pillar 1 Multilateral Convention (MLC) and",
             "MLC",
             "Multilateral Convention",
@@ -316,6 +326,16 @@ def test_organisations_in_the_bundled_statement(text: str, expected: list[str]) 
                 "Akita University",
                 "National Academy of Sciences",
             ],
+        ),
+        (
+            "the U.S. International Development Finance Corporation (DFC) and Fulbright "
+            "University Vietnam (FUV)",
+            ["DFC", "FUV"],
+        ),
+        (
+            "investments by Microchip Technology, Inc., and between Acme Aerospace and "
+            "Hindustan Aeronautics Limited",
+            ["Microchip Technology, Inc.", "Hindustan Aeronautics Limited"],
         ),
         (
             "cooperation between the Japan Self-Defense Forces and the Ministry of Defense",

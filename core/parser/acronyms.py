@@ -29,13 +29,16 @@ class Acronyms(dict[str, str]):
         self.projects: set[str] = set()
 
 
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z&/.+'’-]{1,14})\s*\)")
+# "(ADRC)", "(SDGs)", "(U.S. CDC)", "(ADMM Plus)": one word, or two short ones
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z&/.+'’-]{1,14}(?: [A-Za-z][A-Za-z&/.+'’-]{1,7})?)\s*\)")
 _REVERSED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&/+-]{1,14})\s*\(([^()]{4,160})\)")
 _ROMAN = re.compile(r"^[IVX]+$")
 _PROJECT_NOUN_AFTER = re.compile(
     r"[”\"]?\s+(?:project|programme|program|initiative|movement|scheme|campaign)s?\b"
 )
-_BOUNDARY = re.compile(r"[.;:!?()\[\]“”\"]")
+# where an expansion cannot reach back across: punctuation, and a full stop that
+# is not an initial's ("U.S. Center for Disease Control (U.S. CDC)")
+_BOUNDARY = re.compile(r"[;:!?()\[\]“”\"]|(?<!\b[A-Z])\.")
 _CLOSING_QUOTES = '”"'
 _OPENING_QUOTES = '“"'
 

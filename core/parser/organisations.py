@@ -21,6 +21,7 @@ from .names import (
     POSSESSIVE,
     SPACES,
     STOP_STARTS,
+    TOKEN,
     YEARISH,
     Span,
     clean_name,
@@ -111,7 +112,8 @@ def _preferred(label: str, written: str, acronyms: Mapping[str, str]) -> str:
 def is_org_expansion(acronym: str, expansion: str) -> bool:
     """Whether a defined acronym names an organisation: a known one, or one
     whose expansion ends in a head noun ('... Agency') or has a head noun with
-    a complement ('Center for International Private Enterprise')."""
+    a complement ('Center for International Private Enterprise') or a
+    country ('Fulbright University Vietnam')."""
     if known_label(acronym) or known_label(expansion):
         return True
     words = [w for w in SPACES.split(expansion) if w]
@@ -119,6 +121,8 @@ def is_org_expansion(acronym: str, expansion: str) -> bool:
         return False
     if words[-1] in ORG_HEADS:
         return True
+    if len(words) > 2 and words[-2] in ORG_HEADS and is_country_name(words[-1]):
+        return True  # "Fulbright University Vietnam (FUV)"
     return any(w in ORG_HEADS and nxt in ("of", "for", "on") for w, nxt in pairwise(words))
 
 
@@ -176,6 +180,30 @@ def _bad_unit(unit: str, *, strict: bool = False) -> bool:
     return not any(w[0].isalpha() and w not in MONTH_WORDS for w in words)
 
 
+_COMPANY_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|PLC|plc|Corp|Co\.,?\s+Ltd)\.?(?![\w-])")
+_COMPANY_NAME = re.compile(rf"(?:{TOKEN}\s+){{0,4}}{TOKEN}$")
+
+
+def _companies(text: str) -> Iterator[Span]:
+    """Companies named with their legal suffix, which stays in the name:
+    "Microchip Technology, Inc.", "Mazgaon Dock Shipbuilders, Ltd."."""
+    for suffix in _COMPANY_SUFFIX.finditer(text):
+        name = _COMPANY_NAME.search(text, max(0, suffix.start() - 80), suffix.start())
+        if not name:
+            continue
+        words = strip_leading(
+            [
+                (m.start(), m.end(), m.group())
+                for m in _WORD.finditer(text, name.start(), name.end())
+            ]
+        )
+        if words:
+            yield Span(words[0][0], suffix.end(), clean_name(text[words[0][0] : suffix.end()]), 2)
+
+
+_WORD = re.compile(r"\S+")
+
+
 def _pattern_orgs(text: str) -> Iterator[Span]:
     """Organisations found by their head noun: 'Tajik National University',
     'Ministry of Economy, Trade and Industry of Japan', 'Embassy of Japan in
@@ -210,6 +238,7 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         yield Span(start, end, name, 2)
 
 
+_BETWEEN = re.compile(r"\b(?i:between|both)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 
 
@@ -218,8 +247,9 @@ def _modifiers(text: str, pos: int) -> list[tuple[int, int, str]]:
     them ("National Health and Medical Research Council", "Trade and Investment
     Framework Agreement Council"), but not across one that joins two names: the
     words on either side must not be a head, a country or a known
-    organisation, and a name word must come before the pair ("Ministry of
-    Defense and Japan Coast Guard" is two names)."""
+    organisation, a name word must come before the pair ("Ministry of
+    Defense and Japan Coast Guard" is two names), and "between" must not
+    ("between GE Aerospace and Hindustan Aeronautics Limited")."""
     mods = tokens_before(text, pos)
     while mods and len(mods) < 8:
         joint = _AND_BEFORE.search(text, max(0, mods[0][0] - 6), mods[0][0])
@@ -228,6 +258,7 @@ def _modifiers(text: str, pos: int) -> list[tuple[int, int, str]]:
         before = tokens_before(text, joint.start() + 1)
         if (
             len(before) < 2
+            or _BETWEEN.search(text, max(0, before[0][0] - 13), before[0][0])
             or any(w in ORG_HEADS or w.startswith("(") for _, _, w in before)
             or any(_names_body(w) for w in (before[-1][2], mods[0][2]))
         ):
@@ -340,11 +371,21 @@ def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[S
     as listed (``items`` are the statement's acronyms): the statement's
     acronyms for bodies and their expansions, well-known organisations
     (``data/organisations.txt``) and names built on a head noun
-    (``data/organisation_heads.txt``)."""
+    (``data/organisation_heads.txt``).  A name followed by an acronym the
+    statement defines is labelled by that acronym ("U.S. International
+    Development Finance Corporation (DFC)" -> DFC)."""
     acronyms = as_dict(items)
     wanted = {a for a, _ in _org_pairs(items)}
     named = [
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, acronyms),
     ]
-    return tuple(resolve_spans([*named, *_pattern_orgs(text)]))
+    spans = resolve_spans([*named, *_pattern_orgs(text), *_companies(text)])
+    for n, span in enumerate(spans):
+        defined = _ACRONYM_AFTER.match(text, span.end)
+        if defined and defined.group(1) in acronyms:
+            spans[n] = Span(span.start, span.end, defined.group(1), span.rank)
+    return tuple(spans)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,24})\)")
