@@ -191,7 +191,7 @@ def _items(
                 category=draft.category,
                 is_commitment=committed,
                 organizations=find_organizations(draft.text, acronyms, speakers),
-                instruments=find_instruments(draft.text),
+                instruments=find_instruments(draft.text, acronyms),
                 projects=find_projects(draft.text, acronyms),
                 dates=dates,
             )

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .acronyms import Acronyms, learn_acronyms, project_acronyms
-from .instruments import instrument_spans
+from .instruments import instrument_key, instrument_spans
 from .names import CACHED_LENGTH, Span, resolve_spans, unique
 from .organisations import known_label, organisation_key, organisation_spans, speaking_bodies
 from .projects import project_spans
@@ -93,7 +93,7 @@ def find_organizations(
 
 @lru_cache(maxsize=4096)
 def _organizations(text: str, items: _Items, presented: frozenset[str]) -> tuple[str, ...]:
-    names = resolve_spans([*instrument_spans(text), *_projects_only(text, items, presented)])
+    names = resolve_spans([*instrument_spans(text, items), *_projects_only(text, items, presented)])
     listed: dict[str, str] = {}
     for span in organisation_spans(text, items):
         if _within_longer(span, names) and not _defined_here(text, span):
@@ -107,29 +107,34 @@ def _defined_here(text: str, span: Span) -> bool:
     return _ACRONYM_AFTER.match(text, span.end) is not None
 
 
-def find_instruments(text: str) -> list[str]:
-    """Legal or financial instruments named: 'Exchange of Notes', 'Memorandum of Cooperation',
-    'Memorandum of Understanding', 'Memorandum of Implementation', 'Letter of Arrangement',
-    'Agreement' (with its name when given: 'Agreement between Japan and the Republic of
-    Tajikistan for the Liberalization, Promotion and Protection of Investment'), 'grant',
-    'loan', 'ODA Loan', 'technical cooperation project', 'Treaty ...', 'Convention ...',
-    'Resolution 77/158', 'Joint Declaration', 'Action Plan', ... normalised so that the same
-    instrument gets the same label across items.
+def find_instruments(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
+    """Instruments named in text, as written (without a leading article) or by
+    the acronym the statement defines for them (``acronyms``): documents -
+    exchanges of notes, memoranda, agreements, treaties, conventions,
+    resolutions, frameworks, strategies, plans, charters, declarations - and the
+    aid modalities grant, loan, technical cooperation, ODA.
 
-    Generic instruments get a fixed label whatever the wording ('exchange of
-    note' -> 'Exchange of Notes', 'grants' -> 'grant', 'Japanese ODA loan' ->
-    'ODA Loan', 'UN Charter' -> 'Charter of the United Nations'); named ones keep
-    their name without article or leading year ('the 1991 Joint Declaration' ->
-    'Joint Declaration'), or the short name the statement gives them in
-    parentheses ('... (Tokyo Declaration)').  Lower-case 'agreement' is not an
-    instrument; 'this Joint Statement' (the statement itself) is not listed.
+    'Exchange of Notes', 'MoU', 'grants', 'ODA' and 'loan' ('ODA loan' is two),
+    'Agreement between Japan and the Republic of Tajikistan for the
+    Liberalization, Promotion and Protection of Investment', 'UN Charter',
+    'UN General Assembly Resolution 77/158', 'Sendai Framework for Disaster Risk
+    Reduction 2015-2030', 'TFA' where the statement defines it.  Lower-case
+    'agreement' is no name, nor is a head alone ('the Agreement'); a named grant
+    programme ('Grant Assistance for Grassroots Projects') is a project.  See
+    :mod:`.instruments`.
     """
-    return list(_per_text(_instruments, text))
+    items = tuple((acronyms or {}).items())
+    return list(_per_text(_instruments, text, items))
 
 
 @lru_cache(maxsize=4096)
-def _instruments(text: str) -> tuple[str, ...]:
-    return tuple(unique(s.label for s in instrument_spans(text)))
+def _instruments(text: str, items: _Items) -> tuple[str, ...]:
+    # two names of one instrument ("UN Charter", "Charter of the United
+    # Nations") are listed once, as first written
+    listed: dict[str, str] = {}
+    for span in instrument_spans(text, items):
+        listed.setdefault(instrument_key(span.label), span.label)
+    return tuple(listed.values())
 
 
 def find_projects(text: str, acronyms: Mapping[str, str]) -> list[str]:
@@ -154,7 +159,7 @@ def _projects(text: str, items: _Items, presented: frozenset[str]) -> tuple[str,
 def _projects_only(text: str, items: _Items, presented: frozenset[str]) -> list[Span]:
     """The project spans that are not an instrument's name nor a known
     organisation."""
-    blocked = instrument_spans(text)
+    blocked = instrument_spans(text, items)
     return [
         s
         for s in project_spans(text, items, presented)

@@ -1,128 +1,153 @@
 """Instruments named in a statement: documents (agreements, memoranda,
-declarations, resolutions...) and aid modalities (grant, loan...)."""
+declarations, frameworks, resolutions...) and aid modalities (grant, loan,
+technical cooperation, ODA).
+
+Three kinds of evidence, each a data file of the parser:
+
+- a fixed phrase (``data/instrument_phrases.txt``): "exchange of notes",
+  "memorandum of cooperation", "grant", "loan", "ODA", in any case;
+- a head noun (``data/instrument_heads.txt``) closing a Title Case name or
+  followed by its complement: "Paris Agreement", "Agreement between Japan and
+  ... for the Protection of Investment", "Sendai Framework for Disaster Risk
+  Reduction 2015-2030";
+- an acronym: one the statement defines for such a name ("Trade Facilitation
+  Agreement (TFA)"), or a well-known treaty's (``data/instruments.txt``: NPT,
+  UNCLOS).
+
+Instruments are listed as written (without a leading article), or by the
+acronym the statement defines for them.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
 
-from .gazetteer import trie_pattern
+from .acronyms import acronym_spans, as_dict
+from .gazetteer import normalize_key, trie_pattern
 from .names import (
-    INSTRUMENT_WORD,
     MONTH_WORDS,
     NAME_LIST,
     NAME_RUN,
     QUOTED,
     QUOTED_NAME_RUN,
-    STOP_STARTS,
     Span,
     clean_name,
+    data_lines,
+    data_words,
     resolve_spans,
+    strip_leading,
     tokens_before,
     windows,
-    word_set,
     word_start,
 )
 
-_TYPED_INSTRUMENTS: tuple[tuple[str, str], ...] = (
-    (r"(?i:\bexchanges?\s+of\s+notes?\b)|(?<![\w/])E/N(?![\w/])", "Exchange of Notes"),
-    (r"(?i:\bmemorand(?:um|a)\s+of\s+cooperation\b)|\bM[Oo]Cs?\b", "Memorandum of Cooperation"),
-    (r"(?i:\bmemorand(?:um|a)\s+of\s+understanding\b)|\bM[Oo]Us?\b", "Memorandum of Understanding"),
-    (r"(?i:\bmemorand(?:um|a)\s+of\s+implementation\b)", "Memorandum of Implementation"),
-    (r"(?i:\bletters?\s+of\s+arrangement\b)", "Letter of Arrangement"),
-    (r"(?i:\bletters?\s+of\s+intent\b)", "Letter of Intent"),
-    (r"(?i:\bstatements?\s+of\s+intent\b)", "Statement of Intent"),
-    (r"(?i:\bdeclarations?\s+of\s+intent\b)", "Declaration of Intent"),
-    (r"(?i:\brecords?\s+of\s+discussions?\b)", "Record of Discussions"),
-    (
-        r"(?i:\b(?:Japanese\s+)?(?:ODA|official\s+development\s+assistance(?:\s*\(ODA\))?|yen)"
-        r"\s+loans?\b)",
-        "ODA Loan",
-    ),
-    (r"(?i:\bloans?\b)", "loan"),
-    (r"(?i:\btechnical\s+cooperation\s+projects?\b)", "technical cooperation project"),
-    (r"(?i:\bgrants?(?:\s+aid)?\b)(?!-)", "grant"),
-    (
-        r"\bCharter\s+of\s+the\s+United\s+Nations\b|\b(?:UN|United\s+Nations)\s+Charter\b",
-        "Charter of the United Nations",
-    ),
+_HEADS = data_words("instrument_heads.txt")
+_HEAD = re.compile(trie_pattern(_HEADS) + r"(?![\w'’-])")
+#: A word that makes a name an instrument's ("... Agreement", "Memorandum of ...").
+INSTRUMENT_WORD = re.compile(
+    r"\b(?:" + trie_pattern(_HEADS) + r"|Exchange\s+of\s+Notes|Resolutions?|Letter\s+of)\b"
 )
-# Each typed instrument is looked for only around a piece of its key word.
-_TYPED = tuple(re.compile(p) for p, _ in _TYPED_INSTRUMENTS)
-_TYPED_BY_ANCHOR: dict[str, tuple[int, ...]] = {
-    "otes": (0,),
-    "ote": (0,),
-    "E/N": (0,),
-    "emorand": (1, 2, 3),
-    "MOC": (1,),
-    "MoC": (1,),
-    "MOU": (2,),
-    "MoU": (2,),
-    "rrangement": (4,),
-    "ntent": (5, 6, 7),
-    "iscussion": (8,),
-    "oan": (9, 10),
-    "ooperation project": (11,),
-    "rant": (12,),
-    "harter": (13,),
-}
-_TYPED_ANCHOR = re.compile(trie_pattern(_TYPED_BY_ANCHOR))
 
-# Something an instrument's name must contain: most sentences have none.
-_INSTRUMENT_GATE = re.compile(
-    trie_pattern(
-        word_set(
-            """
-            otes ote emorand rrangement ntent iscussion oan rant harter MOC MoC MOU MoU E/N
-            esolution Agreement Treaty Convention Protocol Accord Declaration Communiqu
-            Statement Plan Covenant Pact
-            """
-        )
-        | {"ooperation project"}
-    )
-)
-_NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
-_RESOLUTION_ANCHOR = re.compile(r"esolution")
-_RESOLUTION_NUMBER = re.compile(
-    r"(?:\b(?:UN|United\s+Nations)\s+)?(?:\b(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
-    r"|Human\s+Rights\s+Council)\s+)?\b(?P<word>[Rr]esolutions?)\s+(?:No\.?\s*)?"
-    r"(?P<num>\d{1,5}(?:/\d{1,5})?)(?![\w/])"
-)
-_RESOLUTION_TITLED = re.compile(
-    r"\b[Rr]esolutions?\s+(?:titled|entitled|on)\s+[\"“](?P<title>[^\"“”\n]{3,200})[\"”]"
-)
-_INSTRUMENT_HEAD = re.compile(
-    trie_pattern(
-        word_set(
-            """
-            Agreement Treaty Convention Protocol Accord Charter Declaration Communiqué
-            Communique Statement Plan Covenant Pact
-            """
-        )
-    )
-    + r"(?![\w'’-])"
-)
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The fixed phrases, compiled: one expression for all."""
+
+    pattern: re.Pattern[str]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as an expression: any case (an acronym: its own), each word
+    singular or plural ("exchanges of notes", "memoranda of understanding")."""
+    if sum(ch.isupper() for ch in phrase) >= 2:
+        return re.escape(phrase)
+    words = []
+    for word in phrase.split():
+        if word.endswith("um"):
+            words.append(word[:-2] + "(?:um|a)")
+        elif word in ("of", "for", "on"):
+            words.append(word)
+        else:
+            words.append(re.escape(word.removesuffix("s")) + "s?")
+    return "(?i:" + r"\s+".join(words) + ")"
+
+
+@cache
+def _phrases() -> _Phrases:
+    """The phrases of ``data/instrument_phrases.txt``, read and compiled once."""
+    phrases = sorted(data_lines("instrument_phrases.txt"), key=len, reverse=True)
+    body = "|".join(_phrase_pattern(p) for p in phrases)
+    return _Phrases(re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])"))
+
+
+# "Grant Assistance for Grassroots Projects" names a programme (a project)
+_PROGRAMME_AFTER = re.compile(r"\s+(?:Assistance\s+|Aid\s+)?for\s+[A-Z]")
+
+
+def _phrase_spans(text: str) -> Iterator[Span]:
+    """Instruments named by a fixed phrase, as written."""
+    for match in _phrases().pattern.finditer(text):
+        written = match.group()
+        if written[:1].isupper() and _PROGRAMME_AFTER.match(text, match.end()):
+            continue
+        yield Span(match.start(), match.end(), clean_name(written), 1)
+
+
+@dataclass(frozen=True)
+class _KnownInstruments:
+    """Well-known instruments: each name's key -> its acronym, and an
+    expression finding the acronyms."""
+
+    keys: dict[str, str]
+    acronyms: re.Pattern[str]
+
+
+@cache
+def _known() -> _KnownInstruments:
+    """The table of ``data/instruments.txt``, read and compiled once."""
+    keys: dict[str, str] = {}
+    for line in data_lines("instruments.txt"):
+        acronym, _, names = (part.strip() for part in line.partition("|"))
+        keys[acronym] = acronym
+        for name in names.split(";"):
+            if name.strip():
+                keys[normalize_key(name)] = acronym
+    acronyms = [k for k in keys if keys[k] == k]
+    return _KnownInstruments(keys, re.compile(trie_pattern(acronyms) + r"(?![\w-])"))
+
+
+def instrument_key(name: str) -> str:
+    """What makes two names one instrument: the well-known instrument they
+    name, else the name itself (normalised)."""
+    known = _known().keys
+    return known.get(name) or known.get(normalize_key(name)) or normalize_key(name)
+
+
 _BETWEEN = re.compile(
     rf"\s+between\s+(?:the\s+)?{NAME_RUN}(?:\s+of\s+(?:the\s+)?{NAME_RUN})?"
     rf"\s+and\s+(?:the\s+)?{NAME_RUN}(?:\s+of\s+(?:the\s+)?{NAME_RUN})?"
 )
-_INSTRUMENT_COMPLEMENT = re.compile(
-    rf"\s+(?P<conn>on|of|for|concerning|regarding|toward|towards|in)\s+(?:the\s+)?"
+_COMPLEMENT = re.compile(
+    rf"\s+(?P<conn>on|of|for|concerning|regarding|toward|towards|in|to)\s+(?:the\s+)?"
     rf"(?P<unit>{NAME_LIST}|{QUOTED_NAME_RUN})"
 )
+# "and" before another instrument's name ends a complement
+_SECOND_NAME = re.compile(
+    r",?\s+and\s+(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Letter|Memorand|Exchange|Agreement|Treaty|Convention|Protocol|Declaration|Charter)\b)"
+)
+_YEARS_AFTER = re.compile(r"\s+(?:1[89]|2\d)\d\d(?:\s*[-‐‑–]\s*(?:1[89]|2\d)?\d\d)?(?![\w/])")
 _SHORT_NAME = re.compile(r"\s*\((?P<short>[A-Z][\w'’ -]{2,60})\)")
-_LEADING_YEAR = re.compile(r"^(?:(?:1[89]|2\d)\d\d\s+)+")
 
 
-def _instrument_label(raw: str) -> str:
-    label = _LEADING_YEAR.sub("", clean_name(raw))
-    return label.strip(" ,;:")
-
-
-def _instrument_end(text: str, end: int) -> int:
+def _name_end(text: str, end: int) -> int:
     """The end of an instrument's name after its head noun: 'between X and Y',
-    then up to four 'on/of/for ...' complements."""
+    up to four 'on/of/for ...' complements, and the years it covers
+    ('... 2015-2030')."""
     between = _BETWEEN.match(text, end)
     if between:
         end = between.end()
@@ -132,97 +157,173 @@ def _instrument_end(text: str, end: int) -> int:
             between = _BETWEEN.match(text, end)
             if between:
                 end = between.end()
-        comp = _INSTRUMENT_COMPLEMENT.match(text, end)
-        if not comp or (comp.group("conn") == "in" and count == 0):
+        comp = _COMPLEMENT.match(text, end)
+        if not comp or (comp.group("conn") in ("in", "to") and count == 0):
             break
-        words = comp.group("unit").split()
+        unit = comp.group("unit")
+        words = unit.split()
         if words[0] in MONTH_WORDS or not any(
             w[0].isalpha() and w not in MONTH_WORDS for w in words
         ):
             break
+        second = _SECOND_NAME.search(unit)
+        if second:  # "Memorandum of Implementation and Letter of Arrangement": two
+            end = comp.start("unit") + second.start()
+            break
         end = comp.end()
         count += 1
-    return end
+    years = _YEARS_AFTER.match(text, end)
+    return years.end() if years else end
 
 
-def _named_instruments(text: str) -> Iterator[Span]:
+def _named_spans(text: str) -> Iterator[Span]:
     """Instruments named by a head noun: 'Paris Agreement', 'Agreement between
     Japan and ... for the Liberalization, Promotion and Protection of
-    Investment', 'Treaty on the Non-Proliferation of Nuclear Weapons'."""
-    for match in _INSTRUMENT_HEAD.finditer(text):
+    Investment', 'Treaty on the Non-Proliferation of Nuclear Weapons', 'UN
+    Charter', '2030 Agenda for Sustainable Development'.  A head alone ('the
+    Agreement') refers back to one and is not listed; 'Statement' needs
+    'Joint' or 'Press' with a name or a complement."""
+    for match in _HEAD.finditer(text):
         if not word_start(text, match.start()):
             continue
         head = match.group()
-        pre = tokens_before(text, match.start(), lists=True)
-        while pre and (pre[0][2] in STOP_STARTS or pre[0][2] in MONTH_WORDS or pre[0][2] == "and"):
+        pre = strip_leading(tokens_before(text, match.start(), lists=True))
+        while pre and pre[0][2] == "and":
             pre = pre[1:]
         words = [w for _, _, w in pre]
-        if head == "Plan" and (not words or words[-1] != "Action"):
-            continue
         start = pre[0][0] if pre else match.start()
-        end = _instrument_end(text, match.end())
+        end = _name_end(text, match.end())
         complemented = end > match.end()
+        if not words and not complemented:
+            continue
         if head == "Statement":
             naming = [w for w in words if w not in ("Joint", "Press")]
             joint = len(naming) < len(words)
             if not ((joint and (naming or complemented)) or (naming and complemented)):
                 continue
-        before = text[max(0, start - 12) : start].lower().split()
-        if before and before[-1] in ("this", "present", "these"):
-            continue
-        label = _instrument_label(text[start:end])
+        label = clean_name(text[start:end]).strip(" ,;:")
         short = _SHORT_NAME.match(text, end)
-        if short and any(h in short.group("short") for h in ("Declaration", "Agreement", "Treaty")):
-            label = short.group("short").strip()
+        if short and _HEAD.search(short.group("short")):
+            label = short.group("short").strip()  # "... (Tokyo Declaration)"
             end = short.end()
         if label:
             yield Span(start, end, label, 1)
 
 
-def _quoted_instruments(text: str) -> Iterator[Span]:
+_RESOLUTION_ANCHOR = re.compile(r"esolution")
+_RESOLUTION_NUMBER = re.compile(
+    r"(?P<body>\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
+    r"|Human\s+Rights\s+Council)\s+)?\b(?P<word>[Rr]esolutions?)\s+(?:No\.?\s*)?"
+    r"(?P<num>\d{1,5}(?:/\d{1,5})?)(?![\w/])"
+)
+_RESOLUTION_OF_BODY = re.compile(
+    r"\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
+    r"|Human\s+Rights\s+Council)\s+Resolutions?\b"
+)
+_RESOLUTION_TITLED = re.compile(
+    r"\b[Rr]esolutions?\s+(?:titled|entitled|on)\s+[\"“](?P<title>[^\"“”\n]{3,200})[\"”]"
+)
+
+
+def _resolution_spans(text: str) -> Iterator[Span]:
+    """'UN General Assembly Resolution 77/158', 'UN Security Council
+    Resolutions', and the title of 'the resolution titled "..."'."""
+    anchors = [m.start() for m in _RESOLUTION_ANCHOR.finditer(text)]
+    for lo, hi in windows(anchors, 60, 260, len(text)):
+        for match in _RESOLUTION_NUMBER.finditer(text, lo, hi):
+            # a body in title case is part of the resolution's name
+            start = match.start("body" if match.group("word")[0] == "R" else "word")
+            start = start if start >= 0 else match.start("word")
+            yield Span(start, match.end(), clean_name(text[start : match.end()]), 0)
+        for match in _RESOLUTION_OF_BODY.finditer(text, lo, hi):
+            yield Span(match.start(), match.end(), clean_name(match.group()), 1)
+        for match in _RESOLUTION_TITLED.finditer(text, lo, hi):
+            title = clean_name(match.group("title"))
+            yield Span(match.start(), match.end(), title, 0)
+
+
+def _quoted_spans(text: str) -> Iterator[Span]:
     """Quoted titles that name an instrument: the whole title is the label."""
     for match in QUOTED.finditer(text):
         inner = match.group("c") or match.group("s") or ""
         if INSTRUMENT_WORD.search(inner) and inner[:1].isupper():
-            yield Span(match.start(), match.end(), _instrument_label(inner), 0)
+            yield Span(match.start(), match.end(), clean_name(inner).strip(" ,;:"), 0)
 
 
-def _typed_instruments(text: str) -> Iterator[Span]:
-    """Instruments with a fixed label, found around their anchors."""
-    for anchor in _TYPED_ANCHOR.finditer(text):
-        lo, hi = max(0, anchor.start() - 48), min(len(text), anchor.end() + 32)
-        for index in _TYPED_BY_ANCHOR[anchor.group()]:
-            for match in _TYPED[index].finditer(text, lo, hi):
-                yield Span(match.start(), match.end(), _TYPED_INSTRUMENTS[index][1], 0)
+def _is_instrument_expansion(acronym: str, expansion: str) -> bool:
+    """Whether a defined acronym names an instrument: a well-known one, or one
+    whose expansion ends in a head ("... Agreement", "free trade agreement")
+    or holds one before its complement ("Convention on the Law of the Sea")."""
+    if acronym in _known().keys or normalize_key(expansion) in _known().keys:
+        return True
+    words = [w for w in expansion.split() if w]
+    if not words:
+        return False
+    heads = {h.lower() for h in _HEADS}
+    if words[-1].lower() in heads:
+        return True
+    return any(w in _HEADS and nxt in ("on", "of", "for") for w, nxt in pairwise(words))
 
 
-def _resolutions(text: str) -> Iterator[Span]:
-    """'UN General Assembly Resolution 77/158', 'the resolution titled "..."'."""
-    anchors = [m.start() for m in _RESOLUTION_ANCHOR.finditer(text)]
-    for lo, hi in windows(anchors, 60, 260, len(text)):
-        for match in _RESOLUTION_NUMBER.finditer(text, lo, hi):
-            # the span starts at "Resolution": the body that adopted it stays
-            # an organisation ("UN General Assembly")
-            start = match.start("word")
-            yield Span(start, match.end(), f"Resolution {match.group('num')}", 0)
-        for match in _RESOLUTION_TITLED.finditer(text, lo, hi):
-            title = clean_name(match.group("title"))
-            yield Span(match.start(), match.end(), f"Resolution “{title}”", 0)
+@lru_cache(maxsize=256)
+def _instrument_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The defined acronyms that name instruments."""
+    return tuple((a, e) for a, e in items if _is_instrument_expansion(a, e))
 
 
-# find_instruments and find_projects (which must not list an instrument's name as
-# a project) usually read the same item one after the other: keep the last few.
+def _acronym_spans(text: str, items: tuple[tuple[str, str], ...]) -> Iterator[Span]:
+    """Instruments named by acronym: the statement's own (wherever the acronym
+    or its expansion appears) and well-known treaties' ('NPT')."""
+    yield from acronym_spans(text, _instrument_pairs(items))
+    defined = as_dict(items)
+    for match in _known().acronyms.finditer(text):
+        if word_start(text, match.start()) and match.group() not in defined:
+            yield Span(match.start(), match.end(), match.group(), 0)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,24})\)")
+
+
+# find_instruments, find_organizations and find_projects (which must not list an
+# instrument's name) usually read the same item one after the other: keep the
+# last few.
 @lru_cache(maxsize=8)
-def instrument_spans(text: str) -> tuple[Span, ...]:
-    """Every instrument named in ``text``, as non-overlapping spans."""
-    if not _INSTRUMENT_GATE.search(text):
-        return ()
-    spans: list[Span] = [*_typed_instruments(text), *_resolutions(text)]
-    spans.extend(
-        Span(m.start(), m.end(), clean_name(m.group()), 1)
-        for m in _NAMED_GRANT.finditer(text)
-        if word_start(text, m.start())
-    )
-    spans.extend(_named_instruments(text))
-    spans.extend(_quoted_instruments(text))
-    return tuple(resolve_spans(spans))
+def instrument_spans(text: str, items: tuple[tuple[str, str], ...] = ()) -> tuple[Span, ...]:
+    """Every instrument named in ``text``, as non-overlapping spans labelled as
+    listed (``items`` are the statement's acronyms).  A name followed by an
+    acronym the statement defines, or that the statement defines an acronym
+    for anywhere, is labelled by the acronym."""
+    spans: list[Span] = [
+        *_phrase_spans(text),
+        *_resolution_spans(text),
+        *_named_spans(text),
+        *_quoted_spans(text),
+        *_acronym_spans(text, items),
+    ]
+    resolved = resolve_spans(spans)
+    defined = as_dict(items)
+    by_expansion = _expansions(items)
+    for n, span in enumerate(resolved):
+        after = _ACRONYM_AFTER.match(text, span.end)
+        if after and _names_an_instrument(after.group(1), defined):
+            resolved[n] = Span(span.start, span.end, after.group(1), span.rank)
+        elif normalize_key(span.label) in by_expansion:
+            resolved[n] = Span(span.start, span.end, by_expansion[normalize_key(span.label)], 0)
+    return tuple(resolved)
+
+
+def _names_an_instrument(acronym: str, defined: dict[str, str]) -> bool:
+    """Whether an acronym in parentheses after a name is the name's own: one
+    the statement defines, a well-known treaty's, a modality's ("(ODA)")."""
+    if acronym in defined or acronym in _known().keys:
+        return True
+    return bool(_phrases().pattern.fullmatch(acronym))
+
+
+@lru_cache(maxsize=256)
+def _expansions(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Normalised expansion -> the acronym the statement defines for it."""
+    found: dict[str, str] = {}
+    for acronym, expansion in items:
+        found.setdefault(normalize_key(expansion), acronym)
+    return found

@@ -84,34 +84,11 @@ GENERIC_WORDS = word_set(
 PROJECT_WORDS = word_set(
     """
     Project Projects Program Programs Programme Programmes Initiative Initiatives
-    Partnership Partnerships Process Dialogue Conference Workshop Forum Summit Framework
-    Strategy Plan Route Corridor Network Consultations Platform Mechanism Meeting Seminar
+    Partnership Partnerships Process Dialogue Conference Workshop Forum Summit Route Fund
+    Corridor Network Consultations Platform Mechanism Meeting Seminar
     Symposium Games Scholarship Campaign Movement Exhibition Festival Expo EXPO Olympics
     Paralympics Fellowship Exchange
     """
-)
-
-_INSTRUMENT_HEADS = (
-    "Agreement",
-    "Treaty",
-    "Convention",
-    "Protocol",
-    "Accord",
-    "Charter",
-    "Declaration",
-    "Communiqué",
-    "Communique",
-    "Joint Statement",
-    "Joint Press Statement",
-    "Statement",
-    "Action Plan",
-    "Covenant",
-    "Pact",
-)
-INSTRUMENT_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(h.replace(" ", r"\s+") for h in _INSTRUMENT_HEADS)
-    + r"|Memorand(?:um|a)|Exchange\s+of\s+Notes|Resolution|Letter\s+of)\b"
 )
 
 # A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "C5+1", "2025",
@@ -238,3 +215,15 @@ def is_project_word(word: str) -> bool:
 # ask twice), so results are kept per text: texts of item size only, so that the
 # caches stay small.
 CACHED_LENGTH = 5000
+
+
+def strip_leading(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop words that open a sentence or a phrase and everything up to a
+    possessive ("JICA's Knowledge ... Program" -> "Knowledge ... Program")."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if POSSESSIVE.search(tokens[i][2]):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
+        tokens = tokens[1:]
+    return tokens

@@ -29,6 +29,7 @@ from .names import (
     data_tags,
     is_project_word,
     resolve_spans,
+    strip_leading,
     tokens_before,
     word_start,
 )
@@ -124,18 +125,6 @@ def is_org_expansion(acronym: str, expansion: str) -> bool:
     if len(words) > 2 and words[-2] in ORG_HEADS and is_country_name(words[-1]):
         return True  # "Fulbright University Vietnam (FUV)"
     return any(w in ORG_HEADS and nxt in ("of", "for", "on") for w, nxt in pairwise(words))
-
-
-def strip_leading(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop words that open a sentence or a phrase and everything up to a
-    possessive ("JICA's Knowledge ... Program" -> "Knowledge ... Program")."""
-    for i in range(len(tokens) - 1, -1, -1):
-        if POSSESSIVE.search(tokens[i][2]):
-            tokens = tokens[i + 1 :]
-            break
-    while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
-        tokens = tokens[1:]
-    return tokens
 
 
 def _complements(text: str, pos: int, head: str) -> int:

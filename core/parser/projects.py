@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from .acronyms import as_dict, defined_spans
 from .gazetteer import is_country_name, normalize_key, trie_pattern
+from .instruments import INSTRUMENT_WORD
 from .names import (
     GENERIC_WORDS,
-    INSTRUMENT_WORD,
     MONTH_WORDS,
+    NAME_RUN,
     ORDINAL,
     POSSESSIVE,
     PROJECT_WORDS,
@@ -27,9 +28,10 @@ from .names import (
     clean_name,
     is_project_word,
     resolve_spans,
+    strip_leading,
     word_set,
 )
-from .organisations import is_org_expansion, known_label, strip_leading
+from .organisations import is_org_expansion, known_label
 
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
 
@@ -209,7 +211,8 @@ def _words_before(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut what follows a name: 'in May 2026', 'in 2025', 'in Dushanbe',
-    'in Tajikistan' (a date or a place after the name is not part of it)."""
+    'in Tajikistan' (a date or a place after the name is not part of it), 'of
+    the ADB' (nor is the organisation that runs it)."""
     for i, (_, _, word) in enumerate(tokens[:-1]):
         following = tokens[i + 1][2]
         if word in ("in", "on") and (following in MONTH_WORDS or following[:1].isdigit()):
@@ -228,6 +231,13 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
             while tokens and tokens[0][2] in SMALL_WORDS:
                 tokens = tokens[1:]
             break
+    for k in range(len(tokens) - 2, 0, -1):
+        # "the Asian Development Fund of the ADB": the owner is not the name
+        if tokens[k][2] == "of" and is_project_word(tokens[k - 1][2]):
+            owner = " ".join(w for _, _, w in tokens[k + 1 :] if w != "the")
+            if known_label(owner):
+                tokens = tokens[:k]
+            break
     while True:
         while tokens and tokens[-1][2] in SMALL_WORDS:
             tokens = tokens[:-1]
@@ -241,6 +251,24 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
             tokens = tokens[:-3]
         else:
             return tokens
+
+
+def _ends_name(word: str) -> bool:
+    """Whether a word completes a name, so that "and" after it starts another:
+    a project's or an instrument's head ("... Strategy and Defense Buildup
+    Program")."""
+    return is_project_word(word) or bool(INSTRUMENT_WORD.fullmatch(word))
+
+
+_NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
+
+
+def _named_grants(text: str) -> Iterator[Span]:
+    """Grant programmes named 'Grant (Assistance) for ...': 'Grant Assistance
+    for Grassroots Human Security Projects' is a programme, not the modality."""
+    for match in _NAMED_GRANT.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            yield Span(match.start(), match.end(), clean_name(match.group()), 1)
 
 
 def _split_names(
@@ -258,7 +286,7 @@ def _split_names(
             current.append((start, start + cut.start(), word[: cut.start()]))
             yield current
             current = []
-        elif word == "and" and current and is_project_word(current[-1][2]):
+        elif word == "and" and current and _ends_name(current[-1][2]):
             yield current
             current = []
         elif word in MONTH_WORDS:
@@ -339,5 +367,6 @@ def project_spans(
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
+        *_named_grants(text),
     ]
     return tuple(resolve_spans(spans))
