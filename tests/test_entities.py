@@ -756,6 +756,34 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we endorse the Climate Club and the Doha Ministerial",
+            ["Climate Club", "Doha Ministerial"],
+        ),
+        (
+            "the International Year of Glaciers’ Preservation and the Pandemic Fund",
+            ["International Year of Glaciers’ Preservation", "Pandemic Fund"],
+        ),
+        ("ahead of COP21 and the UNFCCC-COP 28", ["COP21", "UNFCCC-COP 28"]),
+        (
+            "convening the 55th ASEAN Foreign Ministers' Meeting (AMM) and Related Meetings",
+            ["AMM"],
+        ),
+        (
+            "the Japan-Bangsamoro Initiatives for Reconstruction and Development (J-BIRD2), "
+            "then J-BIRD2",
+            ["J-BIRD2"],
+        ),
+        ("the Climate Club Task Force", []),
+    ],
+)
+def test_more_projects_and_events(text: str, expected: list[str]) -> None:
+    assert projects(text, learn_acronyms(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "both sides expressed their intention to further promote the Strategic Partnership",
@@ -768,6 +796,10 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
         "the signing of the Memorandum of Cooperation and the Paris Agreement",
         "In this regard, Both sides welcomed the progress.",
         "the Pacific Islands Forum’s 2050 Strategy for the Blue Pacific Continent",
+        "the relationship has entered the stage of Strengthened Strategic Partnership",
+        "establishing an ASEAN-Japan Comprehensive Strategic Partnership",
+        "the C5+1 Ministerial meetings will continue",
+        'under the theme "Addressing Challenges Together" and the catchphrase "Golden Years"',
     ],
 )
 def test_not_projects(text: str) -> None:

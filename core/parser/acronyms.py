@@ -29,8 +29,8 @@ class Acronyms(dict[str, str]):
         self.projects: set[str] = set()
 
 
-# "(ADRC)", "(SDGs)", "(U.S. CDC)", "(ADMM Plus)": one word, or two short ones
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z&/.+'’-]{1,14}(?: [A-Za-z][A-Za-z&/.+'’-]{1,7})?)\s*\)")
+# "(ADRC)", "(SDGs)", "(J-BIRD2)", "(U.S. CDC)", "(ADMM Plus)": one word, or two short ones
+_PAREN = re.compile(r"\(\s*([A-Za-z][\w&/.+'’-]{1,14}(?: [A-Za-z][A-Za-z&/.+'’-]{1,7})?)\s*\)")
 _REVERSED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&/+-]{1,14})\s*\(([^()]{4,160})\)")
 _ROMAN = re.compile(r"^[IVX]+$")
 _PROJECT_NOUN_AFTER = re.compile(

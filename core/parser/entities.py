@@ -157,13 +157,14 @@ def _projects(text: str, items: _Items, presented: frozenset[str]) -> tuple[str,
 
 
 def _projects_only(text: str, items: _Items, presented: frozenset[str]) -> list[Span]:
-    """The project spans that are not an instrument's name nor a known
-    organisation."""
+    """The project spans that are not an instrument's name, nor an
+    organisation's ("Climate Club Task Force", a known one)."""
     blocked = instrument_spans(text, items)
+    bodies = {(s.start, s.end) for s in organisation_spans(text, items)}
     return [
         s
         for s in project_spans(text, items, presented)
-        if not _within(s, blocked) and not known_label(s.label)
+        if not _within(s, blocked) and not known_label(s.label) and (s.start, s.end) not in bodies
     ]
 
 

@@ -77,19 +77,11 @@ GENERIC_WORDS = word_set(
     Trilateral Intergovernmental Enhanced Expanded Extended Ministerial Leaders Leaders'
     Leaders’ Parties Summit Meeting Meetings Visit First Second Third Fourth Fifth Sixth
     Seventh Eighth Ninth Tenth Next Further Future Public Private General Permanent
-    Executive Foreign
+    Executive Foreign Related
     """
 )
 
-PROJECT_WORDS = word_set(
-    """
-    Project Projects Program Programs Programme Programmes Initiative Initiatives
-    Partnership Partnerships Process Dialogue Conference Workshop Forum Summit Route Fund
-    Corridor Network Consultations Platform Mechanism Meeting Seminar
-    Symposium Games Scholarship Campaign Movement Exhibition Festival Expo EXPO Olympics
-    Paralympics Fellowship Exchange
-    """
-)
+PROJECT_WORDS = data_words("project_words.txt")
 
 # A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "C5+1", "2025",
 # "Glaciers’", "GREENxEXPO".  Possessives are split off later.

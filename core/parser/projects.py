@@ -33,6 +33,7 @@ from .names import (
 )
 from .organisations import is_org_expansion, known_label
 
+_MOTTO = re.compile(r"(?i:\b(?:theme|catchphrase|slogan|motto|tagline)s?\b)")
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
 
 
@@ -128,7 +129,11 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
                 continue
             if not any(_is_distinctive(w) for w in words if w not in SMALL_WORDS):
                 continue
+            if _names_a_relationship(words):
+                continue
             start, end = segment[0][0], segment[-1][1]
+            if words[-1] in _ADJECTIVAL and _LOWER_WORD_AFTER.match(text, end):
+                continue  # "C5+1 Ministerial meetings": an adjective, no event's name
             raw = text[start:end]
             if INSTRUMENT_WORD.search(raw) or known_label(clean_name(raw)):
                 continue
@@ -137,6 +142,33 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             if after and after.group(1) in acronyms:
                 label = after.group(1)  # "India-Japan Clean Energy Partnership (CEP)"
             yield Span(start, end, label, 1)
+
+
+#: Project words that may also qualify a lower-case noun ("Ministerial meetings").
+_ADJECTIVAL = frozenset(("Ministerial",))
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:of|for|on|in|to|at|and|or|with|by)\b)[a-z]")
+#: Words that qualify a relationship between the parties, not a programme.
+_RELATIONSHIP = word_set(
+    """
+    Strategic Comprehensive Strengthened Enhanced Special Global Extended Upgraded
+    Privileged Full Partnership Partnerships
+    """
+)
+
+
+def _names_a_relationship(words: list[str]) -> bool:
+    """Whether a name is the parties' relationship ("Strengthened Strategic
+    Partnership", "ASEAN-Japan Comprehensive Strategic Partnership"): a
+    partnership qualified only by relationship words and the parties."""
+    if not any(w.startswith("Partnership") for w in words):
+        return False
+    for word in words:
+        if word in _RELATIONSHIP or word in SMALL_WORDS or word in GENERIC_WORDS:
+            continue
+        parts = [p for p in re.split(r"[-‐‑–]", word) if p]
+        if not parts or not all(is_country_name(p) or known_label(p) for p in parts):
+            return False
+    return True
 
 
 def _run_around(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -263,6 +295,18 @@ def _ends_name(word: str) -> bool:
 _NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
 
 
+# A session of a convention's Conference of the Parties: "COP21", "COP 28",
+# "UNFCCC-COP 28", "CBD COP15".
+_CONFERENCE_OF_PARTIES = re.compile(r"(?<![\w-])(?:[A-Z]{2,10}[-‐‑–])?COP[-‐‑– ]?\d{1,2}(?![\w])")
+
+
+def _conferences_of_parties(text: str) -> Iterator[Span]:
+    """Sessions of a Conference of the Parties, named by number ("COP28")."""
+    if "COP" in text:
+        for match in _CONFERENCE_OF_PARTIES.finditer(text):
+            yield Span(match.start(), match.end(), match.group(), 1)
+
+
 def _named_grants(text: str) -> Iterator[Span]:
     """Grant programmes named 'Grant (Assistance) for ...': 'Grant Assistance
     for Grassroots Human Security Projects' is a programme, not the modality."""
@@ -286,7 +330,11 @@ def _split_names(
             current.append((start, start + cut.start(), word[: cut.start()]))
             yield current
             current = []
-        elif word == "and" and current and _ends_name(current[-1][2]):
+        elif (
+            word == "and"
+            and current
+            and (_ends_name(current[-1][2]) or _PAREN_WORD.fullmatch(current[-1][2]))
+        ):
             yield current
             current = []
         elif word in MONTH_WORDS:
@@ -325,6 +373,8 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
         before = text[max(0, match.start() - 40) : match.start()]
         if "hereinafter" in before.lower() or _AFTER_RESOLUTION.search(before):
             continue
+        if _MOTTO.search(before):
+            continue  # a theme or a slogan names no programme
         words = [w for w in WORD_SPLIT.split(inner) if w]
         letters = sum(map(str.isalpha, inner))
         if letters < 2 or len(words) > 20:
@@ -368,5 +418,6 @@ def project_spans(
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
         *_named_grants(text),
+        *_conferences_of_parties(text),
     ]
     return tuple(resolve_spans(spans))
