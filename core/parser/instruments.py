@@ -29,23 +29,26 @@ from itertools import pairwise
 from .acronyms import acronym_spans, as_dict
 from .gazetteer import normalize_key, trie_pattern
 from .names import (
+    GENERIC_WORDS,
     MONTH_WORDS,
     NAME_LIST,
     NAME_RUN,
+    POSSESSIVE,
     QUOTED,
     QUOTED_NAME_RUN,
+    YEARISH,
     Span,
     clean_name,
     data_lines,
-    data_words,
     resolve_spans,
     strip_leading,
     tokens_before,
     windows,
     word_start,
 )
+from .organisations import known_label
 
-_HEADS = data_words("instrument_heads.txt")
+_HEADS = frozenset(data_lines("instrument_heads.txt"))
 _HEAD = re.compile(trie_pattern(_HEADS) + r"(?![\w'’-])")
 #: A word that makes a name an instrument's ("... Agreement", "Memorandum of ...").
 INSTRUMENT_WORD = re.compile(
@@ -176,31 +179,56 @@ def _name_end(text: str, end: int) -> int:
     return years.end() if years else end
 
 
+#: Documents that a generic word names ("this Joint Statement", "the Ministerial
+#: Declarations").
+_TYPED_HEADS = frozenset(("Statement", "Declaration", "Declarations", "Communiqué", "Communique"))
+#: Possessives that are part of a document's name, not its owner's.
+_ROLES = frozenset(("Chairman", "Chair", "Chairperson", "Chairs", "President", "Presidency"))
+
+
+def _owned_name(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name words before a head without an owner: "Australia’s
+    Comprehensive Safeguards Agreement", "the OECD’s Principles", "Organisation
+    for Economic Co-operation and Development (OECD) Principles"; a role's
+    possessive is part of the name ("Chairman’s Statement")."""
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][2]
+        owner = POSSESSIVE.sub("", word)
+        if (owner != word and owner not in _ROLES) or (
+            word.startswith("(") and known_label(word.strip("()"))
+        ):
+            return strip_leading(tokens[i + 1 :], owners=False)
+    return strip_leading(tokens, owners=False)
+
+
 def _named_spans(text: str) -> Iterator[Span]:
     """Instruments named by a head noun: 'Paris Agreement', 'Agreement between
     Japan and ... for the Liberalization, Promotion and Protection of
     Investment', 'Treaty on the Non-Proliferation of Nuclear Weapons', 'UN
-    Charter', '2030 Agenda for Sustainable Development'.  A head alone ('the
-    Agreement') refers back to one and is not listed; 'Statement' needs
-    'Joint' or 'Press' with a name or a complement."""
+    Charter', '2030 Agenda for Sustainable Development'.  A head needs a
+    distinctive word before it or a complement: alone ('the Agreement') it
+    refers back to one, after generic words ('National Accord') it names
+    none; a generic word is enough for a statement or declaration ('Joint
+    Statement', 'Ministerial Declarations').  A leading year stays in a name
+    it identifies ('2030 Agenda'), not in one it only dates ('2022 Phnom Penh
+    Statement')."""
     for match in _HEAD.finditer(text):
         if not word_start(text, match.start()):
             continue
         head = match.group()
-        pre = strip_leading(tokens_before(text, match.start(), lists=True))
+        pre = _owned_name(tokens_before(text, match.start(), lists=True))
         while pre and pre[0][2] == "and":
             pre = pre[1:]
         words = [w for _, _, w in pre]
         start = pre[0][0] if pre else match.start()
         end = _name_end(text, match.end())
         complemented = end > match.end()
-        if not words and not complemented:
-            continue
-        if head == "Statement":
-            naming = [w for w in words if w not in ("Joint", "Press")]
-            joint = len(naming) < len(words)
-            if not ((joint and (naming or complemented)) or (naming and complemented)):
-                continue
+        naming = [w for w in words if w not in GENERIC_WORDS and w != "Press"]
+        typed = bool(words) and head in _TYPED_HEADS  # "Joint Statement"
+        if not (naming or complemented or typed):
+            continue  # "the Agreement", "National Accord": no name
+        if pre and YEARISH.match(words[0]) and any(not YEARISH.match(w) for w in naming):
+            start = pre[1][0]  # "the 2022 Phnom Penh Statement": the year only dates it
         label = clean_name(text[start:end]).strip(" ,;:")
         short = _SHORT_NAME.match(text, end)
         if short and _HEAD.search(short.group("short")):
@@ -300,24 +328,29 @@ def instrument_spans(text: str, items: tuple[tuple[str, str], ...] = ()) -> tupl
         *_quoted_spans(text),
         *_acronym_spans(text, items),
     ]
-    resolved = resolve_spans(spans)
+    # a well-known body's name is no document's ("OECD/G20 Inclusive Framework")
+    resolved = [s for s in resolve_spans(spans) if not known_label(s.label)]
     defined = as_dict(items)
     by_expansion = _expansions(items)
     for n, span in enumerate(resolved):
         after = _ACRONYM_AFTER.match(text, span.end)
-        if after and _names_an_instrument(after.group(1), defined):
+        if after and _stands_for(after.group(1), span.label, defined):
             resolved[n] = Span(span.start, span.end, after.group(1), span.rank)
         elif normalize_key(span.label) in by_expansion:
             resolved[n] = Span(span.start, span.end, by_expansion[normalize_key(span.label)], 0)
     return tuple(resolved)
 
 
-def _names_an_instrument(acronym: str, defined: dict[str, str]) -> bool:
+def _stands_for(acronym: str, name: str, defined: dict[str, str]) -> bool:
     """Whether an acronym in parentheses after a name is the name's own: one
-    the statement defines, a well-known treaty's, a modality's ("(ODA)")."""
-    if acronym in defined or acronym in _known().keys:
-        return True
-    return bool(_phrases().pattern.fullmatch(acronym))
+    the statement defines for (the end of) this name, a well-known treaty's, a
+    modality's ("(ODA)") - not an organisation's ("Charter of the United
+    Nations (UN)")."""
+    if known_label(acronym):
+        return False
+    if acronym in defined:
+        return normalize_key(name).endswith(normalize_key(defined[acronym]))
+    return acronym in _known().keys or bool(_phrases().pattern.fullmatch(acronym))
 
 
 @lru_cache(maxsize=256)

@@ -209,11 +209,14 @@ def is_project_word(word: str) -> bool:
 CACHED_LENGTH = 5000
 
 
-def strip_leading(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop words that open a sentence or a phrase and everything up to a
-    possessive ("JICA's Knowledge ... Program" -> "Knowledge ... Program")."""
+def strip_leading(
+    tokens: list[tuple[int, int, str]], *, owners: bool = True
+) -> list[tuple[int, int, str]]:
+    """Drop words that open a sentence or a phrase and (with ``owners``)
+    everything up to a possessive ("JICA's Knowledge ... Program" ->
+    "Knowledge ... Program")."""
     for i in range(len(tokens) - 1, -1, -1):
-        if POSSESSIVE.search(tokens[i][2]):
+        if owners and POSSESSIVE.search(tokens[i][2]):
             tokens = tokens[i + 1 :]
             break
     while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
