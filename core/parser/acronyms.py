@@ -8,8 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import capitalised_trie, normalize_key, trie_pattern
-from .names import SMALL_WORDS, WORD_SPLIT, Span, clean_name, word_start
+from .gazetteer import trie_pattern
+from .names import SMALL_WORDS, WORD_SPLIT, NameIndex, Span, clean_name, word_start
 
 _BARE_WORDS = re.compile(r"[^\s/‐‑–—-]+")
 
@@ -240,18 +240,15 @@ class _AcronymMatcher:
     (capitalised, any case after the first letter, line breaks allowed)."""
 
     acronyms: re.Pattern[str] | None
-    expansions: re.Pattern[str] | None
-    by_expansion: dict[str, str]
+    expansions: NameIndex
 
 
 @lru_cache(maxsize=256)
 def _matcher(pairs: tuple[tuple[str, str], ...]) -> _AcronymMatcher:
-    by_expansion = {normalize_key(e): a for a, e in pairs if e[:1].isupper()}
     acronyms = [a for a, _ in pairs if a]
     return _AcronymMatcher(
         re.compile(trie_pattern(acronyms) + r"(?![\w-])") if acronyms else None,
-        re.compile(capitalised_trie(by_expansion) + r"(?![\w-])") if by_expansion else None,
-        by_expansion,
+        NameIndex.build((e, a) for a, e in pairs if e[:1].isupper()),
     )
 
 
@@ -277,8 +274,5 @@ def acronym_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[Spa
         for match in matcher.acronyms.finditer(text):
             if word_start(text, match.start()):
                 yield Span(match.start(), match.end(), match.group(), 0)
-    if matcher.expansions is not None:
-        for match in matcher.expansions.finditer(text):
-            acronym = matcher.by_expansion.get(normalize_key(match.group()))
-            if acronym and word_start(text, match.start()):
-                yield Span(match.start(), match.end(), acronym, 0)
+    for start, end, acronym in matcher.expansions.spans(text):
+        yield Span(start, end, acronym, 0)

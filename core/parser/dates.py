@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import DateMention
-from .gazetteer import capitalised_trie, trie_pattern
+from .gazetteer import trie_pattern
 
 _MONTHS = {
     "january": 1,
@@ -74,8 +74,12 @@ _ABBREVIATIONS = {
     "dec": 12,
 }
 
-_FULL_MONTH = capitalised_trie(_MONTHS)
-_ANY_MONTH = rf"(?:{_FULL_MONTH}|{capitalised_trie(_ABBREVIATIONS)}\.?)(?!\w)"
+# A month is any capitalised word here, checked against the tables when a
+# candidate is made (see :func:`_months_valid`): twelve names and their
+# abbreviations in every case, written into the expressions, would cost more to
+# compile than most statements cost to read.
+_FULL_MONTH = r"[A-Z][A-Za-z]{2,8}"
+_ANY_MONTH = rf"{_FULL_MONTH}\.?(?!\w)"
 _RANGE = r"(?:\s*[-‐‑–—]\s*|\s+(?:to|until|till|through|and)\s+)"
 
 
@@ -187,6 +191,12 @@ def _month_number(word: str | None) -> int | None:
     return _MONTHS.get(key) or _ABBREVIATIONS.get(key)
 
 
+def _months_valid(match: re.Match[str]) -> bool:
+    """Whether every month a match holds is a month's name."""
+    groups = match.groupdict()
+    return all(_month_number(groups[name]) is not None for name in ("m1", "m2") if groups.get(name))
+
+
 def _from_match(kind: str, match: re.Match[str], start: int | None = None) -> _Candidate:
     fields = {k: v for k, v in match.groupdict().items() if v is not None}
     return _Candidate(match.start() if start is None else start, match.end(), kind, fields)
@@ -202,7 +212,7 @@ def _digit_candidates(text: str) -> list[_Candidate]:
             continue
         if end - start <= 2:
             match = _DMY.match(text, start)
-            if match:
+            if match and _months_valid(match):
                 found.append(_from_match("dmy", match))
         elif end - start == 4:
             iso = _ISO.match(text, start) if text.startswith("-", end) else None
@@ -301,7 +311,7 @@ def _month_candidates(text: str) -> list[_Candidate]:
             continue
         for kind, pattern in (("mdy", _MDY), ("month_year", _MONTH_YEAR)):
             match = pattern.match(text, start)
-            if match:
+            if match and _months_valid(match):
                 found.append(_from_match(kind, match))
         alone = _MONTH_ALONE.match(text, start)
         if alone:
@@ -347,7 +357,8 @@ def _relative_candidates(text: str) -> list[_Candidate]:
         if context:
             fields = {"rel": context["rel"], "unit": word.group()}
             found.append(_Candidate(context.start(), word.end(), "relative", fields))
-    for day in _DAY_WORD.finditer(text):
+    days = _DAY_WORD.finditer(text) if "day" in text or "morrow" in text else ()
+    for day in days:
         found.append(_Candidate(day.start(), day.end(), "day", {"rel": day.group().lower()}))
     return found
 

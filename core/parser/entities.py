@@ -93,9 +93,12 @@ def find_organizations(
 
 @lru_cache(maxsize=4096)
 def _organizations(text: str, items: _Items, presented: frozenset[str]) -> tuple[str, ...]:
+    spans = organisation_spans(text, items)
+    if not spans:
+        return ()
     names = resolve_spans([*instrument_spans(text, items), *_projects_only(text, items, presented)])
     listed: dict[str, str] = {}
-    for span in organisation_spans(text, items):
+    for span in spans:
         if _within_longer(span, names) and not _defined_here(text, span):
             continue
         listed.setdefault(organisation_key(span.label), span.label)
@@ -156,16 +159,17 @@ def _projects(text: str, items: _Items, presented: frozenset[str]) -> tuple[str,
     return tuple(unique(s.label for s in _projects_only(text, items, presented)))
 
 
-def _projects_only(text: str, items: _Items, presented: frozenset[str]) -> list[Span]:
+@lru_cache(maxsize=8)
+def _projects_only(text: str, items: _Items, presented: frozenset[str]) -> tuple[Span, ...]:
     """The project spans that are not an instrument's name, nor an
     organisation's ("Climate Club Task Force", a known one)."""
     blocked = instrument_spans(text, items)
     bodies = {(s.start, s.end) for s in organisation_spans(text, items)}
-    return [
+    return tuple(
         s
         for s in project_spans(text, items, presented)
         if not _within(s, blocked) and not known_label(s.label) and (s.start, s.end) not in bodies
-    ]
+    )
 
 
 def _within(span: Span, spans: Sequence[Span]) -> bool:

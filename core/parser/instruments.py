@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from .acronyms import acronym_spans, as_dict
+from .acronyms import as_dict, defined_spans
 from .gazetteer import normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
@@ -58,43 +58,56 @@ INSTRUMENT_WORD = re.compile(
 
 @dataclass(frozen=True)
 class _Phrases:
-    """The fixed phrases, compiled: one expression for all."""
+    """The fixed phrases, compiled: ``lower`` finds the phrases written in
+    lower case in a lower-cased text (any case in the original), ``exact`` the
+    acronyms ("ODA", "MoU") with their own case."""
 
-    pattern: re.Pattern[str]
+    lower: re.Pattern[str]
+    exact: re.Pattern[str]
 
 
 def _phrase_pattern(phrase: str) -> str:
-    """A phrase as an expression: any case (an acronym: its own), each word
-    singular or plural ("exchanges of notes", "memoranda of understanding")."""
-    if sum(ch.isupper() for ch in phrase) >= 2:
-        return re.escape(phrase)
+    """A lower-case phrase as an expression, each word singular or plural
+    ("exchanges of notes", "memoranda of understanding")."""
     words = []
     for word in phrase.split():
         if word.endswith("um"):
-            words.append(word[:-2] + "(?:um|a)")
+            words.append(re.escape(word[:-2]) + "(?:um|a)")
         elif word in ("of", "for", "on"):
             words.append(word)
         else:
             words.append(re.escape(word.removesuffix("s")) + "s?")
-    return "(?i:" + r"\s+".join(words) + ")"
+    return r"\s+".join(words)
 
 
 @cache
 def _phrases() -> _Phrases:
-    """The phrases of ``data/instrument_phrases.txt``, read and compiled once."""
+    """The phrases of ``data/instrument_phrases.txt``, read and compiled once:
+    in any case, singular or plural; a phrase in capitals (an acronym) with its
+    own case only."""
     phrases = sorted(data_lines("instrument_phrases.txt"), key=len, reverse=True)
-    body = "|".join(_phrase_pattern(p) for p in phrases)
-    return _Phrases(re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])"))
+    acronyms = [p for p in phrases if len(_CAPITALS.findall(p)) >= 2]
+    lower = "|".join(_phrase_pattern(p) for p in phrases if p not in acronyms)
+    return _Phrases(
+        re.compile(rf"\b(?:{lower})(?![\w/-])"),
+        re.compile(rf"\b(?:{trie_pattern(acronyms)})(?![\w/-])"),
+    )
 
 
+_CAPITALS = re.compile(r"[A-Z]")
 # "Grant Assistance for Grassroots Projects" names a programme (a project)
 _PROGRAMME_AFTER = re.compile(r"\s+(?:Assistance\s+|Aid\s+)?for\s+[A-Z]")
 
 
 def _phrase_spans(text: str) -> Iterator[Span]:
     """Instruments named by a fixed phrase, as written."""
-    for match in _phrases().pattern.finditer(text):
-        written = match.group()
+    phrases = _phrases()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: rare
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    found = [*phrases.lower.finditer(lowered), *phrases.exact.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
+        written = text[match.start() : match.end()]
         if written[:1].isupper() and _PROGRAMME_AFTER.match(text, match.end()):
             continue
         yield Span(match.start(), match.end(), clean_name(written), 1)
@@ -302,7 +315,8 @@ def _instrument_pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, st
 def _acronym_spans(text: str, items: tuple[tuple[str, str], ...]) -> Iterator[Span]:
     """Instruments named by acronym: the statement's own (wherever the acronym
     or its expansion appears) and well-known treaties' ('NPT')."""
-    yield from acronym_spans(text, _instrument_pairs(items))
+    wanted = {a for a, _ in _instrument_pairs(items)}
+    yield from (s for s in defined_spans(text, items) if s.label in wanted)
     defined = as_dict(items)
     for match in _known().acronyms.finditer(text):
         if word_start(text, match.start()) and match.group() not in defined:
@@ -350,7 +364,10 @@ def _stands_for(acronym: str, name: str, defined: dict[str, str]) -> bool:
         return False
     if acronym in defined:
         return normalize_key(name).endswith(normalize_key(defined[acronym]))
-    return acronym in _known().keys or bool(_phrases().pattern.fullmatch(acronym))
+    if acronym in _known().keys:
+        return True
+    phrases = _phrases()
+    return bool(phrases.exact.fullmatch(acronym) or phrases.lower.fullmatch(acronym.lower()))
 
 
 @lru_cache(maxsize=256)

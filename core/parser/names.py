@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .gazetteer import normalize_key as _key
 
 _DATA = Path(__file__).with_name("data")
 
@@ -83,9 +85,11 @@ GENERIC_WORDS = word_set(
 
 PROJECT_WORDS = data_words("project_words.txt")
 
-# A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "C5+1", "2025",
-# "Glaciers’", "GREENxEXPO".  Possessives are split off later.
-TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9][\w+&'’]*)(?:[-‐‑–/](?:(?:[A-Z]\.){2,}|[\w+&'’]+)){0,4}"
+# A capitalised word of a name: "Japan", "Co-Creation", "U.S.", "U.S.-Japan",
+# "C5+1", "2025", "Glaciers’", "GREENxEXPO".  Possessives are split off later;
+# a full stop belongs to the word only inside it or after an initial.  (Kept
+# short: the name expressions repeat it, and their compile time counts.)
+TOKEN = r"[A-Z0-9](?:[\w+&'’]|[-‐‑–/.](?=\w)|(?<=\.[A-Z])\.(?=[-‐‑–/]))*(?:(?<=\.[A-Z])\.)?"
 QUOTED_TOKEN = r"(?:“[^“”\n]{1,120}”|\"[^\"\n]{1,120}\")"
 # A run of name words, possibly a list: "Economy, Trade and Industry".
 NAME_LIST = (
@@ -222,3 +226,70 @@ def strip_leading(
     while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
         tokens = tokens[1:]
     return tokens
+
+
+#: A word of a name, as looked up: blanks, hyphens, slashes, commas and a
+#: possessive part words; a full stop belongs to an initialism ("U.N.").
+_NAME_WORD = re.compile(r"[^\W_](?:[\w&]|['’](?!s\b)|\.(?=\w))*(?:(?<=\.[A-Za-z])\.)?")
+#: A capitalised word not inside another (one after a hyphen counts).
+_CAPITALISED_WORD = re.compile(
+    # the capital first, then a look back at the character before it: the
+    # engine then only stops at capitals
+    r"[A-Z](?<![^\W_].)(?:[\w&]|['’](?!s\b)|\.(?=\w))*(?:(?<=\.[A-Za-z])\.)?"
+)
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Names found word by word: at each capitalised word, the longest name
+    that starts there (any case after the first letter, any blanks or line
+    breaks between words), else a word to be matched exactly (an acronym).
+    A dictionary probe per capitalised word replaces a large expression, which
+    would cost more to compile than a statement costs to read."""
+
+    names: dict[str, str]
+    prefixes: frozenset[str]
+    exact: dict[str, str]
+
+    @classmethod
+    def build(
+        cls, names: Iterable[tuple[str, str]], exact: Iterable[tuple[str, str]] = ()
+    ) -> NameIndex:
+        """An index of ``names`` (name, value) and ``exact`` words (word, value)."""
+        keys: dict[str, str] = {}
+        prefixes: set[str] = set()
+        for name, value in names:
+            ends = [m.end() for m in _NAME_WORD.finditer(name)]
+            if not ends:
+                continue
+            keys.setdefault(_key(name), value)
+            prefixes.update(_key(name[:end]) for end in ends)
+        return cls(keys, frozenset(prefixes), dict(exact))
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, value) of each name or exact word in ``text``, in order."""
+        covered = 0
+        prefixes, exact = self.prefixes, self.exact
+        for word in _CAPITALISED_WORD.finditer(text):
+            start = word.start()
+            if start < covered:
+                continue
+            written = word.group()
+            found = self._longest(text, start) if written.lower() in prefixes else None
+            if found:
+                covered = found[0]
+                yield start, found[0], found[1]
+            elif written in exact:
+                yield start, word.end(), exact[written]
+
+    def _longest(self, text: str, start: int) -> tuple[int, str] | None:
+        """(end, value) of the longest name at ``start``: words are added while
+        they still begin a name."""
+        found = None
+        for word in _NAME_WORD.finditer(text, start):
+            key = _key(text[start : word.end()])
+            if key not in self.prefixes:
+                break
+            if key in self.names:
+                found = (word.end(), self.names[key])
+        return found

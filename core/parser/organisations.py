@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict, defined_spans
-from .gazetteer import capitalised_trie, is_country_name, mentions, normalize_key, trie_pattern
+from .gazetteer import is_country_name, mentions, normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
     MONTH_WORDS,
@@ -23,6 +23,7 @@ from .names import (
     STOP_STARTS,
     TOKEN,
     YEARISH,
+    NameIndex,
     Span,
     clean_name,
     data_lines,
@@ -58,36 +59,40 @@ class _KnownOrganisations:
     """The table of well-known organisations (``data/organisations.txt``):
     ``keys`` maps each name's key (an acronym as written, another name
     normalised) to the usual short name, ``forms`` each short name to all its
-    names; ``names`` and ``acronyms`` find them in a text."""
+    names, ``index`` finds them in a text."""
 
     keys: dict[str, str]
     forms: dict[str, frozenset[str]]
-    names: re.Pattern[str]
-    acronyms: re.Pattern[str]
+    index: NameIndex
 
 
 @cache
 def _known() -> _KnownOrganisations:
-    """The table, read and compiled once, at first use."""
+    """The table, read once, at first use."""
     keys: dict[str, str] = {}
     forms: dict[str, frozenset[str]] = {}
+    names: list[tuple[str, str]] = []
+    acronyms: list[tuple[str, str]] = []
     for line in data_lines("organisations.txt"):
         label, _, rest = (part.strip() for part in line.partition("|"))
-        names = {label, *(n.strip() for n in rest.split(";") if n.strip())}
-        forms[label] = forms.get(label, frozenset()) | names
-        for name in names:
-            keys[name if _is_acronym_form(name) else normalize_key(name)] = label
-    return _KnownOrganisations(
-        keys,
-        forms,
-        re.compile(capitalised_trie(k for k in keys if not _is_acronym_form(k)) + r"(?![\w-])"),
-        re.compile(trie_pattern(k for k in keys if _is_acronym_form(k)) + r"(?![\w])"),
-    )
+        written = {label, *(n.strip() for n in rest.split(";") if n.strip())}
+        forms[label] = forms.get(label, frozenset()) | written
+        for name in written:
+            if _is_acronym_form(name):
+                keys[name] = label
+                acronyms.append((name, label))
+            else:
+                keys[normalize_key(name)] = label
+                names.append((name, label))
+    return _KnownOrganisations(keys, forms, NameIndex.build(names, acronyms))
 
 
 def _is_acronym_form(name: str) -> bool:
     """A short form matched with its exact case ("WHO", not "who")."""
-    return " " not in name and sum(ch.isupper() for ch in name) >= 2
+    return " " not in name and len(_CAPITALS.findall(name)) >= 2
+
+
+_CAPITALS = re.compile(r"[A-Z]")
 
 
 _ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
@@ -170,12 +175,15 @@ def _bad_unit(unit: str, *, strict: bool = False) -> bool:
 
 
 _COMPANY_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|PLC|plc|Corp|Co\.,?\s+Ltd)\.?(?![\w-])")
+_COMPANY_MARKS = ("Inc", "Ltd", "LLC", "PLC", "plc", "Corp")
 _COMPANY_NAME = re.compile(rf"(?:{TOKEN}\s+){{0,4}}{TOKEN}$")
 
 
 def _companies(text: str) -> Iterator[Span]:
     """Companies named with their legal suffix, which stays in the name:
     "Microchip Technology, Inc.", "Mazgaon Dock Shipbuilders, Ltd."."""
+    if not any(mark in text for mark in _COMPANY_MARKS):
+        return
     for suffix in _COMPANY_SUFFIX.finditer(text):
         name = _COMPANY_NAME.search(text, max(0, suffix.start() - 80), suffix.start())
         if not name:
@@ -316,16 +324,12 @@ def _drop_owner(name: str) -> str:
 
 
 def _known_spans(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
-    known = _known()
-    for pattern in (known.names, known.acronyms):
-        for match in pattern.finditer(text):
-            before = text[match.start() - 1] if match.start() else " "
-            if before.isalnum() or before == "_":
-                continue  # inside a word; "Japan-EU" and "AU–EU" do count
-            label = known_label(match.group())
-            if label:
-                written = _preferred(label, match.group(), acronyms)
-                yield Span(match.start(), match.end(), written, 1)
+    """Well-known organisations, by acronym (exact case: "WHO", not "who") or
+    by name (any case after a capital: "World Bank", "WORLD BANK"); the
+    longest name wins at each word.  A name inside a word does not count, one
+    after a hyphen does ("Japan-EU", "AU–EU")."""
+    for start, end, label in _known().index.spans(text):
+        yield Span(start, end, _preferred(label, text[start:end], acronyms), 1)
 
 
 @lru_cache(maxsize=256)
