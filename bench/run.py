@@ -337,6 +337,57 @@ def scale(bench: Bench) -> list[Row]:
     return rows
 
 
+#: the readers' workload: the bundled statement as LibreOffice wrote it, and the
+#: most a reader may cost over its library's open-and-extract floor
+READER_INPUTS = {"docx": "docx", "pdf": "pdf", "html": "html"}
+READER_LIMITS = {"docx": 1.5, "pdf": 2.0, "html": 2.0}
+
+
+def readers(bench: Bench) -> list[Row]:
+    """What reading a .docx, .pdf or .html costs over reading the same
+    statement as .txt, against what the library alone takes to open the file
+    and extract its text (each less the bare interpreter's start-up)."""
+    fixtures = workloads.reader_fixtures()
+    rows = []
+    for kind, extension in READER_INPUTS.items():
+        document = fixtures / f"japan-tajikistan-2025.{extension}"
+        if not document.is_file():
+            rows.append(Row(f"{kind} reader", None, verdict=SKIP, note=f"{document} missing"))
+            continue
+        mine, text = bench.outdir(f"jt-read-{kind}"), bench.outdir(f"jt-read-{kind}-txt")
+        target = f"{kind} reader: cost over the .txt"
+        found = bench.compare(
+            target,
+            [
+                Command(
+                    f"jtreport {kind} -f json",
+                    bench.jt(document, "-f", "json", "-o", mine, "-q", "--no-cache"),
+                    [mine],
+                ),
+                Command(
+                    "jtreport txt -f json",
+                    bench.jt(bench.bundled, "-f", "json", "-o", text, "-q", "--no-cache"),
+                    [text],
+                ),
+                Command(f"{kind} floor", bench.floor("reader_floor.py", kind, document)),
+                Command("interpreter", bench.floor("reader_floor.py", "none")),
+            ],
+        )
+        if not found:
+            continue
+        jt, txt, floor, bare = found
+        rows.append(
+            Row(
+                target,
+                jt.median - txt.median,
+                floor.median - bare.median,
+                limit=READER_LIMITS[kind],
+                note=f"({_ms(jt.median)} for the {kind}, {_ms(txt.median)} for the .txt)",
+            )
+        )
+    return rows
+
+
 def _parses_whole(bench: Bench, statement: Path, factor: int) -> Row:
     """The long statement is read as ``factor`` times the bundled one's paragraphs
     (else the scale figures are about another document)."""
@@ -395,6 +446,7 @@ SECTIONS = {
     "formats": formats,
     "batch": batch,
     "scale": scale,
+    "readers": readers,
     "numpy": numpy_check,
 }
 

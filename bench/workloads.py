@@ -33,6 +33,12 @@ def default_template() -> Path:
     return repo_root() / "templates" / "briefing-note.docx"
 
 
+def reader_fixtures() -> Path:
+    """The bundled statement as LibreOffice wrote it (.docx, .pdf, .html), made by
+    ``tests/fixtures/office/make_fixtures.py``: the readers' workload."""
+    return repo_root() / "tests" / "fixtures" / "office"
+
+
 def corpus_dir() -> Path:
     """The shared corpus of real statements (``../shared/corpus`` beside the checkout)."""
     return repo_root().parent / "shared" / "corpus"

@@ -1,10 +1,12 @@
 """jtreport: turn a diplomatic joint statement into a briefing pack.
 
-Data flows one way: read -> parse -> model -> export.  The public API is small:
+Data flows one way: read -> parse -> model -> export.  The public API is
+documented in ``docs/api.md``:
 
 - :data:`hookimpl`, the marker plugins use (``from jtreport import hookimpl``);
-- :func:`parse_file` / :func:`parse_text`, which build the commitment model;
-- the model classes in :mod:`jtreport.model`.
+- :mod:`jtreport.api`: parse a file or text, run the transform plugins, export
+  to any installed format (:func:`parse_file` and :func:`parse_text` are here too);
+- the model classes in :mod:`jtreport.model` and their views in :mod:`jtreport.digest`.
 
 Heavy modules are imported lazily so that ``import jtreport`` stays cheap.
 """

@@ -1,13 +1,33 @@
-"""The library entry points: read and parse a statement in one call."""
+"""jtreport from Python: read and parse a statement, run the transform plugins,
+and export it to any installed format through the plugin host, as the command
+does.  Documented in ``docs/api.md``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .blocks import ReadResult
+from .errors import ExportError, InputError, PluginStopped
+from .isolation import guarded
 from .model import Source, Statement
 from .pluginmanager import PluginHost
 from .reading import open_input
+
+if TYPE_CHECKING:
+    from .exporting import Written
+    from .followup import FollowUp
+
+__all__ = [
+    "bundled_statement",
+    "default_host",
+    "export",
+    "parse_bundled",
+    "parse_file",
+    "parse_text",
+    "transform",
+]
 
 _default_host: PluginHost | None = None
 
@@ -20,6 +40,18 @@ def default_host() -> PluginHost:
     return _default_host
 
 
+def bundled_statement() -> Path:
+    """The path of the bundled Japan–Tajikistan statement inside the package."""
+    from importlib.resources import files
+
+    return Path(str(files("jtreport.samples").joinpath("japan-tajikistan-2025.txt")))
+
+
+def parse_bundled(*, host: PluginHost | None = None) -> Statement:
+    """The bundled Japan–Tajikistan statement, parsed."""
+    return parse_file(bundled_statement(), host=host)
+
+
 def parse_file(
     path: str | Path, *, host: PluginHost | None = None, cache: bool = True
 ) -> Statement:
@@ -28,7 +60,7 @@ def parse_file(
     With ``cache`` (and unless ``JTREPORT_NO_CACHE`` is set) a model parsed before
     from the same bytes by the same code is reused (see :mod:`jtreport.modelcache`).
     Raises :class:`jtreport.errors.InputError` for input that cannot be read.
-    Transform hooks are *not* run here (the command runs them after parsing).
+    Transform hooks are *not* run here: see :func:`transform`.
     """
     from . import modelcache
 
@@ -44,29 +76,90 @@ def parse_file(
     from .parser import parse_blocks
 
     source = Source(path=name, format=opened.reader.name, sha256=opened.sha256)
-    statement = parse_blocks(opened.reader.read(opened.data, name), source=source)
+    try:
+        blocks = guarded(host.timeout, opened.reader.read, opened.data, name)
+    except PluginStopped as exc:
+        raise InputError(f"the {opened.reader.name} reader {exc.message}", path=name) from exc
+    statement = parse_blocks(blocks, source=source)
     if folder is not None:
         modelcache.save(folder, key, statement)
     return statement
 
 
-def parse_text(text: str, *, path: str | None = None) -> Statement:
-    """Parse a statement given as text (plain or Markdown)."""
+def parse_text(text: str, *, path: str | None = None, host: PluginHost | None = None) -> Statement:
+    """Parse a statement given as text (plain or Markdown) with the host's
+    ``text`` reader; ``path`` only names it in the model and in messages."""
     import hashlib
-
-    from jtreport.plugins.readers.plain_text import text_to_blocks
 
     from .parser import parse_blocks
 
-    result: ReadResult = text_to_blocks(text)
-    source = Source(
-        path=path, format="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()
+    readers = (host or default_host()).readers
+    if "text" not in readers:
+        raise InputError("no reader named 'text' is installed (is it disabled?)", path=path)
+    data = text.encode("utf-8")
+    source = Source(path=path, format="text", sha256=hashlib.sha256(data).hexdigest())
+    return parse_blocks(readers["text"].read(data, path or "<text>"), source=source)
+
+
+def transform(statement: Statement, *, host: PluginHost | None = None) -> Statement:
+    """``statement`` after every installed ``transform_statement`` plugin, as the
+    command runs them between parsing and exporting."""
+    return (host or default_host()).transform(statement)
+
+
+def export(
+    statement: Statement,
+    fmt: str,
+    destination: str | Path,
+    *,
+    host: PluginHost | None = None,
+    created: datetime | None = None,
+    as_of: date | None = None,
+    meeting_date: date | None = None,
+    followup: Mapping[str, FollowUp] | None = None,
+    extra: Mapping[str, str] | None = None,
+    force: bool = False,
+    template: Path | None = None,
+    font: Path | None = None,
+    classification: str = "OFFICIAL",
+    meeting: str | None = None,
+    author: str | None = None,
+    language: str = "en",
+) -> Written:
+    """Export ``statement`` to ``destination`` in the installed format ``fmt``,
+    through the plugin host, as the command does: atomically, never over a file
+    the exporter does not recognise unless ``force``.
+
+    The keywords are :class:`jtreport.formats.ExportOptions`' fields; ``created``
+    defaults to now (``SOURCE_DATE_EPOCH`` when set), ``as_of`` to its day.
+    Raises :class:`~jtreport.errors.OptionError` for an ``extra`` option the
+    format does not take, :class:`~jtreport.errors.ExportError` for a format that
+    is not installed or an export that fails.
+    """
+    from .exporting import check_extra, export_file
+    from .formats import ExportOptions, utc
+    from .runner import created_time
+
+    host = host or default_host()
+    if fmt not in host.exporters:
+        why = host.unavailable(fmt) or f"no format {fmt!r} is installed"
+        raise ExportError(why, path=str(destination))
+    exporter = host.exporters[fmt]
+    check_extra([exporter], extra or {})
+    created = utc(created or created_time())
+    options = ExportOptions(
+        destination=Path(destination),
+        followup=followup,
+        template=template,
+        font=font,
+        classification=classification,
+        meeting=meeting,
+        meeting_date=meeting_date,
+        author=author,
+        language=language,
+        created=created,
+        as_of=as_of or created.date(),
+        force=force,
+        extra=dict(extra or {}),
     )
-    return parse_blocks(result, source=source)
-
-
-def bundled_statement() -> Path:
-    """The path of the bundled Japan–Tajikistan statement inside the package."""
-    from importlib.resources import files
-
-    return Path(str(files("jtreport.samples").joinpath("japan-tajikistan-2025.txt")))
+    return export_file(exporter, statement, options, timeout=host.timeout)

@@ -4,7 +4,11 @@ A plain-text reader yields one ``line`` block per physical line (blank lines
 included), leaving paragraph-building to the parser.  Structured readers (.docx,
 .html, .pdf) know where paragraphs end and yield ``paragraph``, ``heading`` and
 ``list_item`` blocks instead; ``number`` carries a list number the source keeps
-outside the text (Word's automatic numbering, ``<ol start>``).
+outside the text (Word's automatic numbering, ``<ol start>``); ``description``
+carries the line a heading's subtitle gives it (Word's Subtitle style under a
+heading, an italic or ``class="subtitle"`` line under an ``<h3>``, an italic line
+under a bold one in a PDF), so that the heading and its description make one
+area, as ``Heading: description`` does in a plain text.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ class Block(msgspec.Struct, frozen=True, kw_only=True):
     level: int | None = None
     #: the whole block was set in bold (a hint for headings)
     bold: bool = False
+    #: a heading's description (its subtitle line), when the source sets it apart
+    description: str | None = None
 
 
 class ReadResult(msgspec.Struct, frozen=True, kw_only=True):

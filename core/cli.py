@@ -155,6 +155,12 @@ class _Command(click.Command):
 )
 @click.option("--strict", is_flag=True, help="Treat a plugin that fails to load as an error.")
 @click.option(
+    "--plugin-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop a plugin call (an export, a hook) that runs longer (also JTREPORT_PLUGIN_TIMEOUT).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -178,7 +184,7 @@ def main(ctx: click.Context, /, **params: Any) -> None:
     from .runner import Run, RunSettings
 
     settings = RunSettings.from_params(params)
-    _configure_logging(quiet=settings.quiet)
+    _configure_logging(quiet=settings.quiet, debug=settings.debug)
     try:
         code = Run(settings).main()
     except click.exceptions.Exit:
@@ -188,20 +194,23 @@ def main(ctx: click.Context, /, **params: Any) -> None:
     except Exception as exc:
         if settings.debug:
             raise
-        from .errors import JtreportError
+        from .errors import JtreportError, shown
 
         message = str(exc) if isinstance(exc, JtreportError) else f"{type(exc).__name__}: {exc}"
-        click.echo(f"jtreport: {message}", err=True)
+        click.echo(f"jtreport: {shown(message)}", err=True)
         code = 1
     ctx.exit(code)
 
 
-def _configure_logging(*, quiet: bool) -> None:
-    """Print log messages (the plugin manager's) to stderr as ``jtreport: message``."""
+def _configure_logging(*, quiet: bool, debug: bool = False) -> None:
+    """Print log messages (the plugin manager's) to stderr as ``jtreport: message``;
+    with ``debug``, jtreport's own debug lines (the hook calls) too."""
     import logging
 
     level = logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(format="jtreport: %(message)s", level=level, stream=sys.stderr)
+    if debug:
+        logging.getLogger("jtreport").setLevel(logging.DEBUG)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

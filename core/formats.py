@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
@@ -52,7 +52,8 @@ class ExportOptions:
 
     destination: Path
     previous: Path | None = None
-    #: follow-up status per item ID, read from a filled matrix (``--status``)
+    #: follow-up records per item ID, read back from a filled file (``--status``, or
+    #: the matrix found at its destination) by :meth:`Exporter.read_followup`
     followup: Mapping[str, FollowUp] | None = None
     template: Path | None = None
     font: Path | None = None
@@ -60,8 +61,9 @@ class ExportOptions:
     meeting: str | None = None
     author: str | None = None
     language: str = "en"
-    #: the time stamped into documents: fixed by ``SOURCE_DATE_EPOCH`` when set
-    created: datetime = field(default_factory=lambda: datetime(1980, 1, 1))
+    #: the time stamped into documents, timezone-aware UTC (a naive value is taken
+    #: as UTC, another zone converted): ``SOURCE_DATE_EPOCH`` when set, else now
+    created: datetime = field(default_factory=lambda: datetime(1980, 1, 1, tzinfo=UTC))
     #: the day the reader reads the report (``--as-of``; default today, or the day
     #: of ``SOURCE_DATE_EPOCH``): what is overdue, passed or still ahead is
     #: judged against it
@@ -74,6 +76,26 @@ class ExportOptions:
     extra: Mapping[str, str] = field(default_factory=dict)
     #: collects warnings the exporter wants the user to see
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "created", utc(self.created))
+
+
+def utc(moment: datetime) -> datetime:
+    """``moment`` as a timezone-aware UTC datetime; a naive one is taken as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class ExtraOption:
+    """One ``-O KEY=VALUE`` setting an exporter reads from ``options.extra``."""
+
+    key: str
+    #: one line for ``jtreport --plugins`` and the docs
+    help: str
+    #: the values accepted (compared without case); empty: any value, which
+    #: :meth:`Exporter.check_extra` may still refuse
+    choices: tuple[str, ...] = ()
 
 
 class Exporter:
@@ -90,11 +112,26 @@ class Exporter:
     extension: ClassVar[str] = ""
     #: one line for ``--help`` and ``jtreport --plugins``
     description: ClassVar[str] = ""
+    #: the ``-O KEY=VALUE`` settings this exporter reads; a ``-O`` key that no
+    #: chosen exporter declares is a usage error
+    extra_options: ClassVar[tuple[ExtraOption, ...]] = ()
 
-    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> str | None:
         """Write the report for ``statement`` to ``stream``; raise ``ExportError``
-        for problems the user can fix."""
+        for problems the user can fix, ``NothingToExport`` when there is nothing
+        to write.  Return what the file holds in a few words (``"12 rows"``) for
+        the ``wrote ...`` line, or None for the model's own figures."""
         raise NotImplementedError
+
+    def check_extra(self, key: str, value: str) -> str | None:
+        """Why ``value`` is not valid for this exporter's ``-O`` option ``key``
+        (one line), or None when it is.  Called before any input is read; the
+        default accepts the option's ``choices`` (any value when it has none)."""
+        option = next((o for o in self.extra_options if o.key == key), None)
+        choices = option.choices if option else ()
+        if choices and value.strip().lower() not in {c.lower() for c in choices}:
+            return f"-O {key}={value}: use one of {', '.join(choices)}"
+        return None
 
     def default_template(self) -> bytes | None:
         """The bytes of the template this exporter styles its output with, for
@@ -106,3 +143,29 @@ class Exporter:
         regenerating may replace it.  Anything else is left alone unless the user
         passes ``--force``.  The default recognises nothing."""
         return False
+
+    def read_followup(
+        self, path: Path, statement: Statement, warnings: list[str]
+    ) -> Mapping[str, FollowUp]:
+        """The follow-up records a user filled in the file at ``path``: an
+        optional capability, for formats people type statuses into (the Excel
+        matrix; a CSV or a shared tracker could do the same).
+
+        jtreport asks it of the exporter that recognises the file given to
+        ``--status``, or the file at this exporter's destination for the input
+        being converted; the records reach every exporter as
+        ``options.followup``.  Return one record per item of ``statement``,
+        keyed by that item's ID (match the file's rows to the items as the
+        format allows: a redrafted statement renumbers its items); leave out
+        what belongs to no item.  Append a line to ``warnings`` for anything
+        the user should know (a record that moved to another ID).  Raise
+        ``InputError`` (one line) for a file that cannot be read.  Only read
+        the file.  The default has no such capability (see
+        :func:`reads_followup`)."""
+        raise NotImplementedError
+
+
+def reads_followup(exporter: Exporter) -> bool:
+    """True when ``exporter`` can read follow-up records back
+    (it overrides :meth:`Exporter.read_followup`)."""
+    return type(exporter).read_followup is not Exporter.read_followup

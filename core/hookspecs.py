@@ -6,8 +6,9 @@ entry point in the ``jtreport`` group.  An implementation may accept fewer
 arguments than its specification, so hooks can grow new arguments without
 breaking plugins.  ``docs/plugins.md`` documents each hook with its signature.
 
-jtreport calls each plugin's implementation on its own, so that a plugin that
-raises is reported by name and the other plugins still run.
+pluggy calls the hooks; jtreport calls each plugin's implementation on its own,
+so that a plugin that raises (or calls ``sys.exit``) is reported by name and the
+other plugins still run.
 """
 
 from __future__ import annotations
@@ -65,4 +66,9 @@ def transform_statement(statement: Statement) -> Statement | None:
     ``trylast=True`` moves a plugin to the front or the back).  If one raises or
     returns something else, the input fails with a message naming the plugin:
     exporting a model that was only half enriched would mislead.
+
+    It receives no ``-O`` options: those belong to the exporters that declare
+    them and are checked against the formats chosen, while a transform runs once
+    per input whatever the formats.  Configure a transform plugin with its own
+    environment variable or file.
     """

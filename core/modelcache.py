@@ -76,13 +76,12 @@ def _code_fingerprint(reader: Reader) -> str:
 def package_files(reader: Reader) -> list[Path]:
     """Every file of the installed jtreport package (plugins included, caches
     excluded), and the module file of ``reader`` when it lives elsewhere."""
-    import jtreport
-    import jtreport.plugins
+    from importlib.util import find_spec
 
-    roots = {
-        Path(jtreport.__file__).resolve().parent,
-        Path(jtreport.plugins.__file__).resolve().parent,
-    }
+    roots = {Path(__file__).resolve().parent}
+    plugins = find_spec("jtreport.plugins")  # located, not imported
+    if plugins is not None and plugins.submodule_search_locations:
+        roots.update(Path(p).resolve() for p in plugins.submodule_search_locations)
     files: set[Path] = set()
     for root in roots:
         for folder, subfolders, names in os.walk(root):

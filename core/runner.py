@@ -10,14 +10,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import ExportError, JtreportError
-from .formats import ExportOptions
+from .errors import ExportError, JtreportError, OptionError, shown
+from .formats import Exporter, ExportOptions
 from .pluginmanager import PluginHost
 from .reading import STDIN
+
+if TYPE_CHECKING:
+    from .followup import FollowUp
+    from .model import Statement
 
 ALL = "all"
 
@@ -47,6 +51,7 @@ class RunSettings:
     no_plugins: bool = False
     disabled: tuple[str, ...] = ()
     strict: bool = False
+    plugin_timeout: float | None = None
     jobs: int = 1
     quiet: bool = False
     verbose: int = 0
@@ -72,11 +77,25 @@ class RunSettings:
 
 
 def created_time() -> datetime:
-    """The time stamped into documents: ``SOURCE_DATE_EPOCH`` when set, else now."""
+    """The time stamped into documents, timezone-aware UTC: ``SOURCE_DATE_EPOCH``
+    when set, else now (to the second)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def make_host(settings: RunSettings, *, report: bool = True) -> PluginHost:
+    """The plugin host the settings ask for (``report=False`` in a worker process:
+    the parent has reported plugin problems already)."""
+    return PluginHost(
+        third_party=not settings.no_plugins,
+        disabled=settings.disabled,
+        strict=settings.strict,
+        report=report,
+        timeout=settings.plugin_timeout,
+        trace=settings.debug,
+    )
 
 
 class Run:
@@ -84,11 +103,7 @@ class Run:
 
     def __init__(self, settings: RunSettings, host: PluginHost | None = None) -> None:
         self.settings = settings
-        self.host = host or PluginHost(
-            third_party=not settings.no_plugins,
-            disabled=settings.disabled,
-            strict=settings.strict,
-        )
+        self.host = host or make_host(settings)
         self.failures = 0
 
     # Entry ------------------------------------------------------------------
@@ -112,6 +127,12 @@ class Run:
         if s.write_template:
             return self._write_template(s.write_template)
         formats = self._formats()
+        try:
+            from .exporting import check_extra
+
+            check_extra((self.host.exporters[f] for f in formats), s.extra)
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
         inputs = self._inputs()
         if s.status_path is not None and len(inputs) > 1:
             raise click.UsageError(
@@ -133,7 +154,8 @@ class Run:
             for fmt in names:
                 if fmt not in exporters:
                     choices = ", ".join([*exporters.names(), ALL])
-                    raise click.UsageError(f"unknown format {fmt!r} (installed: {choices})")
+                    why = self.host.unavailable(fmt) or f"unknown format {fmt!r}"
+                    raise click.UsageError(shown(f"{why} (installed: {choices})"))
                 if fmt not in chosen:
                     chosen.append(fmt)
         return chosen
@@ -161,8 +183,15 @@ class Run:
                 found.extend(str(p) for p in self._statements_in(path))
             else:
                 found.append(given)
-        if self.settings.inputs and not found:
-            raise click.UsageError("the directories given hold no statements")
+        if not found:
+            endings = sorted({e for r in self.host.readers.formats.values() for e in r.extensions})
+            raise click.UsageError(
+                shown(
+                    f"{', '.join(self.settings.inputs)}: no statements in "
+                    f"{'this directory' if len(self.settings.inputs) == 1 else 'these directories'}"
+                    f" (files ending {' '.join(endings)})"
+                )
+            )
         return found
 
     def _statements_in(self, folder: Path) -> list[Path]:
@@ -184,10 +213,16 @@ class Run:
             and len(formats) == 1
             and (out.suffix != "" or out.exists())
         )
-        if out is not None and not single_file and out.exists() and not out.is_dir():
+        endings = {e.extension for e in self.host.exporters.formats.values()}
+        names_file = out is not None and (
+            (out.exists() and not out.is_dir()) or out.suffix.lower() in endings
+        )
+        if out is not None and not single_file and names_file:
             raise click.UsageError(
-                f"{out}: -o names a file, but there are {len(inputs)} input(s) and "
-                f"{len(formats)} format(s); give a directory"
+                shown(
+                    f"{out}: -o names a file, but there are {len(inputs)} input(s) and "
+                    f"{len(formats)} format(s); give a directory"
+                )
             )
         plan: list[tuple[str, dict[str, Path]]] = []
         seen: dict[Path, str] = {}
@@ -201,7 +236,9 @@ class Run:
                     folder = out if out is not None else Path.cwd()
                     target = folder / f"{stem}{self.host.exporters[fmt].extension}"
                 if target in seen:
-                    raise click.UsageError(f"{seen[target]} and {source} would both write {target}")
+                    raise click.UsageError(
+                        shown(f"{seen[target]} and {source} would both write {target}")
+                    )
                 seen[target] = source
                 targets[fmt] = target
             plan.append((source, targets))
@@ -245,10 +282,12 @@ class Run:
 
     def _report(self, outcome: Outcome) -> None:
         for line in outcome.messages:
-            click.echo(f"jtreport: {line}", err=True)
+            click.echo(f"jtreport: {shown(line)}", err=True)
+        for line in outcome.tracebacks:
+            click.echo(shown(line), err=True)
         if not self.settings.quiet:
             for line in outcome.written:
-                click.echo(line)
+                click.echo(shown(line))
         self.failures += outcome.failures
 
     def _write_template(self, path: Path) -> int:
@@ -266,7 +305,7 @@ class Run:
                 raise ExportError("exists; not overwriting it (use --force)", path=str(path))
             write_atomically(path, template)
             if not self.settings.quiet:
-                click.echo(f"wrote {path} (the default {name} template)")
+                click.echo(shown(f"wrote {path} (the default {name} template)"))
         return 0
 
 
@@ -285,6 +324,8 @@ class Outcome:
     source: str
     written: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    #: with ``--debug``: the tracebacks of failed exports, line by line
+    tracebacks: list[str] = field(default_factory=list)
     failures: int = 0
 
     def error(self, message: str) -> None:
@@ -296,7 +337,7 @@ class Outcome:
 def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     """Read, parse, transform and export one input; never raises for bad input."""
     from .api import parse_file
-    from .exporting import export_to_path
+    from .exporting import export_file
 
     outcome = Outcome(job.source)
     label = label_of(job)
@@ -318,64 +359,129 @@ def convert(job: Job, settings: RunSettings, host: PluginHost) -> Outcome:
     if not settings.quiet:
         # what the reader or parser could not settle: the user should check it
         outcome.messages.extend(f"{label}: warning: {w}" for w in statement.warnings)
-    followup = _followup_for(job, settings, outcome)
+    followup = _followup_for(job, settings, host, statement, outcome)
+    if followup:
+        from .followup import apply_corrections
+
+        # the officer's corrections (category, commitment, actors) reach every report
+        statement = apply_corrections(statement, followup)
+    figures = (
+        f"{len(statement.paragraphs)} paragraphs, {len(statement.items)} items, "
+        f"{len(statement.commitments)} commitments, {len(statement.areas)} areas"
+    )
     for fmt, target in job.targets.items():
-        exporter = host.exporters[fmt]
         options = _options(settings, target, followup)
         try:
-            export_to_path(exporter, statement, options)
-        except Exception as exc:  # e.g. recognizes() raising: only this format fails
-            if settings.debug and not isinstance(exc, ExportError):
-                raise
-            message = (
-                str(exc)
-                if isinstance(exc, JtreportError)
-                else f"{target}: the {fmt} exporter failed: {type(exc).__name__}: {exc}"
-            )
+            done = export_file(host.exporters[fmt], statement, options, timeout=host.timeout)
+        except Exception as exc:  # only this format fails
+            if settings.debug:
+                import traceback
+
+                outcome.tracebacks += "".join(traceback.format_exception(exc)).splitlines()
+            message = str(exc) if isinstance(exc, JtreportError) else f"{target}: {exc!r}"
             origin = host.exporters.origins[fmt]
             suffix = "" if origin.builtin else f" [plugin {origin.describe()}]"
             outcome.error(" ".join(p.strip() for p in message.splitlines() if p.strip()) + suffix)
             continue
         outcome.messages.extend(f"{target}: warning: {w}" for w in options.warnings)
-        outcome.written.append(
-            f"wrote {target} ({fmt}: {len(statement.paragraphs)} paragraphs, "
-            f"{len(statement.items)} items, {len(statement.commitments)} commitments, "
-            f"{len(statement.areas)} areas)"
-        )
+        if done.skipped is not None:
+            outcome.written.append(f"skipped {target} ({fmt}: {done.skipped})")
+        else:
+            outcome.written.append(f"wrote {target} ({fmt}: {done.figures or figures})")
     return outcome
 
 
-def _followup_for(job: Job, settings: RunSettings, outcome: Outcome) -> Any:
-    """The statuses the reports show: ``--status``, else the matrix this input
-    already has at its xlsx destination (the desk officer's filled copy)."""
-    from .followup import read_followup
+def _followup_for(
+    job: Job, settings: RunSettings, host: PluginHost, statement: Statement, outcome: Outcome
+) -> Mapping[str, FollowUp] | None:
+    """The follow-up records the reports show: from the file given to ``--status``,
+    else from the filled file at this input's destination that an exporter able
+    to read follow-up back recognises (the desk officer's matrix).  Asked of the
+    exporters (:meth:`Exporter.read_followup`): core knows no file format."""
+    from .formats import reads_followup
 
-    path = settings.status_path
-    if path is None:
-        if not set(job.targets) - {"xlsx", "json"}:
-            return None
-        stem = "statement" if job.source == STDIN else Path(job.source).stem
-        matrix = job.targets.get("xlsx") or next(iter(job.targets.values())).with_name(
-            f"{stem}.xlsx"
-        )
-        if not matrix.exists():
-            return None
-        path = matrix
+    exporters = [host.exporters[name] for name in host.exporters.names()]
+    capable = [e for e in exporters if reads_followup(e)]
+    warnings: list[str] = []
+    given = settings.status_path
+    if given is not None:
         try:
-            found = read_followup(path)
+            reader = _followup_reader(given, capable)
+            found = _read_followup(reader, given, statement, warnings, settings.debug)
+        except JtreportError as exc:
+            outcome.error(str(exc))
+            return None
+        outcome.messages.extend(f"{given}: warning: {w}" for w in warnings)
+        return found
+    stem = "statement" if job.source == STDIN else Path(job.source).stem
+    folder = next(iter(job.targets.values())).parent
+    for exporter in capable:
+        path = job.targets.get(exporter.name) or folder / f"{stem}{exporter.extension}"
+        if not path.is_file() or not _recognises(exporter, path):
+            continue
+        try:
+            found = _read_followup(exporter, path, statement, warnings, settings.debug)
         except JtreportError as exc:
             outcome.messages.append(f"{exc} (statuses not shown)")
             return None
+        outcome.messages.extend(f"{path}: warning: {w}" for w in warnings)
         outcome.written.append(f"{label_of(job)}: showing the statuses recorded in {path}")
         return found
+    return None
+
+
+def _followup_reader(path: Path, capable: list[Exporter]) -> Exporter:
+    """The exporter that reads follow-up from ``path``: the one that recognises
+    it, else the one whose extension it has (to say why it cannot)."""
+    from .errors import InputError
+
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "is not a file", path=str(path))
+    for exporter in capable:
+        if _recognises(exporter, path):
+            return exporter
+    for exporter in capable:
+        if path.suffix.lower() == exporter.extension.lower():
+            return exporter
+    kinds = ", ".join(f"{e.name} ({e.extension})" for e in capable) or "none is installed"
+    raise InputError(
+        f"is not a file jtreport can read statuses from (formats that can: {kinds})",
+        path=str(path),
+    )
+
+
+def _recognises(exporter: Exporter, path: Path) -> bool:
+    """``exporter.recognizes(path)``; a plugin that fails there recognises nothing."""
     try:
-        return read_followup(path)
-    except JtreportError as exc:
-        outcome.error(str(exc))
-        return None
+        return exporter.recognizes(path)
+    except Exception:
+        return False
 
 
-def _options(settings: RunSettings, target: Path, followup: Any) -> ExportOptions:
+def _read_followup(
+    exporter: Exporter, path: Path, statement: Statement, warnings: list[str], debug: bool
+) -> Mapping[str, FollowUp]:
+    """``exporter.read_followup``, with a plugin's unexpected failure made one
+    line (a traceback with ``--debug``)."""
+    from .errors import InputError
+
+    try:
+        return exporter.read_followup(path, statement, warnings)
+    except JtreportError:
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        raise InputError(
+            f"the {exporter.name} exporter could not read the statuses in it: "
+            f"{type(exc).__name__}: {exc}",
+            path=str(path),
+        ) from exc
+
+
+def _options(
+    settings: RunSettings, target: Path, followup: Mapping[str, FollowUp] | None
+) -> ExportOptions:
     return ExportOptions(
         destination=target,
         followup=followup,
@@ -403,13 +509,7 @@ _worker_state: dict[str, Any] = {}
 
 def _init_worker(settings: RunSettings) -> None:
     _worker_state["settings"] = settings
-    # the parent process has reported plugin problems already
-    _worker_state["host"] = PluginHost(
-        third_party=not settings.no_plugins,
-        disabled=settings.disabled,
-        strict=settings.strict,
-        report=False,
-    )
+    _worker_state["host"] = make_host(settings, report=False)
 
 
 def _convert_in_worker(job: Job) -> Outcome:

@@ -198,13 +198,16 @@ def _style_definitions() -> list[str]:
             next_id="NoteMeta",
         ),
         _paragraph_style(
-            "AreaNote", S.AREA_NOTE, _spacing(0, 120, 252), _rpr(20, italic=True, color=GREY)
+            "AreaNote",
+            S.AREA_NOTE,
+            f"<w:keepNext/>{_spacing(0, 120, 252)}",
+            _rpr(20, italic=True, color=GREY),
         ),
         _paragraph_style(
             "Commitment",
             S.COMMITMENT,
             f'<w:keepNext/><w:tabs><w:tab w:val="left" w:pos="851"/></w:tabs>'
-            f'{_spacing(120, 20)}<w:ind w:left="851" w:hanging="851"/>',
+            f'{_spacing(100, 20)}<w:ind w:left="851" w:hanging="851"/>',
             next_id="CommitmentDetail",
         ),
         _paragraph_style(
@@ -334,16 +337,12 @@ def _specimen(document: Any) -> None:
         anchor.addprevious(paragraph(ids[style], content))
 
     label = Span("Label", ids[S.LABEL])
-    para(S.CLASSIFICATION, "Classification (header and top line)")
+    para(S.CLASSIFICATION, "Classification (top and bottom of every page)")
     para(S.TITLE, "Briefing note")
     para(S.SUBTITLE, "Subtitle: the meeting the note prepares for")
-    para(
-        S.NOTE_META, Span("Note Meta", ids[S.LABEL]), "\tthe statement's particulars, one per line"
-    )
-    para(
-        S.NOTE_META, Span("Prepared", ids[S.LABEL]), "\tthe date the note was written, and by whom"
-    )
-    para(S.HEADING_1, "Heading 1: Purpose, Summary, Background, Annex")
+    para(S.NOTE_META, Span("To", ids[S.LABEL]), "\tNote Meta: To, From, Date, Copy, Subject")
+    para(S.NOTE_META, Span("Date", ids[S.LABEL]), "\tthe day the reader reads the note")
+    para(S.HEADING_1, "Heading 1: Issue, Recommendations, Timing, Lines to take, Annex")
     para(
         S.NORMAL,
         "This document is the reference document of jtreport's Word briefing note. The note "
@@ -353,7 +352,7 @@ def _specimen(document: Any) -> None:
     )
     para(S.LIST_BULLET, label, " (character style) in a List Bullet paragraph.")
     para(S.LIST_BULLET, "A second bullet, with a ", Span("(Reference)", ids[S.REFERENCE]), ".")
-    para(S.HEADING_2, "Heading 2: an area of cooperation")
+    para(S.HEADING_2, "Heading 2: an area of cooperation (Heading 3: its sub-sections)")
     para(S.AREA_NOTE, "Area Note: the area's description and counts.")
     para(S.HEADING_3, "Heading 3: Commitments")
     para(

@@ -380,7 +380,7 @@ def test_label_problems_are_reported(tmp_path: Path) -> None:
     )
     assert len(problems) == 4
     assert "the quote is not in the text" in problems[0]
-    assert "fewer than five words" in problems[1]
+    assert "fewer than four words" in problems[1]
     assert "not in labelled_paragraphs" in problems[2]
     assert "is not YYYY[-MM[-DD]]" in problems[3]
 

@@ -3,10 +3,12 @@ and never a half-written or overwritten file."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jtreport import reading
@@ -132,3 +134,76 @@ def test_unwritable_output_directory(tmp_path: Path) -> None:
     locked.chmod(0o500)
     done = cli("-f", "json", "-o", str(locked), cwd=tmp_path)
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1
+
+
+# Only regular files are read by name, and never more than the limit ----------------
+
+
+def test_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "statement.txt"
+    os.mkfifo(fifo)
+    # nobody ever writes to the FIFO: opening it for reading must not block
+    done = subprocess.run(
+        [sys.executable, "-m", "jtreport.cli", str(fifo), "-f", "json", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    one_line_error(done, str(fifo), "is a named pipe (FIFO), not a statement file")
+    assert "standard input" in done.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_devices_are_refused_by_name(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} is not on this system")
+    with pytest.raises(reading.InputError, match="is a device, not a statement file"):
+        reading.read_bytes(device)
+
+
+def test_a_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "statement.txt"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(reading.InputError, match="is a device"):
+        reading.read_bytes(str(link))
+
+
+def test_standard_input_is_read_up_to_the_limit_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Endless(io.RawIOBase):
+        """A stream that never ends, counting what was taken from it."""
+
+        taken = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            Endless.taken += len(buffer)
+            buffer[:] = b"1" * len(buffer)
+            return len(buffer)
+
+    monkeypatch.setattr(reading, "MAX_INPUT_BYTES", 3 * 1024 * 1024)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    with pytest.raises(reading.InputError, match="holds more than 3 MiB"):
+        reading.read_bytes("-")
+    # what was read: the limit and one more buffer's worth at most
+    assert Endless.taken <= 3 * 1024 * 1024 + 2 * io.DEFAULT_BUFFER_SIZE + 1
+
+
+def test_a_file_that_grows_past_its_size_is_read_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /proc files say they are empty and hold text: st_size is not trusted
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"1. Both sides agreed.\n" * 100)
+    real_fstat = os.fstat
+
+    def lying_fstat(fd: int) -> os.stat_result:
+        found = real_fstat(fd)
+        return os.stat_result((found.st_mode, *found[1:6], 0, *found[7:]))
+
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    monkeypatch.setattr(reading, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(reading.InputError, match="holds more than"):
+        reading.read_bytes(str(path))

@@ -197,6 +197,29 @@ def test_batch_floor_writes_a_pack_per_statement(tmp_path: Path, bundled: Statem
     assert json.loads((out / "s1.json").read_text(encoding="utf-8"))["title"].startswith("Совм")
 
 
+@pytest.mark.parametrize("kind", ["docx", "pdf", "html"])
+def test_reader_floor_takes_the_text_out_of_the_readers_workload(
+    bench_modules: None, kind: str
+) -> None:
+    import workloads
+
+    document = workloads.reader_fixtures() / f"japan-tajikistan-2025.{kind}"
+    done = subprocess.run(
+        [sys.executable, str(FLOOR / "reader_floor.py"), kind, str(document)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    empty = subprocess.run(
+        [sys.executable, str(FLOOR / "reader_floor.py"), kind, str(ROOT / "tests" / "__init__.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert empty.returncode != 0  # it really reads the file it is given
+
+
 def test_help_floor_is_a_click_command_with_jtreports_options() -> None:
     done = subprocess.run(
         [sys.executable, str(FLOOR / "help_click.py"), "--help"],

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from jtreport import __version__
 from jtreport.cli import main
 from jtreport.model import load
 
@@ -119,3 +120,79 @@ def test_verbose_says_how_each_input_was_read(tmp_path: Path) -> None:
     result = run("-v", "-f", "json", "-o", str(tmp_path))
     assert "read as text: 39 paragraphs" in result.output
     assert "read as" not in run("-f", "json", "-o", str(tmp_path)).output
+
+
+# Usage errors that say what is wrong ------------------------------------------------
+
+
+def test_an_option_no_chosen_format_takes_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("-f", "json", "-O", "paper=a3", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "-O paper=a3: no chosen format takes the option 'paper'" in result.output
+    assert list(tmp_path.iterdir()) == []
+    result = run("-f", "json", "-f", "xlsx", "-O", "colour=red", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "(they take: paper (xlsx))" in result.output
+
+
+def test_an_invalid_option_value_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("-f", "xlsx", "-O", "paper=b5", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "-O paper=b5: use one of a4, a3, letter, legal (the xlsx format)" in result.output
+    assert list(tmp_path.iterdir()) == []
+    result = run("-f", "docx", "-O", "annex=sideways", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "use one of landscape, portrait" in result.output
+
+
+def test_a_file_name_for_several_formats_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "x.docx"
+    result = run("-f", "docx", "-f", "pdf", "-o", str(target))
+    assert result.exit_code == 2
+    assert f"{target}: -o names a file, but there are 1 input(s) and 2 format(s)" in result.output
+    assert not target.exists()
+    folder = tmp_path / "pack.v2"  # a suffix that is no format's is a directory name
+    assert run("-q", "-f", "json", "-f", "xlsx", "-o", str(folder)).exit_code == 0
+    assert sorted(p.suffix for p in folder.iterdir()) == [".json", ".xlsx"]
+
+
+def test_directories_without_statements_are_named(tmp_path: Path) -> None:
+    empty, other = tmp_path / "empty", tmp_path / "other"
+    empty.mkdir()
+    other.mkdir()
+    (other / "notes.xyz").write_text("not a statement")
+    result = run(str(empty), str(other), "-f", "json")
+    assert result.exit_code == 2
+    assert f"{empty}, {other}: no statements in these directories (files ending" in result.output
+    assert ".txt" in result.output
+
+
+def test_a_disabled_plugins_format_is_named_as_such() -> None:
+    result = run("--disable-plugin", "json", "-f", "json")
+    assert result.exit_code == 2
+    assert (
+        "format 'json' is provided by plugin json (jtreport "
+        f"{__version__}), which is disabled (--disable-plugin or JTREPORT_DISABLE_PLUGINS)"
+    ) in result.output
+    assert "unknown format" not in result.output
+
+
+def test_file_names_are_printed_escaped(tmp_path: Path, bundled_path: Path) -> None:
+    name = "evil\n\x1b[2Jname.txt"
+    result = run(str(tmp_path / name), "-f", "json", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "evil\n" not in result.output
+    assert "evil\\n\\x1b[2Jname.txt: no such file" in result.output
+    (tmp_path / name).write_bytes(bundled_path.read_bytes())
+    result = run(str(tmp_path / name), "-f", "json", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    wrote = [line for line in result.output.splitlines() if line.startswith("wrote ")]
+    assert wrote and "evil\\n\\x1b[2Jname.json (json: 39 paragraphs" in wrote[0]
+
+
+def test_a_long_output_name_fits_its_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / ("m" * 240 + ".json")
+    assert len(target.name) == 245
+    result = run("-q", "-f", "json", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert load(target.read_bytes()).date == "2025-12-20"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jtreport.digest.clauses import ends_inside
 from jtreport.errors import ExportError, TemplateError
 from jtreport.exporting import export_to_path
-from jtreport.followup import FollowUp
+from jtreport.followup import STATUS_COLOURS, FollowUp, is_overdue
 from jtreport.formats import ExportOptions
 from jtreport.model import (
     Area,
@@ -268,19 +271,45 @@ def bundled() -> Statement:
 
 # The content ----------------------------------------------------------------------
 
+AS_OF = date(2026, 5, 4)
+MEETING = date(2026, 5, 20)
+
+
+def body_texts(note: Any) -> list[str]:
+    """Every paragraph of the body with text, and every table cell's text."""
+    texts = [p.text for p in note.paragraphs if p.text.strip()]
+    for table in note.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    return texts
+
+
+def section(note: Any, heading: str) -> list[str]:
+    """The texts of the paragraphs under a Heading 1, up to the next one."""
+    found: list[str] = []
+    inside = False
+    for p in note.paragraphs:
+        if p.style.name == "Heading 1":
+            inside = p.text == heading
+            continue
+        if inside and p.text.strip():
+            found.append(p.text)
+    return found
+
 
 def test_note_follows_the_briefing_shape(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path, meeting="Consultations, May 2026"))
     assert style_texts(note, "Title") == ["Briefing note"]
     assert style_texts(note, "Subtitle") == ["Consultations, May 2026"]
     assert style_texts(note, "Heading 1") == [
-        "Purpose",
-        "Summary",
-        "Background",
+        "Issue",
+        "Recommendations",
+        "Timing",
+        "Key deliverables",
+        "Lines to take",
+        "Documents signed and launched",
+        "Milestones and deadlines",
         "Commitments by area",
-        "Upcoming milestones",
-        "Points to raise",
-        "Next steps",
         "Annex: all statement items",
     ]
     assert style_texts(note, "Heading 2") == [
@@ -289,51 +318,119 @@ def test_note_follows_the_briefing_shape(tmp_path: Path) -> None:
         "Connectivity",
         "Cooperation in other fields",
     ]
+    # the body starts on the page after the front sheet
+    documents = next(p for p in note.paragraphs if p.text == "Documents signed and launched")
+    assert documents._p.pPr.find(f"{W}pageBreakBefore") is not None
 
 
-def test_heading_block_names_meeting_statement_date_parties_and_classification(
-    tmp_path: Path,
-) -> None:
-    note = open_note(export(hand_statement(), tmp_path, classification="SECRET//REL JPN"))
-    meta = "\n".join(style_texts(note, S.NOTE_META))
-    assert "Classification\tSECRET//REL JPN" in meta
-    assert [p.text for p in note.sections[0].header.paragraphs] == ["SECRET//REL JPN"]
-    assert (
-        "Statement\tJoint Statement between Japan and the Republic of Tajikistan on “Co-creation”"
-        in meta
+def test_to_from_date_copy_block(tmp_path: Path) -> None:
+    note = open_note(
+        export(
+            hand_statement(),
+            tmp_path,
+            author="Central Asia Division",
+            as_of=AS_OF,
+            extra={"to": "Minister for Foreign Affairs", "copy": "Embassy in Dushanbe"},
+        )
     )
-    assert "Date\t20 December 2025, Tokyo" in meta
-    assert "Parties\tJapan; Republic of Tajikistan" in meta
-    assert "Prepared\t15 January 2026" in meta
+    assert style_texts(note, S.NOTE_META) == [
+        "To\tMinister for Foreign Affairs",
+        "From\tCentral Asia Division",
+        "Date\t4 May 2026",
+        "Copy\tEmbassy in Dushanbe",
+        "Subject\tJoint Statement between Japan and the Republic of Tajikistan on “Co-creation”",
+    ]
+    # without the options: the head of delegation, and dashes
+    plain = open_note(export(hand_statement(), tmp_path, "plain.docx", as_of=AS_OF))
+    assert style_texts(plain, S.NOTE_META)[:4] == [
+        "To\tHead of delegation",
+        "From\t—",
+        "Date\t4 May 2026",
+        "Copy\t—",
+    ]
     # without --meeting, the subtitle describes the follow-up
-    assert style_texts(note, "Subtitle") == ["Follow-up to the joint statement of 20 December 2025"]
+    assert style_texts(plain, "Subtitle") == [
+        "Follow-up to the joint statement of 20 December 2025"
+    ]
 
 
-def test_summary_gives_the_bottom_line_first(tmp_path: Path) -> None:
-    note = open_note(export(hand_statement(), tmp_path))
-    texts = [p.text for p in note.paragraphs]
-    first = texts[texts.index("Summary") + 1]
-    assert first.startswith("The joint statement has 11 paragraphs and 13 items in 3 areas")
-    assert (
-        "Of these, 5 are commitments to future action: 1 pledge, 3 agreements and 1 intention."
-        in first
+def test_issue_recommendations_and_timing(tmp_path: Path) -> None:
+    note = open_note(
+        export(
+            hand_statement(),
+            tmp_path,
+            meeting="Consultations",
+            meeting_date=MEETING,
+            as_of=date(2026, 4, 26),
+        )
     )
-    bullets = style_texts(note, "List Bullet")
-    green = next(b for b in bullets if b.startswith("Green Economy and Resilience: "))
-    assert "2 commitments" in green and "the formulation of an energy transition" in green
-    assert any(b.startswith("Next milestone: May 2026") for b in bullets)
-    assert any(b.startswith("Open invitation: ") and "高市早苗" in b for b in bullets)
+    issue = section(note, "Issue")
+    assert issue[0] == (
+        "Consultations, on 20 May 2026: to take stock of the joint statement that Prime "
+        "Minister 高市早苗 (TAKAICHI Sanae) of Japan and President Эмомалӣ Раҳмон of "
+        "Tajikistan issued on 20 December 2025 in Tokyo, and to agree what comes next."
+    )
+    # the structure in the statement's own words; counts only where they inform
+    assert issue[1] == (
+        "The statement sets out three priority areas of cooperation (Green Economy and "
+        "Resilience; Connectivity) and cooperation in other fields. It records 5 commitments "
+        "to future action, 1 document signed and 1 new mechanism launched or agreed."
+    )
+    assert not any("areas" in t and t[0].isdigit() for t in issue)
+    recommendations = section(note, "Recommendations")
+    assert recommendations == [
+        "Confirm preparations for the Water Conference (May 2026, around the meeting; para 2).",
+        "Agree a lead agency, a first step and a due date for each of the 5 commitments, "
+        "and record them in the implementation matrix.",
+        "Agree the reply to the invitation (para 39): Tajikistan extended an invitation to "
+        "Prime Minister 高市早苗 to pay an official visit to the Republic of Tajikistan.",
+        "Ask each lead ministry for a first report on the 1 document signed or launched "
+        "(listed below).",
+    ]
+    assert section(note, "Timing") == [
+        "The meeting is on 20 May 2026, 24 days from 26 April 2026; before or around it: "
+        "the Water Conference (May 2026)."
+    ]
 
 
-def test_every_commitment_appears_with_its_id(tmp_path: Path) -> None:
+def test_key_deliverables_and_the_table_of_documents_signed(tmp_path: Path) -> None:
+    note = open_note(export(hand_statement(), tmp_path))
+    assert section(note, "Key deliverables")[:2] == [
+        "Signed: Exchange of Notes for “the Substation Project” (para 1).",
+        "Launch agreed: Japan-Tajikistan Consultations on Afghanistan issue (para 19).",
+    ]
+    table = next(t for t in note.tables if t.rows[0].cells[0].text == "Document")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Document", "Parties", "Date"],
+        [
+            "Exchange of Notes for “the Substation Project”\nsigned, para 1",
+            "Japan; Tajikistan",
+            "by 20 December 2025",
+        ],
+        [
+            "Japan-Tajikistan Consultations on Afghanistan issue\nlaunch agreed, para 19",
+            "not named",
+            "not set",
+        ],
+    ]
+
+
+def test_lines_to_take_by_area_one_per_commitment(tmp_path: Path) -> None:
     statement = hand_statement()
     note = open_note(export(statement, tmp_path))
-    lines = style_texts(note, S.COMMITMENT)
-    assert [line.split("\t")[0] for line in lines] == [i.id for i in statement.commitments]
-    assert "\tIn this regard, Japan will support the formulation" in lines[1]
-    assert lines[1].endswith("(para 4)")
-    details = style_texts(note, S.COMMITMENT_DETAIL)
-    assert any("Partners: JICA" in d for d in details)
+    texts = [p.text for p in note.paragraphs]
+    start = texts.index("Lines to take")
+    end = texts.index("Documents signed and launched")
+    headings = [p.text for p in note.paragraphs[start:end] if p.style.name == "Heading 3"]
+    assert headings == ["Preamble", "Green Economy and Resilience", "Connectivity"]
+    bullets = [p.text for p in note.paragraphs[start:end] if p.style.name == "List Bullet"]
+    assert len(bullets) == len(statement.commitments)
+    assert bullets[1] == (
+        "Japan will support the formulation of an energy transition roadmap toward the "
+        "net-zero goal (para 4)."
+    )
+    # every item reads with its subject
+    assert all(b.startswith(("Both sides ", "Japan ")) for b in bullets)
 
 
 def test_other_items_are_listed_in_brief_with_their_paragraph(tmp_path: Path) -> None:
@@ -346,31 +443,46 @@ def test_other_items_are_listed_in_brief_with_their_paragraph(tmp_path: Path) ->
     assert "Affirmed (1): the importance of the UN Charter (preamble)." in bullets
     welcomed = next(b for b in bullets if b.startswith("Welcomed (3): "))
     assert (
-        "; Tajikistan’s hosting of the Water Conference in May 2026… (Japan, para 2);" in welcomed
+        "; Tajikistan’s hosting of the Water Conference in May 2026 in Dushanbe (Japan, para 2);"
+        in welcomed
     )
-    assert "Welcomed (1): the workshop held on February 14, 2025 (para 21)." in bullets
-
-
-def test_milestones_are_the_future_dates_in_order(tmp_path: Path) -> None:
-    note = open_note(export(hand_statement(), tmp_path))
-    table = next(t for t in note.tables if t.rows[0].cells[0].text == "Date")
-    dates = [row.cells[0].text for row in table.rows[1:]]
-    assert dates == ["May 2026", "2027"]  # the past workshop date is left out
-
-
-def test_points_to_raise_are_checks_grouped_by_side(tmp_path: Path) -> None:
-    note = open_note(export(hand_statement(), tmp_path))
-    texts = [p.text for p in note.paragraphs]
-    start, end = texts.index("Points to raise"), texts.index("Next steps")
-    section = texts[start:end]
-    assert "Both sides (joint undertakings)" in section
-    assert "Japan undertook" in section
-    assert "Invitations to answer" in section
     assert (
-        "Japan will support the formulation of an energy transition roadmap toward the net-zero "
-        "goal (para 4): confirm progress and the timetable." in section
+        "Invited (1): Prime Minister 高市早苗 to pay an official visit to the Republic of "
+        "Tajikistan (Tajikistan, para 39)." in bullets
     )
-    assert any(t.startswith("Both sides concurred on launching") for t in section)
+
+
+def test_every_commitment_appears_with_its_id_and_subject(tmp_path: Path) -> None:
+    statement = hand_statement()
+    note = open_note(export(statement, tmp_path))
+    lines = style_texts(note, S.COMMITMENT)
+    assert [line.split("\t")[0] for line in lines] == [i.id for i in statement.commitments]
+    assert "\tIn this regard, Japan will support the formulation" in lines[1]
+    assert lines[1].endswith("(para 4)")
+    details = style_texts(note, S.COMMITMENT_DETAIL)
+    assert any("Partners: JICA" in d for d in details)
+
+
+def test_milestones_are_placed_for_the_reader(tmp_path: Path) -> None:
+    def rows(**options: Any) -> list[list[str]]:
+        note = open_note(export(hand_statement(), tmp_path, **options))
+        table = next(t for t in note.tables if t.rows[0].cells[0].text == "When")
+        return [[c.text for c in row.cells] for row in table.rows[1:]]
+
+    # read after the conference, before the meeting: passed, then later
+    assert rows(as_of=date(2026, 6, 15), meeting_date=date(2026, 12, 1)) == [
+        ["May 2026", "The Water Conference", "passed", "2.1 (para 2)"],
+        [
+            "2027",
+            "Tajikistan’s decision to participate in GREENxEXPO 2027",
+            "later",
+            "14.1 (para 14)",
+        ],
+    ]  # the past workshop date is no milestone
+    early = rows(as_of=date(2026, 3, 1), meeting_date=date(2026, 6, 10))
+    assert [r[2] for r in early] == ["before the meeting", "later"]
+    # no meeting date: what is not passed is ahead
+    assert [r[2] for r in rows(as_of=date(2026, 3, 1))] == ["ahead", "ahead"]
 
 
 def test_annex_has_a_row_per_item_and_a_repeating_header(tmp_path: Path) -> None:
@@ -400,9 +512,34 @@ def test_annex_has_a_row_per_item_and_a_repeating_header(tmp_path: Path) -> None
     assert note.sections[1].page_width > note.sections[1].page_height
 
 
+def test_items_flagged_for_review_are_counted_and_marked(tmp_path: Path) -> None:
+    import msgspec
+
+    statement = hand_statement()
+    doubtful = msgspec.structs.replace(statement.items[2], review=["weak verb"])
+    statement = msgspec.structs.replace(
+        statement, items=[*statement.items[:2], doubtful, *statement.items[3:]]
+    )
+    note = open_note(export(statement, tmp_path))
+    assert any(
+        r.startswith("Check the 1 item flagged for review")
+        for r in section(note, "Recommendations")
+    )
+    rows = {row.cells[0].text: row.cells[2].text for row in annex_table(note).rows[1:]}
+    assert "flagged for review" in rows[doubtful.id]
+    assert sum("flagged for review" in text for text in rows.values()) == 1
+    # what an officer corrected in the matrix is marked too
+    corrected = msgspec.structs.replace(statement.items[0], corrected=["category"])
+    statement = msgspec.structs.replace(statement, items=[corrected, *statement.items[1:]])
+    note = open_note(export(statement, tmp_path, "corrected.docx"))
+    assert "corrected: category" in annex_table(note).rows[1].cells[2].text
+
+
 def test_portrait_annex_on_request(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path, extra={"annex": "portrait"}))
     assert len(note.sections) == 1
+    annex = next(p for p in note.paragraphs if p.text == "Annex: all statement items")
+    assert annex._p.pPr.find(f"{W}pageBreakBefore") is not None
     with pytest.raises(ExportError, match="annex"):
         export(hand_statement(), tmp_path, "bad.docx", extra={"annex": "sideways"})
 
@@ -425,7 +562,7 @@ def test_control_characters_in_the_statement_do_not_break_the_file(tmp_path: Pat
     assert "Bad text with\tcontrols." in [c.text for c in annex_table(note).rows[1].cells]
 
 
-# Follow-up status ---------------------------------------------------------------
+# Follow-up status and time ----------------------------------------------------------
 
 
 def followup() -> dict[str, FollowUp]:
@@ -438,45 +575,194 @@ def followup() -> dict[str, FollowUp]:
             due_date=date(2026, 3, 31),
         ),
         "16.1": FollowUp(
-            item_id="16.1", lead_agency="MLIT", status="Delayed", next_step="Agree the route survey"
+            item_id="16.1",
+            lead_agency="MLIT",
+            status="Delayed",
+            next_step="Agree the route survey",
+            due_date=date(2026, 4, 30),
         ),
-        "19.1": FollowUp(item_id="19.1", status="In progress"),
+        "19.1": FollowUp(item_id="19.1", status="Planned", due_date=date(2026, 6, 30)),
         "2.1": FollowUp(item_id="2.1", status="Ongoing", lead_agency="MOFA"),
     }
 
 
+def overdue_ids(records: dict[str, FollowUp], as_of: date) -> set[str]:
+    """The items the one overdue rule flags."""
+    return {k for k, r in records.items() if is_overdue(r, as_of)}
+
+
 def test_status_from_a_filled_matrix(tmp_path: Path) -> None:
-    note = open_note(export(hand_statement(), tmp_path, followup=followup()))
-    assert (
-        "Progress: 1 of 5 commitments completed, 1 in progress, 1 delayed, 2 without a status."
-        in [p.text for p in note.paragraphs]
+    note = open_note(export(hand_statement(), tmp_path, followup=followup(), as_of=AS_OF))
+    assert section(note, "Issue")[2] == (
+        "The implementation matrix records 1 of 5 commitments completed, 1 planned, "
+        "1 delayed, 2 without a status; 1 overdue."
     )
     details = style_texts(note, S.COMMITMENT_DETAIL)
-    assert any(
-        d.startswith("Status: Completed")
-        and "Lead agency: METI" in d
-        and "Next step: Publish the roadmap" in d
-        and "Due: 31 March 2026" in d
-        for d in details
+    assert (
+        "Who: Japan  ·  Kind: pledge  ·  Status: ■ Completed  ·  Lead agency: METI  ·  "
+        "Due: 31 March 2026  ·  Next step: Publish the roadmap" in details
     )
-    assert "Status: not recorded in the matrix" in details
+    assert "Who: Both sides  ·  Kind: agreement  ·  Status: □ not recorded" in details
+    assert any("Status: ■ Delayed (overdue)  ·  Lead agency: MLIT" in d for d in details)
     table = annex_table(note)
     assert [c.text for c in table.rows[0].cells][-2:] == ["Status", "Lead agency"]
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
-    assert rows["16.1"][-2:] == ["Delayed", "MLIT"]
-    assert rows["2.1"][-2:] == ["Ongoing", "MOFA"]
+    assert rows["16.1"][-2:] == ["■ Delayed\ndue 30 April 2026\noverdue", "MLIT"]
+    assert rows["2.1"][-2:] == ["■ Ongoing", "MOFA"]
     assert rows["1.1"][-2:] == ["", ""]
-    texts = [p.text for p in note.paragraphs]
-    assert any(t.startswith("16.1: Agree the route survey (MLIT, no due date)") for t in texts)
-    assert any("ask what is holding it up" in t for t in texts)
-    glance = next(t for t in note.tables if t.rows[0].cells[0].text == "Area")
-    assert glance.rows[0].cells[-1].text == "Progress"
+    assert any(
+        r.startswith("Obtain a status for the 2 commitments")
+        for r in section(note, "Recommendations")
+    )
+
+
+def test_status_marks_carry_the_shared_status_colours(tmp_path: Path) -> None:
+    path = export(hand_statement(), tmp_path, followup=followup(), as_of=AS_OF)
+    with zipfile.ZipFile(path) as package:
+        body = package.read("word/document.xml").decode()
+    for status in ("Completed", "Delayed", "Planned", "Ongoing"):
+        mark = (
+            f'<w:color w:val="{STATUS_COLOURS[status]}"/></w:rPr><w:t xml:space="preserve">■ </w:t>'
+        )
+        assert mark in body, status
+    # the colour is never the only sign: the status's name follows its square
+    assert "■ Delayed" in "\n".join(body_texts(open_note(path)))
+
+
+def test_overdue_items_are_flagged_for_the_as_of_date(tmp_path: Path) -> None:
+    records = followup()
+    note = open_note(export(hand_statement(), tmp_path, followup=records, as_of=AS_OF))
+    assert overdue_ids(records, AS_OF) == {"16.1"}
+    lines = [t for t in section(note, "Lines to take") if "overdue since" in t]
+    assert lines == [
+        "■ Both sides concurred on promoting cooperation regarding the “Trans-Caspian "
+        "International Transport Route” (para 16) — Delayed, lead MLIT, overdue since "
+        "30 April 2026: ask MLIT what holds it up and agree a revised date."
+    ]
+    assert section(note, "Recommendations")[0] == (
+        "Press for revised dates on the 1 item overdue on 4 May 2026: item 16.1."
+    )
+    assert "1 item is overdue" in section(note, "Timing")[0]
+    timeline = next(t for t in note.tables if t.rows[0].cells[0].text == "When")
+    flagged = [r.cells[3].text for r in timeline.rows[1:] if "overdue" in r.cells[2].text]
+    assert flagged == ["16.1 (para 16)"]
+    annex = {r.cells[0].text for r in annex_table(note).rows[1:] if "overdue" in r.cells[6].text}
+    assert annex == overdue_ids(records, AS_OF)
+    # a day before the due date nothing is overdue, in any part of the note
+    early = open_note(
+        export(hand_statement(), tmp_path, "early.docx", followup=records, as_of=date(2026, 4, 29))
+    )
+    assert overdue_ids(records, date(2026, 4, 29)) == set()
+    assert not any("overdue" in t for t in body_texts(early))
 
 
 def test_without_a_matrix_there_are_no_status_columns(tmp_path: Path) -> None:
     note = open_note(export(hand_statement(), tmp_path))
     assert "Status" not in [c.text for c in annex_table(note).rows[0].cells]
-    assert not any(d.startswith("Status:") for d in style_texts(note, S.COMMITMENT_DETAIL))
+    assert not any("Status:" in d for d in style_texts(note, S.COMMITMENT_DETAIL))
+    assert section(note, "Lines to take")[0].startswith(
+        "What each side undertook, by area. No lead agency, status or due date is recorded yet"
+    )
+
+
+# No line repeated, no text cut ------------------------------------------------------
+
+
+def assert_reads_well(note: Any) -> None:
+    """No paragraph repeated, no sentence of the front sheet repeated, and no
+    text cut with an ellipsis inside a name, a quotation or a parenthesis."""
+    # headings and the labelled detail lines ("Who: Both sides · Kind: pledge")
+    # are structure, not prose
+    prose = [p for p in note.paragraphs if p.style.name not in (S.COMMITMENT_DETAIL, S.NOTE_META)]
+    paragraphs = [
+        p.text for p in prose if p.text.strip() and not p.style.name.startswith("Heading")
+    ]
+    repeated = {t for t in paragraphs if paragraphs.count(t) > 1}
+    assert not repeated
+    front = [
+        t
+        for heading in ("Issue", "Recommendations", "Timing", "Key deliverables", "Lines to take")
+        for t in section(note, heading)
+    ]
+    sentences = [s for t in front for s in clause_sentences(t)]
+    assert len(sentences) == len(set(sentences))
+    for text in body_texts(note):
+        assert "…" not in text
+        assert not ends_inside(text.rstrip(" .:;"))
+
+
+def clause_sentences(text: str) -> list[str]:
+    from jtreport.digest.clauses import sentences
+
+    return sentences(text)
+
+
+def test_the_note_reads_well(tmp_path: Path) -> None:
+    assert_reads_well(open_note(export(hand_statement(), tmp_path)))
+    assert_reads_well(
+        open_note(export(hand_statement(), tmp_path, "f.docx", followup=followup(), as_of=AS_OF))
+    )
+
+
+def test_the_bundled_note_reads_well_filled_and_unfilled(
+    tmp_path: Path, bundled: Statement
+) -> None:
+    assert_reads_well(open_note(export(bundled, tmp_path, as_of=AS_OF, meeting_date=MEETING)))
+    records = {
+        item.id: FollowUp(item_id=item.id, status=status, lead_agency="MOFA", due_date=due)
+        for item, (status, due) in zip(
+            bundled.commitments,
+            [
+                ("Delayed", date(2026, 4, 30)),
+                ("In progress", date(2026, 9, 30)),
+                ("Completed", date(2026, 2, 1)),
+                ("Planned", date(2026, 3, 31)),
+            ],
+            strict=False,  # the first four commitments
+        )
+    }
+    note = open_note(export(bundled, tmp_path, "f.docx", followup=records, as_of=AS_OF))
+    assert_reads_well(note)
+    flagged = {r.cells[0].text for r in annex_table(note).rows[1:] if "overdue" in r.cells[6].text}
+    assert flagged == overdue_ids(records, AS_OF) and len(flagged) == 2
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_bundled_note_front_sheet_two_pages_body_eight(tmp_path: Path, bundled: Statement) -> None:
+    """Laid out by LibreOffice: the front sheet takes at most two pages, the
+    front sheet and the areas at most eight, the annex follows."""
+    from pypdf import PdfReader
+
+    records = {
+        item.id: FollowUp(
+            item_id=item.id,
+            status="Delayed",
+            lead_agency="Ministry of Economy, Trade and Industry",
+            due_date=date(2026, 4, 30),
+            next_step="Send the draft terms of reference to the counterpart ministry",
+        )
+        for item in bundled.commitments
+    }
+    path = export(bundled, tmp_path, followup=records, as_of=AS_OF, meeting_date=MEETING)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    pages = [p.extract_text() for p in PdfReader(tmp_path / "note.pdf").pages]
+
+    def first_page(heading: str) -> int:
+        return next(n for n, text in enumerate(pages, 1) if heading in text.splitlines())
+
+    assert first_page("Documents signed and launched") == 3  # the front sheet is two pages
+    assert first_page("Annex: all statement items") <= 9
+    # the classification at the top and the bottom of every page (its style
+    # spaces the letters out)
+    lines = [[line.replace(" ", "") for line in text.splitlines()] for text in pages]
+    assert all(page[0] == "OFFICIAL" and page[-1] == "OFFICIAL" for page in lines)
 
 
 # A real document ------------------------------------------------------------------
@@ -586,8 +872,8 @@ def test_template_fonts_margins_and_header_reach_the_note(tmp_path: Path) -> Non
     # the annex keeps the template's margins, turned sideways
     assert round(note.sections[1].left_margin.cm, 2) == 4.0
     # tables fit between the template's margins
-    glance = next(t for t in note.tables if t.rows[0].cells[0].text == "Area")
-    for table, sect in ((glance, section), (annex_table(note), note.sections[1])):
+    documents = next(t for t in note.tables if t.rows[0].cells[0].text == "Document")
+    for table, sect in ((documents, section), (annex_table(note), note.sections[1])):
         width = Emu(sect.page_width - sect.left_margin - sect.right_margin).twips
         grid = table._tbl.tblGrid.findall(f"{W}gridCol")
         assert width - 10 <= sum(int(col.get(f"{W}w")) for col in grid) <= width
@@ -614,7 +900,7 @@ def test_a_footer_with_its_own_page_field_is_kept(tmp_path: Path) -> None:
         export(hand_statement(), tmp_path, template=ministry_template(tmp_path, number))
     )
     footer = note.sections[0].footer
-    assert [p.text for p in footer.paragraphs] == ["Ministry page 1"]
+    assert [p.text for p in footer.paragraphs] == ["Ministry page 1", "OFFICIAL"]
     assert "NUMPAGES" not in _footer_xml(note)
 
 
@@ -776,10 +1062,11 @@ def test_an_empty_statement_still_gives_a_note(tmp_path: Path) -> None:
     texts = [p.text for p in note.paragraphs]
     assert "Briefing note" in texts
     assert "The statement holds no items." in texts
-    assert "The statement holds no commitments or invitations to follow up." in texts
+    assert "No decision is needed: the statement holds nothing to follow up." in texts
+    assert "The statement holds no commitments to future action." in texts
     assert not note.tables
-    meta = style_texts(note, S.NOTE_META)
-    assert "Statement\tUntitled joint statement" in meta and "Date\tNot stated" in meta
+    assert "Subject\tUntitled joint statement" in style_texts(note, S.NOTE_META)
+    assert_reads_well(note)
 
 
 def test_three_parties_act_as_all_parties(tmp_path: Path) -> None:
@@ -791,20 +1078,23 @@ def test_three_parties_act_as_all_parties(tmp_path: Path) -> None:
         parties=[*statement.parties, Party(name="Kyrgyz Republic", short_name="Kyrgyzstan")],
     )
     note = open_note(export(statement, tmp_path))
-    texts = [p.text for p in note.paragraphs]
-    assert "All parties (joint undertakings)" in texts
-    purpose = texts[texts.index("Purpose") + 1]
-    assert "Japan, the Republic of Tajikistan and the Kyrgyz Republic agreed" in purpose
+    lines = section(note, "Lines to take")
+    assert any(t.startswith("All parties concurred on launching") for t in lines)
+    # two leaders do not speak for three parties: the parties issued it
+    assert (
+        "joint statement that Japan, the Republic of Tajikistan and the Kyrgyz Republic issued"
+        in section(note, "Issue")[0]
+    )
 
 
 def test_a_blank_matrix_adds_no_status_columns(tmp_path: Path) -> None:
     blank = {i.id: FollowUp(item_id=i.id) for i in hand_statement().items}
     note = open_note(export(hand_statement(), tmp_path, followup=blank))
-    texts = [p.text for p in note.paragraphs]
-    assert "Progress: 0 of 5 commitments completed, 5 without a status." in texts
     assert "Status" not in [c.text for c in annex_table(note).rows[0].cells]
-    assert not any(d.startswith("Status:") for d in style_texts(note, S.COMMITMENT_DETAIL))
-    assert any(t.startswith("Obtain a status for the 5 commitments") for t in texts)
+    assert not any("Status:" in d for d in style_texts(note, S.COMMITMENT_DETAIL))
+    # nothing is recorded yet: every commitment still needs a lead
+    recommendations = section(note, "Recommendations")
+    assert any(r.startswith("Agree a lead agency, a first step") for r in recommendations)
 
 
 def test_long_titles_and_many_areas_fit_the_core_properties(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ is ever fetched, opened or run."""
 from __future__ import annotations
 
 import io
+import os
 import socket
 import struct
 import subprocess
@@ -12,6 +13,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -339,3 +341,160 @@ def test_pdf_links_launch_actions_and_javascript_are_inert(
     texts = read_path(tmp_path, "active.pdf", out.getvalue())
     assert any(t.startswith("39. President Emomali RAHMON") for t in texts)
     assert offline == []
+
+
+# Every hostile input ends quickly and cleanly, with time and memory bounded -------
+#
+# The command runs in a subprocess under resource limits (address space and CPU
+# seconds), so an input that made it read without bound, inflate gigabytes or
+# recurse too deep fails the test by being killed or running out of memory; the
+# timeout is only a safety net for a hang (a FIFO), never the measure.
+
+MEMORY_LIMIT = 1 << 30  # bytes of address space: a whole pack needs under 600 MiB
+CPU_LIMIT = 60  # seconds of CPU: each case needs a few
+SAFETY_TIMEOUT = 600
+
+
+def _limited() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT))
+
+
+def bounded(
+    *args: str, cwd: Path, stdin: Any = subprocess.DEVNULL
+) -> subprocess.CompletedProcess[str]:
+    """Run ``jtreport ARGS`` under the limits; its completed process."""
+    return subprocess.run(
+        [sys.executable, "-m", "jtreport.cli", *args],
+        cwd=cwd,
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=_limited,
+        timeout=SAFETY_TIMEOUT,
+    )
+
+
+def refused(done: subprocess.CompletedProcess[str], name: str, words: str) -> None:
+    """Exit 1, one line on stderr naming the input and the problem, no traceback."""
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert lines[0].startswith(f"jtreport: {name}: ") and words in lines[0], lines[0]
+
+
+def read_model(done: subprocess.CompletedProcess[str], folder: Path) -> dict[str, Any]:
+    """The JSON model a successful run wrote into ``folder``."""
+    import json
+
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "Traceback" not in done.stderr and "Warning" not in done.stderr, done.stderr
+    (written,) = folder.glob("*.json")
+    assert written.stat().st_size < 1_000_000
+    model: dict[str, Any] = json.loads(written.read_text(encoding="utf-8"))
+    return model
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_by_name_are_refused_unread(tmp_path: Path, device: str) -> None:
+    done = bounded(device, "-f", "json", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    refused(done, device, "is a device, not a statement file")
+
+
+def test_a_fifo_nobody_writes_to_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "statement.txt"
+    os.mkfifo(fifo)
+    done = bounded(str(fifo), "-f", "json", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    refused(done, str(fifo), "is a named pipe (FIFO)")
+
+
+def test_endless_standard_input_is_read_up_to_the_limit(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as endless:
+        done = bounded("-", "-f", "json", "-o", str(tmp_path / "out"), cwd=tmp_path, stdin=endless)
+    refused(done, "-", "holds more than 50 MiB")
+
+
+def test_a_statement_piped_in_is_read(tmp_path: Path) -> None:
+    from jtreport.api import bundled_statement
+
+    with bundled_statement().open("rb") as source:
+        done = bounded("-", "-f", "json", "-o", str(tmp_path), cwd=tmp_path, stdin=source)
+    assert len(read_model(done, tmp_path)["paragraphs"]) == 39
+
+
+def test_a_49_mib_text_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    line = b"1. Both sides welcomed the progress of cooperation in the field of energy.\n"
+    with path.open("wb") as handle:
+        for _ in range(49 * 1024 * 1024 // len(line)):
+            handle.write(line)
+    done = bounded(str(path), "-f", "all", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    refused(done, str(path), "jtreport reads statements of at most 5,000,000 characters")
+
+
+def test_list_numbers_from_ten_billion_in_roman_numerals_make_a_small_pack(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile.make_fixtures import roman_numbering_docx
+
+    path = tmp_path / "roman.docx"
+    path.write_bytes(roman_numbering_docx())
+    out = tmp_path / "out"
+    done = bounded(str(path), "-f", "all", "-o", str(out), "--force", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.suffix for p in out.iterdir() if p.suffix != ".csv") == [
+        ".docx", ".json", ".pdf", ".xlsx",
+    ]  # fmt: skip
+    model = read_model(done, out)
+    assert len(model["paragraphs"]) == 40
+    assert max(len(p["text"]) for p in model["paragraphs"]) < 300
+
+
+def test_a_docx_whose_parts_lie_about_their_size_is_refused_early(tmp_path: Path) -> None:
+    from tests.hostile.make_fixtures import lying_docx
+
+    path = tmp_path / "lying.docx"
+    path.write_bytes(lying_docx())  # a part declares 2,000 bytes and inflates to 2 GiB
+    done = bounded(str(path), "-f", "json", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    refused(done, str(path), "word/document.xml does not unpack to what it declares")
+
+
+def test_tables_nested_thousands_deep_are_read(tmp_path: Path) -> None:
+    from tests.hostile.make_fixtures import FILLER, nested_tables_docx
+
+    path = tmp_path / "nested.docx"
+    path.write_bytes(nested_tables_docx(3000))
+    done = bounded(str(path), "-f", "json", "-o", str(tmp_path), cwd=tmp_path)
+    assert [p["text"] for p in read_model(done, tmp_path)["paragraphs"]] == [FILLER]
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["nested-1000", "nested-8000", "after-embed", "inside-form", "xhtml-served-as"],
+)
+def test_web_pages_keep_what_a_browser_shows(tmp_path: Path, page: str) -> None:
+    from tests.hostile import make_fixtures
+
+    build = make_fixtures.FIXTURES[f"{page}.html"]
+    path = tmp_path / f"{page}.html"
+    path.write_bytes(build())
+    done = bounded(str(path), "-f", "json", "-o", str(tmp_path), cwd=tmp_path)
+    model = read_model(done, tmp_path)
+    assert [p["number"] for p in model["paragraphs"]] == list(range(1, 40))
+    assert model["title"] == "Joint Statement on Cooperation"
+    assert not any(w for w in model["warnings"] if "recursion" in w.lower())
+
+
+def test_aes_256_pdfs_are_read_or_asked_for_their_password(tmp_path: Path) -> None:
+    from tests.hostile.make_fixtures import aes_pdf
+
+    open_pdf, locked = tmp_path / "open.pdf", tmp_path / "locked.pdf"
+    open_pdf.write_bytes(aes_pdf(""))
+    locked.write_bytes(aes_pdf("secret"))
+    done = bounded(str(open_pdf), "-f", "json", "-o", str(tmp_path), cwd=tmp_path)
+    assert [p["number"] for p in read_model(done, tmp_path)["paragraphs"]] == [1, 2, 3, 4, 5]
+    done = bounded(str(locked), "-f", "json", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    refused(done, str(locked), "is encrypted; jtreport cannot read it without the password")

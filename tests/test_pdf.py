@@ -16,20 +16,25 @@ from typing import Any
 import pytest
 import reportlab
 from jtreport.api import parse_file
-from jtreport.digest import category_counts, digest, milestones, progress
+from jtreport.digest import digest, progress
+from jtreport.digest.briefing import brief
+from jtreport.digest.signed import signed_documents
 from jtreport.errors import ExportError
 from jtreport.exporting import export_to_path
-from jtreport.followup import FollowUp
+from jtreport.followup import NO_STATUS_COLOUR, STATUS_COLOURS, STATUSES, FollowUp, is_overdue
 from jtreport.formats import ExportOptions
 from jtreport.model import Area, DateMention, Item, Paragraph, Party, Person, Source, Statement
 from jtreport.pluginmanager import PluginHost
 from jtreport.plugins.exporters import pdf_summary
-from jtreport.plugins.exporters.pdf_summary import PdfExporter, fontpaths, fonts
+from jtreport.plugins.exporters.pdf_summary import PdfExporter, charts, fontpaths, fonts
+from jtreport.plugins.exporters.pdf_summary.page import Decor, fitted_title, marking_alone
+from jtreport.plugins.exporters.pdf_summary.render import MIN_LAST_PAGE, lay_out
 from jtreport.plugins.exporters.pdf_summary.summary import (
+    AreaStatus,
+    RunningTitle,
     build_summary,
     clean,
     nice_date,
-    sentence_with,
 )
 from pypdf import PdfReader
 
@@ -108,7 +113,7 @@ def make_statement(
                 extra: dict[str, Any] = {}
                 if category == "pledge":
                     extra = {
-                        "text": f"Japan will provide support to the energy roadmap ({number}).",
+                        "text": f"Japan will provide support to the {project} ({number}).",
                         "verb": "will provide support",
                         "actors": ["Japan"],
                         "organizations": ["JICA", "World Bank"],
@@ -248,32 +253,71 @@ def test_plugin_registers_pdf_without_loading_reportlab() -> None:
 
 # The bundled statement ---------------------------------------------------------------
 
+AS_OF = date(2026, 5, 4)
+MEETING = date(2026, 5, 20)
+SECTIONS = [
+    "Issue",
+    "Recommendations",
+    "Timing",
+    "Documents signed and launched",
+    "Commitments by area and status",
+    "Overdue and upcoming",
+    "Lines to take",
+]
 
-def test_bundled_summary_is_two_to_four_pages(bundled_pdf: Path) -> None:
-    assert 2 <= len(PdfReader(bundled_pdf).pages) <= 4
+
+def flat(path: Path) -> str:
+    """The whole text on one line, spaces collapsed."""
+    return " ".join(" ".join(pages_text(path)).split())
 
 
-def test_every_page_has_page_x_of_y_footer(bundled_pdf: Path) -> None:
+def bundled_records(bundled: Statement) -> dict[str, FollowUp]:
+    """A matrix filled for the first commitments: one overdue, one closed."""
+    plan = [
+        ("Delayed", "METI", date(2026, 4, 30)),
+        ("Completed", "MOFA", date(2026, 2, 15)),
+        ("In progress", "JICA", date(2026, 9, 30)),
+        ("Ongoing", "MOFA", None),
+        ("Planned", "MLIT", date(2026, 6, 10)),
+        ("Suspended", "MOF", None),
+    ]
+    return {
+        item.id: FollowUp(item_id=item.id, status=status, lead_agency=lead, due_date=due)
+        for item, (status, lead, due) in zip(bundled.commitments, plan, strict=False)
+    }
+
+
+def test_bundled_summary_is_two_to_four_pages_with_no_near_empty_last_page(
+    bundled: Statement,
+) -> None:
+    for followup in (None, bundled_records(bundled)):
+        options = ExportOptions(
+            destination=Path("x.pdf"), as_of=AS_OF, meeting_date=MEETING, followup=followup
+        )
+        data, layout = lay_out(bundled, options)
+        assert 2 <= layout.pages <= 4
+        assert len(PdfReader(io.BytesIO(data)).pages) == layout.pages
+        assert layout.last_fill >= MIN_LAST_PAGE
+
+
+def test_every_page_has_page_x_of_y_and_the_classification(bundled_pdf: Path) -> None:
     texts = pages_text(bundled_pdf)
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text
-        assert "OFFICIAL" in text
+        assert text.count("OFFICIAL") == 2  # top and bottom
 
 
-def test_outline_has_one_entry_per_area_on_its_page(bundled: Statement, bundled_pdf: Path) -> None:
+def test_outline_follows_the_briefing(bundled: Statement, bundled_pdf: Path) -> None:
     entries = outline(bundled_pdf)
-    titles = [title for title, _, _ in entries]
-    assert titles == ["Key figures", "Commitments by area", "Upcoming milestones"]
-    areas = entries[1][2]
-    assert [title for title, _, _ in areas] == [group.label for group in digest(bundled)]
-    assert {a.heading for a in bundled.areas} <= {title for title, _, _ in areas}
-    texts = [t.replace("\n", " ") for t in pages_text(bundled_pdf)]
-    pages = [page for _, page, _ in areas]
+    assert [title for title, _, _ in entries] == SECTIONS
+    pages = [page for _, page, _ in entries]
     assert pages == sorted(pages)
-    for (title, page, _), group in zip(areas, digest(bundled), strict=True):
+    lines = entries[-1][2]
+    labels = [g.label for g in digest(bundled) if g.commitments]
+    assert [title for title, _, _ in lines] == labels[: len(lines)]
+    texts = [" ".join(t.split()) for t in pages_text(bundled_pdf)]
+    for title, page, _ in entries:
         assert title in texts[page]
-        if group.commitments:  # a heading is never left without its first row
-            assert re.search(rf"(?<![\w.]){re.escape(group.commitments[0].id)}\b", texts[page])
 
 
 def test_metadata(bundled: Statement, bundled_pdf: Path) -> None:
@@ -291,23 +335,58 @@ def test_metadata(bundled: Statement, bundled_pdf: Path) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
-def test_commitment_ids_and_counts_in_text(bundled: Statement, bundled_pdf: Path) -> None:
-    text = "\n".join(pages_text(bundled_pdf))
-    assert bundled.commitments
-    for item in bundled.commitments:
-        assert re.search(rf"(?<![\w.]){re.escape(item.id)}(?![\w])", text), item.id
-    for group in digest(bundled):
-        assert group.label in text
+def test_the_front_is_the_notes_front_sheet(bundled: Statement, tmp_path: Path) -> None:
+    """The issue, recommendations, timing, documents and lines to take are the
+    shared briefing's, word for word."""
+    records = bundled_records(bundled)
+    path, options = export(
+        bundled, tmp_path, followup=records, as_of=AS_OF, meeting_date=MEETING, meeting="Talks"
+    )
+    text = flat(path)
+    found = brief(bundled, as_of=AS_OF, followup=records, meeting="Talks", meeting_date=MEETING)
+    for paragraph in [*found.issue, *found.recommendations, found.timing]:
+        assert " ".join(paragraph.split()) in text
+    for document in found.documents:
+        assert " ".join(document.name.split()) in text  # whole, never cut
+    shown = [line for group in found.lines for line in group.lines]
+    printed = [line for line in shown if " ".join(line.text.split()) in text]
+    assert len(printed) >= min(len(bundled.commitments), 6)
+    summary = build_summary(bundled, options)
+    assert [g.label for g in summary.lines] == [g.label for g in found.lines]
 
 
-def test_key_figures_and_charts_on_the_first_page(bundled: Statement, bundled_pdf: Path) -> None:
-    first = pages_text(bundled_pdf)[0]
-    numbers = {len(bundled.paragraphs), len(bundled.items), len(bundled.commitments)}
-    assert {str(n) for n in numbers} <= set(first.split())
-    assert "Items by category" in first and "Items per area" in first
-    for category, count in category_counts(bundled).items():
-        if count:
-            assert category.capitalize() in first
+def test_overdue_items_are_flagged_for_the_as_of_date(bundled: Statement, tmp_path: Path) -> None:
+    records = bundled_records(bundled)
+    late = {k for k, r in records.items() if is_overdue(r, AS_OF)}
+    assert len(late) == 1
+    path, _ = export(bundled, tmp_path, followup=records, as_of=AS_OF, meeting_date=MEETING)
+    summary = build_summary(bundled, ExportOptions(destination=path, followup=records, as_of=AS_OF))
+    assert {row.item.split(" ")[0] for row in summary.overdue} == late
+    text = flat(path)
+    (item_id,) = late
+    assert re.search(rf"due 30 April 2026 .*? Delayed, overdue {re.escape(item_id)} \(", text)
+    assert text.count("Delayed, overdue") == 1
+    assert "overdue since 30 April 2026" in text  # in its line to take
+    # the day before the due date, nothing is overdue
+    early, _ = export(bundled, tmp_path, "early.pdf", followup=records, as_of=date(2026, 4, 29))
+    assert "overdue" not in flat(early)
+
+
+def test_the_status_chart_uses_the_shared_colours(bundled: Statement, tmp_path: Path) -> None:
+    records = bundled_records(bundled)
+    path, _ = export(bundled, tmp_path, followup=records, as_of=AS_OF)
+    content = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+    from reportlab.lib.rl_accel import fp_str
+
+    def fill(colour: str) -> bytes:
+        """How reportlab writes a fill colour into a page's content."""
+        rgb = (int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return f"{fp_str(*rgb)} rg".encode()
+
+    for status in {r.status for r in records.values() if r.status}:
+        assert fill(STATUS_COLOURS[status]) in content, status
+    assert fill(NO_STATUS_COLOUR) in content  # "No status" is pale grey, never white
+    assert "No status" in flat(path)
 
 
 def test_every_font_is_embedded(bundled_pdf: Path) -> None:
@@ -339,12 +418,8 @@ def test_pdftotext_reads_sections_in_order(bundled: Statement, bundled_pdf: Path
     text = subprocess.run(
         ["pdftotext", str(bundled_pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    marks = ["Key figures", "Commitments by area"]
-    for group in digest(bundled):
-        marks.append(f"\n{group.label}\n")
-        marks += [f"{item.id}\n" for item in group.commitments]
-    marks.append("Upcoming milestones")
-    marks += [f"{m.item.id}\n" for m in milestones(bundled)]
+    marks = [*SECTIONS]
+    marks += [g.label for g in digest(bundled) if g.commitments][:1]
     position = 0
     for mark in marks:  # each after the one before
         found = text.find(mark, position)
@@ -408,7 +483,8 @@ def test_user_font_lacking_cyrillic_falls_back_per_character(tmp_path: Path) -> 
         for page in PdfReader(path).pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert "BitstreamVeraSans-Roman" in names and len(names) > 2
+    # the user's font, and another for the Cyrillic letters it lacks
+    assert "BitstreamVeraSans-Roman" in names and len(names) >= 2
 
 
 @pytest.mark.parametrize(
@@ -437,30 +513,70 @@ def test_unusable_font_option_is_a_one_line_error(
 
 def test_long_tables_split_with_repeated_header(tmp_path: Path) -> None:
     statement = make_statement(commitments_per_area=40, others_per_area=2)
-    path, _ = export(statement, tmp_path)
+    records = {
+        item.id: FollowUp(item_id=item.id, status="Planned", due_date=date(2026, 9, 1))
+        for item in statement.commitments
+    }
+    path, _ = export(statement, tmp_path, followup=records, as_of=AS_OF)
     texts = pages_text(path)
-    assert len(texts) > 4
-    joined = "\n".join(texts)
-    for item in statement.commitments:
-        assert re.search(rf"(?<![\w.]){re.escape(item.id)}(?![\w])", joined), item.id
-    # every page after the first carries a commitments or milestones table header
-    for number, text in enumerate(texts[1:], start=2):
-        assert "Partners named" in text or "Milestone" in text, number
+    joined = " ".join(" ".join(texts).split())
+    assert "Overdue and upcoming (continued)" in joined
+    for item in statement.commitments:  # every due date is in the timeline
+        assert f"{item.id} (para {item.paragraph})" in joined or item.paragraph is None
+    # the pages after the first timeline page carry its header row again
+    first = next(n for n, t in enumerate(texts) if "Overdue and upcoming" in t)
+    following = [t for t in texts[first + 1 :] if "(continued)" in t]
+    assert following and all("When What Status Item" in " ".join(t.split()) for t in following)
+    for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text
-    assert "Connectivity (continued)" in joined
     assert PdfExporter().recognizes(path)
 
 
-def test_many_areas_fit_their_charts_and_outline(tmp_path: Path) -> None:
+def test_chart_labels_are_never_cut() -> None:
+    label = "Human Resource and Social System Development, Governance and Public Finance Reform"
+    areas = [AreaStatus(key="a", label=label, commitments=3, by_status={"No status": 3}, overdue=0)]
+    found, _ = fonts.choose_fonts([label])
+    chart = charts.status_chart(areas, [*STATUSES, "No status"])
+    drawing = charts.draw_chart(chart, found, 300)
+    printed = [
+        s.text
+        for s in drawing.contents
+        if getattr(s, "textAnchor", "") == "end"  # the labels, right-aligned to the bars
+    ]
+    assert len(printed) > 1 and " ".join(printed) == label
+    assert not any("…" in text for text in printed)
+    assert chart.legend == [("No status", f"#{NO_STATUS_COLOUR}")]
+
+
+def test_the_header_keeps_the_date_when_the_classification_is_long(tmp_path: Path) -> None:
+    marking = "OFFICIAL-SENSITIVE // RELEASABLE TO JAPAN AND TAJIKISTAN ONLY // NOT FOR PUBLICATION"
+    statement = make_statement(commitments_per_area=8)
+    path, _ = export(statement, tmp_path, classification=marking)
+    texts = pages_text(path)
+    assert len(texts) >= 2
+    for text in texts[1:]:
+        top = " ".join(text.splitlines()[:3])  # the header, read first
+        assert marking in top and "20 December 2025" in top and "As of" in top
+        assert text.count(marking) == 2  # at the bottom too
+    # the marking then has a line of its own; a short one shares the line
+    found, _ = fonts.choose_fonts([marking])
+    title = RunningTitle(head="Japan – Tajikistan joint statement", date="20 December 2025")
+    assert marking_alone(Decor(running_title=title, classification=marking, fonts=found))
+    assert not marking_alone(Decor(running_title=title, classification="OFFICIAL", fonts=found))
+    assert fitted_title(title, found.name(), 7.5, 60) == "20 December 2025"
+    assert fitted_title(title, found.name(), 7.5, 400) == (
+        "Japan – Tajikistan joint statement, 20 December 2025"
+    )
+
+
+def test_many_areas_fit_their_chart(tmp_path: Path) -> None:
     areas = [Area(id=f"a{n}", heading=f"Area number {n}") for n in range(40)]
     items = [
-        _item(n + 1, 1, f"a{n}", "pledge" if n % 2 else "welcome", text=f"Item of area {n}.")
+        _item(n + 1, 1, f"a{n}", "pledge", text=f"Japan will fund item {n} of area {n}.")
         for n in range(40)
     ]
     statement = Statement(title="Many areas", areas=areas, items=items)
     path, _ = export(statement, tmp_path)
-    entries = outline(path)
-    assert [title for title, _, _ in entries[1][2]] == [a.heading for a in areas]
     assert "23 more areas" in "".join(pages_text(path))  # the chart sums the overflow
 
 
@@ -478,38 +594,32 @@ def test_markup_characters_print_literally(tmp_path: Path) -> None:
     )
     statement = Statement(**{**_fields(base), "items": [*base.items, odd]})
     path, _ = export(statement, tmp_path)
-    text = "".join(pages_text(path))
-    assert "R&D <pilot> projects &" in text.replace("\n", " ")
+    assert 'R&D <pilot> projects & "smart" grids' in flat(path)
 
 
 def test_empty_statement_still_gives_a_summary(tmp_path: Path) -> None:
     path, options = export(Statement(), tmp_path)
-    text = "".join(pages_text(path))
+    text = flat(path)
     assert "Joint statement" in text
-    assert "The statement names no date after its own." in text
-    assert [t for t, _, _ in outline(path)] == [
-        "Key figures",
-        "Commitments by area",
-        "Upcoming milestones",
-    ]
+    assert "The statement records no document signed and no mechanism launched." in text
+    assert "The statement holds no commitments." in text
+    assert [t for t, _, _ in outline(path)] == SECTIONS
     assert options.warnings == []
 
 
-def test_follow_up_status_section(tmp_path: Path) -> None:
+def test_follow_up_status(tmp_path: Path) -> None:
     statement = make_statement()
     ids = [i.id for i in statement.commitments]
     followup = {
-        ids[0]: FollowUp(item_id=ids[0], status="Completed", lead_agency="MOFA Energy Division"),
-        ids[1]: FollowUp(item_id=ids[1], status="Delayed", due_date=date(2026, 3, 31)),
+        ids[1]: FollowUp(item_id=ids[1], status="Completed", lead_agency="MOFA Energy Division"),
+        ids[2]: FollowUp(item_id=ids[2], status="Delayed", due_date=date(2026, 3, 31)),
     }
-    path, _ = export(statement, tmp_path, followup=followup)
-    text = "\n".join(pages_text(path)).replace("\n", " ")
-    sentence = progress(statement, followup)
-    assert sentence is not None and sentence.sentence() in text
-    assert "MOFA Energy Division" in text and "due 31 March 2026" in text
-    assert "Status" in text and "No status" in text
-    titles = [t for t, _, _ in outline(path)]
-    assert titles[:2] == ["Key figures", "Follow-up status"]
+    path, _ = export(statement, tmp_path, followup=followup, as_of=AS_OF)
+    text = flat(path)
+    done = progress(statement, followup)
+    assert done is not None and done.sentence() in text
+    assert "lead MOFA Energy Division" in text and "due 31 March 2026" in text
+    assert "No status" in text and "1/3 done" in text
 
 
 def test_options_reach_the_page(tmp_path: Path) -> None:
@@ -517,12 +627,14 @@ def test_options_reach_the_page(tmp_path: Path) -> None:
         make_statement(),
         tmp_path,
         classification="restricted",
-        meeting="Follow-up consultations, May 2026",
+        meeting="Follow-up consultations",
+        meeting_date=MEETING,
+        as_of=AS_OF,
         language="ja",
     )
     texts = pages_text(path)
-    assert all("RESTRICTED" in t for t in texts)
-    assert "Follow-up consultations, May 2026" in texts[0]
+    assert all("RESTRICTED" in t and "As of 4 May 2026" in t for t in texts)
+    assert "Follow-up consultations, 20 May 2026" in texts[0]
     assert PdfReader(path).trailer["/Root"]["/Lang"] == "ja"
 
 
@@ -553,30 +665,59 @@ def test_summary_texts_and_formatting() -> None:
     assert nice_date("2027") == "2027"
     assert nice_date("soon") == "soon"
     assert clean("a\u200bb\n c\x07") == "ab c"
-    text = "Japan welcomed the plan. The conference in May 2026 will follow. Then more."
-    assert sentence_with(text, "in May 2026") == "The conference in May 2026 will follow."
     summary = build_summary(make_statement(), ExportOptions(destination=Path("x.pdf")))
     assert summary.areas[0].label == "Preamble"  # the loose items all come from the preamble
-    assert sum(len(a.commitments) for a in summary.areas) == len(make_statement().commitments)
+    assert sum(a.commitments for a in summary.areas) == len(make_statement().commitments)
     assert any("TAKAICHI Sanae" in t for t in summary.texts())
+    assert summary.running_title.date == "20 December 2025"
 
 
 @needs_corpus
 @pytest.mark.parametrize("source", corpus_files(), ids=lambda p: p.stem)
 def test_corpus_statements_give_complete_summaries(source: Path, tmp_path: Path) -> None:
     statement = parse_file(source)
-    path, options = export(statement, tmp_path)
+    options = ExportOptions(destination=tmp_path / "x.pdf", created=CREATED, as_of=AS_OF)
+    data, layout = lay_out(statement, options)
     assert options.warnings == []
-    reader = PdfReader(path)
-    texts = [page.extract_text() for page in reader.pages]
-    joined = "\n".join(texts)
-    for item in statement.commitments:
-        assert re.search(rf"(?<![\w.]){re.escape(item.id)}(?![\w])", joined), item.id
+    assert layout.pages <= 4 and (layout.pages == 1 or layout.last_fill >= MIN_LAST_PAGE)
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text
-    areas = outline(path)[1][2]
-    assert len(areas) == len(digest(statement))
+    joined = " ".join(" ".join(texts).split())
+    assert "…" not in joined
+    for document in signed_documents(statement):
+        assert " ".join(document.name.split()) in joined
+    assert [t for t, _, _ in outline_of(data)] == SECTIONS
+
+
+def outline_of(data: bytes) -> list[Any]:
+    """The top-level outline titles of a PDF in memory."""
+    reader = PdfReader(io.BytesIO(data))
+    return [(e.title, 0, []) for e in reader.outline if not isinstance(e, list)]
 
 
 def _fields(statement: Statement) -> dict[str, Any]:
     return {name: getattr(statement, name) for name in statement.__struct_fields__}
+
+
+def test_the_note_and_the_pdf_flag_the_same_items_overdue(
+    bundled: Statement, tmp_path: Path
+) -> None:
+    """One rule, one as-of date, the same items in both reports."""
+    import docx
+    from jtreport.plugins.exporters.docx_note import DocxExporter
+
+    records = bundled_records(bundled)
+    for as_of in (date(2026, 3, 1), AS_OF, date(2026, 12, 4)):
+        expected = {k for k, r in records.items() if is_overdue(r, as_of)}
+        options = ExportOptions(
+            destination=tmp_path / "note.docx", created=CREATED, followup=records, as_of=as_of
+        )
+        note = docx.Document(str(export_to_path(DocxExporter(), bundled, options)))
+        annex = next(t for t in note.tables if t.rows[0].cells[0].text == "ID")
+        status = [c.text for c in annex.rows[0].cells].index("Status")
+        in_note = {r.cells[0].text for r in annex.rows[1:] if "overdue" in r.cells[status].text}
+        summary = build_summary(bundled, options)
+        in_pdf = {row.item.split(" ")[0] for row in summary.overdue}
+        assert in_note == in_pdf == expected, as_of
+    assert expected  # the last date has items overdue

@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 import re
+import sys
+import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from jtreport import hookimpl, hookspecs
 from jtreport.cli import main
+from jtreport.errors import ExportError
+from jtreport.exporting import export_file
 from jtreport.formats import Exporter, ExportOptions
+from jtreport.isolation import ENV_PLUGIN_TIMEOUT
+from jtreport.listing import plugins_data
+from jtreport.model import Statement
 from jtreport.pluginmanager import ENV_DISABLE_PLUGINS, ENV_NO_PLUGINS, HOOK_NAMES, PluginHost
 from jtreport.registry import Origin, Registry
 
@@ -85,13 +94,14 @@ def test_the_entry_point_in_the_docs_is_the_documented_group() -> None:
 
 
 def test_every_plugin_switch_is_documented() -> None:
-    switches = {"list_plugins", "as_json", "no_plugins", "disabled", "strict"}
+    switches = {"list_plugins", "as_json", "no_plugins", "disabled", "strict", "plugin_timeout"}
     options = [p for p in main.params if p.name in switches]
     assert len(options) == len(switches)
     for option in options:
         assert any(re.search(rf"(?<![\w-]){opt}(?![\w-])", DOCS) for opt in option.opts)
     assert f"`{ENV_NO_PLUGINS}=1`" in DOCS
     assert f"`{ENV_DISABLE_PLUGINS}=a,b`" in DOCS
+    assert f"`{ENV_PLUGIN_TIMEOUT}=SECONDS`" in DOCS
 
 
 def test_every_export_option_is_documented() -> None:
@@ -140,3 +150,53 @@ def test_the_documented_plugin_messages_are_the_real_ones() -> None:
         (line,) = host.problems
         without_location = re.sub(r" \(\w+\.py, line \d+\)$", "", line)
         assert f"| `{without_location}" in DOCS, line
+
+
+def test_the_documented_json_listing_has_the_real_shape() -> None:
+    shown = json.loads(
+        DOCS.split("### The shape of `--plugins --json`", 1)[1]
+        .split("```json\n")[1]
+        .split("```")[0]
+    )
+    real = plugins_data(PluginHost(third_party=False))
+    assert shown.keys() == real.keys()
+    assert shown["plugins"][0].keys() == real["plugins"][0].keys()
+    assert shown["formats"]["csv"].keys() == real["formats"]["json"].keys()
+    assert shown["readers"]["text"] == real["readers"]["text"] | {
+        "version": "0.1.0",
+        "origin": "text (jtreport 0.1.0)",
+    }
+
+
+def test_the_documented_builtin_plugin_names_are_the_entry_points() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    names = sorted(pyproject["project"]["entry-points"]["jtreport"])
+    listed = ", ".join(f"`{name}`" for name in names)
+    assert f"the built-in plugins' names are taken: {listed}." in " ".join(DOCS.split())
+
+
+def test_every_exporter_member_is_documented() -> None:
+    table = DOCS.split("| `Exporter` | |", 1)[1].split("\n\n", 1)[0]
+    members = [n for n in vars(Exporter) if not n.startswith("_")]
+    assert members
+    for member in members:
+        assert f"`{member}" in table or f", `{member}`" in table, member
+
+
+def test_the_documented_run_messages_are_the_real_ones(tmp_path: Path) -> None:
+    class Csv(Exporter):
+        name, extension = "csv", ".csv"
+
+    def quit_now(*args: object) -> None:
+        sys.exit(0)
+
+    host = PluginHost(discover=False, disabled=["csv"])
+    host.add_plugin(object(), name="csv", distribution="jtreport-csv", version="1.0.0")
+    assert f"| `{host.unavailable('csv')}` |" in DOCS
+    target = tmp_path / "out" / "statement.csv"
+    for export, timeout in ((quit_now, None), (lambda *a: time.sleep(5), 0.1)):
+        exporter = type("Failing", (Csv,), {"export": export})()
+        with pytest.raises(ExportError) as failed:
+            export_file(exporter, Statement(), ExportOptions(destination=target), timeout=timeout)
+        line = str(failed.value).replace(str(tmp_path) + "/", "").replace("0.1 s", "30 s")
+        assert f"`{line} [plugin " in DOCS, line

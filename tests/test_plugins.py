@@ -12,13 +12,18 @@ example package skip when it is not installed (CI installs it:
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
+import time
+import tomllib
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
 from importlib.metadata import PackageNotFoundError, distribution, entry_points
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -28,9 +33,11 @@ import jtreport.api
 import msgspec
 import pytest
 from jtreport import hookimpl
-from jtreport.errors import PluginError
-from jtreport.exporting import export_to_path
-from jtreport.formats import Exporter, ExportOptions, Reader
+from jtreport.entrypoints import Distribution, EntryPoint
+from jtreport.errors import ExportError, InputError, NothingToExport, OptionError, PluginError
+from jtreport.exporting import check_extra, export_file, export_to_path, remove_stale_temporaries
+from jtreport.formats import Exporter, ExportOptions, ExtraOption, Reader
+from jtreport.isolation import guarded
 from jtreport.listing import plugins_data, plugins_table, print_plugins
 from jtreport.model import (
     CATEGORIES,
@@ -47,7 +54,7 @@ from jtreport.pluginmanager import GROUP, PluginHost
 from jtreport.plugins.exporters import json_model
 from jtreport.reading import read_input
 from jtreport.registry import Origin
-from jtreport.runner import Run, RunSettings
+from jtreport.runner import Run, RunSettings, created_time
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "plugin_fixtures"
@@ -256,12 +263,42 @@ def test_hook_transform_statement() -> None:
         def transform_statement(statement: Statement) -> None:
             calls.append("first")
 
-    host = host_with(("upper", Upper), ("lead", Lead), ("watcher", Watcher), ("first", First))
+    # as pluggy does, the plugin added last runs first (tryfirst aside)
+    host = host_with(("first", First), ("watcher", Watcher), ("lead", Lead), ("upper", Upper))
     result = host.transform(sample_statement())
     assert calls == ["first", "upper", "lead", "watcher"]
     assert result.title == "JOINT STATEMENT BETWEEN JAPAN AND THE REPUBLIC OF TAJIKISTAN!"
     assert [i.id for i in result.items] == ["2.1", "3.1", "3.2"]
     assert len(sample_statement().items) == 7  # the input is untouched
+
+
+def test_discovered_transforms_run_builtins_first_then_by_distribution(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def transformer(label: str, **options: bool) -> object:
+        @hookimpl(**options)
+        def transform_statement(statement: Statement) -> None:
+            calls.append(label)
+
+        return type(label, (), {"transform_statement": staticmethod(transform_statement)})
+
+    def entry(name: str, dist: str, plugin: object) -> Any:
+        found = EntryPoint(name, f"{name}_module", GROUP, Distribution(dist, "1.0", ""))
+        return type("Found", (), {**found._asdict(), "load": lambda self: plugin})()
+
+    found = [
+        entry("zulu", "jtreport-zulu", transformer("zulu")),
+        entry("late", "jtreport-aaa", transformer("late", trylast=True)),
+        entry("own", "jtreport", transformer("own")),
+        entry("alpha", "jtreport-alpha", transformer("alpha")),
+        entry("beta", "jtreport-alpha", transformer("beta")),
+        entry("early", "jtreport-zzz", transformer("early", tryfirst=True)),
+    ]
+    monkeypatch.setattr("jtreport.pluginmanager.entry_points", lambda group: found)
+    PluginHost().transform(sample_statement())
+    assert calls == ["early", "own", "alpha", "beta", "zulu", "late"]
 
 
 def test_transform_failures_name_the_plugin() -> None:
@@ -994,3 +1031,334 @@ def test_e2e_sample_plugin_converts_the_bundled_statement(
     assert [r[0] for r in rows[1:]] == [i.id for i in bundled.items]
     assert [r[4] == "yes" for r in rows[1:]] == [i.is_commitment for i in bundled.items]
     assert all(not r[6].startswith(("=", "+", "-", "@")) for r in rows[1:])
+
+
+# Plugins that cannot end the run ----------------------------------------------------
+
+
+def test_sys_exit_and_a_raised_keyboard_interrupt_are_the_plugins_failure(
+    tmp_path: Path,
+) -> None:
+    class Quitter:
+        @staticmethod
+        @hookimpl
+        def register_exporters(register: Callable[[Exporter], None]) -> None:
+            sys.exit(3)
+
+    class Interrupter:
+        @staticmethod
+        @hookimpl
+        def transform_statement(statement: Statement) -> None:
+            raise KeyboardInterrupt
+
+    host = host_with(("quitter", Quitter), ("memo", registering(MemoExporter())))
+    assert host.exporters.names() == ["memo"]
+    assert (host.plugins["quitter"].error or "").startswith(
+        "failed in register_exporters: called sys.exit(3) (test_plugins.py, line"
+    )
+    with pytest.raises(PluginError, match=r"failed in transform_statement: raised KeyboardInter"):
+        host_with(("interrupter", Interrupter)).transform(sample_statement())
+    exiting = type("Exiting", (MemoExporter,), {"export": lambda *a: sys.exit(0)})()
+    target = tmp_path / "out.memo"
+    target.write_text("1.1\n")  # a file this exporter may replace: it must stay as it was
+    exiting.recognizes = lambda path: True  # type: ignore[method-assign]
+    with pytest.raises(ExportError, match=r"the memo exporter called sys.exit\(0\)$"):
+        export_file(exiting, sample_statement(), ExportOptions(destination=target))
+    assert target.read_text() == "1.1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.memo"]
+
+
+def test_a_keyboard_interrupt_from_the_user_still_stops_the_run() -> None:
+    def pressed_ctrl_c() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(30)  # interrupted by the signal at once
+
+    with pytest.raises(KeyboardInterrupt):
+        guarded(None, pressed_ctrl_c)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_plugin_time_limit_stops_a_hanging_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def hang(*args: Any) -> None:
+        while True:
+            try:
+                time.sleep(30)
+            except Exception:  # a plugin that swallows errors is stopped all the same
+                continue
+
+    class Hanging:
+        @staticmethod
+        @hookimpl
+        def register_readers(register: Callable[[Reader], None]) -> None:
+            hang()
+
+    host = host_with(("hanging", Hanging), timeout=0.2)
+    assert host.readers.names() == []
+    assert (host.plugins["hanging"].error or "").startswith(
+        "failed in register_readers: did not finish within 0.2 s (the plugin time limit)"
+    )
+    slow = type("Slow", (MemoExporter,), {"export": hang})()
+    with pytest.raises(ExportError, match=r"the memo exporter did not finish within 0.2 s"):
+        export_file(
+            slow, sample_statement(), ExportOptions(destination=tmp_path / "x"), timeout=0.2
+        )
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    monkeypatch.setenv("JTREPORT_PLUGIN_TIMEOUT", "2.5")
+    assert PluginHost(discover=False).timeout == 2.5
+
+
+def test_debug_traces_every_hook_call(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="jtreport"):
+        host = PluginHost(discover=False, trace=True)
+        host.add_plugin(registering(MemoExporter()), name="memo", distribution="jtreport-memo")
+        host.exporters  # noqa: B018
+    assert caplog.messages == [
+        "debug: calling register_exporters of memo (jtreport-memo 0)",
+        "debug: register_exporters returned []",
+    ]
+
+
+def test_a_missing_format_names_the_disabled_or_failed_plugin() -> None:
+    broken = registering(MemoExporter)  # registers the class: fails
+    host = host_with(("memo", registering(MemoExporter())), ("ics", broken), disabled=["memo"])
+    host.exporters  # noqa: B018
+    assert host.unavailable("memo") == (
+        "format 'memo' is provided by plugin memo (dist-memo 1.0), which is disabled "
+        "(--disable-plugin or JTREPORT_DISABLE_PLUGINS)"
+    )
+    assert (host.unavailable("ics") or "").startswith(
+        "format 'ics' is provided by plugin ics (dist-ics 1.0), which failed in "
+        "register_exporters: register() takes an instance"
+    )
+    assert host.unavailable("csv") is None
+    off = PluginHost(discover=False, third_party=False)
+    off.add_plugin(registering(MemoExporter()), name="csv", distribution="jtreport-csv")
+    assert (off.unavailable("csv") or "").endswith("disabled (--no-plugins or JTREPORT_NO_PLUGINS)")
+
+
+# What an exporter says it wrote, options it declares ------------------------------------
+
+
+class Counting(MemoExporter):
+    """Says how many IDs it wrote; refuses an empty statement; takes -O memo-sep."""
+
+    extra_options = (ExtraOption("memo-sep", "what to put between IDs", ("newline", "comma")),)
+
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> str:
+        """Write the IDs, or nothing at all."""
+        if not statement.items:
+            raise NothingToExport("the statement has no items")
+        super().export(statement, stream, options)
+        return f"{len(statement.items)} IDs"
+
+
+def test_an_exporter_reports_its_figures_or_that_it_had_nothing_to_write(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "x.memo"
+    written = export_file(Counting(), sample_statement(), ExportOptions(destination=target))
+    assert (written.path, written.figures, written.skipped) == (target, "7 IDs", None)
+    target.unlink()
+    empty = export_file(Counting(), Statement(), ExportOptions(destination=target))
+    assert (empty.figures, empty.skipped) == (None, "the statement has no items")
+    assert list(tmp_path.iterdir()) == []
+    assert (
+        export_file(MemoExporter(), Statement(), ExportOptions(destination=target)).figures is None
+    )
+
+
+def test_options_are_checked_against_the_exporters_that_declare_them() -> None:
+    check_extra([Counting(), MemoExporter()], {"memo-sep": "Comma"})
+    with pytest.raises(OptionError, match=r"-O memo-sep=tab: use one of newline, comma \(the memo"):
+        check_extra([Counting()], {"memo-sep": "tab"})
+    with pytest.raises(OptionError, match=r"no chosen format takes the option 'paper' \(they ta"):
+        check_extra([Counting()], {"paper": "a3"})
+    with pytest.raises(OptionError, match=r"\(they take: no -O options\)"):
+        check_extra([MemoExporter()], {"memo-sep": "comma"})
+
+
+def test_export_options_hold_created_as_aware_utc() -> None:
+    tokyo = timezone(timedelta(hours=9))
+    options = ExportOptions(destination=Path("x"), created=datetime(2025, 12, 20, 9, tzinfo=tokyo))
+    assert options.created == datetime(2025, 12, 20, 0, tzinfo=UTC)
+    assert options.created.tzinfo is UTC
+    assert ExportOptions(destination=Path("x"), created=datetime(2025, 1, 1)).created.tzinfo is UTC
+    assert ExportOptions(destination=Path("x")).created == datetime(1980, 1, 1, tzinfo=UTC)
+    assert created_time().tzinfo is UTC
+
+
+# Temporary files --------------------------------------------------------------------
+
+
+def test_temporary_files_of_killed_runs_are_removed_safely(tmp_path: Path) -> None:
+    old = time.time() - 3600
+
+    def leftover(name: str, *, age: float = old) -> Path:
+        path = tmp_path / name
+        path.write_text("half a file")
+        os.utime(path, (age, age))
+        return path
+
+    stale = [leftover(".statement.memo.k3j4h5g6.tmp"), leftover(".other.memo.abcd_123.tmp")]
+    kept = [
+        leftover(".statement.memo.fresh123.tmp", age=time.time()),  # a run still writing
+        leftover(".statement.json.k3j4h5g6.tmp"),  # another format's: its exporter cleans it
+        leftover(".notes.tmp"),  # not one of jtreport's names
+        leftover(".statement.memo.short.tmp"),
+        leftover("statement.memo.k3j4h5g6.tmp"),  # not hidden
+    ]
+    locked = leftover(".locked.memo.a1b2c3d4.tmp")
+    link = tmp_path / ".link.memo.a1b2c3d4.tmp"
+    link.symlink_to(locked)
+    with locked.open("rb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # an export running in another process
+        export_file(
+            MemoExporter(), sample_statement(), ExportOptions(destination=tmp_path / "s.memo")
+        )
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in [*kept, locked]) and link.is_symlink()
+    assert remove_stale_temporaries(tmp_path, ".memo") == [locked]
+
+
+# End to end: plugins that try to end the run, quiet and debug runs -------------------
+
+
+def test_e2e_plugins_calling_sys_exit_or_hanging_fail_alone(
+    tmp_path: Path, bundled: Statement, bundled_path: Path
+) -> None:
+    site = fake_site(
+        tmp_path,
+        ("jtfix-exit-import", "exitimport", "jtfix_exit_import"),
+        ("jtfix-exit-export", "quitter", "jtfix_exit_export"),
+        ("jtfix-hang-export", "hang", "jtfix_hang_export"),
+    )
+    out = tmp_path / "out"
+    formats = ("-f", "quitter", "-f", "hang", "-f", "json")
+    done = jtreport_cli(
+        site, str(bundled_path), *formats, "-o", str(out), "--plugin-timeout", "0.5"
+    )
+    assert done.returncode == 1
+    assert mentions(done.stderr, "exitimport") == [
+        "jtreport: plugin exitimport (jtfix-exit-import 1.0) failed to import: "
+        "called sys.exit(0) (jtfix_exit_import.py, line 5)"
+    ]
+    stem = out / bundled_path.stem
+    assert f"jtreport: {stem}.quit: the quitter exporter called sys.exit(0) [plugin quitter " in (
+        done.stderr
+    )
+    assert (
+        f"jtreport: {stem}.hang: the hang exporter did not finish within 0.5 s "
+        "(the plugin time limit) [plugin hang (jtfix-hang-export 1.0)]"
+    ) in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"{bundled_path.stem}.json"]
+    model = json.loads((out / f"{bundled_path.stem}.json").read_text(encoding="utf-8"))
+    assert len(model["items"]) == len(bundled.items)
+
+
+def test_e2e_quiet_still_names_a_broken_plugin_and_its_format(tmp_path: Path) -> None:
+    site = fake_site(tmp_path, ("jtfix-boom-import", "boomimport", "jtfix_boom_import"))
+    done = jtreport_cli(site, "-q", "-f", "boomimport", "-o", str(tmp_path))
+    assert done.returncode == 2
+    failure = (
+        "plugin boomimport (jtfix-boom-import 1.0) failed to import: RuntimeError: the "
+        "plugin's configuration file is missing (jtfix_boom_import.py, line 3)"
+    )
+    assert mentions(done.stderr, "boomimport")[0] == f"jtreport: {failure}"
+    assert (
+        "format 'boomimport' is provided by plugin boomimport (jtfix-boom-import 1.0), "
+        "which failed to import" in done.stderr
+    )
+    assert "unknown format" not in done.stderr
+
+
+def test_e2e_debug_shows_the_traceback_of_a_failed_export(
+    tmp_path: Path, bundled_path: Path
+) -> None:
+    site = fake_site(tmp_path, ("jtfix-boom-export", "boom", "jtfix_boom_export"))
+    out = tmp_path / "out"
+    done = jtreport_cli(site, str(bundled_path), "--debug", "-f", "boom,json", "-o", str(out))
+    assert done.returncode == 1
+    assert "Traceback (most recent call last):" in done.stderr
+    assert 'jtfix_boom_export.py", line 21, in export' in done.stderr
+    assert "ZeroDivisionError: division by zero in the boom exporter" in done.stderr
+    assert "jtreport: debug: calling register_exporters of boom (jtfix-boom-export 1.0)" in (
+        done.stderr
+    )
+    assert (out / f"{bundled_path.stem}.json").exists()
+    plain = jtreport_cli(site, str(bundled_path), "-f", "boom", "-o", str(out))
+    assert "Traceback" not in plain.stderr and "debug:" not in plain.stderr
+
+
+def test_e2e_the_whole_pack_includes_third_party_formats_and_their_figures(
+    tmp_path: Path, bundled: Statement, bundled_path: Path
+) -> None:
+    site = fake_site(
+        tmp_path,
+        ("jtfix-rival-a", "rival-a", "jtfix_rival_a"),
+        ("jtfix-nothing", "cal", "jtfix_nothing"),
+    )
+    out = tmp_path / "out"
+    done = jtreport_cli(site, str(bundled_path), "-f", "all", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    endings = {p.suffix for p in out.iterdir()}
+    assert {".ics", ".json", ".xlsx", ".docx", ".pdf"} <= endings
+    assert ".cal" not in endings
+    stem = out / bundled_path.stem
+    assert f"skipped {stem}.cal (cal: no milestone after 2100)" in done.stdout.splitlines()
+    if _installed("jtreport-csv"):
+        assert f"wrote {stem}.csv (csv: {len(bundled.items)} rows)" in done.stdout.splitlines()
+
+
+# Packaging: nothing to add by hand that a test would not catch -------------------------
+
+
+def package_folders() -> set[str]:
+    """Every import package the repository's folders make, by pyproject's
+    package-dir mapping: each folder with an ``__init__.py`` under a mapped one."""
+    mapping = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for package, folder in mapping["tool"]["setuptools"]["package-dir"].items():
+        for init in (REPO / folder).rglob("__init__.py"):
+            parts = init.parent.relative_to(REPO / folder).parts
+            inside = [REPO / folder / Path(*parts[:n]) for n in range(1, len(parts))]
+            if all(p.isidentifier() for p in parts) and all(
+                (d / "__init__.py").exists() for d in inside
+            ):
+                found.add(".".join([package, *parts]))
+    return found
+
+
+def test_every_package_folder_is_in_the_package_list() -> None:
+    listed = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = set(listed["tool"]["setuptools"]["packages"])
+    assert package_folders() - packages == set(), "add these to [tool.setuptools] packages"
+    assert packages - package_folders() == set(), "these listed packages have no folder"
+
+
+def test_every_builtin_plugin_module_has_an_entry_point() -> None:
+    listed = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = set(listed["project"]["entry-points"]["jtreport"].values())
+    for kind in ("readers", "exporters"):
+        for path in sorted((REPO / "plugins" / kind).iterdir()):
+            module = path / "__init__.py" if path.is_dir() else path
+            if path.name.startswith("_") or module.suffix != ".py" or not module.exists():
+                continue
+            if "@hookimpl" in module.read_text(encoding="utf-8"):
+                name = f"jtreport.plugins.{kind}.{path.stem}"
+                assert name in declared, f"{name} has hooks but no [project.entry-points.jtreport]"
+
+
+def test_a_reader_calling_sys_exit_fails_its_input_only(tmp_path: Path) -> None:
+    class Quitting(MemoReader):
+        def read(self, data: bytes, path: str) -> Any:
+            sys.exit(2)
+
+    host = host_with(("memo", registering(Quitting(), hook="register_readers")))
+    source = tmp_path / "statement.memo"
+    source.write_text("MEMO\nFirst paragraph.\n")
+    with pytest.raises(InputError) as failed:
+        jtreport.api.parse_file(source, host=host, cache=False)
+    assert str(failed.value) == f"{source}: the memo reader called sys.exit(2)"

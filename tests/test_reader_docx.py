@@ -6,6 +6,7 @@ same model as the .txt statement."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import docx
 import pytest
 from jtreport.api import parse_file
 from jtreport.blocks import Block
+from jtreport.errors import InputError
 from jtreport.pluginmanager import PluginHost
 from jtreport.plugins.readers._wordnum import format_number, label_number
 from jtreport.plugins.readers.word import WordReader
@@ -247,6 +249,43 @@ def test_number_formats_print_as_word_does(value: int, fmt: str, printed: str) -
 
 
 @pytest.mark.parametrize(
+    ("value", "fmt", "printed"),
+    [
+        (10**10, "upperRoman", "32767"),  # clamped to Word's range, past Roman numerals
+        (3999, "upperRoman", "MMMCMXCIX"),
+        (4000, "lowerRoman", "4000"),
+        (260, "upperLetter", "Z" * 10),
+        (261, "upperLetter", "261"),
+        (-(10**12), "decimal", "-32767"),
+        (10**6, "japaneseCounting", "32767"),
+    ],
+)
+def test_huge_list_values_give_short_labels(value: int, fmt: str, printed: str) -> None:
+    assert format_number(value, fmt) == printed
+
+
+def test_a_list_starting_at_ten_billion_in_roman_numerals_gives_short_labels() -> None:
+    document = docx.Document()
+    lists = WordLists(document)
+    roman = lists.new_list(fmt="upperRoman", text="%1%1%1%1%1%1%1%1%1." * 20)
+    restarted = lists.new_list(fmt="upperRoman", start_override=10**10)
+    for num_id in (roman, restarted):
+        for text in ("Both sides welcomed the signing.", "Both sides agreed to meet."):
+            paragraph = document.add_paragraph()
+            add_lines(paragraph, [text])
+            lists.number(paragraph, num_id)
+    numbering = document.part.numbering_part.element
+    for start in numbering.iter(f"{builders._W}start"):
+        start.set(f"{builders._W}val", str(10**10))
+    blocks = read(saved(document))
+    assert [b.text for b in blocks] == [
+        "Both sides welcomed the signing.",
+        "Both sides agreed to meet.",
+    ] * 2
+    assert all(b.number is not None and len(b.number) <= 64 for b in blocks)
+
+
+@pytest.mark.parametrize(
     ("label", "number"),
     [("3.", "3"), ("(a)", "a"), ("1.2.", "1.2"), ("iv)", "iv"), ("（３）", "３")],
 )
@@ -261,7 +300,10 @@ def test_headings_through_based_on_chain_and_outline_level() -> None:
     document = docx.Document()
     custom = document.styles.add_style("Statement Section", 1)  # a paragraph style
     custom.base_style = document.styles["Heading 2"]
-    document.add_paragraph("Preamble text that opens the statement.")
+    document.add_paragraph(
+        "The two Leaders held a meeting in the capital and discussed the relations between "
+        "their countries."
+    )
     document.add_paragraph("Section by custom style", style="Statement Section")
     outlined = document.add_paragraph("Section by outline level")
     outlined._p.get_or_add_pPr().append(
@@ -349,6 +391,153 @@ def test_unicode_text_survives() -> None:
         "Президент Республики Таджикистан Эмомалӣ Раҳмон и 高市早苗 総理大臣.",
         "第一 両首脳は、協力を歓迎した。",  # the ideographic space becomes a space
     ]
+
+
+# Headings with a subtitle line ------------------------------------------------------
+
+
+def test_a_heading_and_its_subtitle_make_one_area_with_a_description(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Joint Statement between Two Countries", style="Title")
+    document.add_paragraph("on Further Cooperation", style="Subtitle")
+    document.add_paragraph(
+        "The two Leaders met in the capital and held talks on the relations between them."
+    )
+    document.add_heading("Green Economy", level=2)
+    document.add_paragraph("Cooperation including new industry development", style="Subtitle")
+    document.add_paragraph("1. Both sides welcomed the signing of the Agreement.")
+    document.add_heading("Connectivity", level=2)
+    italic = document.add_paragraph()
+    italic.add_run("Enhancing logistics and people-to-people exchanges").italic = True
+    document.add_paragraph("2. Both sides concurred on promoting tourism.")
+    blocks = read(saved(document))
+    headings = [(b.level, b.text, b.description) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (0, "Joint Statement between Two Countries on Further Cooperation", None),
+        (1, "Green Economy", "Cooperation including new industry development"),
+        (1, "Connectivity", "Enhancing logistics and people-to-people exchanges"),
+    ]
+    path = tmp_path / "statement.docx"
+    path.write_bytes(saved(document))
+    statement = parse_file(path)
+    assert [(a.heading, a.description) for a in statement.areas] == [
+        ("Green Economy", "Cooperation including new industry development"),
+        ("Connectivity", "Enhancing logistics and people-to-people exchanges"),
+    ]
+    assert [p.number for p in statement.paragraphs] == [1, 2]
+
+
+def test_headings_typed_as_bold_lines_are_named_as_uncertain(text: str) -> None:
+    bold = WordReader().read(build_docx(text, headings="bold"), "x.docx")
+    assert bold.warnings == [
+        "the document uses no heading styles: areas were found from bold lines only; check them"
+    ]
+    assert WordReader().read(build_docx(text, headings="styles"), "x.docx").warnings == []
+
+
+def test_numbers_in_a_column_of_their_own_go_before_their_text() -> None:
+    document = docx.Document()
+    document.add_paragraph("The two Leaders held a meeting and issued the following statement.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (number, text) in zip(
+        table.rows,
+        [
+            ("1.", "Both sides welcomed the signing."),
+            ("2.", "Both sides agreed to meet."),
+            ("(3)", "Japan will provide support."),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = number, text
+    signatures = document.add_table(rows=1, cols=2)
+    signatures.rows[0].cells[0].text = "Prime Minister of Japan"
+    signatures.rows[0].cells[1].text = "President of Tajikistan"
+    texts = [b.text for b in read(saved(document))][1:]
+    assert texts == [
+        "1. Both sides welcomed the signing.",
+        "2. Both sides agreed to meet.",
+        "(3) Japan will provide support.",
+        "Prime Minister of Japan",  # a table without a number column is read cell by cell
+        "President of Tajikistan",
+    ]
+
+
+def test_tables_nested_deeper_than_the_recursion_limit_are_read() -> None:
+    depth = 3000
+    inner = "<w:p><w:r><w:t>Both sides welcomed the signing of the Agreement.</w:t></w:r></w:p>"
+    nested = "<w:tbl><w:tr><w:tc>" * depth + inner + "</w:tc></w:tr></w:tbl>" * depth
+    data = saved(docx.Document())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode()
+    xml = xml.replace("<w:body>", f"<w:body>{nested}", 1)
+    deep = builders.docx_with_parts(data, {"word/document.xml": xml.encode()})
+    assert [b.text for b in read(deep)] == ["Both sides welcomed the signing of the Agreement."]
+
+
+# The package, read without python-docx ---------------------------------------------
+
+
+def test_headers_footers_and_comments_are_not_the_statement() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "OFFICIAL - Ministry of Foreign Affairs"
+    section.footer.paragraphs[0].text = "Page 1"
+    document.add_paragraph("Both sides welcomed the signing of the Agreement.")
+    document.core_properties.title = "Joint   Statement\non Cooperation"
+    result = WordReader().read(saved(document), "x.docx")
+    assert [b.text for b in result.blocks] == ["Both sides welcomed the signing of the Agreement."]
+    assert result.metadata["title"] == "Joint Statement on Cooperation"
+
+
+def test_main_part_found_through_the_package_relationships() -> None:
+    data = saved(docx.Document())
+    body = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{builders._W[1:-1]}"><w:body><w:p><w:r>'
+        "<w:t>Both sides welcomed the signing of the Agreement.</w:t></w:r></w:p></w:body>"
+        "</w:document>"
+    ).encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = archive.read("_rels/.rels").decode().replace("word/document.xml", "word/main.xml")
+        doc_rels = archive.read("word/_rels/document.xml.rels")
+    moved = builders.docx_with_parts(
+        data,
+        {
+            "word/document.xml": b"<not-read/>",
+            "word/main.xml": body,
+            "word/_rels/main.xml.rels": doc_rels,
+            "_rels/.rels": rels.encode(),
+        },
+    )
+    assert [b.text for b in read(moved)] == ["Both sides welcomed the signing of the Agreement."]
+
+
+def test_a_workbook_named_docx_is_not_a_word_document() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="xl/workbook.xml" Type="http://schemas.openxmlformats'
+            '.org/officeDocument/2006/relationships/officeDocument"/></Relationships>',
+        )
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("word/unrelated.xml", "<x/>")
+    with pytest.raises(InputError, match=r"its main part xl/workbook\.xml is not a Word body"):
+        read(out.getvalue())
+
+
+def test_a_part_that_unpacks_to_more_than_it_declares_is_refused(text: str) -> None:
+    data = bytearray(build_docx(text))
+    # the central directory entry of word/document.xml: claim a tenth of the real size
+    entry = data.find(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + 17] != b"word/document.xml":
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    size = int.from_bytes(data[entry + 24 : entry + 28], "little")
+    data[entry + 24 : entry + 28] = (size // 10).to_bytes(4, "little")
+    with pytest.raises(InputError, match="does not unpack to what it declares"):
+        read(bytes(data))
 
 
 # The model: same as from the .txt --------------------------------------------

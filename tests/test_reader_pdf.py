@@ -16,6 +16,7 @@ from jtreport.pluginmanager import PluginHost
 from jtreport.plugins.readers._pdflayout import (
     Geometry,
     Line,
+    LineStyle,
     Page,
     build_paragraphs,
     is_page_number,
@@ -339,6 +340,176 @@ def test_solid_paragraphs_split_at_short_last_lines() -> None:
     assert [b.text for b in blocks] == [f"{full} training so far.", f"{full} training again."]
 
 
+def styled(
+    text: str,
+    gap: int | None = 12,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = 10,
+    end: int | None = None,
+    depth: int = 0,
+) -> Line:
+    """A line whose font the font pass found."""
+    return Line(
+        text=text,
+        indent=1,
+        end=end if end is not None else 1 + len(text),
+        gap=gap,
+        style=LineStyle(bold=bold, italic=italic, size=size),
+        depth=depth,
+    )
+
+
+def test_list_labels_set_tight_start_paragraphs() -> None:
+    lines = [
+        line("9.Both sides welcomed the signing of the Agreement on the training of", None),
+        line("officials and the building of a new training centre for the officials.", 12),
+        line("10.Both sides welcomed the commencement of the project for the new", 12),
+        line("training centre, where “11.” is no label, nor is 12.5 per cent.", 12),
+    ]
+    blocks = pages_to_blocks([Page(1, lines)])
+    assert [b.text[:12] for b in blocks] == ["9.Both sides", "10.Both side"]
+
+
+@pytest.mark.parametrize("label", ["11. ", "11 . ", "(11) ", "11) "])
+def test_every_way_of_printing_a_number_starts_a_paragraph(label: str) -> None:
+    lines = [
+        line("10. Both sides welcomed the signing of the Agreement on the training of", None),
+        line("officials and the building of a new training centre for the officials.", 12),
+        line(f"{label}Both sides welcomed the commencement of the project for the new", 12),
+        line("training centre for the officials of the two countries in the capital.", 12),
+    ]
+    blocks = pages_to_blocks([Page(1, lines)])
+    assert [b.text.split("Both")[0] for b in blocks] == ["10. ", label]
+
+
+def test_fonts_make_headings_levels_and_descriptions() -> None:
+    body = "Both sides welcomed the signing of the Exchange of Notes concerning a grant for"
+    lines = [
+        styled("Joint Statement between Two Countries", None, bold=True, size=14),
+        styled(body, 30),
+        *[styled(body, 12) for _ in range(8)],
+        styled("the project.", 12),
+        styled("Green Economy and Resilience", 20, bold=True),
+        styled("Cooperation including new industry development and industrial", 14, italic=True),
+        styled("upgrading", 12, italic=True),
+        styled("1. " + body, 20),
+        styled("the project.", 12),
+        styled("Ends.", 20, bold=True),
+        styled(body + " the project.", 20),
+    ]
+    blocks = pages_to_blocks([Page(1, lines)])
+    assert (
+        [(b.kind, b.level, b.text[:20], b.description) for b in blocks]
+        == [
+            ("heading", 0, "Joint Statement betw", None),  # the one larger heading before the body
+            ("paragraph", None, body[:20], None),
+            (
+                "heading",
+                1,
+                "Green Economy and Re",
+                "Cooperation including new industry development and industrial upgrading",
+            ),
+            ("paragraph", None, "1. Both sides welcom", None),
+            ("heading", 1, "Ends.", None),  # a bold word or three is a heading, full stop or not
+            ("paragraph", None, body[:20], None),
+        ]
+    )
+
+
+def test_without_fonts_bold_and_italic_are_not_guessed_and_that_is_said() -> None:
+    lines = [line("Green Economy and Resilience", None), line("Cooperation on industry", 12)]
+    notes: list[str] = []
+    blocks = pages_to_blocks([Page(1, lines)], notes)
+    assert all(b.kind != "heading" and not b.bold for b in blocks)
+    assert notes == [
+        "the PDF's fonts could not be read: headings and areas were found from the shape of "
+        "the lines only (no bold, no sizes); check the areas"
+    ]
+
+
+def test_a_sentence_at_the_foot_of_a_full_page_is_a_guess_and_said_so() -> None:
+    filler = "x" * 50  # full lines end at column 51
+    page = [styled(filler, None)] + [styled(filler, 13, depth=13 * n) for n in range(1, 28)]
+    page += [
+        styled("Paragraphs are set apart by space.", 13, depth=13 * 28),
+        styled(filler, 19, depth=13 * 29 + 6),
+        styled("by some space.", 13, depth=13 * 30 + 6),
+        styled(filler, 19, depth=13 * 31 + 12),
+    ]
+    # the next page's first word would not have fitted after either last line
+    not_full = "A last line, not a full one, ends here."
+    full = filler[:-1] + "."
+    following = [styled("Nevertheless the next page starts", None), styled(filler + ".", 13)]
+    for last, continues in ((not_full, False), (full, True)):
+        notes: list[str] = []
+        pages = [
+            Page(1, [*page, styled(last, 13, depth=13 * 32 + 12)]),
+            Page(2, following),
+            Page(3, [styled("End.", None)]),
+        ]
+        blocks = pages_to_blocks(pages, notes)
+        holding = next(b.text for b in blocks if last in b.text)
+        assert ("Nevertheless" in holding) is continues
+        taken = "going on" if continues else "ending"
+        assert notes == [
+            "a sentence ends at the foot of a page, where the space that sets paragraphs apart "
+            f"is lost: the paragraph there was read after page(s) 1 as {taken}; check those "
+            "paragraphs"
+        ]
+
+
+def test_a_page_that_ends_early_ends_its_paragraph_without_a_guess() -> None:
+    filler = "x" * 50
+    full_page = [styled(filler, None)] + [styled(filler, 13, depth=13 * n) for n in range(1, 30)]
+    spaced = [styled("A paragraph ends.", 13, depth=13 * 30), styled(filler, 19, depth=13 * 31 + 6)]
+    short_page = [styled(filler, None), styled(filler[:-1] + ".", 13, depth=13 * 10)]
+    pages = [
+        Page(1, [*full_page, *spaced]),
+        Page(2, short_page),
+        Page(3, [styled("Next page starts with a capital.", None)]),
+    ]
+    notes: list[str] = []
+    blocks = pages_to_blocks(pages, notes)
+    assert blocks[-1].text == "Next page starts with a capital."
+    assert notes == []
+
+
+def test_line_end_hyphens_are_kept_where_the_document_does_not_hyphenate() -> None:
+    lines = [line("Both sides welcomed the large-", None), line("scale patrol vessels.", 12)]
+    lines += [line(f"Paragraph {n} of the statement without a break.", 20) for n in range(80)]
+    blocks = pages_to_blocks([Page(1, lines)])
+    assert blocks[0].text == "Both sides welcomed the large-scale patrol vessels."
+
+
+def test_fonts_are_read_from_the_pdf() -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    for y, font, size, text in (
+        (760, "Helvetica-Bold", 14, "Joint Statement"),
+        (730, "Helvetica", 11, "Both sides welcomed the signing of the Agreement."),
+        (700, "Helvetica-BoldOblique", 11, "A line in bold italics"),
+        (680, "Helvetica-Oblique", 11, "A line in italics"),
+    ):
+        canvas.setFont(font, size)
+        canvas.drawString(72, y, text)
+    canvas.showPage()
+    canvas.save()
+    lines = read_pages(out.getvalue(), "x.pdf").pages[0].lines
+    assert [(x.text, x.style) for x in lines] == [
+        ("Joint Statement", LineStyle(bold=True, italic=False, size=14)),
+        (
+            "Both sides welcomed the signing of the Agreement.",
+            LineStyle(bold=False, italic=False, size=11),
+        ),
+        ("A line in bold italics", LineStyle(bold=True, italic=True, size=11)),
+        ("A line in italics", LineStyle(bold=False, italic=True, size=11)),
+    ]
+
+
 # Hostile PDFs -------------------------------------------------------------------
 
 
@@ -426,6 +597,51 @@ def test_encrypted_pdf_without_user_password_is_read() -> None:
     ]
 
 
+def aes_256(user: str) -> bytes:
+    """A PDF encrypted with AES-256 (revision 6), as Acrobat writes them today."""
+    from pypdf import PdfReader as Reader
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=Reader(io.BytesIO(encrypted(""))))
+    writer.encrypt(user_password=user, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_aes_256_pdf_without_user_password_is_read() -> None:
+    data = aes_256("")
+    assert b"/AESV3" in data
+    blocks = PdfReader().read(data, "restricted.pdf").blocks
+    assert [b.text for b in blocks] == [
+        "Both sides welcomed the signing of the Memorandum of Cooperation."
+    ]
+
+
+def test_aes_256_pdf_with_a_password_is_refused_as_encrypted() -> None:
+    with pytest.raises(InputError) as caught:
+        PdfReader().read(aes_256("secret"), "locked.pdf")
+    assert caught.value.message == "is encrypted; jtreport cannot read it without the password"
+
+
+def test_aes_without_the_cryptography_package_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import _crypt_providers, _encryption
+    from pypdf._crypt_providers import _fallback
+
+    data = aes_256("")
+    # an installation that lacks cryptography: pypdf falls back to providers that cannot AES
+    for module in (_crypt_providers, _encryption):
+        for name in ("aes_cbc_decrypt", "aes_ecb_decrypt", "CryptAES"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, getattr(_fallback, name))
+    with pytest.raises(InputError) as caught:
+        PdfReader().read(data, "modern.pdf")
+    assert "damaged" not in caught.value.message
+    assert caught.value.message.startswith("is encrypted with AES; reading it needs the")
+
+
 def test_pypdf_chatter_does_not_reach_the_user(
     pdfs: dict[str, bytes], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -433,8 +649,8 @@ def test_pypdf_chatter_does_not_reach_the_user(
     with pytest.raises(InputError):
         PdfReader().read(data[: len(data) // 3], "cut.pdf")
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
-    pages, notes = read_pages(data, "x.pdf")
-    assert pages and notes == []
+    extracted = read_pages(data, "x.pdf")
+    assert extracted.pages and extracted.notes == []
 
 
 # The model: same as from the .txt --------------------------------------------

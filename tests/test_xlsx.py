@@ -17,9 +17,10 @@ import pytest
 from jtreport.digest import digest, milestones
 from jtreport.errors import ExportError
 from jtreport.exporting import export_to_path
-from jtreport.followup import MINISTRY_COLUMNS, STATUSES, FollowUp, read_followup
+from jtreport.followup import STATUS_COLOURS, STATUS_MEANINGS, STATUSES, FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import (
+    CATEGORIES,
     Area,
     DateMention,
     Item,
@@ -30,9 +31,11 @@ from jtreport.model import (
     Statement,
 )
 from jtreport.plugins.exporters.xlsx_matrix import XlsxExporter
-from jtreport.plugins.exporters.xlsx_matrix.layout import HEADERS, sheet_name
+from jtreport.plugins.exporters.xlsx_matrix.layout import HEADERS, MINISTRY_COLUMNS, sheet_name
 
 CREATED = datetime(2026, 1, 15, 10, 30)
+#: The sheet of the hand-built statement's area with the longest heading.
+HR_SHEET = "Human Resource & Social System…"
 HEADER_ROW = 3
 FIRST_ROW = 4
 INJECTIONS = (
@@ -222,36 +225,40 @@ def hand_matrix(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[st
 # Sheets and columns -----------------------------------------------------------------
 
 
+def area_sheets(book: Any) -> list[Any]:
+    """The sheets that show an area's items (between All items and Lists)."""
+    names = book.sheetnames
+    return [book[n] for n in names[names.index("All items") + 1 : names.index("Lists")]]
+
+
 def test_bundled_sheets_follow_the_statement(bundled_book: Any, bundled: Statement) -> None:
     names = bundled_book.sheetnames
-    assert names[0] == "Summary"
+    assert names[:2] == ["Summary", "All items"]
     assert len(bundled.areas) == 4
-    assert names[1:5] == [sheet_name(a.heading, set()) for a in bundled.areas]
-    assert names[4] == "Cooperation in other fields"
-    assert names[5] == "All items"
+    assert names[2] == "Preamble"  # the items before the first area have a sheet too
+    assert names[3:7] == [sheet_name(a.heading, set()) for a in bundled.areas]
+    assert names[6] == "Cooperation in other fields"
+    assert names[7:] == ["Lists", "_jtreport"]
     assert bundled_book["_jtreport"].sheet_state == "veryHidden"
-    assert [ws.sheet_state for ws in bundled_book.worksheets[:6]] == ["visible"] * 6
+    assert [ws.sheet_state for ws in bundled_book.worksheets[:8]] == ["visible"] * 8
 
 
-def test_every_data_sheet_has_the_columns(bundled_book: Any) -> None:
+def test_all_items_has_every_column_and_area_sheets_the_meeting_ones(bundled_book: Any) -> None:
     expected = [
-        "ID",
-        "Paragraph",
-        "Area",
-        "Text",
-        "Actors",
-        "Category",
-        "Commitment",
-        "Organisations",
-        "Instruments",
-        "Projects",
-        "Dates",
-        *MINISTRY_COLUMNS,
-    ]
+        "ID", "Text", "Lead agency", "Status", "Due date", "Next step",
+        "Priority", "Counterpart agency", "Supporting agencies", "Evidence / source",
+        "Last updated", "Notes",
+        "Paragraph", "Area", "Category", "Commitment", "Actors", "Review", "Date",
+        "Date precision", "Dates", "Organisations", "Instruments", "Projects",
+    ]  # fmt: skip
     assert list(HEADERS) == expected
-    for ws in bundled_book.worksheets[1:6]:
-        assert headers(ws) == expected, ws.title
-        assert all(c.font.b for c in ws[HEADER_ROW][: len(expected)])
+    assert set(MINISTRY_COLUMNS) == set(expected[2:12])
+    ws = bundled_book["All items"]
+    assert headers(ws) == expected
+    assert all(c.font.b for c in ws[HEADER_ROW][: len(expected)])
+    for ws in area_sheets(bundled_book):
+        assert headers(ws) == [*expected[:6], "Row on All items"], ws.title
+        assert ws.column_dimensions["G"].hidden
 
 
 def test_every_item_id_is_on_all_items_and_its_area_sheet(
@@ -260,9 +267,10 @@ def test_every_item_id_is_on_all_items_and_its_area_sheet(
     all_items = bundled_book["All items"]
     ids = [r[0] for r in all_items.iter_rows(min_row=FIRST_ROW, values_only=True)]
     assert ids == [i.id for i in bundled.items]
-    for area, ws in zip(bundled.areas, bundled_book.worksheets[1:5], strict=True):
+    sections = [items for _, items in bundled.sections()]
+    for items, ws in zip(sections, area_sheets(bundled_book), strict=True):
         on_sheet = [r[0] for r in ws.iter_rows(min_row=FIRST_ROW, values_only=True)]
-        assert on_sheet == [i.id for i in bundled.items_in(area.id)], ws.title
+        assert on_sheet == [i.id for i in items], ws.title
 
 
 def test_item_rows_say_what_the_model_says(bundled_book: Any, bundled: Statement) -> None:
@@ -283,46 +291,111 @@ def test_item_rows_say_what_the_model_says(bundled_book: Any, bundled: Statement
         assert all(row[c] is None for c in MINISTRY_COLUMNS)
 
 
-def test_status_is_a_drop_down_over_the_vocabulary(bundled_book: Any) -> None:
-    for ws in bundled_book.worksheets[1:6]:
-        status = openpyxl.utils.get_column_letter(headers(ws).index("Status") + 1)
-        lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
-        assert len(lists) == 1
-        choices = lists[0]
-        assert choices.formula1.strip('"').split(",") == list(STATUSES)
-        assert choices.showErrorMessage and choices.errorStyle in (None, "stop")
-        last = ws.max_row
-        assert f"{status}{FIRST_ROW}" in choices.sqref
-        assert f"{status}{last}" in choices.sqref
+def test_statement_dates_are_dates_with_their_precision(
+    bundled_book: Any, bundled: Statement
+) -> None:
+    ws = bundled_book["All items"]
+    dated = [it for it in bundled.items if it.dates]
+    assert dated
+    for it in dated:
+        cell = cell_of(ws, it.id, "Date")
+        precision = cell_of(ws, it.id, "Date precision").value
+        ahead = [d for d in it.dates if d.future] or it.dates
+        value = ahead[0].value
+        assert isinstance(cell.value, datetime), (it.id, cell.value)
+        assert cell.value.date().isoformat().startswith(value)
+        expected = {4: "year", 7: "month", 10: None}[len(value)]
+        assert precision == expected
+        assert cell.number_format == {4: "yyyy", 7: "mmm yyyy", 10: "d mmm yyyy"}[len(value)]
+    # sortable: every Date cell is a date or empty
+    dates = [c.value for c in ws[openpyxl.utils.get_column_letter(headers(ws).index("Date") + 1)]]
+    assert all(v is None or isinstance(v, datetime) for v in dates[FIRST_ROW - 1 :])
+
+
+def validations(ws: Any) -> dict[str, Any]:
+    """The data validations of a sheet by the header of the first column they cover."""
+    found: dict[str, Any] = {}
+    names = headers(ws)
+    for validation in ws.data_validations.dataValidation:
+        for ref in str(validation.sqref).split():
+            letter = "".join(ch for ch in ref.split(":")[0] if ch.isalpha())
+            found[names[openpyxl.utils.column_index_from_string(letter) - 1]] = validation
+    return found
+
+
+def test_drop_downs_and_dates_are_validated(bundled_book: Any) -> None:
+    ws = bundled_book["All items"]
+    rules = validations(ws)
+    assert rules["Status"].formula1.strip('"').split(",") == list(STATUSES)
+    assert rules["Status"].showErrorMessage and rules["Status"].errorStyle in (None, "stop")
+    assert rules["Priority"].formula1 == '"High,Medium,Low"'
+    assert rules["Category"].formula1.strip('"').split(",") == [c.capitalize() for c in CATEGORIES]
+    assert rules["Commitment"].formula1 == '"Yes,No"'
+    assert rules["Lead agency"].formula1 == "jt_lead_agencies"
+    assert rules["Lead agency"].errorStyle == "warning"  # a new agency may be typed
+    assert rules["Counterpart agency"].formula1 == "jt_counterpart_agencies"
+    for header in ("Due date", "Last updated"):
+        assert rules[header].type == "date" and rules[header].errorStyle in (None, "stop")
+    status = openpyxl.utils.get_column_letter(headers(ws).index("Status") + 1)
+    assert f"{status}{FIRST_ROW}" in rules["Status"].sqref
+    assert f"{status}{ws.max_row}" in rules["Status"].sqref
+    names = bundled_book.defined_names
+    assert "OFFSET('Lists'!$A$2" in names["jt_lead_agencies"].attr_text
+    # an area sheet refuses typing, pointing to All items
+    for area in area_sheets(bundled_book):
+        (refusal,) = area.data_validations.dataValidation
+        assert refusal.type == "custom" and "All items" in refusal.error
 
 
 def test_status_colours_overdue_and_commitment_highlight(bundled_book: Any) -> None:
-    ws = bundled_book["All items"]
-    rules = [(str(cf.sqref), r) for cf in ws.conditional_formatting for r in cf.rules]
-    colours = {r.formula[0].strip('"') for ref, r in rules if r.type == "cellIs"}
-    assert colours == set(STATUSES)
-    due = openpyxl.utils.get_column_letter(headers(ws).index("Due date") + 1)
-    overdue = [r for ref, r in rules if ref.startswith(due) and r.type == "expression"]
-    assert overdue and "TODAY()" in overdue[0].formula[0]
-    assert '"Completed"' in overdue[0].formula[0] and '"Cancelled"' in overdue[0].formula[0]
-    highlight = [r for ref, r in rules if ref.startswith("A") and '="Yes"' in r.formula[0]]
-    assert highlight, "commitment rows are not highlighted"
+    for ws in (bundled_book["All items"], *area_sheets(bundled_book)):
+        rules = [(str(cf.sqref), r) for cf in ws.conditional_formatting for r in cf.rules]
+        fills = {
+            r.formula[0].strip('"'): r.dxf.fill.fgColor.rgb[-6:]
+            for ref, r in rules
+            if r.type == "cellIs"
+        }
+        assert fills == STATUS_COLOURS, ws.title
+        due = openpyxl.utils.get_column_letter(headers(ws).index("Due date") + 1)
+        overdue = [r for ref, r in rules if ref.startswith(due) and r.type == "expression"]
+        assert overdue and "<jt_as_of" in overdue[0].formula[0]
+        assert '"Completed"' in overdue[0].formula[0] and '"Cancelled"' in overdue[0].formula[0]
+        assert "jt_due_soon_days" in overdue[1].formula[0]
+        highlight = [r for ref, r in rules if ref.startswith("A") and '="Yes"' in r.formula[0]]
+        assert highlight and highlight[0].dxf.font.b, ws.title
+    as_of = bundled_book.defined_names["jt_as_of"].attr_text
+    sheet, cell = as_of.split("!")
+    assert bundled_book[sheet.strip("'")][cell.replace("$", "")].value == datetime(1980, 1, 1)
 
 
 def test_frozen_header_table_and_print_setup(bundled_book: Any) -> None:
-    for ws in bundled_book.worksheets[1:6]:
-        assert ws.freeze_panes == f"B{FIRST_ROW}"
+    for ws in (bundled_book["All items"], *area_sheets(bundled_book)):
+        assert ws.freeze_panes == f"C{FIRST_ROW}"
         assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
-        assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(setup.scale) >= 80, ws.title  # 10 pt text prints at 8 pt or more
+        assert ws.print_area.endswith(f"$A$1:$F${ws.max_row}"), ws.print_area
         (table,) = ws.tables.values()
-        assert table.ref == f"A{HEADER_ROW}:Q{ws.max_row}"
-        assert [c.name for c in table.tableColumns] == list(HEADERS)
-        assert ws.column_dimensions["D"].width >= 40  # the text column
-        long_text = [c for c in ws["D"][FIRST_ROW - 1 :] if c.value and len(c.value) > 200]
+        assert table.ref.startswith(f"A{HEADER_ROW}:") and table.ref.endswith(str(ws.max_row))
+        assert ws.column_dimensions["B"].width >= 50  # the text column
+        long_text = [c for c in ws["B"][FIRST_ROW - 1 :] if c.value and len(c.value) > 200]
         assert all(c.alignment.wrap_text for c in long_text)
         assert all(ws.row_dimensions[c.row].height > 30 for c in long_text)
+
+
+def test_analysis_columns_are_grouped_on_screen(bundled_book: Any) -> None:
+    ws = bundled_book["All items"]
+    names = headers(ws)
+    grouped = {
+        names[openpyxl.utils.column_index_from_string(letter) - 1]
+        for letter, dim in ws.column_dimensions.items()
+        if dim.outlineLevel
+    }
+    assert {"Paragraph", "Review", "Projects"} <= grouped
+    assert not grouped & {"ID", "Text", "Status", "Notes"}
+    assert not any(ws.column_dimensions[c].hidden for c in "ABCDEFGHIJKLMN")
 
 
 def test_due_dates_are_formatted_as_dates(bundled_book: Any) -> None:
@@ -339,19 +412,27 @@ def test_summary_sheet(bundled_book: Any, bundled: Statement) -> None:
     assert any("Republic of Tajikistan" in str(v) for v in values)
     assert any("TAKAICHI" in str(v) for v in values)
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    start = next(
+        n
+        for n, r in enumerate(rows)
+        if r[0] == "Paragraphs, items and commitments by area and category"
+    )
     for group in digest(bundled):
-        (row,) = [r for r in rows if r[0] == group.label and isinstance(r[1], int)]
+        (row,) = [r for r in rows[start:] if r[0] == group.label and isinstance(r[1], int)][:1]
         assert row[1:4] == [group.paragraphs, len(group.items), len(group.commitments)]
     (total,) = [r for r in rows if r[0] == "Whole statement"]
     assert total[1:4] == [len(bundled.paragraphs), len(bundled.items), len(bundled.commitments)]
     upcoming = milestones(bundled)
     assert upcoming
     for milestone in upcoming:
-        assert [milestone.date.text, milestone.date.value, milestone.item.id] in [
-            r[:3] for r in rows
-        ]
+        (row,) = [r for r in rows if r[0] == milestone.date.text and r[3] == milestone.item.id]
+        assert isinstance(row[1], datetime)
+        assert row[1].date().isoformat().startswith(milestone.date.value)
+    for status, meaning in STATUS_MEANINGS.items():
+        (row,) = [r for r in rows if r[0] == status and isinstance(r[1], str)]
+        assert row[1].rstrip(".").casefold() == meaning.casefold()
     formulas = [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
-    assert any("COUNTIFS('All items'!" in c.value for c in formulas)
+    assert any("SUMPRODUCT((jt_area=$A" in c.value for c in formulas)
 
 
 def test_workbook_properties(bundled_book: Any, bundled: Statement) -> None:
@@ -368,17 +449,23 @@ def test_workbook_properties(bundled_book: Any, bundled: Statement) -> None:
 def test_statement_text_is_never_a_formula(hand_matrix: tuple[Path, list[str]]) -> None:
     path, _ = hand_matrix
     book = openpyxl.load_workbook(path)
-    for ws in (book["All items"], book["Human Resource and Social…"]):
+    for ws in (book["All items"], book[HR_SHEET]):
         for number, text in enumerate(INJECTIONS, 1):
             cell = cell_of(ws, f"30.{number}", "Text")
             assert cell.data_type == "s", (ws.title, text)
             assert cell.value == text
             if text[0] in "=+-@\t\r":
                 assert cell.quotePrefix, text
+    # the only formulas are jtreport's own (the area sheets show All items): none
+    # holds statement text
+    import re
+
     with zipfile.ZipFile(path) as archive:
         for entry in archive.namelist():
             if entry.startswith("xl/worksheets/sheet") and entry != "xl/worksheets/sheet1.xml":
-                assert b"<f>" not in archive.read(entry), entry
+                for formula in re.findall(rb"<f>(.*?)</f>", archive.read(entry)):
+                    assert b"jt_" in formula, (entry, formula)
+                    assert not any(t.encode()[:12] in formula for t in INJECTIONS)
 
 
 def test_cells_respect_excel_limits(hand_matrix: tuple[Path, list[str]]) -> None:
@@ -395,16 +482,38 @@ def test_cells_respect_excel_limits(hand_matrix: tuple[Path, list[str]]) -> None
 
 def test_sheet_names_are_valid_and_unique(hand_matrix: tuple[Path, list[str]]) -> None:
     book = openpyxl.load_workbook(hand_matrix[0])
-    assert book.sheetnames[1:5] == [
+    assert book.sheetnames[2:7] == [
+        "Preamble",
         "Green Economy and Resilience",
         "Connectivity",
-        "Human Resource and Social…",
+        HR_SHEET,
         "Cooperation in other fields",
     ]
     taken: set[str] = set()
-    assert sheet_name("A: b", taken) == "A"
-    assert sheet_name("a", taken) == "a (2)"
+    # the whole heading where Excel allows it (31 characters, no colon or slash)
+    assert sheet_name("Trade: Investment", taken) == "Trade - Investment"
+    assert sheet_name("Cooperation in other fields", taken) == "Cooperation in other fields"
+    # else a readable short form: before the colon, "&", people's abbreviations
+    assert sheet_name("Connectivity: Enhancing logistics and transport", taken) == "Connectivity"
+    assert sheet_name("Economic Cooperation and International Development", taken) == (
+        "Econ. Coop. & Int'l Dev."
+    )
+    assert sheet_name("Enhancing Energy Security and Combating Climate Change", taken) == (
+        "Enhancing Energy Security…"
+    )
+    assert sheet_name("a", taken) == "a"
+    assert sheet_name("A", taken) == "A (2)"
     assert sheet_name("x" * 40, taken) == "x" * 30 + "…"
+    assert all(len(n) <= 31 for n in book.sheetnames)
+
+
+def test_headers_and_page_headers_say_the_whole_area(hand_matrix: tuple[Path, list[str]]) -> None:
+    book = openpyxl.load_workbook(hand_matrix[0])
+    heading = "Human Resource and Social System Development [HR/Social]"
+    ws = book[HR_SHEET]
+    assert ws["A1"].value == heading
+    assert ws.oddHeader.center.text == heading
+    assert book["All items"].oddHeader.center.text == "All items"
 
 
 def test_same_input_same_bytes(tmp_path: Path) -> None:
@@ -443,40 +552,79 @@ def fill(path: Path, entries: dict[tuple[str, str, str], Any]) -> None:
 
 def test_regenerating_keeps_every_typed_value(tmp_path: Path, bundled: Statement) -> None:
     path, _ = export(bundled, tmp_path / "matrix.xlsx")
-    areas = openpyxl.load_workbook(path).sheetnames[1:5]
+    areas = [ws.title for ws in area_sheets(openpyxl.load_workbook(path))]
     commitments = bundled.commitments
     typed: dict[tuple[str, str, str], Any] = {}
     for n, it in enumerate(commitments):
         typed[("All items", it.id, "Status")] = STATUSES[n % len(STATUSES)]
         typed[("All items", it.id, "Notes")] = f"Note on {it.id}: Эмомалӣ / 高市"
         typed[("All items", it.id, "Lead agency")] = "MOFA"
+        typed[("All items", it.id, "Priority")] = "High"
+        typed[("All items", it.id, "Evidence / source")] = "Note verbale 12/2026"
     first, second = commitments[0], commitments[1]
     typed[("All items", first.id, "Due date")] = datetime(2026, 3, 31)
+    typed[("All items", first.id, "Last updated")] = datetime(2026, 1, 10)
     typed[("All items", second.id, "Due date")] = "Q2 2026"
     typed[("All items", second.id, "Next step")] = "=call the embassy"
     typed[("All items", first.id, "Desk officer")] = "Ms Sato"  # a column the user added
-    area_sheet = areas[[a.id for a in bundled.areas].index(bundled.items[-1].area_id)]
-    last = bundled.items[-1]
-    typed[(area_sheet, last.id, "Supporting agencies")] = "JICA"  # typed on an area sheet
     fill(path, typed)
 
     _, warnings = export(bundled, path)
-    assert warnings == []
+    assert warnings == [
+        f"the due date of item(s) {second.id} is text, not a date: kept as typed, but it "
+        "cannot be sorted or flagged overdue (type a date to fix it)"
+    ]
     book = openpyxl.load_workbook(path)
     all_items = rows_by_id(book["All items"])
     for (_, item_id, header), value in typed.items():
         assert all_items[item_id][header] == value, (item_id, header)
-    on_area = rows_by_id(book[area_sheet])
-    assert on_area[last.id]["Supporting agencies"] == "JICA"
+    # the area sheets show what is typed on All items (as their formulas' values)
+    shown = openpyxl.load_workbook(path, data_only=True)
     for sheet in areas:
-        for item_id, row in rows_by_id(book[sheet]).items():
-            assert row["Status"] == all_items[item_id]["Status"]
+        for item_id, row in rows_by_id(shown[sheet]).items():
+            for header in ("Lead agency", "Status", "Due date", "Next step"):
+                assert (row[header] or "") == (all_items[item_id][header] or ""), (sheet, item_id)
     assert cell_of(book["All items"], second.id, "Next step").data_type == "s"
     assert "Archived" not in book.sheetnames
 
     # ...and a third time: still the same values, nothing archived
     export(bundled, path)
     assert rows_by_id(openpyxl.load_workbook(path)["All items"]) == all_items
+
+
+def test_a_value_typed_on_an_area_sheet_goes_to_all_items(
+    tmp_path: Path, bundled: Statement
+) -> None:
+    """Typing on an area sheet replaces the formula that shows All items: the value
+    is kept, moved to All items (where the Summary counts it) with a warning."""
+    path, _ = export(bundled, tmp_path / "matrix.xlsx")
+    last = bundled.items[-1]
+    sheet = area_sheets(openpyxl.load_workbook(path))[-1].title
+    fill(path, {(sheet, last.id, "Lead agency"): "JICA", (sheet, last.id, "Status"): "Planned"})
+    export(bundled, path)
+    book = openpyxl.load_workbook(path)
+    assert cell_of(book["All items"], last.id, "Lead agency").value == "JICA"
+    assert cell_of(book["All items"], last.id, "Status").value == "Planned"
+    view = cell_of(book[sheet], last.id, "Status")
+    assert view.data_type == "f" and "jt_status" in view.value
+    assert cell_of(
+        openpyxl.load_workbook(path, data_only=True)[sheet], last.id, "Status"
+    ).value == ("Planned")
+
+
+def test_a_value_cleared_on_all_items_stays_cleared(tmp_path: Path, bundled: Statement) -> None:
+    path, _ = export(bundled, tmp_path / "matrix.xlsx")
+    it = bundled.commitments[0]
+    fill(path, {("All items", it.id, "Status"): "Delayed"})
+    export(bundled, path)
+    fill(path, {("All items", it.id, "Status"): None})  # cleared where it was typed
+    export(bundled, path)
+    book = openpyxl.load_workbook(path, data_only=True)
+    assert cell_of(book["All items"], it.id, "Status").value is None
+    for ws in area_sheets(book):
+        if it.id in rows_by_id(ws):
+            assert cell_of(ws, it.id, "Status").value in (None, "")
+    assert "Archived" not in book.sheetnames
 
 
 def test_removed_item_moves_to_archived(tmp_path: Path, bundled: Statement) -> None:
@@ -521,7 +669,8 @@ def test_conflicting_values_keep_all_items_and_archive_the_other(tmp_path: Path)
     assert any("16.2" in w and "differs" in w for w in warnings)
     book = openpyxl.load_workbook(path)
     assert rows_by_id(book["All items"])["16.2"]["Status"] == "Completed"
-    assert rows_by_id(book["Connectivity"])["16.2"]["Status"] == "Completed"
+    shown = openpyxl.load_workbook(path, data_only=True)
+    assert rows_by_id(shown["Connectivity"])["16.2"]["Status"] == "Completed"
     archived = rows_by_id(book["Archived"])["16.2"]
     assert archived["Status"] == "Delayed" and "Conflicting" in archived["Reason"]
 
@@ -530,7 +679,7 @@ def test_rows_without_id_and_user_sheets_are_kept(tmp_path: Path) -> None:
     path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
     book = openpyxl.load_workbook(path)
     ws = book["All items"]
-    ws.append([None] * 16 + ["A note typed below the table"])
+    ws.append([None] * headers(ws).index("Notes") + ["A note typed below the table"])
     contacts = book.create_sheet("Contacts")
     contacts.append(["Name", "Phone"])
     contacts.append(["Ms Sato", "+81 3 1234 5678"])
@@ -538,7 +687,11 @@ def test_rows_without_id_and_user_sheets_are_kept(tmp_path: Path) -> None:
     export(hand_statement(), path)
     book = openpyxl.load_workbook(path)
     assert list(book["Contacts"].values) == [("Name", "Phone"), ("Ms Sato", "+81 3 1234 5678")]
-    notes = [r[9] for r in book["Archived"].iter_rows(min_row=FIRST_ROW, values_only=True)]
+    archived = book["Archived"]
+    notes = [
+        c.value
+        for c in archived[openpyxl.utils.get_column_letter(headers(archived).index("Notes") + 1)]
+    ]
     assert "A note typed below the table" in notes
 
 
@@ -589,9 +742,9 @@ def test_users_file_is_untouched_when_regeneration_fails(
 def test_read_followup_sees_what_was_typed(tmp_path: Path) -> None:
     path, _ = export(hand_statement(), tmp_path / "matrix.xlsx")
     fill(path, {("Connectivity", "16.3", "Status"): "In progress"})
-    record = read_followup(path)["16.3"]
-    assert record.status == "In progress"
-    assert not read_followup(path)["1.1"].status
+    records = XlsxExporter().read_followup(path, hand_statement(), [])
+    assert records["16.3"].status == "In progress"
+    assert not records["1.1"].status
 
 
 def test_a_long_statement_exports_whole(tmp_path: Path) -> None:
@@ -647,11 +800,10 @@ def test_command_line_writes_the_matrix(tmp_path: Path) -> None:
 # Speed and memory ---------------------------------------------------------------------
 
 
-def test_title_rows_are_merged_across_the_table(bundled_book: Any) -> None:
-    for name in bundled_book.sheetnames[1:-1]:  # not Summary, not the marker
-        ws = bundled_book[name]
+def test_title_rows_are_merged_across_the_printed_columns(bundled_book: Any) -> None:
+    for ws in (bundled_book["All items"], *area_sheets(bundled_book)):
         merged = {str(r) for r in ws.merged_cells.ranges}
-        assert {"A1:L1", "A2:L2"} <= merged, name
+        assert {"A1:F1", "A2:F2"} <= merged, ws.title
         assert ws["A1"].value and ws["A2"].value
 
 

@@ -145,7 +145,7 @@ def read_documents(
 
 def label_problems(label: Label, source_text: str) -> list[str]:
     """What in a label breaks the format's rules beyond types: a quote that is
-    not in the text (a typo: it can never be found), shorter than five words or
+    not in the text (a typo: it can never be found), shorter than four words or
     repeated, an item outside ``labelled_paragraphs``, a malformed date value."""
     problems = []
     haystack = plain(source_text)
@@ -156,8 +156,8 @@ def label_problems(label: Label, source_text: str) -> list[str]:
         key = quote_key(item.quote)
         if not key or key not in haystack:
             problems.append(f"{where}: the quote is not in the text")
-        if len(item.quote.split()) < 5:
-            problems.append(f"{where}: the quote has fewer than five words")
+        if len(item.quote.split()) < 4:
+            problems.append(f"{where}: the quote has fewer than four words")
         if (item.paragraph, key) in seen:
             problems.append(f"{where}: the same quote is labelled twice in the paragraph")
         seen.add((item.paragraph, key))

@@ -1,178 +1,52 @@
-"""The language of joint statements: reporting verbs and what they signal.
+"""What follows a reporting verb, and what it does to the act's category.
 
-Each pattern matches a reporting verb *as written* ("concurred on", "expressed
-their intention to", "will provide support") and gives its category.  Whether
-the act commits anyone to future action is decided in :mod:`.items`, from the
-category and from what follows the verb.
+The verb table (:mod:`.verbs`, ``data/verbs.tsv``) gives each verb a category
+and a rule; the rules below read the verb's complement:
+
+- ``states`` (affirm, reaffirm, reiterate, express, announce ...): an embedded
+  act decides.  "reaffirmed their commitment to strengthen ..." is a pledge,
+  "... to the G20" an affirmation; "their intention / willingness to ..." an
+  intention; "their hope / expectation ..." an affirmation; "our decision" an
+  agreement; "that they will ..." (the speakers' own future act) a pledge, "that
+  they intend to ..." an intention.
+- ``commits`` (commit to, are committed to): + an action is a pledge, + a
+  principle or an institution ("to the G20", "to high standards") an affirmation.
+- ``agrees`` (agreed, concurred): "on the importance of" and "that" + a judgement
+  ("the talks had been useful") are affirmations; "that" + what the parties or
+  their officials will or should do is an agreement.
+- ``looks`` (look forward to): + the speakers' own action ("discussing",
+  "further work", "meetings") is an intention, + an event others hold or an
+  outcome ("a successful conference") an affirmation.
+- ``tasks`` (instruct, ask, task): their own officials or ministers, an
+  agreement; a third party, an affirmation (like urge, call on, encourage).
+- ``continues`` (continue to): + a reporting verb is that verb's act ("continue
+  to support X" is support), + another action a pledge.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from ..model import Category
+from .verbs import VerbEntry, verb_table, word_set
 
-ADVERB_WORDS = (
-    r"also|further|once\s+again|again|highly|fully|strongly|warmly|firmly|jointly|together|sincerely|"
-    r"deeply|greatly|duly|heartily|furthermore|moreover|both|all|each|hereby|therefore|then|today|"
-    r"further|likewise|similarly|equally|collectively|unanimously|unequivocally|resolutely|"
-    r"wholeheartedly|positively|actively|particularly|especially"
-)
-_POSS = (
-    r"(?:their|its|his|her|our|the|a|his\s+own|their\s+own|its\s+own|strong|sincere|deep|"
-    r"heartfelt|full|firm|shared|common)"
-)
-
-
-@dataclass(frozen=True)
-class VerbPattern:
-    """A reporting verb and the category it signals."""
-
-    source: str
-    category: Category
-    #: "future" when the verb itself looks ahead; "object" when what follows decides
-    tense: str
-
-
-def _p(pattern: str, category: Category, tense: str = "object") -> VerbPattern:
-    return VerbPattern(pattern, category, tense)
-
-
-# Order matters: longer, more specific phrases first.
-VERB_PATTERNS: tuple[VerbPattern, ...] = (
-    # invitations
-    _p(
-        r"extended\s+(?:an?|the|their|his|her|its)\s+(?:cordial\s+|kind\s+)?invitation",
-        "invitation",
-        "past",
-    ),
-    _p(
-        r"(?:invited|invites|invite)(?=\s+(?:[A-Z]|him|her|them|the|his|all))", "invitation", "past"
-    ),
-    # intentions
-    _p(
-        rf"(?:expressed|express|expresses|confirmed|confirm|showed|show|shared|share|reaffirmed|reaffirm|stated|state)\s+{_POSS}?\s*"
-        r"(?:intention|intent|willingness|readiness|desire|resolve|determination|wish|wishes|plan|plans|hope|hopes|expectation|expectations|aspiration)"
-        r"(?:\s+(?:to|that|for))?",
-        "intention",
-    ),
-    _p(r"(?:look|looks|looked|looking)\s+forward\s+to", "intention", "future"),
-    _p(
-        r"(?:intend|intends|intended|plan|plans|planned|aim|aims|aimed|seek|seeks|sought|hope|hopes|hoped|wish|wishes|wished|aspire|aspires)\s+to",
-        "intention",
-        "future",
-    ),
-    _p(
-        r"(?:are|is|were|remain|remains|remained|stand|stands|stood)\s+(?:ready|prepared|willing|eager)\s+to",
-        "intention",
-        "future",
-    ),
-    # pledges
-    _p(
-        r"(?:are|is|were|remain|remains|remained)\s+(?:fully\s+|firmly\s+|strongly\s+)?(?:committed|determined|resolved)\s+to",
-        "pledge",
-        "future",
-    ),
-    _p(
-        r"(?:commit|commits|committed|pledge|pledges|pledged|undertake|undertakes|undertook|resolve|resolves|resolved|vow|vows|vowed|recommit|recommits)\s+(?:ourselves\s+|themselves\s+)?to",
-        "pledge",
-        "future",
-    ),
-    _p(
-        r"(?:will|shall)\s+(?:continue\s+to\s+|further\s+|also\s+|together\s+|work\s+to\s+|endeavou?r\s+to\s+|strive\s+to\s+|not\s+|[a-z]+ly\s+)*(?!be\b)[a-z]+(?:\s+(?:support|assistance|cooperation|efforts))?",
-        "pledge",
-        "future",
-    ),
-    _p(
-        r"(?:extended|extends|gave|offered|offers)\s+(?:his|her|its|their|the)?\s*(?:firm\s+|strong\s+)?assurances?",
-        "pledge",
-        "future",
-    ),
-    # accepting an invitation commits the guest to the visit
-    _p(
-        r"(?:accepted|accepts|accept)\s+(?:the|this|that|an?|his|her|their)\s+(?:kind\s+)?invitation",
-        "agreement",
-        "future",
-    ),
-    _p(
-        r"(?:tasked|instructed|directed|mandated|charged|requested|asked)(?=\s+(?:their|the|our|relevant|respective)\b)",
-        "agreement",
-        "future",
-    ),
-    # agreements
-    _p(
-        r"(?:agreed|agree|agrees|concurred|concur|concurs)(?:\s+(?:on|upon|to|that|in|with))?",
-        "agreement",
-    ),
-    _p(r"(?:decided|decide|decides|resolved)(?:\s+(?:to|that|on))?", "agreement", "future"),
-    _p(
-        r"(?:signed|sign|signs|adopted|adopt|adopts|endorsed|endorse|endorses|launched|launch|launches)(?=\s)",
-        "agreement",
-        "past",
-    ),
-    # appreciation
-    _p(
-        rf"(?:expressed|express|expresses|extended|conveyed)\s+{_POSS}?\s*(?:gratitude|appreciation|thanks|gratefulness)",
-        "appreciation",
-        "past",
-    ),
-    _p(
-        r"(?:highly\s+|deeply\s+|greatly\s+)?(?:appreciated|appreciate|appreciates|thanked|thank|thanks|valued|value|values|paid\s+tribute|pays\s+tribute)",
-        "appreciation",
-        "past",
-    ),
-    # welcomes
-    _p(
-        r"(?:noted|note|notes|took\s+note)\s+with\s+(?:satisfaction|appreciation|pleasure|approval)",
-        "welcome",
-        "past",
-    ),
-    _p(
-        rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:approval|satisfaction|support)",
-        "welcome",
-        "past",
-    ),
-    _p(
-        r"(?:welcomed|welcome|welcomes|commended|commend|commends|congratulated|congratulate|congratulates|praised|praise|praises|hailed|applauded|celebrated|celebrate|lauded)",
-        "welcome",
-        "past",
-    ),
-    # affirmations
-    _p(
-        rf"(?:expressed|express|expresses)\s+{_POSS}?\s*(?:confidence|concern|concerns|condolences|sympathy|solidarity|conviction|belief|view|support|opposition|regret)",
-        "affirmation",
-        "past",
-    ),
-    _p(
-        r"shared\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|determination|perception|vision)",
-        "affirmation",
-        "past",
-    ),
-    _p(
-        r"(?:share|shares)\s+(?:the|a|their|an?)\s+(?:common\s+|same\s+)?(?:recognition|view|understanding|concern|assessment|vision|goal|commitment)",
-        "affirmation",
-        "past",
-    ),
-    _p(
-        r"(?:reaffirmed|reaffirm|reaffirms|affirmed|affirm|affirms|reiterated|reiterate|reiterates|recognized|recognised|recognize|recognise|recognizes|recognises|acknowledged|acknowledge|acknowledges|emphasized|emphasised|emphasize|emphasise|emphasizes|emphasises|stressed|stress|stresses|underlined|underline|underlines|underscored|underscore|underscores|highlighted|highlight|highlights|confirmed|confirm|confirms|noted|note|notes|recalled|recall|recalls|condemned|condemn|condemns|opposed|oppose|opposes|deplored|deplore|urged|urge|urges|called\s+(?:on|upon|for)|call\s+(?:on|upon|for)|calls\s+(?:on|upon|for)|discussed|discuss|reviewed|review|exchanged\s+views|exchanged\s+opinions|attached\s+(?:great\s+)?importance|attach\s+(?:great\s+)?importance|re-?emphasi[sz]ed?|re-?emphasi[sz]es|declared|declare|declares|stated|believe|believes|believed|remain\s+concerned|are\s+convinced|were\s+convinced|encouraged|encourage|encourages|supported|support|supports|reconfirmed|reconfirm|considered|consider|regretted|regret)",
-        "affirmation",
-        "past",
-    ),
-)
-
-#: Every verb pattern in one expression, scanned once per sentence: at each
-#: position the first alternative that matches wins, which is why the table
-#: lists longer, more specific phrases first.  Case-sensitive on purpose: a
-#: reporting verb follows its subject in lower case ("State", "Support" are names),
-#: and a case-sensitive scan is several times faster.
-VERBS = re.compile(
-    r"\b(?:" + "|".join(f"(?P<v{n}>{p.source})" for n, p in enumerate(VERB_PATTERNS)) + r")\b"
+#: adverbs between a subject and its verb ("Both sides also welcomed")
+ADVERBS = re.compile(
+    r"(?:\s+(?:also|further|once\s+again|again|highly|fully|strongly|warmly|firmly|jointly|"
+    r"together|sincerely|deeply|greatly|duly|heartily|furthermore|moreover|both|all|each|"
+    r"hereby|therefore|then|today|likewise|similarly|equally|collectively|unanimously|"
+    r"unequivocally|resolutely|wholeheartedly|positively|actively|particularly|especially|"
+    r"still|now|thus|happily|[a-z]+ly))+$",
+    re.I,
 )
 
 #: passive acts: "was underlined by the Japanese side"
 PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>(?:highly\s+)?(?:underlined|welcomed|appreciated|emphasized|emphasised|stressed|recognized|recognised|affirmed|reaffirmed|acknowledged|commended|noted|highlighted|confirmed|agreed|decided))\s+by\s+(?P<actor>[^,.;]{2,80})",
+    r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>(?:highly\s+)?(?:underlined|"
+    r"welcomed|appreciated|emphasized|emphasised|stressed|recognized|recognised|affirmed|"
+    r"reaffirmed|acknowledged|commended|noted|highlighted|confirmed|agreed|decided))\s+by\s+"
+    r"(?P<actor>[^,.;]{2,80})",
     re.I,
 )
 PASSIVE_CATEGORY: dict[str, Category] = {
@@ -182,33 +56,237 @@ PASSIVE_CATEGORY: dict[str, Category] = {
     "agreed": "agreement",
     "decided": "agreement",
 }
+#: "It was agreed that ...": an act of all the parties
+IMPERSONAL = re.compile(
+    r"^(?:it\s+)?(?:was|has\s+been|is)\s+(?:also\s+|further\s+)?(?P<verb>agreed|decided)"
+    r"(?=\s+(?:that|to|on)\b)",
+    re.I,
+)
 
-ADVERBS = re.compile(rf"(?:\s+(?:{ADVERB_WORDS}))+$", re.I)
-
-#: what follows an agreement verb when it only affirms ("concurred on the importance of")
-AFFIRMING_OBJECT = re.compile(
+_DETERMINERS = word_set(
+    "the a an our their its his her this that these those all any each every such"
+)
+_POSS = (
+    r"^\s*(?:(?:their|its|his|her|our|the|a|an)\s+)?"
+    r"(?:(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:’s|'s))\s+)?"
+    r"(?:[a-z-]+[’']?\s+(?:and\s+)?){0,3}?"
+)
+_IMPORTANCE = re.compile(
     r"^\s*(?:on|upon|in|with|that)?\s*(?:the\s+)?(?:great\s+|utmost\s+|vital\s+|critical\s+)?"
-    r"(?:importance|significance|need|necessity|view|value|relevance|fact|recognition|understanding)\b",
+    r"(?:importance|significance|need|necessity|view|value|relevance|fact|recognition|"
+    r"understanding)\b",
     re.I,
 )
-
-#: what follows a welcome/appreciation when the thing welcomed is still to come
-FUTURE_OBJECT = re.compile(
-    r"\b(?:will|shall|to\s+be\s+(?:held|launched|hosted|signed|established|organi[sz]ed|convened)|"
-    r"forthcoming|upcoming|coming|next\s+(?:year|month|meeting|summit|session|round)|"
-    r"(?:decision|plan|plans|intention|intent|commitment|readiness|willingness|offer|proposal)\s+to|"
-    r"(?:decision|plan|plans|intention)\s+(?:of|by)\s+[^,.]{1,60}?\s+to)\b",
+_COMMITMENT_NOUN = re.compile(
+    _POSS + r"(?:commitment|commitments|determination|resolve|resolution|dedication)"
+    r"\s+(?:to|towards|for)\s+(?P<rest>.*)",
+    re.S,
+)
+_INTENTION_NOUN = re.compile(
+    _POSS + r"(?:intention|intentions|intent|willingness|readiness|plans?|aspirations?|"
+    r"desire|wish)(?:\s+of\s+[^,;]{1,60}?)?\s+to\s+(?!see\b)",
+)
+_HOPE_NOUN = re.compile(
+    _POSS + r"(?:hope|hopes|expectation|expectations|wish|wishes|desire\s+to\s+see|desire)\b"
+)
+_DECISION_NOUN = re.compile(_POSS + r"decision\b")
+#: "shared the view that ...", "their conviction that ...": the clause decides
+_VIEW_THAT = re.compile(
+    r"^\s*(?:(?:the|a|their|our|its|his|her)\s+)?(?:[a-z-]+\s+){0,2}?(?:view|views|recognition|"
+    r"understanding|belief|conviction)\s+(?=that\b)"
+)
+_TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
+_THAT_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
+    r"(?P<aux>will|would|shall|should|must|intends?\s+to|plans?\s+to|stands?\s+ready|"
+    r"are\s+ready|is\s+ready|commits?\b|are\s+(?:fully\s+)?committed|is\s+(?:fully\s+)?committed|"
+    r"remains?\s+committed|are\s+determined|is\s+determined)\b(?!\s+(?:be|have)\s+(?![a-z]+ing\b))",
     re.I,
 )
-
-#: objects that hold a commitment inside an affirmation ("reaffirmed their commitment to")
-COMMITTING_OBJECT = re.compile(
-    r"^\s*(?:their|its|our|his|her|the)?\s*(?:firm\s+|strong\s+|continued\s+|unwavering\s+|full\s+)?"
-    r"(?:commitment|determination|resolve|support\s+for\s+continu|intention)\s+to\b",
+_AGENTS = re.compile(
+    r"^\s*(?:(?:our|their|the|its)\s+)?(?:(?:relevant|respective|senior|appropriate|"
+    r"(?-i:[A-Z][\w-]*))\s+)*(?:officials|ministers|ministries|governments|agencies|teams|"
+    r"negotiators|representatives|experts|sherpas|envoys|administrations|delegations|"
+    r"working\s+groups?)\b",
     re.I,
 )
-
-#: intentions that only hope ("expressed their expectation that ...")
-HOPING = re.compile(
-    r"\b(?:hope|hopes|wish|wishes|expectation|expectations|aspiration|hoped|wished)\b", re.I
+_OWN_AGENTS_SUBJECT = re.compile(
+    r"\b(?:officials|ministers|ministries|governments|agencies|negotiators|representatives|"
+    r"experts|administrations|they|we)\b",
+    re.I,
 )
+_PRESCRIPTIVE = re.compile(r"\b(?:should|shall)\b(?!\s+be\s+(?:no|not)\b)", re.I)
+_LEADING_ADVERBS = re.compile(
+    r"^\s*(?:(?:further|also|jointly|swiftly|fully|continue\s+to|actively|together|"
+    r"[a-z]+ly)\s+)*"
+)
+#: gerunds after "look forward to" that receive rather than act
+_RECEIVING = frozenset({"receiving", "seeing", "hearing", "witnessing"})
+#: what the speakers themselves do, as nouns ("look forward to further work")
+_JOINT_WORK = word_set(
+    """work meeting meetings launch talks consultations consultation dialogue dialogues
+    discussions discussion cooperation collaboration engagement exchanges"""
+)
+#: nouns of action that, after "commitment to the", still name an act
+_ACTION_NOUNS = word_set(
+    """implementation completion realization realisation achievement promotion
+    strengthening expansion enhancement establishment"""
+)
+#: endings of nouns ("to diplomacy", "to multilateralism", "to high standards") ...
+_NOUN_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ity",
+    "ism",
+    "ance",
+    "ence",
+    "ness",
+    "cy",
+    "dom",
+    "ship",
+    "s",
+    # adjectives: what follows is a noun phrase ("to international cooperation")
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "ary",
+)
+#: short adjectives that open a noun phrase
+_SHORT_ADJECTIVES = word_set("high full free open fair safe new strong close clear just deep broad")
+#: ... and verbs that end like nouns ("to advance", "to enhance")
+_VERBS_LIKE_NOUNS = word_set(
+    """advance enhance finance commence balance experience influence reinforce address
+    access assess discuss harness progress stress pass express focus achieve receive
+    perceive reveal appeal signal"""
+)
+
+Speaks = Callable[[str], bool]
+
+
+def is_action(text: str) -> bool:
+    """Whether what follows "to" names an action ("strengthen", "supporting",
+    "the implementation of") rather than a principle, goal or body ("peace",
+    "the G20", "high standards")."""
+    text = re.sub(r"^\s*(?:to|towards|for)\s+", "", text)
+    words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:120])
+    if not words:
+        return False
+    first = words[0]
+    if first[:1].isupper() or first[:1].isdigit():
+        return False
+    lowered = first.lower()
+    if lowered in _DETERMINERS:
+        return any(w.lower() in _ACTION_NOUNS for w in words[1:5])
+    if lowered in _ACTION_NOUNS:
+        return True
+    if lowered.endswith("ing") and len(lowered) > 5:
+        return True
+    if lowered in _SHORT_ADJECTIVES:
+        return False  # "to high standards", "to a free and open order"
+    if lowered in _VERBS_LIKE_NOUNS or len(lowered) < 6:
+        return True  # short words: "drive", "deal", "act" are verbs more often than not
+    return not lowered.endswith(_NOUN_ENDINGS)
+
+
+def embedded_category(
+    tail: str, speaks: Speaks, *, agreeing: bool = False, own: Speaks | None = None
+) -> Category | None:
+    """The category of an act embedded in a verb's complement, or None when the
+    complement holds none (see the module docstring, rule ``states``).  A noun
+    owned by someone else than the actor ("noted Japan's intention to ...")
+    embeds no act of the speakers: ``own`` tells whether an owner is the actor."""
+    for noun in (_COMMITMENT_NOUN, _INTENTION_NOUN, _HOPE_NOUN, _DECISION_NOUN):
+        found = noun.match(tail)
+        if found:
+            owner = found.group("owner")
+            if owner and own is not None and not own(owner):
+                return None
+            break
+    commitment = _COMMITMENT_NOUN.match(tail)
+    if commitment:
+        return "pledge" if is_action(commitment.group("rest")) else "affirmation"
+    if _INTENTION_NOUN.match(tail):
+        return "intention"
+    if _HOPE_NOUN.match(tail):
+        return "affirmation"
+    if _DECISION_NOUN.match(tail):
+        return "agreement"
+    if not agreeing and _TO_ACTION.match(tail):
+        return "pledge"
+    clause = _THAT_CLAUSE.match(_VIEW_THAT.sub("", tail, count=1))
+    if clause and speaks(clause.group("subject")):
+        aux = clause.group("aux").lower()
+        if aux.startswith(("intend", "plan", "stand", "are ready", "is ready")):
+            return "intention"
+        if aux in ("should", "must"):
+            return "agreement" if agreeing else None
+        return "agreement" if agreeing else "pledge"
+    return None
+
+
+def _agreement(verb: str, tail: str, speaks: Speaks) -> Category:
+    if _IMPORTANCE.match(tail):
+        return "affirmation"
+    if not (verb.rstrip().lower().endswith("that") or re.match(r"^\s*that\b", tail)):
+        return "agreement"
+    clause = tail if re.match(r"^\s*that\b", tail) else f"that {tail}"
+    sentence_clause = re.split(r"[;.]", clause, maxsplit=1)[0]
+    if _PRESCRIPTIVE.search(sentence_clause[:200]):
+        return "agreement"
+    embedded = embedded_category(
+        clause, lambda s: speaks(s) or bool(_OWN_AGENTS_SUBJECT.search(s)), agreeing=True
+    )
+    return embedded or "affirmation"
+
+
+def _looking_forward(tail: str) -> Category:
+    words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", tail)[:80])
+    if not words:
+        return "affirmation"
+    first = words[0].lower()
+    if first.endswith("ing") and first not in _RECEIVING and len(first) > 5:
+        return "intention"
+    head = [w.lower() for w in words[:4] if w.lower() not in _DETERMINERS]
+    adjectives = {"further", "future", "continued", "regular", "closer", "more", "new", "next"}
+    for word in head:
+        if word in _JOINT_WORK:
+            return "intention"
+        if word not in adjectives:
+            break
+    return "affirmation"
+
+
+def _continuing(tail: str, speaks: Speaks) -> Category:
+    inner = verb_table().scan(tail.lstrip())
+    if inner and inner[0].start == 0 and inner[0].entry.rule != "continues":
+        rest = tail.lstrip()[inner[0].end :]
+        return decide_category(inner[0].entry, inner[0].text, rest, speaks)
+    return "pledge"
+
+
+def decide_category(
+    entry: VerbEntry, verb: str, tail: str, speaks: Speaks, own: Speaks | None = None
+) -> Category:
+    """The category of an act: the verb's, as its rule reads the complement.
+    ``speaks`` tells whether a phrase names the speakers, ``own`` whether it
+    names this act's own actor."""
+    rule = entry.rule
+    if rule in ("states", "noun"):
+        # the verb's object: "their determination to ..." when the phrase holds the noun
+        words = verb.split(None, 1)
+        obj = f"{words[1]} {tail.lstrip()}" if len(words) > 1 else tail
+        return embedded_category(obj, speaks, own=own) or entry.category
+    if rule == "commits":
+        return "pledge" if is_action(tail) else "affirmation"
+    if rule == "agrees":
+        return _agreement(verb, tail, speaks)
+    if rule == "looks":
+        return _looking_forward(tail)
+    if rule == "tasks":
+        return "agreement" if _AGENTS.match(tail) else "affirmation"
+    if rule == "continues":
+        return _continuing(tail, speaks)
+    return entry.category

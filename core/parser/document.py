@@ -8,8 +8,9 @@ import re
 from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
-from .items import ActReader, ItemDraft, read_items, read_participial_clause
+from .items import ActReader, ItemDraft, read_items
 from .layout import Layout, build_layout
+from .limits import check_items
 from .metadata import (
     assign_missing_parties,
     find_date_and_place,
@@ -56,7 +57,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     if unread:
         warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
-    reader = ActReader(_country_named, [*leaders, *signatories])
+    reader = ActReader(_country_named, [*leaders, *signatories], [p.short_name for p in parties])
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
     from .entities import learn_acronyms, speaking_bodies
 
@@ -64,13 +65,10 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     everyone = {p.short_name for p in parties}
     speakers = speaking_bodies(title, [n for p in parties for n in (p.name, p.short_name)])
     items: list[Item] = []
-    declarer: list[str] | None = None
     for k, text in enumerate(layout.preamble, start=1):
-        clause = read_participial_clause(text, declarer) if declarer else None
-        drafts = [clause] if clause else read_items(text, reader, fallback=False)
-        if k == 1 and text.rstrip().endswith(","):
-            # "The Prime Ministers of Japan and Australia," opens a declaration
-            declarer = reader.actors_of(text.rstrip(" ,"), None)
+        # participial clauses ("Affirming ...;", "Committing to ...;") hold no act:
+        # they have no subject (docs/parser.md, section 4)
+        drafts = read_items(text, reader, fallback=False)
         items.extend(
             _items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone, speakers)
         )
@@ -82,6 +80,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
             _items(drafts, key, number, para.area_id, dated.date, acronyms, everyone, speakers)
         )
 
+    check_items(len(items))
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
         warnings.append("the last paragraph ends mid-sentence: the text may have been cut off")
     if not paragraphs and not layout.preamble:
@@ -174,9 +173,6 @@ def _items(
     items = []
     for n, draft in enumerate(drafts, start=1):
         dates: list[DateMention] = find_dates(draft.text, reference)
-        committed = draft.is_commitment
-        if draft.category in ("welcome", "appreciation") and any(d.future for d in dates):
-            committed = True
         actors = draft.actors
         if len(everyone) >= 2 and set(actors) == everyone:
             actors = ["both"]  # all the parties acting together
@@ -189,11 +185,12 @@ def _items(
                 actors=actors,
                 verb=draft.verb,
                 category=draft.category,
-                is_commitment=committed,
+                is_commitment=draft.is_commitment,
                 organizations=find_organizations(draft.text, acronyms, speakers),
                 instruments=find_instruments(draft.text, acronyms),
                 projects=find_projects(draft.text, acronyms),
                 dates=dates,
+                review=draft.review,
             )
         )
     return items

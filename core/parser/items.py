@@ -1,95 +1,101 @@
 """Stage 3 of the parser: paragraphs -> statement items.
 
-An item is one actor with one reporting verb.  In each sentence we find the
-reporting verbs that have an actor as their subject (or, after "and", share the
-previous act's subject); each starts an item.  Sentences without an act attach
-to the act before them (or, at a paragraph's start, to the act after them).
+An item is one actor with one reporting verb and its complement.  In each
+sentence we find the reporting verbs (:mod:`.verbs`) that have an actor as their
+subject (:mod:`.actors`), or that continue the act before them after "and"
+(sharing its subject); each starts an item, whose category the verb's rule
+decides from the complement (:mod:`.acts`) and whose commitment follows from the
+category (:mod:`.commitments`).  Sentences without an act attach to the act
+before them (or, at a paragraph's start, to the act after them).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Category, Person
-from .acts import (
-    ADVERBS,
-    AFFIRMING_OBJECT,
-    COMMITTING_OBJECT,
-    FUTURE_OBJECT,
-    HOPING,
-    PASSIVE,
-    PASSIVE_CATEGORY,
-    VERB_PATTERNS,
-    VERBS,
-)
+from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subject
+from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
+from .commitments import is_commitment
 from .sentences import split_sentences
+from .verbs import VerbEntry, VerbMatch, verb_table, word_set
 
-BOTH = "both"
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:(]|\b(?:that|which|who|whom|whose|where|whereas|while|when|if|because|although|"
+    r"though|whether|so\s+as)\b",
+    re.I,
+)
+_NEW_CLAUSE = re.compile(r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*$", re.I)
+_COORDINATION = re.compile(
+    r"(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
+    r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+$",
+    re.I,
+)
+_SHARED_OBJECT = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)(?:\s+(?:also|further|then|hereby|[a-z]+ly))*\s*", re.I
+)
+#: a verb after one of these is a noun ("our support", "the note of")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|our|their|its|his|her|this|that|these|those|of|for|with|by|to|from|in|"
+    r"on|at|as|whose|such|no|any|each|every|continued|strong|full|firm|own)|[’']s)\s+$",
+    re.I,
+)
+#: a verb that is also a noun, before a preposition ("support for", "note of")
+_NOUN_AFTER = re.compile(r"^\s*(?:for|of|from|in|on|to|at|by|over|among|,|\.|;)", re.I)
+#: subject words that end a larger noun phrase rather than start one ("the visit of")
+_INSIDE_PHRASE = word_set("of the a an for with by to from in on at between among through under")
+#: a sentence opened by a subordinate or participial clause ("Recognizing ..., we")
+_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing|Given|As|While|Whereas|Although|Though|If|When|With|Since|"
+    r"In\s+(?:view|light)\s+of|Based\s+on|Building\s+on|Guided\s+by|Mindful\s+of|"
+    r"Convinced|Determined|Inspired|Encouraged|Concerned)\b"
+)
+_PAST_IRREGULAR = word_set(
+    "took undertook shared held made gave paid met saw sought stood understood was were had "
+    "said reaffirmed"
+)
+_FUTURE_WORDING = re.compile(
+    r"\b(?:we|our\s+\w+|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|leaders|countries))"
+    r"\b[^.;]{0,60}?\b(?:will|shall)\s+(?!be\b)",
+    re.I,
+)
+#: how the object of a verb that is also a noun or adjective starts ("support the",
+#: "noted that", "supports Japan's")
+_OBJECT_START = re.compile(
+    r"\s+(?:the|a|an|our|their|its|his|her|this|these|those|that|all|any|each|every|such|"
+    r"efforts?|[A-Z0-9])",
+)
+#: a sentence opened by its subject and a narrative verb ("The two leaders discussed")
+_NARRATED = re.compile(
+    r"\s*(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
+    r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?[a-z]+ed\b"
+)
+REVIEW_FAR_SUBJECT = "the verb stands far from its subject"
+REVIEW_NO_ACT = "no reporting verb was recognised, but the text speaks of future action"
 
-_COLLECTIVE = re.compile(
-    r"^(?:both|all|the)?\s*(?:two|both|three|four|five|six|seven|all)?\s*"
-    r"(?:sides|leaders|heads\s+of\s+(?:state|government)|countries|governments|parties|delegates|"
-    r"participants|ministers|foreign\s+ministers|prime\s+ministers|presidents|members|nations|"
-    r"partners|delegations|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+)$",
-    re.I,
-)
-_FIRST_PERSON = re.compile(
-    r"^(?:we|us|our\s+\w+(?:\s+\w+)?|together,?\s+we|they|both|all\s+of\s+us)$", re.I
-)
-_PARTY_WORDS = frozenset(
-    [
-        "the",
-        "side",
-        "sides",
-        "government",
-        "governments",
-        "delegation",
-        "people",
-        "of",
-        "republic",
-        "state",
-        "kingdom",
-        "federation",
-        "union",
-        "socialist",
-        "democratic",
-        "islamic",
-        "commonwealth",
-        "federal",
-        "united",
-        "arab",
-    ]
-)
-_PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
-_NOT_SUBJECT = re.compile(
-    r"^(?:which|that|who|whom|whose|this|these|those|it|there|such|what|where|when|while|as|and|or|"
-    r"to|of|in|on|for|with|by|from|including)\b",
-    re.I,
-)
-_NEW_CLAUSE = re.compile(r"(?:;|,\s*(?:and|while|but|whereas)|\.)\s*$", re.I)
-_CLAUSE_START = re.compile(r"(?:[,;:(]|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b)", re.I)
-_COORDINATION = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?:then\s+)?$", re.I)
-_ACTOR_NOUNS = re.compile(
-    r"\b(?:side|sides|leader|leaders|president|presidents|prime\s+minister|minister|ministers|"
-    r"government|governments|chancellor|king|emperor|secretary|delegation|delegates|country|"
-    r"countries|ministry|ministries|department|agency|council|commission|we|they|he|she|teams?)\b",
-    re.I,
-)
+
+def review_not_a_party(actor: str) -> str:
+    """The review note for an actor that is not one of the statement's parties."""
+    return f"the actor {actor!r} is not one of the statement's parties"
 
 
 @dataclass
 class Act:
     """A reporting verb found in a sentence, with its subject."""
 
-    start: int  # where the item's text starts in the sentence
+    start: int  # where the item's own text starts in the sentence
     verb_start: int
     verb_end: int
     verb: str
-    category: Category
-    tense: str
+    entry: VerbEntry
     actors: list[str]
+    subject: str = ""  # the subject as written ("Both sides")
+    inherited: bool = False  # no subject of its own: it continues the act before it
+    shared: bool = False  # "welcomes and supports X": it shares the next act's object
+    category: Category = "affirmation"
+    review: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -101,285 +107,294 @@ class ItemDraft:
     verb: str
     category: Category
     is_commitment: bool
+    review: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Subject:
+    text: str
+    start: int
+    actors: Actors
+    far: bool = False
 
 
 class ActReader:
     """Finds acts in sentences, resolving subjects to party short names."""
 
-    def __init__(self, resolve_party: Callable[[str], str | None], people: list[Person]) -> None:
-        self._resolve_party = resolve_party
-        self._people = people
-
-    # Actors -------------------------------------------------------------------
+    def __init__(
+        self,
+        resolve_party: Callable[[str], str | None],
+        people: list[Person],
+        parties: list[str] | None = None,
+    ) -> None:
+        self.actors = ActorResolver(resolve_party, people, parties)
 
     def actors_of(self, subject: str, previous: list[str] | None) -> list[str] | None:
         """The actors a subject phrase names, or None when it names none."""
-        found = self.resolve(subject, previous)
-        return found[0] if found else None
+        found = self.actors.resolve(subject, previous)
+        return found.names if found else None
 
-    def resolve(self, subject: str, previous: list[str] | None) -> tuple[list[str], str] | None:
-        """The actors a subject names and how they were found: ``collective``,
-        ``person``, ``party`` or ``generic`` (an actor-like noun phrase)."""
-        phrase = _clean_subject(subject)
-        if not phrase or _NOT_SUBJECT.match(phrase) or _verb_candidates(phrase):
-            return None
-        lowered = phrase.lower()
-        if _COLLECTIVE.match(lowered) or _FIRST_PERSON.match(lowered):
-            if lowered == "they" and previous:
-                return previous, "collective"
-            return [BOTH], "collective"
-        if _PRONOUN.match(lowered):
-            return (previous, "person") if previous else None
-        if not _proper_noun_phrase(phrase):
-            return None
-        person = self._person_in(phrase)
-        if person is not None and person.party:
-            return [person.party], "person"
-        parties = self._parties_in(phrase)
-        if parties:
-            return parties, "party"
-        words = phrase.split()
-        if (
-            len(words) <= 8
-            and phrase[:1].isupper()
-            and _ACTOR_NOUNS.search(" ".join(words[-4:]))
-            and not _verb_candidates(phrase)
-        ):
-            return [phrase], "generic"
-        return None
+    def _owned_by(self, actors: list[str]) -> Callable[[str], bool]:
+        """Whether an owner ("Japan's" in "Japan's intention") is these actors."""
 
-    def _person_in(self, phrase: str) -> Person | None:
-        for person in self._people:
-            names = [n for n in re.split(r"[\s,]+", person.name) if len(n) > 2 and n[0].isupper()]
-            if any(re.search(rf"\b{re.escape(n)}\b", phrase, re.I) for n in names):
-                return person
-        lowered = phrase.lower()
-        titled = [p for p in self._people if p.title and p.title.lower() in lowered]
-        return titled[0] if len(titled) == 1 else None
+        def own(owner: str) -> bool:
+            found = self.actors.resolve(re.sub(r"[’']s$", "", owner), None)
+            return found is not None and (found.names == actors or actors == [BOTH])
 
-    def _parties_in(self, phrase: str) -> list[str]:
-        """Parties named by a subject made only of party names ("Japan", "the
-        Japanese side", "the United States and Japan"), not one that merely
-        mentions a party ("the signing of the Exchange of Notes on Japan's")."""
-        found: list[str] = []
-        for part in re.split(r"\s*(?:,|\band\b|&)\s*", phrase):
-            if not part.strip():
-                continue
-            leftover = [
-                w
-                for w in re.findall(r"[\w’'.-]+", part)
-                if w[:1].islower() and w.lower() not in _PARTY_WORDS
-            ]
-            party = self._resolve_party(part) if not leftover else None
-            if party is None:
-                return []
-            if party not in found:
-                found.append(party)
-        return found
+        return own
+
+    def speaks(self, subject: str) -> bool:
+        """Whether a subject is the speakers themselves (a party, a leader, "we",
+        "the two countries"), as in "affirmed that *they* will ..."."""
+        found = self.actors.resolve(subject, None)
+        return found is not None and found.how != "generic"
 
     # Acts ---------------------------------------------------------------------
 
     def acts_in(self, sentence: str, previous: list[str] | None) -> list[Act]:
-        """The acts of one sentence, in order."""
-        candidates = _verb_candidates(sentence)
+        """The acts of one sentence, in order, with their categories."""
         acts: list[Act] = []
-        for start, end, pattern_category, tense, verb in candidates:
-            if acts and start < acts[-1].verb_end:
+        for match in verb_table().scan(sentence):
+            if acts and match.start < acts[-1].verb_end:
                 continue
-            before = sentence[:start]
-            if acts and _coordinated(before[acts[-1].verb_end :], acts[-1].verb, verb):
-                coord = _COORDINATION.search(before)
-                cut = coord.start() if coord else start
-                acts.append(Act(cut, start, end, verb, pattern_category, tense, acts[-1].actors))
+            if _noun_use(sentence, match):
                 continue
-            subject = _subject_before(before)
-            if subject is None:
-                continue
-            resolved = self.resolve(subject, previous)
-            if resolved is None:
-                continue
-            actors, how = resolved
-            generic_pledge = pattern_category == "pledge" and tense == "future" and how == "generic"
-            if generic_pledge and not _ACTOR_NOUNS.search(subject):
-                continue
-            start_at = 0
             if acts:
-                # a second subject in one sentence starts an act only after "; " or
-                # ", and": inside "reaffirmed that the two countries commit to ..."
-                # the inner verb belongs to the first act's object
-                start_at = before.rfind(subject)
-                if not _NEW_CLAUSE.search(before[acts[-1].verb_end : max(start_at, 0)]):
+                link = _link(sentence, acts[-1], match)
+                if link == "inside":
                     continue
-            acts.append(Act(start_at, start, end, verb, pattern_category, tense, actors))
-        passive = PASSIVE.search(sentence)
-        if passive and not any(a.verb_start <= passive.start("verb") < a.verb_end for a in acts):
-            agents = self.actors_of(passive.group("actor"), previous)
-            if agents and not acts:
-                word = passive.group("verb").split()[-1].lower()
-                category = PASSIVE_CATEGORY.get(word, "affirmation")
-                acts.append(
-                    Act(
-                        0,
-                        passive.start("verb"),
-                        passive.end("verb"),
-                        passive.group("verb"),
-                        category,
-                        "past",
-                        agents,
-                    )
-                )
+                if link is not None:
+                    acts.append(self._continuation(sentence, acts[-1], match, link))
+                    continue
+            subject = self._subject(sentence[: match.start], previous)
+            if subject is None:
+                if not acts:
+                    narrated = self._narrative_subject(sentence, match, previous)
+                    if narrated is not None:
+                        acts.append(narrated)
+                continue
+            if acts and not _starts_clause(sentence[acts[-1].verb_end : subject.start], subject):
+                if not _opened(sentence, acts, subject.start):
+                    continue  # a verb inside the first act's object
+                acts = []  # the acts so far lay in a participial opener
+            acts.append(self._act(sentence, match, subject, start=subject.start if acts else 0))
+        if not acts:
+            acts = self._passive(sentence, previous)
+        for n, act in enumerate(acts):
+            last = n
+            while acts[last].shared and last + 1 < len(acts):
+                last += 1  # "welcomes and supports X": X is the object of both
+            end = acts[last + 1].start if last + 1 < len(acts) else len(sentence)
+            tail = sentence[acts[last].verb_end if act.shared else act.verb_end : end]
+            act.category = decide_category(
+                act.entry, act.verb, tail, self.speaks, own=self._owned_by(act.actors)
+            )
         return acts
 
+    def _act(self, sentence: str, match: VerbMatch, subject: _Subject, start: int) -> Act:
+        review = [REVIEW_FAR_SUBJECT] if subject.far else []
+        review += [review_not_a_party(a) for a in subject.actors.names if not self._known(a)]
+        return Act(
+            start=start,
+            verb_start=match.start,
+            verb_end=match.end,
+            verb=_verb_as_written(sentence, match),
+            entry=match.entry,
+            actors=subject.actors.names,
+            subject=clean_subject(subject.text),
+            review=review,
+        )
 
-_NOUN_PHRASE_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "for",
-        "on",
-        "in",
-        "at",
-        "side",
-        "sides",
-        "government",
-        "governments",
-        "delegation",
-        "delegations",
-        "de",
-        "van",
-        "von",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "la",
-        "le",
-        "da",
-        "du",
-        "der",
-        "dos",
-        "das",
-        "y",
-        "leader",
-        "leaders",
-        "president",
-        "presidents",
-        "minister",
-        "ministers",
-        "prime",
-        "secretary",
-        "state",
-        "states",
-        "ministry",
-        "ministries",
-        "department",
-        "agency",
-        "council",
-        "commission",
-        "countries",
-        "country",
-        "people",
-        "teams",
-        "team",
-        "representatives",
-        "representative",
-        "officials",
-        "side's",
-        "two",
-        "both",
-        "all",
-        "foreign",
-    ]
-)
+    def _continuation(self, sentence: str, before: Act, match: VerbMatch, link: str) -> Act:
+        between = sentence[before.verb_end : match.start]
+        coordinator = _COORDINATION.search(between)
+        start = before.verb_end + coordinator.start() if coordinator else match.start
+        if link == "shared":
+            before.shared = True
+        return Act(
+            start=start,
+            verb_start=match.start,
+            verb_end=match.end,
+            verb=_verb_as_written(sentence, match),
+            entry=match.entry,
+            actors=before.actors,
+            subject=before.subject,
+            inherited=True,
+            review=list(before.review),
+        )
 
+    def _narrative_subject(
+        self, sentence: str, match: VerbMatch, previous: list[str] | None
+    ) -> Act | None:
+        """An act that shares the subject of a narrative verb before it: "The two
+        leaders discussed X and will continue to work ..." (a narrative verb such
+        as "discussed" is no act; the reporting verb after "and" is)."""
+        before = sentence[: match.start]
+        if not _COORDINATION.search(before) or _CLAUSE_BOUNDARY.search(before):
+            return None
+        opening = _NARRATED.match(before)
+        if opening is None:
+            return None
+        found = self.actors.resolve(opening.group("subject"), previous)
+        if found is None or found.how == "generic":
+            return None
+        coordinator = _COORDINATION.search(before)
+        start = coordinator.start() if coordinator else match.start
+        return Act(
+            start=start,
+            verb_start=match.start,
+            verb_end=match.end,
+            verb=_verb_as_written(sentence, match),
+            entry=match.entry,
+            actors=found.names,
+            subject=clean_subject(opening.group("subject")),
+            inherited=True,
+        )
 
-def _proper_noun_phrase(phrase: str) -> bool:
-    """A subject is a name or an actor noun phrase, not a clause: its lower-case
-    words are articles, particles and actor nouns only."""
-    for word in re.findall(r"[\w’'.-]+", phrase):
-        if word[:1].islower() and word.lower().strip("’'.") not in _NOUN_PHRASE_WORDS:
-            return False
-    return True
+    def _known(self, actor: str) -> bool:
+        return self.actors.is_party(actor)
 
-
-def _verb_candidates(sentence: str) -> list[tuple[int, int, Category, str, str]]:
-    """Reporting verbs in a sentence, earliest first, not overlapping."""
-    found: list[tuple[int, int, Category, str, str]] = []
-    for match in VERBS.finditer(sentence):
-        verb = match.group(0)
-        if verb[:1].isupper():
-            continue  # "State", "Support": a name, not a verb (verbs follow their subject)
-        pattern = VERB_PATTERNS[int((match.lastgroup or "v0")[1:])]
-        found.append((match.start(), match.end(), pattern.category, pattern.tense, verb))
-    return found
-
-
-def _subject_before(before: str) -> str | None:
-    text = before.rstrip()
-    if not text:
+    def _subject(self, before: str, previous: list[str] | None) -> _Subject | None:
+        """The actor named just before a verb: the longest phrase that resolves,
+        back to the start of the clause (at most twelve words)."""
+        cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
+        clause = ADVERBS.sub("", before[cut:].rstrip())
+        spans = [(m.start() + cut, m.end() + cut) for m in re.finditer(r"[^\s,]+", clause)]
+        if not spans:
+            return None
+        end = spans[-1][1]
+        last = before[spans[-1][0] : end]
+        if last.lower() in PERSONAL_PRONOUNS:
+            found = self.actors.resolve(last, previous)
+            return _Subject(last, spans[-1][0], found) if found else None
+        best: _Subject | None = None
+        for k in range(1, min(12, len(spans)) + 1):
+            start = spans[-k][0]
+            if k < len(spans) and before[spans[-k - 1][0] : spans[-k - 1][1]].lower() in (
+                _INSIDE_PHRASE
+            ):
+                continue
+            phrase = before[start:end]
+            found = self.actors.resolve(phrase, previous)
+            # the longest phrase wins, but a name never gives way to a generic phrase
+            if found is not None and (
+                best is None or found.how != "generic" or best.actors.how == "generic"
+            ):
+                best = _Subject(phrase, start, found)
+        if best is not None:
+            return best
+        # "The two Leaders, recognising the importance of ..., reaffirmed"
+        far = re.match(r"\s*(?P<actor>[^,]{2,80}?),\s", before[cut:])
+        if far and before.rstrip().endswith(","):
+            found = self.actors.resolve(far.group("actor"), previous)
+            if found is not None and found.how != "generic":
+                start = cut + far.start("actor")
+                return _Subject(far.group("actor"), start, found, far=True)
         return None
-    cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
-    subject = text[cut:].strip()
-    subject = ADVERBS.sub("", subject).strip()
-    if not subject or len(subject.split()) > 12:
-        return None
-    return subject
+
+    def _passive(self, sentence: str, previous: list[str] | None) -> list[Act]:
+        """A passive act: "was underlined by the Japanese side", "It was agreed that"."""
+        impersonal = IMPERSONAL.match(sentence)
+        if impersonal:
+            entry = VerbEntry(impersonal.group("verb"), "agreement", "agrees")
+            verb = sentence[impersonal.start() : impersonal.end("verb")]
+            return [Act(0, 0, impersonal.end("verb"), verb, entry, [BOTH], subject="")]
+        passive = PASSIVE.search(sentence)
+        if not passive:
+            return []
+        agents = self.actors_of(passive.group("actor"), previous)
+        if not agents:
+            return []
+        word = passive.group("verb").split()[-1].lower()
+        entry = VerbEntry(word, PASSIVE_CATEGORY.get(word, "affirmation"), "")
+        start, end = passive.start("verb"), passive.end("verb")
+        return [Act(0, start, end, passive.group("verb"), entry, agents)]
 
 
-def _clean_subject(subject: str) -> str:
-    phrase = re.sub(
-        r"^(?:also|further|in\s+this\s+(?:regard|context),?|moreover|furthermore|finally|then)\s+",
-        "",
-        subject.strip(),
-        flags=re.I,
-    )
-    phrase = re.sub(
-        r"^(?:both\s+)?(?:h\.e\.|his\s+excellency|her\s+excellency|mr\.?|ms\.?|mrs\.?|dr\.?)\s+",
-        "",
-        phrase,
-        flags=re.I,
-    )
-    return phrase.strip(" ,")
+def _noun_use(sentence: str, match: VerbMatch) -> bool:
+    """A verb form used as a noun: "our support", "Japan's support", "support for"."""
+    if _NOUN_BEFORE.search(sentence[: match.start]):
+        return True
+    return match.entry.rule in ("weak", "noun") and bool(_NOUN_AFTER.match(sentence[match.end :]))
 
 
-_PAST_IRREGULAR = frozenset(
-    [
-        "took",
-        "undertook",
-        "shared",
-        "held",
-        "made",
-        "gave",
-        "paid",
-        "met",
-        "saw",
-        "sought",
-        "stood",
-        "understood",
-        "reaffirmed",
-    ]
-)
-
-
-def _is_past(verb: str) -> bool:
+def _tense(verb: str) -> str:
     words = [w.lower() for w in verb.split()]
     first = next((w for w in words if not w.endswith("ly")), words[0])
-    return first.endswith("ed") or first in _PAST_IRREGULAR
+    if first in ("will", "shall"):
+        return "future"
+    return "past" if first.endswith("ed") or first in _PAST_IRREGULAR else "present"
 
 
-def _coordinated(between: str, first_verb: str, verb: str) -> bool:
-    """'welcomed X and expressed Y': a second verb sharing the first one's subject.
+def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
+    """How a verb after an earlier act of the sentence relates to it:
+    ``shared`` ("welcomes and supports X": two acts, one object), ``own``
+    ("welcomed X and expressed Y": a second act with its own object, sharing the
+    subject), ``inside`` (it belongs to the earlier act's object: "to develop and
+    support", "will strengthen X and support Y"), or None (a new clause, which
+    needs a subject of its own)."""
+    between = sentence[before.verb_end : match.start]
+    if re.search(r"\n\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])\s", between):
+        return None  # a list item of its own
+    modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
+    weak = match.entry.rule in ("weak", "noun")
+    listed = (
+        re.search(r",\s*$", between)
+        and not weak
+        and (modal == was_modal)
+        and (modal or _tense(before.verb) == _tense(match.text))
+        and not re.match(r"\s*(?:by|in|on|at|with|during|under|for)\b", sentence[match.end :])
+    )  # "We recognised X, welcomed Y and urged Z"; "will help X, will support Y"
+    if not (_COORDINATION.search(between) or listed):
+        return None
+    if weak and not _OBJECT_START.match(sentence[match.end :]):
+        return None  # "and shared prosperity": an adjective, not a verb
+    if was_modal and not modal and (weak or _acts_under_modal(match)):
+        return "inside"  # one modal, several verbs: "will strengthen X, and support Y"
+    if weak and (before.verb.endswith(" to") or re.search(r"\bto\s+[a-z]+\b[^;]*$", between)):
+        return "inside"  # "agreed to develop and support ..."
+    if _SHARED_OBJECT.fullmatch(between):
+        return "shared"
+    if modal or _tense(before.verb) == _tense(match.text) or not weak or not listed:
+        return "own"  # a weak verb after "and" has shown its object above
+    return None
 
-    It must follow "and" and agree in tense with the first verb, so that "to develop
-    and support" or "the progress of support" do not start a new act."""
-    if not _COORDINATION.search(between) or "\n" in between:
+
+def _acts_under_modal(match: VerbMatch) -> bool:
+    """A one-word action verb after "will ... and" shares the modal ("will launch X
+    and establish Y"); a reporting phrase ("stand ready to", "reaffirm") does not."""
+    return " " not in match.entry.phrase and match.entry.category in ("pledge", "agreement")
+
+
+def _starts_clause(between: str, subject: _Subject) -> bool:
+    """Whether a subject after an earlier act starts a clause of its own: after
+    ";", ", and", "and", or, for a pronoun ("and on JETPs, we will ..."), after any
+    comma outside a relative or "that" clause."""
+    if _NEW_CLAUSE.search(between) or re.search(r"\s(?:and|but|while|whereas)\s*$", between):
+        return True
+    pronoun = subject.text.strip().lower() in PERSONAL_PRONOUNS
+    return pronoun and "," in between and not _CLAUSE_BOUNDARY.search(between)
+
+
+def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:
+    """Whether the acts found so far lay in a participial or subordinate opener
+    ("Recognizing that Japan will ..., both sides ...") that ends before this
+    subject."""
+    if not _OPENER.match(sentence):
         return False
-    if re.search(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s+and\s+$", between):
-        return False
-    if re.match(r"(?:will|shall)\b", verb, re.I):
-        return True  # "discussed X and will continue to work ..."
-    return _is_past(first_verb) == _is_past(verb)
+    comma = sentence.rfind(",", 0, subject_start)
+    return comma >= 0 and all(act.verb_end <= comma for act in acts)
+
+
+def _verb_as_written(sentence: str, match: VerbMatch) -> str:
+    """The verb with the manner adverbs just before it ("strongly condemn",
+    "hereby establish"), but not "also"."""
+    before = sentence[: match.start]
+    adverbs = re.search(r"(?:\b(?:hereby|[a-z]+ly)\s+)+$", before)
+    verb = re.sub(r"\s+", " ", match.text.strip())
+    if adverbs and not re.search(r"\b(?:only|early|family|july)\b", adverbs.group(0), re.I):
+        return f"{adverbs.group(0).strip()} {verb}"
+    return verb
 
 
 def has_act(text: str) -> bool:
@@ -389,55 +404,12 @@ def has_act(text: str) -> bool:
     return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
 
 
-_PARTICIPLE_TABLE: tuple[tuple[str, Category, bool], ...] = (
-    (
-        r"committing\s+(?:themselves\s+)?to|resolving\s+to|determined\s+to|pledging\s+to",
-        "pledge",
-        True,
-    ),
-    (r"desiring\s+to|seeking\s+to|intending\s+to|aiming\s+to", "intention", True),
-    (r"deciding\s+to|agreeing\s+(?:to|on|that)", "agreement", True),
-    (r"welcoming|commending|congratulating", "welcome", False),
-    (
-        r"appreciating|expressing\s+(?:their|its)\s+(?:gratitude|appreciation)",
-        "appreciation",
-        False,
-    ),
-    (
-        r"affirming|reaffirming|recognising|recognizing|recalling|noting|acknowledging|"
-        r"emphasi[sz]ing|stressing|underlining|underscoring|reiterating|considering|"
-        r"convinced|mindful|bearing\s+in\s+mind|taking\s+into\s+account|sharing",
-        "affirmation",
-        False,
-    ),
-)
-_PARTICIPLES: tuple[tuple[re.Pattern[str], Category, bool], ...] = tuple(
-    (re.compile(rf"^(?P<verb>{pattern})\b", re.I), category, commits)
-    for pattern, category, commits in _PARTICIPLE_TABLE
-)
-
-
-def read_participial_clause(text: str, actors: list[str]) -> ItemDraft | None:
-    """A declaration's participial clause ("Affirming that ...;", "Committing to
-    ...;") is an act of the subject line that opens the declaration."""
-    for pattern, category, commits in _PARTICIPLES:
-        match = pattern.match(text.strip())
-        if match:
-            return ItemDraft(
-                text=text.strip(),
-                actors=actors,
-                verb=re.sub(r"\s+", " ", match.group("verb")),
-                category=category,
-                is_commitment=commits,
-            )
-    return None
-
-
 def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraft]:
     """The items of one paragraph.
 
-    With ``fallback``, a paragraph with no act still yields one ``affirmation``
-    item spoken by both sides, so that every body paragraph is on the matrix.
+    With ``fallback``, a paragraph with no act whose text speaks of the speakers'
+    future action still yields one item, marked for review, so that a possible
+    commitment is not lost without a trace.
     """
     drafts: list[ItemDraft] = []
     leading: list[str] = []
@@ -450,82 +422,51 @@ def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraf
             else:
                 leading.append(sentence)
             continue
-        for i, act in enumerate(acts):
-            end = acts[i + 1].start if i + 1 < len(acts) else len(sentence)
-            piece = sentence[act.start : end].strip(" ,;")
-            piece = re.sub(r"^(?:and|while|but)\s+", "", piece, flags=re.I)
-            tail = sentence[act.verb_end : end]
-            drafts.append(
-                ItemDraft(
-                    text=_sentence_case(piece),
-                    actors=act.actors,
-                    verb=re.sub(r"\s+", " ", act.verb.strip()),
-                    category=_category(act, tail),
-                    is_commitment=_commits(act, tail),
-                )
-            )
+        for n, act in enumerate(acts):
+            drafts.append(_draft(sentence, acts, n))
             previous = act.actors
         if leading:
             drafts[-len(acts)].text = " ".join([*leading, drafts[-len(acts)].text])
             leading = []
     if leading:
+        joined = " ".join(leading)
         if drafts:
-            drafts[-1].text = f"{drafts[-1].text} {' '.join(leading)}"
-        elif fallback:
-            joined = " ".join(leading)
+            drafts[-1].text = f"{drafts[-1].text} {joined}"
+        elif fallback and _FUTURE_WORDING.search(joined):
             drafts.append(
-                ItemDraft(
-                    text=joined,
-                    actors=[BOTH],
-                    verb="",
-                    category="affirmation",
-                    is_commitment=bool(re.search(r"\b(?:will|shall)\s+(?!be\b)\w+", joined))
-                    and bool(re.search(r"\b(?:we|our|both|the two)\b", joined, re.I)),
-                )
+                ItemDraft(joined, [BOTH], "", "affirmation", False, review=[REVIEW_NO_ACT])
             )
     return drafts
 
 
+def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
+    """The item of the ``n``-th act of a sentence."""
+    act = acts[n]
+    first = n
+    while first > 0 and acts[first - 1].shared:
+        first -= 1  # "welcomes and supports X": the text of the whole group
+    last = n
+    while acts[last].shared and last + 1 < len(acts):
+        last += 1
+    end = acts[last + 1].start if last + 1 < len(acts) else len(sentence)
+    piece = sentence[acts[first].start : end].strip(" ,;")
+    piece = re.sub(r"^(?:and|while|but|as\s+well\s+as)\s+", "", piece, flags=re.I)
+    if acts[first].inherited and acts[first].subject:
+        subject = acts[first].subject.strip()
+        piece = f"{subject} {piece}"
+    own_end = acts[n + 1].start if n + 1 < len(acts) else len(sentence)
+    tail = sentence[acts[last].verb_end if act.shared else act.verb_end : own_end]
+    if act.shared:
+        tail = sentence[acts[last].verb_end : end]
+    return ItemDraft(
+        text=_sentence_case(piece),
+        actors=act.actors,
+        verb=act.verb,
+        category=act.category,
+        is_commitment=is_commitment(act.category, act.verb, tail),
+        review=list(dict.fromkeys(act.review)),
+    )
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
-
-
-def _category(act: Act, tail: str) -> Category:
-    if act.category == "agreement" and AFFIRMING_OBJECT.match(tail):
-        return "affirmation"
-    if act.category == "affirmation" and re.match(
-        r"^\s*that\s+(?:they|the\s+two\s+\w+|both\s+\w+|we)\s+(?:would|will|shall)\b", tail, re.I
-    ):
-        return "agreement"
-    return act.category
-
-
-_INNER_COMMITMENT = re.compile(
-    r"^\s*that\s+[^;]{0,100}?\b(?:will|shall|would|commit|commits|are\s+committed|"
-    r"remain\s+committed|are\s+determined|intend)\b(?!\s+be\b)",
-    re.I,
-)
-
-
-def _commits(act: Act, tail: str) -> bool:
-    category = _category(act, tail)
-    if category in ("pledge",):
-        return True
-    if category != act.category and category == "agreement":
-        return True  # "shared the view that they would ..."
-    if category == "intention":
-        return not HOPING.search(act.verb)
-    if category == "agreement":
-        if act.tense == "past":
-            return bool(FUTURE_OBJECT.search(tail))
-        return not AFFIRMING_OBJECT.match(tail)
-    if category == "invitation":
-        return False
-    if category == "affirmation":
-        return bool(COMMITTING_OBJECT.match(tail)) or (
-            act.category == "affirmation"
-            and bool(_INNER_COMMITMENT.match(tail))
-            and not re.match(r"^\s*that\s+(?:this|the\s+(?:joint|statement|visit))", tail, re.I)
-        )
-    # welcome, appreciation: only when what is welcomed is still to come
-    return bool(FUTURE_OBJECT.search(tail))

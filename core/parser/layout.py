@@ -158,9 +158,10 @@ def find_header(units: list[Unit], metadata_title: str | None) -> tuple[Header, 
 
 
 def _leading_title(index: int, unit: Unit, units: list[Unit]) -> bool:
-    """A top-level heading that opens the document and names a statement is its
-    title (``# Joint Statement of ...`` in Markdown, an ``<h1>``)."""
-    if unit.forced_heading is None or unit.forced_heading > 1:
+    """A heading that opens the document and names a statement is its title
+    (``# Joint Statement of ...`` in Markdown, an ``<h1>``), whatever its level:
+    a page may set its title smaller than its sections (``######``)."""
+    if unit.forced_heading is None:
         return False
     earlier = units[:index]
     return all(u.forced_heading is not None or _is_date_line(u) for u in earlier) and bool(
@@ -295,14 +296,15 @@ def _walk(body: list[Unit], layout: Layout) -> None:
                 unit.forced_heading == 1 and _has_deeper_headings(body)
             )
             if is_part:
-                part = PartDraft(
-                    unit.label or f"part-{len(layout.parts) + 1}", unit.label, unit.text
-                )
+                heading = f"{unit.text}: {unit.description}" if unit.description else unit.text
+                part = PartDraft(unit.label or f"part-{len(layout.parts) + 1}", unit.label, heading)
                 layout.parts.append(part)
                 area = None
                 pending_part_area = True
                 continue
-            heading, description = _split_heading(unit.text)
+            heading, description = (
+                (unit.text, unit.description) if unit.description else _split_heading(unit.text)
+            )
             area = AreaDraft(_slug(heading, taken), heading, description, part.id if part else None)
             layout.areas.append(area)
             pending_part_area = False

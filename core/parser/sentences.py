@@ -56,6 +56,9 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)]*)\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-ÞĀ-ſЀ-ӿ])")
 
 
+_FINISHED = re.compile(r"[.!?;:…\"”’)\]]\s*$")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences; list items joined to a lead-in stay with it."""
     sentences: list[str] = []
@@ -75,11 +78,15 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _blocks(text: str) -> list[str]:
-    """Lines joined by ``\\n`` are separate blocks unless they are ``- `` list items."""
+    """Lines joined by ``\\n`` are separate blocks unless they are ``- `` list items
+    or the line before has not finished its sentence (a hard line break inside a
+    sentence: "... reaffirmed\\ntechnology's role and\\nlauded ...")."""
     blocks: list[str] = []
     for line in text.split("\n"):
         if blocks and line.startswith("- "):
             blocks[-1] = f"{blocks[-1]}\n{line}"
+        elif blocks and blocks[-1].strip() and not _FINISHED.search(blocks[-1]) and line.strip():
+            blocks[-1] = f"{blocks[-1].rstrip()} {line.lstrip()}"
         else:
             blocks.append(line)
     return blocks
@@ -90,7 +97,7 @@ def _ends_with_abbreviation(candidate: str) -> bool:
     if not stripped.endswith("."):
         return False
     word = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].strip() else ""
-    word = word.lstrip('("“‘')
+    word = word.lstrip('("“‘').rsplit("-", 1)[-1]  # "India-U.S." ends in "U.S."
     if not word:
         return False
     if len(word) == 1 and word.isupper():

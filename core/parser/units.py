@@ -62,6 +62,7 @@ class Unit:
     bold: bool = False
     standalone: bool = False  # blank lines (or a block boundary) on both sides
     forced_heading: int | None = None  # heading level given by a structured reader
+    description: str | None = None  # a heading's description line, given by the reader
     chunk: int = 0  # which run of lines (between blank lines) the unit came from
     lines: list[str] = field(default_factory=list)
 
@@ -113,7 +114,14 @@ def line_marker(line: str) -> str | None:
 
 
 def blocks_to_units(blocks: list[Block]) -> list[Unit]:
-    """Group line blocks into units; map structured blocks one to one."""
+    """Group line blocks into units; map structured blocks one to one.
+
+    Refuses (:class:`jtreport.errors.ParseError`) text or paragraphs beyond
+    the limits of :mod:`.limits`.
+    """
+    from .limits import check_paragraphs, check_text
+
+    check_text(blocks)
     plain = [b.text for b in blocks if b.kind == "line"]
     wrapped, width = is_hard_wrapped(plain)
     units: list[Unit] = []
@@ -141,6 +149,7 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
             unit.chunk = chunk_no
             units.append(unit)
     flush()
+    check_paragraphs(len(units))
     return units
 
 
@@ -155,6 +164,7 @@ def _structured_unit(block: Block) -> Unit | None:
             bold=True,
             standalone=True,
             forced_heading=block.level if block.level is not None else 1,
+            description=_one_line(block.description),
             lines=[text],
         )
     if block.kind == "list_item":
@@ -165,6 +175,10 @@ def _structured_unit(block: Block) -> Unit | None:
         prefix = f"({block.number}) " if block.number else "- "
         return Unit(text=prefix + text, bold=block.bold, standalone=True, lines=[text])
     return Unit(text=text, bold=block.bold, standalone=True, lines=[text])
+
+
+def _one_line(text: str | None) -> str | None:
+    return re.sub(r"\s+", " ", text).strip() or None if text else None
 
 
 def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:

@@ -2,23 +2,33 @@
 (scripts, navigation, menus, banners, footers, share buttons) and where the
 main text is (``<main>``, ``role=main``, ``<article>``, else the page body).
 
-Works on a BeautifulSoup tree, which it changes in place; nothing the page
-refers to (scripts, styles, frames, images, links) is ever fetched.
+Works on a :class:`._htmltree.Node` tree, which it changes in place, in time
+linear in the size of the tree: text sizes are counted once, bottom up, and
+elements are removed in one pass.  What a browser would show is kept: the
+content of an ``<object>`` (its fallback, or what an unclosed one swallowed)
+and of a ``<form>`` wrapping the page, as government CMSs do.  Nothing the page
+refers to is ever fetched.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-#: elements that never hold statement text
-NEVER_TEXT = (
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-    "embed", "applet", "svg", "math", "canvas", "video", "audio", "map", "form", "button",
-    "input", "select", "textarea", "link", "meta", "base", "dialog", "head",
-)  # fmt: skip
+from ._htmltree import Node
+
+#: elements that never hold statement text (what is inside is not shown as text)
+NEVER_TEXT = frozenset((
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "noframes",
+    "applet", "svg", "math", "canvas", "video", "audio", "button", "input", "select",
+    "textarea", "option", "datalist", "link", "meta", "base", "dialog", "head", "title",
+    "param",
+))  # fmt: skip
+#: elements whose tags go but whose content stays (an object's fallback content)
+UNWRAP = frozenset(("object",))
 #: page furniture by element name
-FURNITURE = ("nav", "aside", "menu")
+FURNITURE = frozenset(("nav", "aside", "menu"))
 #: page furniture by role
 FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
@@ -29,93 +39,177 @@ FURNITURE_WORDS = frozenset((
     "footer", "sidebar", "sidenav", "cookie", "cookies", "consent", "gdpr", "share", "sharing",
     "sns", "social", "banner", "skip", "skiplink", "toolbar", "pagination", "pager", "related",
     "advert", "advertisement", "ads", "promo", "subscribe", "newsletter", "pagetop",
-    "backtotop", "searchbox",
+    "backtotop", "searchbox", "search",
 ))  # fmt: skip
+#: a link list holds at most this many words (a menu, not a paragraph with links)
+LINK_LIST_WORDS = 120
+_LINK_LIST_TAGS = frozenset(("ul", "ol", "div", "p", "table", "section", "dl"))
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_Test = Callable[[Node], bool]
 
 
-def drop_never_text(soup: Any) -> None:
-    """Remove scripts, styles, frames, forms, media and comments."""
-    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+@dataclass
+class Sizes:
+    """What every element holds, counted once: non-space characters, words,
+    and non-space characters inside links."""
 
-    for element in soup.find_all(NEVER_TEXT):
-        element.decompose()
-    for node in soup.find_all(
-        string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))
-    ):
-        node.extract()
+    chars: dict[int, int] = field(default_factory=dict)
+    words: dict[int, int] = field(default_factory=dict)
+    linked: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def count(cls, root: Node) -> Sizes:
+        """Count bottom up, in one iterative pass."""
+        sizes = cls()
+        order = list(root.iter())
+        for node in reversed(order):
+            chars = words = linked = 0
+            for child in node.children:
+                if isinstance(child, str):
+                    chars += _nonspace(child)
+                    words += len(child.split())
+                else:
+                    key = id(child)
+                    chars += sizes.chars[key]
+                    words += sizes.words[key]
+                    linked += sizes.linked[key]
+            if node.tag == "a" and node.get("href") is not None:
+                linked = chars  # an anchor without href is a bookmark, not a link
+            key = id(node)
+            sizes.chars[key] = chars
+            sizes.words[key] = words
+            sizes.linked[key] = linked
+        return sizes
+
+    def of(self, node: Node) -> int:
+        """The non-space characters ``node`` holds."""
+        return self.chars.get(id(node), 0)
 
 
-def main_content(soup: Any) -> tuple[Any, bool]:
+def _nonspace(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\n\r\f\v\u00a0") if text else 0
+
+
+def drop_never_text(root: Node) -> None:
+    """Remove scripts, styles, frames, controls and media; unwrap objects."""
+    prune(
+        root,
+        remove=lambda node: node.tag in NEVER_TEXT,
+        unwrap=lambda node: node.tag in UNWRAP,
+    )
+
+
+def prune(
+    root: Node,
+    *,
+    remove: _Test,
+    unwrap: _Test | None = None,
+) -> None:
+    """Remove the elements ``remove`` accepts (with their content) and unwrap
+    the ones ``unwrap`` accepts (keeping their content), in one pass."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        kept: list[Node | str] = []
+        changed = False
+        queue: list[Node | str] = list(node.children)
+        queue.reverse()
+        while queue:
+            child = queue.pop()
+            if isinstance(child, Node):
+                if remove(child):
+                    child.parent = None
+                    changed = True
+                    continue
+                if unwrap is not None and unwrap(child):
+                    queue.extend(reversed(child.children))
+                    changed = True
+                    continue
+                child.parent = node
+                stack.append(child)
+            elif kept and isinstance(kept[-1], str):
+                kept[-1] += child  # two texts side by side once an element is gone
+                continue
+            kept.append(child)
+        if changed or len(kept) != len(node.children):
+            node.children = kept
+
+
+def main_content(document: Node, sizes: Sizes) -> tuple[Node, bool]:
     """The element holding the statement, and whether the page marked it
     (``<main>``, ``role=main``, ``<article>``) rather than it being the body."""
-    marked = soup.find_all("main") + soup.find_all(attrs={"role": "main"})
+    elements = list(document.iter())
+    marked = [n for n in elements if n.tag == "main" or (n.get("role") or "").lower() == "main"]
     if not marked:
-        marked = soup.find_all("article")
+        marked = [n for n in elements if n.tag == "article"]
     if marked:
-        return max(marked, key=text_length), True
-    return (soup.body or soup), False
+        return max(marked, key=sizes.of), True
+    body = next((n for n in elements if n.tag == "body"), None)
+    return (body or document), False
 
 
-def is_furniture(element: Any, *, outside_content: bool) -> bool:
-    """Whether ``element`` is site furniture rather than statement text.
+def is_furniture(node: Node, *, outside_content: bool) -> bool:
+    """Whether ``node`` is site furniture rather than statement text.
 
     ``<header>`` and ``<footer>`` count as furniture only outside the main
-    content: inside an article a header holds the title.
+    content: inside an article a header holds the title.  A ``<form>`` is
+    furniture unless it holds the statement (checked by the caller).
     """
-    name = element.name
-    if name in FURNITURE:
+    name = node.tag
+    if name in FURNITURE or name == "form":
         return True
     if outside_content and name in ("header", "footer"):
         return True
-    role = (element.get("role") or "").strip().lower()
+    role = (node.get("role") or "").strip().lower()
     if role in FURNITURE_ROLES:
         return True
-    return _furniture_words(element)
+    if _page_furniture(node):
+        return True
+    return _furniture_words(node)
 
 
-def _furniture_words(element: Any) -> bool:
-    names = [element.get("id") or ""]
-    classes = element.get("class") or []
-    names.extend(classes if isinstance(classes, list) else [str(classes)])
+def _page_furniture(node: Node) -> bool:
+    """A printed page's header or footer as office suites save them:
+    LibreOffice's ``<div title="header">``, Word's ``mso-element:header``."""
+    title = (node.get("title") or "").strip().lower()
+    if node.tag == "div" and title in ("header", "footer"):
+        return True
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "mso-element:header" in style or "mso-element:footer" in style
+
+
+def _furniture_words(node: Node) -> bool:
+    names = [node.get("id") or "", *(node.get("class") or "").split()]
     for name in names:
-        parts = {p.lower() for p in _WORD_SPLIT.split(_CAMEL.sub("-", str(name))) if p}
-        joined = str(name).lower().replace("-", "").replace("_", "")
+        if not name:
+            continue
+        parts = {p.lower() for p in _WORD_SPLIT.split(_CAMEL.sub("-", name)) if p}
+        joined = name.lower().replace("-", "").replace("_", "")
         if parts & FURNITURE_WORDS or joined in FURNITURE_WORDS:
             return True
     return False
 
 
-def drop_furniture(root: Any, *, outside_content: bool) -> None:
-    """Remove furniture and link lists from ``root`` (never ``root`` itself,
-    nor an element holding most of its text: a layout wrapper whose class
-    happens to say "sidebar" is not a sidebar)."""
-    total = max(text_length(root), 1)
-    doomed: list[Any] = []
-    doomed_ids: set[int] = set()
-    for element in root.find_all(True):
-        if any(id(parent) in doomed_ids for parent in element.parents):
-            continue
-        furniture = is_furniture(element, outside_content=outside_content) or is_link_list(element)
-        if furniture and text_length(element) < total * 0.5:
-            doomed.append(element)
-            doomed_ids.add(id(element))
-    for element in doomed:
-        element.decompose()
-
-
-def is_link_list(element: Any) -> bool:
+def is_link_list(node: Node, sizes: Sizes) -> bool:
     """A menu without a menu's markup: a list or block that is mostly links."""
-    if element.name not in ("ul", "ol", "div", "p", "table", "section", "dl"):
+    if node.tag not in _LINK_LIST_TAGS:
         return False
-    text = element.get_text(" ", strip=True)
-    if not text or len(text.split()) > 120:
+    key = id(node)
+    chars = sizes.chars.get(key, 0)
+    if not chars or sizes.words.get(key, 0) > LINK_LIST_WORDS:
         return False
-    linked = sum(len(a.get_text(" ", strip=True)) for a in element.find_all("a"))
-    return linked / len(text) > 0.6
+    return sizes.linked.get(key, 0) / chars > 0.6
 
 
-def text_length(element: Any) -> int:
-    """How many non-space characters ``element`` holds."""
-    return sum(len(s) for s in element.get_text("", strip=True).split())
+def drop_furniture(root: Node, sizes: Sizes, *, outside_content: bool) -> None:
+    """Remove furniture and link lists from ``root`` (never ``root`` itself,
+    nor an element holding half its text or more: a layout wrapper whose class
+    happens to say "sidebar", or a form wrapping the whole page, is neither)."""
+    total = max(sizes.of(root), 1)
+
+    def doomed(node: Node) -> bool:
+        furniture = is_furniture(node, outside_content=outside_content) or is_link_list(node, sizes)
+        return furniture and sizes.of(node) < total * 0.5
+
+    prune(root, remove=doomed)

@@ -9,16 +9,18 @@ tenths of a font height), so that every rule can be tested without a PDF.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import msgspec
 from jtreport.blocks import Block
 
-from ._shared import clean_line
+from ._shared import attach_descriptions, clean_line, settle_headings
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,26 @@ class Line:
     #: the vertical distance from the line above, in tenths of a font height
     #: (None for the first line of a page)
     gap: int | None = None
+    #: how the line is set, when the PDF's fonts say (None: unknown)
+    style: LineStyle | None = None
+    #: how far down the page the line is, from its first line (tenths of a font height)
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """The font of a line: bold or italic throughout, and its size in points."""
+
+    bold: bool = False
+    italic: bool = False
+    size: float = 0.0
+
+    def differs(self, other: LineStyle) -> bool:
+        """Set differently enough to be another paragraph (a heading and its
+        description, a heading and the text under it)."""
+        if self.bold != other.bold or self.italic != other.italic:
+            return True
+        return abs(self.size - other.size) > max(self.size, other.size) * 0.12
 
 
 @dataclass(frozen=True)
@@ -57,9 +79,13 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ITEM_START = re.compile(
-    r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.|[•●▪◦‣∙*–-])\s+\S"
+    r"^(?:\(?\d{1,3}[.)](?=[^\W\d_]|[“\"‘'(])"  # "10.Both sides": a list label set tight
+    r"|(?:\(?\d{1,3} ?[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.|[•●▪◦‣∙*–-])\s+\S)"
 )
 _SENTENCE_END = re.compile(r"[.;:!?。][\"'”’)]*$")
+_LOWER_BREAK = re.compile(r"[a-z]-$")
+#: a document hyphenates when at least one line in this many ends in a broken word
+HYPHENATION_RATE = 60
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _WORD = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -67,6 +93,13 @@ _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 EDGE_LINES = 2
 #: lines set one by one (signatures, addresses) are at most this many words long
 MAX_WORDS_PER_SET_LINE = 8
+#: a line this close to the right margin (as a share of it) is a full line
+FULL_LINE = 0.95
+#: a heading is at most this many words long, on this many lines
+MAX_HEADING_WORDS = 25
+MAX_HEADING_LINES = 3
+#: a line this much larger than the body text is set as a heading
+LARGER = 1.15
 #: a gap this much larger than the usual line spacing separates paragraphs
 PARAGRAPH_GAP = 1.3
 
@@ -101,8 +134,7 @@ def strip_furniture(pages: Sequence[Page]) -> list[Page]:
                 continue
             kept.append(line)
         if kept and kept[0].gap is not None:
-            first = kept[0]
-            kept[0] = Line(first.text, first.indent, first.end, None)
+            kept[0] = replace(kept[0], gap=None)
         result.append(Page(page.number, kept))
     return result
 
@@ -150,10 +182,15 @@ class Geometry:
         return line.end < self.right * 0.75
 
 
-def build_paragraphs(pages: Sequence[Page], geometry: Geometry) -> list[Paragraph]:
+def build_paragraphs(
+    pages: Sequence[Page], geometry: Geometry, guesses: list[PageBreak] | None = None
+) -> list[Paragraph]:
     """Group the lines of every page into paragraphs, joining the paragraph
-    a page break cuts in two."""
+    a page break cuts in two.  Page breaks where only a guess decided whether
+    a paragraph goes on are added to ``guesses``."""
     paragraphs: list[Paragraph] = []
+    previous_page: Page | None = None
+    full_depth = max((p.lines[-1].depth for p in pages[:-1] if p.lines), default=0)
     for page in pages:
         for index, line in enumerate(page.lines):
             if not paragraphs:
@@ -161,17 +198,25 @@ def build_paragraphs(pages: Sequence[Page], geometry: Geometry) -> list[Paragrap
                 continue
             previous = paragraphs[-1].lines[-1]
             if index == 0:
-                starts = not _continues_across_page(paragraphs[-1], line, geometry)
+                early = previous.depth < full_depth - geometry.line_gap * 1.5
+                continues, guessed = _across_page(paragraphs[-1], line, geometry, early)
+                starts = not continues
+                if guessed and guesses is not None and previous_page is not None:
+                    guesses.append(PageBreak(previous_page.number, continues))
             else:
                 starts = _starts_paragraph(previous, line, geometry)
             if starts:
                 paragraphs.append(Paragraph([line]))
             else:
                 paragraphs[-1].lines.append(line)
+        if page.lines:
+            previous_page = page
     return paragraphs
 
 
 def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
+    if _restyled(previous, line):
+        return True
     if _runs_on(previous, line):
         return False
     if geometry.new_paragraph_gap(line):
@@ -188,6 +233,14 @@ def _starts_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     return not geometry.spaced and short
 
 
+def _restyled(previous: Line, line: Line) -> bool:
+    """The font changes between the two lines (a bold heading, then an italic
+    description, then body text)."""
+    return (
+        previous.style is not None and line.style is not None and previous.style.differs(line.style)
+    )
+
+
 def _runs_on(previous: Line, line: Line) -> bool:
     """``previous`` ends with a word cut at a hyphen ("imple-", "2018-") that
     ``line`` completes."""
@@ -201,19 +254,45 @@ def _first_line_indent(previous: Line, line: Line) -> bool:
     return line.indent > previous.indent + 1 and not _ITEM_START.match(previous.text)
 
 
-def _continues_across_page(paragraph: Paragraph, first: Line, geometry: Geometry) -> bool:
+@dataclass(frozen=True)
+class PageBreak:
+    """A page break where a paragraph may or may not go on, and the guess made."""
+
+    after_page: int
+    continues: bool
+
+
+def _across_page(
+    paragraph: Paragraph, first: Line, geometry: Geometry, ended_early: bool
+) -> tuple[bool, bool]:
     """Whether the first line of a page continues the paragraph the previous
-    page ended with (a paragraph cut by a page break)."""
+    page ended with (a paragraph cut by a page break), and whether that is a
+    guess.
+
+    In a document that sets paragraphs apart by space, the space is lost at a
+    page break.  A page that ends with a sentence higher than full pages end
+    ends a paragraph.  On a full page whose last line ends a sentence, the
+    last line's length decides: a paragraph's last line seldom reaches the
+    margin, a line inside a paragraph nearly always does; but that is a guess.
+    """
     last = paragraph.lines[-1]
+    if _restyled(last, first):
+        return False, False
     if _runs_on(last, first):
-        return True
+        return True, False
     if _ITEM_START.match(first.text):
-        return False
+        return False, False
     if all(geometry.is_narrow(line) for line in paragraph.lines):
-        return False  # a title or signature line, not running text
+        return False, False  # a title or signature line, not running text
     if geometry.is_short(last, first):
-        return False
-    return not (_SENTENCE_END.search(last.text) and _first_line_indent(last, first))
+        return False, False
+    sentence_end = bool(_SENTENCE_END.search(last.text))
+    if sentence_end and (_first_line_indent(last, first) or ended_early):
+        return False, False
+    if geometry.spaced and sentence_end and not first.text[:1].islower():
+        full = last.end >= geometry.right * FULL_LINE
+        return full, True
+    return True, False
 
 
 def vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
@@ -227,23 +306,44 @@ def vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
     return hyphenated, plain
 
 
-def join_lines(texts: Sequence[str], hyphenated: set[str], plain: set[str]) -> str:
+def hyphenates(lines: Sequence[Line]) -> bool:
+    """Whether the document's typesetter hyphenates words at line ends.
+
+    A document set with hyphenation breaks words at many line ends; one set
+    without it (Word's and LibreOffice's default) ends a line with a hyphen
+    only where a compound word ("large-scale") has one, which is rare.
+    """
+    broken = sum(
+        1
+        for a, b in itertools.pairwise(lines)
+        if _LOWER_BREAK.search(a.text) and b.text[:1].islower()
+    )
+    return broken * HYPHENATION_RATE >= len(lines)
+
+
+def join_lines(
+    texts: Sequence[str], hyphenated: set[str], plain: set[str], *, hyphenating: bool = True
+) -> str:
     """Join the lines of one paragraph, rejoining words hyphenated at line ends.
 
     "strength-" + "ening" becomes "strengthening" (lower case on both sides of
     the hyphen), unless the document elsewhere writes the word with its hyphen
-    ("net-zero"); "Japan-" + "Tajikistan" and "2018-" + "2028" keep theirs.
+    ("net-zero"); "Japan-" + "Tajikistan" and "2018-" + "2028" keep theirs.  In
+    a document set without hyphenation (``hyphenating`` False) a hyphen at a
+    line end is kept, unless the document elsewhere writes the word whole.
     """
     out = ""
     for text in texts:
         if not out:
             out = text
             continue
-        out = _join_two(out, text, hyphenated, plain)
+        out = _join_two(out, text, hyphenated, plain, hyphenating)
     return out
 
 
-def _join_two(left: str, right: str, hyphenated: set[str], plain: set[str]) -> str:
+def _join_two(
+    left: str, right: str, hyphenated: set[str], plain: set[str], hyphenating: bool = True
+) -> str:
     if left.endswith("\u00ad"):
         return left[:-1] + right
     if left.endswith("-") and len(left) >= 2 and left[-2].isalnum() and right[:1].isalnum():
@@ -255,6 +355,8 @@ def _join_two(left: str, right: str, hyphenated: set[str], plain: set[str]) -> s
             split = f"{head[-1]}-{tail.group(0)}".lower()
             if split in hyphenated and whole not in plain:
                 return left + right
+            if not hyphenating and whole not in plain:
+                return left + right  # no hyphenation here: the compound keeps its hyphen
             return left[:-1] + right
         # a capital or digit beside the hyphen, or a compound that already has
         # hyphens ("people-to-" + "people"): a real hyphen
@@ -268,22 +370,63 @@ def _join_two(left: str, right: str, hyphenated: set[str], plain: set[str]) -> s
 
 def to_blocks(paragraphs: Sequence[Paragraph], geometry: Geometry) -> list[Block]:
     """Blocks for the paragraphs: a ``paragraph`` block each, except groups of
-    narrow lines (a title set on several lines, a signature), which keep their
-    lines as ``line`` blocks closed by an empty line."""
+    narrow lines (a signature), which keep their lines as ``line`` blocks
+    closed by an empty line.  When the PDF's fonts are known, a short
+    paragraph set in bold or larger than the body text is a ``heading``
+    (levels by size, the largest first; the title is settled as in other
+    formats), and a line in italics under it is its description."""
     lines = [line for paragraph in paragraphs for line in paragraph.lines]
     hyphenated, plain = vocabulary(lines)
+    hyphenating = hyphenates(lines)
+    body_size = _body_size(lines)
     blocks: list[Block] = []
+    sizes: dict[int, float] = {}
+    italic: set[int] = set()
     for paragraph in paragraphs:
         texts = [clean_line(line.text) for line in paragraph.lines]
         texts = [t for t in texts if t]
         if not texts:
             continue
-        if len(texts) > 1 and _set_line_by_line(paragraph, texts, geometry):
-            blocks.extend(Block(text=t) for t in texts)
+        styles = [line.style for line in paragraph.lines]
+        known = [style for style in styles if style is not None]
+        bold = len(known) == len(styles) and all(style.bold for style in known)
+        slanted = len(known) == len(styles) and all(s.italic and not s.bold for s in known)
+        size = min((style.size for style in known), default=0.0)
+        larger = len(known) == len(styles) and body_size > 0 and size >= body_size * LARGER
+        if slanted and blocks and blocks[-1].kind == "heading":
+            italic.add(len(blocks))  # under a heading: its description, never a signature
+        elif not larger and len(texts) > 1 and _set_line_by_line(paragraph, texts, geometry):
+            blocks.extend(Block(text=t, bold=bold) for t in texts)
             blocks.append(Block(text=""))
+            continue
+        text = join_lines(texts, hyphenated, plain, hyphenating=hyphenating)
+        if (bold or larger) and len(texts) <= MAX_HEADING_LINES and _heading_like(text):
+            sizes[len(blocks)] = round(size * 2) / 2
+            blocks.append(Block(text=text, kind="heading", bold=bold))
         else:
-            blocks.append(Block(text=join_lines(texts, hyphenated, plain), kind="paragraph"))
-    return blocks
+            blocks.append(Block(text=text, kind="paragraph", bold=bold))
+    levels = {size: rank + 1 for rank, size in enumerate(sorted(set(sizes.values()), reverse=True))}
+    for index, size in sizes.items():
+        blocks[index] = msgspec.structs.replace(blocks[index], level=levels[size])
+    return attach_descriptions(settle_headings(blocks), italic)
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The font size most of the text is set in (0 when the fonts are unknown)."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        if line.style is not None and line.style.size > 0:
+            weight[round(line.style.size * 2) / 2] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else 0.0
+
+
+def _heading_like(text: str) -> bool:
+    """Short, not a numbered paragraph, and not a sentence (but for a word or
+    three: "Ends.", "Annex.")."""
+    words = len(text.split())
+    if not 0 < words <= MAX_HEADING_WORDS or _ITEM_START.match(text):
+        return False
+    return words <= 3 or not _SENTENCE_END.search(text)
 
 
 def _set_line_by_line(paragraph: Paragraph, texts: Sequence[str], geometry: Geometry) -> bool:
@@ -297,8 +440,34 @@ def _set_line_by_line(paragraph: Paragraph, texts: Sequence[str], geometry: Geom
     )
 
 
-def pages_to_blocks(pages: Sequence[Page]) -> list[Block]:
-    """The whole pipeline: furniture off, paragraphs rebuilt, blocks out."""
+def pages_to_blocks(pages: Sequence[Page], notes: list[str] | None = None) -> list[Block]:
+    """The whole pipeline: furniture off, paragraphs rebuilt, blocks out; what
+    could not be settled is added to ``notes``."""
     body = strip_furniture(pages)
     geometry = Geometry.measure(body)
-    return to_blocks(build_paragraphs(body, geometry), geometry)
+    guesses: list[PageBreak] = []
+    blocks = to_blocks(build_paragraphs(body, geometry, guesses), geometry)
+    if notes is not None:
+        if guesses:
+            notes.append(_page_break_note(guesses))
+        lines = [line for page in body for line in page.lines]
+        if lines and all(line.style is None for line in lines):
+            notes.append(
+                "the PDF's fonts could not be read: headings and areas were found from the "
+                "shape of the lines only (no bold, no sizes); check the areas"
+            )
+    return blocks
+
+
+def _page_break_note(guesses: Sequence[PageBreak]) -> str:
+    """One warning naming the page breaks where a paragraph may be cut or joined."""
+    parts = []
+    for continues in (False, True):
+        pages = [str(g.after_page) for g in guesses if g.continues == continues]
+        if pages:
+            taken = "going on" if continues else "ending"
+            parts.append(f"after page(s) {', '.join(pages)} as {taken}")
+    return (
+        "a sentence ends at the foot of a page, where the space that sets paragraphs apart "
+        f"is lost: the paragraph there was read {' and '.join(parts)}; check those paragraphs"
+    )

@@ -12,24 +12,50 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jtreport.errors import InputError
 
-from ._pdflayout import Line, Page
+from ._pdflayout import Line, LineStyle, Page
 
 #: the vertical unit of the layout extraction, as a fraction of the font height
 GAP_UNIT = 0.1
+#: a PDF of more pages is refused (a statement has dozens; the benchmark's
+#: 100-fold statement a few hundred)
+MAX_PAGES = 3000
+#: extraction stops with an error past this many characters (layout text is
+#: padded with spaces, hence more than the parser's limit on text)
+MAX_LAYOUT_CHARS = 40_000_000
+#: an AES-encrypted PDF without the package pypdf decrypts AES with (a dependency
+#: of jtreport: only a broken installation lacks it)
+NEEDS_CRYPTOGRAPHY = (
+    "is encrypted with AES; reading it needs the 'cryptography' package, which is "
+    "missing from this installation (pip install cryptography)"
+)
 
 
-def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
-    """The text lines of every page, and warnings; one-line errors for PDFs
-    that cannot be read (damaged, truncated, encrypted with a password).  A page
-    whose content is damaged is left out, with a warning."""
+@dataclass(frozen=True)
+class Extracted:
+    """What a PDF holds: its pages' lines, what went wrong, and its title."""
+
+    pages: list[Page]
+    notes: list[str]
+    #: the title in the document information (a hint, like a Word file's)
+    title: str | None = None
+
+
+def read_pages(data: bytes, path: str) -> Extracted:
+    """The text lines of every page, warnings and the document's title;
+    one-line errors for PDFs that cannot be read (damaged, truncated,
+    encrypted with a password).  A page whose content is damaged is left out,
+    with a warning."""
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     notes: list[str] = []
     with _quiet_pypdf():
@@ -39,17 +65,38 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
             count = len(reader.pages)
         except InputError:
             raise
+        except DependencyError:
+            raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
         except Exception as exc:  # pypdf raises many kinds on broken files
             raise InputError(_damaged(exc), path=path) from None
+        if count > MAX_PAGES:
+            raise InputError(
+                f"has {count:,} pages; jtreport reads statements of at most {MAX_PAGES:,} pages",
+                path=path,
+            )
         pages: list[Page] = []
         failed: list[int] = []
+        extracted = 0
         for number in range(count):
             try:
-                text, coarse = _page_text(reader.pages[number])
+                page = reader.pages[number]
+                text, coarse = _page_text(page)
+                styles = line_styles(page)
+            except DependencyError:
+                raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
             except Exception:  # one broken page must not lose the others
                 failed.append(number + 1)
                 continue
-            pages.append(Page(number=number + 1, lines=parse_layout(text, coarse=coarse)))
+            extracted += len(text)
+            if extracted > MAX_LAYOUT_CHARS:
+                raise InputError(
+                    "holds far more text than a statement (more than "
+                    f"{MAX_LAYOUT_CHARS // 1_000_000} million characters laid out); "
+                    "refusing to read it",
+                    path=path,
+                )
+            lines = parse_layout(text, coarse=coarse)
+            pages.append(Page(number=number + 1, lines=with_styles(lines, styles)))
     if count and len(failed) == count:
         raise InputError(
             "is damaged: no page's text could be read (is the file truncated?)", path=path
@@ -59,7 +106,19 @@ def read_pages(data: bytes, path: str) -> tuple[list[Page], list[str]]:
         notes.append(f"the text of page(s) {numbers} could not be read (damaged content)")
     if b"%%EOF" not in data[-2048:]:
         notes.append("the PDF has no end-of-file marker (truncated?); some text may be missing")
-    return pages, notes
+    return Extracted(pages, notes, _title(reader))
+
+
+def _title(reader: Any) -> str | None:
+    """The title in the document information, if any (a damaged one is ignored)."""
+    with _quiet_pypdf():
+        try:
+            info = reader.metadata
+            title = info.title if info is not None else None
+        except Exception:  # a hint only: never a reason to fail
+            return None
+    text = " ".join(str(title).split()) if title else ""
+    return text[:500] or None
 
 
 def _unlock(reader: Any, path: str) -> None:
@@ -71,11 +130,7 @@ def _unlock(reader: Any, path: str) -> None:
     try:
         unlocked = reader.decrypt("")
     except DependencyError:
-        raise InputError(
-            "is encrypted with AES; reading it needs the 'cryptography' package "
-            "(pip install cryptography)",
-            path=path,
-        ) from None
+        raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
     if not unlocked:
         raise InputError("is encrypted; jtreport cannot read it without the password", path=path)
 
@@ -95,10 +150,81 @@ def _page_text(page: Any) -> tuple[str, bool]:
     return str(text), False
 
 
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|-demi|,demi", re.IGNORECASE)
+_ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
+_NO_SPACE = re.compile(r"\s+")
+#: a line is bold (italic) when this share of its characters is
+STYLE_SHARE = 0.9
+
+
+def line_styles(page: Any) -> dict[str, LineStyle]:
+    """How each text line of ``page`` is set, keyed by its text without spaces.
+
+    pypdf's layout extraction says where text is but not in which font; its
+    plain extraction hands every run of text to a visitor with its font, so
+    one more pass collects, line by line, how many characters are bold or
+    italic and the largest size.
+    """
+    found: dict[str, LineStyle] = {}
+    counts = [0, 0, 0, 0.0]  # characters, bold, italic, size
+    text: list[str] = []
+
+    def visit(run: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        bold = bool(_BOLD_FONT.search(name))
+        italic = bool(_ITALIC_FONT.search(name))
+        scale = _scale(cm, tm)
+        for piece_index, piece in enumerate(run.split("\n")):
+            if piece_index:
+                _close_line(found, text, counts)
+            chars = len(_NO_SPACE.sub("", piece))
+            if chars:
+                text.append(piece)
+                counts[0] += chars
+                counts[1] += chars if bold else 0
+                counts[2] += chars if italic else 0
+                counts[3] = max(counts[3], float(size or 0) * scale)
+
+    page.extract_text(visitor_text=visit)
+    _close_line(found, text, counts)
+    return found
+
+
+def _scale(cm: Any, tm: Any) -> float:
+    try:
+        return abs(float(tm[3]) * float(cm[3])) or 1.0
+    except (TypeError, ValueError, IndexError):
+        return 1.0
+
+
+def _close_line(found: dict[str, LineStyle], text: list[str], counts: list[Any]) -> None:
+    key = _NO_SPACE.sub("", "".join(text))
+    if key and counts[0]:
+        found.setdefault(
+            key,
+            LineStyle(
+                bold=counts[1] >= counts[0] * STYLE_SHARE,
+                italic=counts[2] >= counts[0] * STYLE_SHARE,
+                size=round(counts[3], 1),
+            ),
+        )
+    text.clear()
+    counts[:] = [0, 0, 0, 0.0]
+
+
+def with_styles(lines: list[Line], styles: dict[str, LineStyle]) -> list[Line]:
+    """``lines`` with the style of each one the font pass found (None for a
+    line it cannot tell)."""
+    if not styles:
+        return lines
+    return [replace(line, style=styles.get(_NO_SPACE.sub("", line.text))) for line in lines]
+
+
 def parse_layout(text: str, *, coarse: bool = False) -> list[Line]:
     """Lines (with indentation, end column and the gap above) from layout text."""
     lines: list[Line] = []
     blank = 0
+    depth = 0
     for raw in text.split("\n"):
         stripped = raw.rstrip()
         if not stripped.strip():
@@ -107,10 +233,13 @@ def parse_layout(text: str, *, coarse: bool = False) -> list[Line]:
         indent = len(stripped) - len(stripped.lstrip())
         # a gap counted in whole font heights is scaled to tenths
         gap = (blank + 1) * round(1 / GAP_UNIT) if coarse else blank + 1
-        lines.append(Line(text=stripped.strip(), indent=indent, end=len(stripped), gap=gap))
+        depth += gap if lines else 0
+        lines.append(
+            Line(text=stripped.strip(), indent=indent, end=len(stripped), gap=gap, depth=depth)
+        )
         blank = 0
     if lines:
-        lines[0] = Line(text=lines[0].text, indent=lines[0].indent, end=lines[0].end, gap=None)
+        lines[0] = replace(lines[0], gap=None)
     return lines
 
 

@@ -1,5 +1,6 @@
 """Walking a Word document body: paragraphs and tables in document order,
-headings by style, bold kept as a hint, list numbers computed.
+headings by style, bold kept as a hint, subtitle lines (the Subtitle style,
+or italics throughout) noted, list numbers computed.
 
 Reads the WordprocessingML elements directly (python-docx's objects hide what
 is needed here: inherited styles, list numbering, tracked changes).  Only text
@@ -9,8 +10,10 @@ drawings are skipped, and nothing a document links to is opened.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from jtreport.blocks import Block
@@ -44,42 +47,55 @@ class BodyReader:
         self.blocks: list[Block] = []
         self.skipped: Counter[str] = Counter()
         self.tracked_changes = False
+        #: indices of blocks set as a subtitle (its style, or italics throughout)
+        self.subtitles: set[int] = set()
+        #: cells of a table's number column, and the number read from the last one
+        self._label_cells: set[Any] = set()
+        self._column_number: str | None = None
 
     # Block level -------------------------------------------------------------
 
     def container(self, element: Any) -> None:
-        """Read the paragraphs and tables of a body, cell or content control."""
-        for child in element:
+        """Read the paragraphs and tables of a body, cell or content control.
+
+        Iterative, so tables nested in tables to any depth cannot reach
+        Python's recursion limit.
+        """
+        stack: list[Iterator[Any]] = [iter(element)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
             tag = child.tag
             if tag == W + "p":
                 self.paragraph(child)
             elif tag == W + "tbl":
-                self.table(child)
+                self._label_cells.update(_number_column(child))
+                stack.append(_cells(child))
             elif tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
-                    self.container(content)
-            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
-                self.container(child)
+                    stack.append(iter(content))
+            elif tag == W + "tc" and child in self._label_cells:
+                # a cell of the number column: the number goes before the text beside it
+                self._column_number = _cell_text(child)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo", W + "tc"):
+                stack.append(iter(child))
             elif tag == W + "altChunk":
                 self.skipped["embedded document (altChunk)"] += 1
-
-    def table(self, table: Any) -> None:
-        """Read a table row by row, each cell's content in turn."""
-        for row in _rows(table):
-            for cell in row.findall(W + "tc"):
-                merge = cell.find(f"{W}tcPr/{W}vMerge")
-                if merge is not None and child_val(cell, "tcPr", "vMerge") != "restart":
-                    continue  # the continuation of a vertically merged cell holds nothing
-                self.container(cell)
 
     def paragraph(self, paragraph: Any) -> None:
         """Read one paragraph into zero or more blocks."""
         ppr = paragraph.find(W + "pPr")
         style_id = self.styles.paragraph_style(ppr)
         label, ilvl = self._label(ppr, style_id)
-        style_bold = self.styles.style_bold(style_id)
-        text, bold = self._text(paragraph, style_bold)
+        style = _RunStyle(
+            self.styles.style_toggle(style_id, "b"), self.styles.style_toggle(style_id, "i")
+        )
+        text, bold, italic = self._text(paragraph, style)
+        if self._column_number is not None and text.strip():
+            text, self._column_number = f"{self._column_number} {text}", None
         level = self.styles.heading_level(style_id, ppr)
         if level is not None:
             if label is not None and label.visible and not label.is_bullet:
@@ -91,7 +107,10 @@ class BodyReader:
             number = label_number(label.text)
             self.blocks.extend(text_blocks(text, "list_item", number=number, level=ilvl, bold=bold))
         else:
-            self.blocks.extend(text_blocks(text, "paragraph", bold=bold))
+            made = text_blocks(text, "paragraph", bold=bold)
+            if len(made) == 1 and (italic or self.styles.is_subtitle(style_id)):
+                self.subtitles.add(len(self.blocks))
+            self.blocks.extend(made)
 
     def _label(self, ppr: Any, style_id: str | None) -> tuple[ListLabel | None, int]:
         """The list label Word prints before this paragraph (counting it), and its level."""
@@ -111,69 +130,79 @@ class BodyReader:
 
     # Inline level ------------------------------------------------------------
 
-    def _text(self, paragraph: Any, style_bold: bool | None) -> tuple[str, bool]:
-        """The paragraph's printed text (breaks as ``\\n``) and whether it is all bold."""
+    def _text(self, paragraph: Any, style: _RunStyle) -> tuple[str, bool, bool]:
+        """The paragraph's printed text (breaks as ``\\n``) and whether it is all
+        bold, and all italic."""
         parts: list[str] = []
-        bold_all = True
+        bold_all = italic_all = True
         seen_text = False
-        for text, bold in self._pieces(paragraph, style_bold):
+        for text, bold, italic in self._pieces(paragraph, style):
             parts.append(text)
             if text.strip():
                 seen_text = True
                 bold_all = bold_all and bold
-        return "".join(parts), seen_text and bold_all
+                italic_all = italic_all and italic
+        return "".join(parts), seen_text and bold_all, seen_text and italic_all
 
-    def _pieces(self, element: Any, style_bold: bool | None) -> Iterator[tuple[str, bool]]:
-        for child in element:
+    def _pieces(self, element: Any, style: _RunStyle) -> Iterator[tuple[str, bool, bool]]:
+        stack: list[Iterator[Any]] = [iter(element)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
             tag = child.tag
             if tag in _TRACKED:
                 self.tracked_changes = True
             if tag == W + "r":
-                yield from self._run(child, style_bold)
+                yield from self._run(child, style)
             elif tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
-                    yield from self._pieces(content, style_bold)
+                    stack.append(iter(content))
             elif tag in _DESCEND:
-                yield from self._pieces(child, style_bold)
+                stack.append(iter(child))
             # w:del, w:moveFrom, bookmarks, proofing marks, math: not printed text
 
-    def _run(self, run: Any, style_bold: bool | None) -> Iterator[tuple[str, bool]]:
+    def _run(self, run: Any, style: _RunStyle) -> Iterator[tuple[str, bool, bool]]:
         rpr = run.find(W + "rPr")
         if rpr is not None and toggle(rpr.find(W + "vanish")):
             return  # hidden text is not printed
-        bold = self._run_bold(rpr, style_bold)
+        bold = self._run_toggle(rpr, "b", style.bold, self.styles.default_bold)
+        italic = self._run_toggle(rpr, "i", style.italic, False)
         for child in run:
             tag = child.tag
             if tag == W + "t":
-                yield child.text or "", bold
+                yield child.text or "", bold, italic
             elif tag in (W + "tab", W + "ptab"):
-                yield "\t", bold
+                yield "\t", bold, italic
             elif tag == W + "br":
                 kind = child.get(W + "type")
-                yield (" " if kind in ("page", "column") else "\n"), bold
+                yield (" " if kind in ("page", "column") else "\n"), bold, italic
             elif tag == W + "cr":
-                yield "\n", bold
+                yield "\n", bold, italic
             elif tag == W + "noBreakHyphen":
-                yield "-", bold
+                yield "-", bold, italic
             elif tag == W + "sym":
-                yield _symbol(child), bold
+                yield _symbol(child), bold, italic
             elif tag in _DRAWINGS and any(True for _ in child.iter(W + "txbxContent")):
                 self.skipped["text box"] += 1
 
-    def _run_bold(self, rpr: Any, style_bold: bool | None) -> bool:
+    def _run_toggle(self, rpr: Any, name: str, from_style: bool | None, default: bool) -> bool:
+        """Whether a run is bold (``name`` "b") or italic ("i"): its own
+        property, else its character style's, else its paragraph style's."""
         if rpr is not None:
-            direct = toggle(rpr.find(W + "b"))
+            direct = toggle(rpr.find(W + name))
             if direct is not None:
                 return direct
             char_style = child_val(rpr, "rStyle")
             if char_style:
-                inherited = self.styles.style_bold(char_style)
+                inherited = self.styles.style_toggle(char_style, name)
                 if inherited is not None:
                     return inherited
-        if style_bold is not None:
-            return style_bold
-        return self.styles.default_bold
+        if from_style is not None:
+            return from_style
+        return default
 
     # Report ------------------------------------------------------------------
 
@@ -187,6 +216,46 @@ class BodyReader:
         if self.tracked_changes:
             found.append("the document has tracked changes; it was read as if all were accepted")
         return found
+
+
+@dataclass(frozen=True)
+class _RunStyle:
+    """Bold and italic as a paragraph's style sets them (None: it does not say)."""
+
+    bold: bool | None
+    italic: bool | None
+
+
+_NUMBER_CELL = re.compile(r"^\(?\d{1,4}[.)]?$")
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(t.text or "" for t in cell.iter(W + "t")).strip()
+
+
+def _number_column(table: Any) -> list[Any]:
+    """The first cells of a table whose first column holds only paragraph
+    numbers ("1.", "(2)") beside text: the statement set as a table."""
+    firsts = []
+    for row in _rows(table):
+        cells = row.findall(W + "tc")
+        if len(cells) < 2 or not _NUMBER_CELL.match(_cell_text(cells[0])):
+            return []
+        if not _cell_text(cells[1]):
+            return []
+        firsts.append(cells[0])
+    return firsts
+
+
+def _cells(table: Any) -> Iterator[Any]:
+    """A table's cells row by row; the continuation of a vertically merged
+    cell holds nothing and is left out."""
+    for row in _rows(table):
+        for cell in row.findall(W + "tc"):
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            if merge is not None and child_val(cell, "tcPr", "vMerge") != "restart":
+                continue
+            yield cell
 
 
 def _rows(table: Any) -> Iterator[Any]:

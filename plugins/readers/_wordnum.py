@@ -18,6 +18,13 @@ from typing import Any
 from ._wordstyles import NumRef, StyleSheet, W, child_val, toggle, w_attr
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+#: list values beyond Word's own range (0-32767) are clamped: a hostile file
+#: cannot make a label of millions of Roman numerals or letters
+MAX_LIST_VALUE = 32767
+#: the longest number format (``w:lvlText``) and printed label kept
+MAX_LABEL_CHARS = 64
+#: letters repeat ("AA", "AAA") up to this many times; later values print as digits
+MAX_LETTER_REPEAT = 10
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _AIUEO = (
     "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
@@ -66,15 +73,21 @@ class ListLabel:
 
 
 def format_number(value: int, fmt: str) -> str:
-    """``value`` printed in Word's number format ``fmt`` (unknown formats: decimal)."""
+    """``value`` printed in Word's number format ``fmt`` (unknown formats: decimal).
+
+    Values are clamped to ``-MAX_LIST_VALUE..MAX_LIST_VALUE``; Roman numerals
+    past 3999 and letters repeated more than ``MAX_LETTER_REPEAT`` times print
+    as digits, so no label is longer than a few dozen characters.
+    """
+    value = max(-MAX_LIST_VALUE, min(value, MAX_LIST_VALUE))
     if fmt in ("bullet", "none"):
         return ""
     if fmt == "decimalZero":
         return f"{value:02d}"
-    if fmt in ("upperRoman", "lowerRoman") and value > 0:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:
         roman = _roman(value)
         return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < value <= 26 * MAX_LETTER_REPEAT:
         letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt == "ordinal":
@@ -138,7 +151,7 @@ def _level(lvl: Any, base: Level | None = None) -> Level:
         level,
         start=_int(start, level.start),
         fmt=fmt or level.fmt,
-        text=text if text is not None else level.text,
+        text=text[:MAX_LABEL_CHARS] if text is not None else level.text,
         restart=_int(restart, level.restart) if restart is not None else level.restart,
         legal=legal if legal is not None else level.legal,
         style=style or level.style,
@@ -146,8 +159,11 @@ def _level(lvl: Any, base: Level | None = None) -> Level:
 
 
 def _int(value: str | None, default: int | None) -> Any:
+    """``value`` as an int clamped to Word's range, or ``default``."""
+    if value is None or len(value) > 12:
+        return default
     try:
-        return int(value) if value is not None else default
+        return max(-MAX_LIST_VALUE, min(int(value), MAX_LIST_VALUE))
     except ValueError:
         return default
 
@@ -261,7 +277,7 @@ class Numbering:
             fmt = "decimal" if level.legal and target < ilvl else target_level.fmt
             return format_number(count, fmt)
 
-        return _PLACEHOLDER.sub(value, level.text)
+        return _PLACEHOLDER.sub(value, level.text)[:MAX_LABEL_CHARS]
 
 
 def label_number(label: str) -> str:

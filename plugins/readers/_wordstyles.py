@@ -128,11 +128,23 @@ class StyleSheet:
 
     def style_bold(self, style_id: str | None) -> bool | None:
         """Whether text in this style is bold (None: the style chain does not say)."""
+        return self.style_toggle(style_id, "b")
+
+    def style_toggle(self, style_id: str | None, name: str) -> bool | None:
+        """An on/off run property (``b``, ``i``) of this style or the styles it is
+        based on (None: the chain does not say)."""
         for style in self.chain(style_id):
-            value = toggle(style.find(f"{W}rPr/{W}b"))
+            value = toggle(style.find(f"{W}rPr/{W}{name}"))
             if value is not None:
                 return value
         return None
+
+    def is_subtitle(self, style_id: str | None) -> bool:
+        """Whether the style is Word's Subtitle (or based on it)."""
+        return any(
+            (child_val(style, "name") or "").strip().lower() == "subtitle"
+            for style in self.chain(style_id)
+        )
 
     def numbering_style_num(self, style_id: str) -> str | None:
         """The ``numId`` a numbering style (``w:numStyleLink`` target) points to."""

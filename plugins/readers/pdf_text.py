@@ -49,10 +49,11 @@ class PdfReader(Reader):
                 "is not a PDF (it lacks the %PDF- signature); is it another kind of file?",
                 path=path,
             )
-        pages, warnings = read_pages(data, path)
+        extracted = read_pages(data, path)
+        pages, warnings = extracted.pages, extracted.notes
         if not any(page.lines for page in pages):
             raise InputError(NO_TEXT, path=path)
-        blocks = pages_to_blocks(pages)
+        blocks = pages_to_blocks(pages, warnings)
         if word_count(blocks) < 5:
             raise InputError(NO_TEXT, path=path)
         blank = [page.number for page in pages if not page.lines]
@@ -62,7 +63,8 @@ class PdfReader(Reader):
                 f"page(s) {numbers} have no text layer (scanned?); their text is missing: "
                 "run OCR on the PDF (e.g. ocrmypdf) to read them"
             )
-        return ReadResult(blocks=blocks, warnings=warnings)
+        metadata = {"title": extracted.title} if extracted.title else {}
+        return ReadResult(blocks=blocks, warnings=warnings, metadata=metadata)
 
 
 @hookimpl

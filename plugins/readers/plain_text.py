@@ -32,6 +32,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _RULE_OR_MARKER = re.compile(r"^\s*(?:[-*_=#]\s*){3,}$|^\s*[●•◦▪■]\s*$")
 _BOLD_MARK = "\x02"
+#: how much longer than its text a Markdown or HTML-laden file may be
+MARKUP_ALLOWANCE = 2
 # a Markdown hard line break (two trailing spaces) ends a line of its own: a
 # heading, a signature, a date line; it becomes a blank line for the parser
 _HARD_BREAK = re.compile(r"(?<=[^\s\x02])[ \t]{2,}\n(?=[ \t\x02]*[^\s\x02])")
@@ -46,7 +48,16 @@ class TextReader(Reader):
 
     def read(self, data: bytes, path: str) -> ReadResult:
         """Decode and clean the text; one block per line."""
+        from jtreport.parser.limits import MAX_TEXT_CHARS
+
         text, warnings = decode(data, path)
+        if len(text) > MAX_TEXT_CHARS * MARKUP_ALLOWANCE:
+            # refused before the markup is stripped: the parser would refuse it anyway
+            raise InputError(
+                f"holds {len(text):,} characters; jtreport reads statements of at most "
+                f"{MAX_TEXT_CHARS:,} characters of text",
+                path=path,
+            )
         return text_to_blocks(text, warnings)
 
 

@@ -1,16 +1,18 @@
 """Reader for Word documents (.docx).
 
-The package is checked before python-docx touches it (a zip at all, not a zip
-bomb, no DTD or entities in any XML part); then the body is read in document
-order: paragraphs and tables, headings by style, bold as a hint, and Word's
-automatic list numbers computed from ``numbering.xml``.  Title and creation
-date from the core properties become metadata hints.
+The package is opened with the standard library (a zip at all, not a zip
+bomb, each part's real size checked while it is inflated, no DTD or entities
+in the parts read); then the body is read in document order: paragraphs and
+tables, headings by style, bold as a hint, and Word's automatic list numbers
+computed from ``numbering.xml``.  Title and creation date from the core
+properties become metadata hints.  Headers, footers, footnotes and comments
+are not the statement and are not read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jtreport import hookimpl
 from jtreport.errors import InputError
@@ -33,71 +35,31 @@ class WordReader(Reader):
 
     def read(self, data: bytes, path: str) -> ReadResult:
         """Check the package, then read its body into blocks."""
-        import io
-
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
         from jtreport.blocks import ReadResult
-        from lxml import etree
 
-        from ._archive import check_xml_parts, open_package
-        from ._shared import settle_headings, word_count
+        from ._shared import (
+            attach_descriptions,
+            settle_headings,
+            unmarked_headings_note,
+            word_count,
+        )
         from ._wordbody import BodyReader
         from ._wordnum import Numbering
-        from ._wordstyles import StyleSheet
+        from ._wordpackage import core_metadata, open_word_package
+        from ._wordstyles import StyleSheet, W
 
-        archive = open_package(data, path)
-        with archive:
-            names = set(archive.namelist())
-            if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-                raise InputError(
-                    "is a zip archive but not a Word document (it has no word/ part)", path=path
-                )
-            check_xml_parts(archive, path)
-        try:
-            document = docx.Document(io.BytesIO(data))
-        except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise InputError(f"is not a readable Word document ({reason})", path=path) from None
-        styles = StyleSheet(_part_element(document.part, "styles"))
-        numbering = Numbering(_part_element(document.part, "numbering"), styles)
+        package = open_word_package(data, path)
+        styles = StyleSheet(package.styles)
+        numbering = Numbering(package.numbering, styles)
         body = BodyReader(styles, numbering)
-        body.container(document.element.body)
-        blocks = settle_headings(body.blocks)
+        element = package.document.find(W + "body")
+        if element is not None:
+            body.container(element)
+        blocks = attach_descriptions(settle_headings(body.blocks), body.subtitles)
         if word_count(blocks) == 0:
             raise InputError("holds no text (an empty or image-only Word document)", path=path)
-        return ReadResult(blocks=blocks, warnings=body.warnings(), metadata=_metadata(document))
-
-
-def _part_element(part: Any, kind: str) -> Any | None:
-    """The root element of the document's styles or numbering part, if it has one.
-
-    Looked up through the relationships, never created: python-docx's own
-    accessors add a default part when the document has none.
-    """
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    reltype = RT.STYLES if kind == "styles" else RT.NUMBERING
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return getattr(rel.target_part, "element", None)
-    return None
-
-
-def _metadata(document: Any) -> dict[str, str]:
-    """Title and date hints from the core properties."""
-    found: dict[str, str] = {}
-    try:
-        props = document.core_properties
-        title = (props.title or "").strip()
-        created = props.created
-    except (KeyError, ValueError, AttributeError):
-        return found
-    if title:
-        found["title"] = " ".join(title.split())
-    if created is not None:
-        found["date"] = created.date().isoformat()
-    return found
+        warnings = [*body.warnings(), *unmarked_headings_note(blocks, "heading styles")]
+        return ReadResult(blocks=blocks, warnings=warnings, metadata=core_metadata(package.core))
 
 
 @hookimpl

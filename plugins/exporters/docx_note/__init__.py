@@ -1,11 +1,14 @@
 """The Word briefing note (``--format docx``).
 
-A minister's briefing note for the follow-up of a joint statement: purpose,
-summary, background, one section per area, upcoming milestones, points to
-raise, next steps, and an annex table of every item.  It is written with named
-styles only, so a ministry's own reference document (``--template FILE``)
-decides fonts, margins, header and footer, as pandoc's ``--reference-doc`` does.
-``-O annex=portrait`` keeps the annex upright (it is landscape by default).
+A briefing note for the meeting that follows up a joint statement: a front
+sheet of at most two pages (To / From / Date / Copy, issue, recommendations,
+timing, key deliverables, lines to take by area), then the documents signed
+and launched, milestones and deadlines, the commitments by area, and an annex
+table of every item (see ``docs/note.md``).  It is written with named styles
+only, so a ministry's own reference document (``--template FILE``) decides
+fonts, margins, header and footer, as pandoc's ``--reference-doc`` does.
+Options: ``-O to=...`` and ``-O copy=...`` (the note's reader and copy list),
+``-O annex=portrait`` (the annex upright; landscape by default).
 python-docx is imported only when a note is written.
 """
 
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport import hookimpl
 from jtreport.errors import ExportError
-from jtreport.formats import Exporter, ExportOptions
+from jtreport.formats import Exporter, ExportOptions, ExtraOption
 
 if TYPE_CHECKING:
     from jtreport.model import Statement
@@ -32,6 +35,11 @@ class DocxExporter(Exporter):
     name = "docx"
     extension = ".docx"
     description = "a Word briefing note for the follow-up meeting (styled by --template)"
+    extra_options = (
+        ExtraOption(
+            "annex", "the annex's page orientation (default landscape)", ("landscape", "portrait")
+        ),
+    )
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
         """Write the note."""

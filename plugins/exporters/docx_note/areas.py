@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from jtreport.digest import AreaDigest, actors_label, day_date, long_date, partners
+import re
+
+from jtreport.digest import (
+    AreaDigest,
+    Milestone,
+    actors_label,
+    day_date,
+    long_date,
+    names,
+    partners,
+)
 from jtreport.followup import FollowUp
-from jtreport.model import CATEGORIES, DateMention, Item
+from jtreport.model import CATEGORIES, Item
 
 from . import styles as S
 from .context import NoteContext
 from .ooxml import Inline
-from .text import count, paragraph_ref, paragraph_span, shorten, topic
+from .text import count, paragraph_ref, paragraph_span, shorten, topic, with_subject
 from .writer import NoteWriter
 
-#: words of an item's topic the "other items" list keeps
-BRIEF_WORDS = 10
+HEADING = "Commitments by area"
+#: words of an item's topic the "other items" list keeps (cut at a clause boundary)
+BRIEF_WORDS = 9
 _SEPARATOR = "  ·  "
 #: how the "other items" list introduces each category
 CATEGORY_VERBS = {
@@ -29,7 +40,9 @@ CATEGORY_VERBS = {
 
 def area_sections(out: NoteWriter, ctx: NoteContext) -> None:
     """A heading per area (and for the items outside any area)."""
-    out.heading(1, "Commitments by area")
+    out.heading(1, HEADING)
+    if not ctx.areas:
+        out.para(S.NORMAL, "The statement has no areas and no items to list.")
     for area in ctx.areas:
         out.heading(2, area.label)
         out.para(S.AREA_NOTE, _area_note(ctx, area))
@@ -60,11 +73,18 @@ def other_items(out: NoteWriter, ctx: NoteContext, items: list[Item]) -> None:
             side = "" if who in ("Both sides", "All parties", "—") else f"{who}, "
             content += [
                 "; " if n else "",
-                shorten(topic(ctx.statement, item), BRIEF_WORDS) + " ",
+                _brief(ctx, item) + " ",
                 out.ref(f"({side}{paragraph_ref(item)})"),
             ]
         content.append(".")
         out.bullet(*content)
+
+
+def _brief(ctx: NoteContext, item: Item) -> str:
+    """What an item is about, cut at a clause boundary, to follow its category's
+    verb ("Appreciated: Japan for its participation ...")."""
+    text = shorten(topic(ctx.statement, item), BRIEF_WORDS, minimum=3, names=names(item))
+    return re.sub(r"^to\s+", "", text)
 
 
 def _area_note(ctx: NoteContext, area: AreaDigest) -> str:
@@ -80,13 +100,14 @@ def _area_note(ctx: NoteContext, area: AreaDigest) -> str:
 
 
 def commitment(out: NoteWriter, ctx: NoteContext, item: Item) -> None:
-    """A commitment in full: its text, then who, partners and dates, then the
-    ministry's status, lead agency and next step when a filled matrix was given."""
+    """A commitment in full, read with its subject: its text, then one line of
+    who, partners and dates and, when a filled matrix was given, the ministry's
+    status, lead agency, due date (flagged when overdue) and next step."""
     out.para(
         S.COMMITMENT,
         out.label(item.id),
         "\t",
-        item.text.strip(),
+        with_subject(ctx.statement, item),
         " ",
         out.ref(f"({paragraph_ref(item)})"),
     )
@@ -96,34 +117,51 @@ def commitment(out: NoteWriter, ctx: NoteContext, item: Item) -> None:
     ]
     if partners(item):
         details.append(("Partners", ", ".join(partners(item))))
+    timed = {m.date.value: m for m in ctx.timed(item)}
     if item.dates:
-        details.append(("Dates", "; ".join(_date_phrase(d) for d in item.dates)))
-    out.para(S.COMMITMENT_DETAIL, *_labelled(out, details))
+        details.append(
+            ("Dates", "; ".join(_date_phrase(d.value, d.text, timed) for d in item.dates))
+        )
+    content = _labelled(out, details)
     if ctx.tracking:
-        out.para(S.COMMITMENT_DETAIL, *_labelled(out, status_details(ctx.record(item))))
+        record = ctx.record(item)
+        content += [
+            _SEPARATOR,
+            out.label("Status: "),
+            out.status_mark(record.status if record else None),
+            (record.status if record and record.status else "not recorded"),
+        ]
+        if ctx.is_overdue(item):
+            content += [" (", out.label("overdue"), ")"]
+        pairs = status_details(record)
+        if pairs:
+            content += [_SEPARATOR, *_labelled(out, pairs)]
+    out.para(S.COMMITMENT_DETAIL, *content)
 
 
 def status_details(record: FollowUp | None) -> list[tuple[str, str]]:
-    """The ministry's columns for one commitment, as label/value pairs."""
+    """The ministry's columns for one commitment besides its status, as
+    label/value pairs."""
     if record is None:
-        return [("Status", "not recorded in the matrix")]
-    pairs = [("Status", record.status or "not recorded")]
+        return []
+    pairs = []
     if record.lead_agency:
         pairs.append(("Lead agency", record.lead_agency))
     if record.supporting_agencies:
         pairs.append(("Supporting", record.supporting_agencies))
-    if record.next_step:
-        pairs.append(("Next step", record.next_step))
     if record.due_date:
         pairs.append(("Due", day_date(record.due_date)))
+    if record.next_step:
+        pairs.append(("Next step", record.next_step))
     if record.notes:
         pairs.append(("Notes", record.notes))
     return pairs
 
 
-def _date_phrase(mention: DateMention) -> str:
-    when = long_date(mention.value) or mention.text
-    return f"{when} (ahead)" if mention.future else when
+def _date_phrase(value: str, text: str, timed: dict[str, Milestone]) -> str:
+    when = long_date(value) or text
+    milestone = timed.get(value)
+    return f"{when} ({milestone.timing})" if milestone and milestone.timing else when
 
 
 def _labelled(out: NoteWriter, pairs: list[tuple[str, str]]) -> list[Inline]:

@@ -86,28 +86,32 @@ def row_xml(widths: Sequence[int], cells: Sequence[Cell], style: str, *, header_
     return "".join(out)
 
 
-def paragraph_xml(style: str, content: Iterable[Inline]) -> str:
+def paragraph_xml(style: str, content: Iterable[Inline], *, new_page: bool = False) -> str:
     """A ``w:p`` in paragraph style ``style`` (an escaped id) holding ``content``:
-    text and styled spans (prebuilt lxml runs are for the body, not for tables)."""
-    out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>']
+    text and styled spans (prebuilt lxml runs are for the body, not for tables).
+    ``new_page`` starts the paragraph on a new page."""
+    flag = "<w:pageBreakBefore/>" if new_page else ""
+    out = [f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{flag}</w:pPr>']
     for part in content:
         if isinstance(part, str):
             if part:
                 out.append(run_xml(part))
         elif isinstance(part, Span):
             if part.text:
-                out.append(run_xml(part.text, part.style))
+                out.append(run_xml(part.text, part.style, part.colour))
         else:
             raise TypeError(f"a table cell holds text, not {type(part).__name__}")
     out.append("</w:p>")
     return "".join(out)
 
 
-def run_xml(text: str, style: str | None = None) -> str:
+def run_xml(text: str, style: str | None = None, colour: str | None = None) -> str:
     """A ``w:r`` holding ``text``; tabs and line breaks become ``w:tab``/``w:br``."""
     out = ["<w:r>"]
-    if style:
-        out.append(f'<w:rPr><w:rStyle w:val="{attribute(style)}"/></w:rPr>')
+    if style or colour:
+        named = f'<w:rStyle w:val="{attribute(style)}"/>' if style else ""
+        painted = f'<w:color w:val="{attribute(colour)}"/>' if colour else ""
+        out.append(f"<w:rPr>{named}{painted}</w:rPr>")
     for piece in BREAKS.split(xml_safe(text)):
         if not piece:
             continue

@@ -4,33 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
-from jtreport.digest import AreaDigest, Milestone, Progress, digest, long_date, milestones, progress
+from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
+from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement
 
+#: Lines to take the front sheet keeps however long the rest of it is.
+MIN_LINES = 4
+#: The note's reader when ``-O to=...`` does not name one.
+DEFAULT_TO = "Head of delegation"
+
 
 @dataclass(frozen=True)
 class NoteContext:
-    """The statement with its derived views and the export options."""
+    """The statement with its derived views, the front sheet and the options."""
 
     statement: Statement
     options: ExportOptions
     areas: list[AreaDigest]
-    milestones: list[Milestone]
-    progress: Progress | None
+    briefing: Briefing
 
     @classmethod
     def build(cls, statement: Statement, options: ExportOptions) -> NoteContext:
-        """Compute the shared views (counts per area, milestones, progress)."""
-        return cls(
-            statement=statement,
-            options=options,
-            areas=digest(statement),
-            milestones=milestones(statement),
-            progress=progress(statement, options.followup),
-        )
+        """Compute the shared views (counts per area, the front sheet, with as
+        many lines to take as fit on two pages)."""
+        from .front import fits
+
+        def briefing(budget: int) -> Briefing:
+            return brief(
+                statement,
+                as_of=options.as_of,
+                followup=options.followup,
+                meeting=options.meeting,
+                meeting_date=options.meeting_date,
+                line_budget=budget,
+            )
+
+        budget = LINE_BUDGET
+        front = briefing(budget)
+        while budget > MIN_LINES and not fits(front, statement.title):
+            budget -= 1
+            front = briefing(budget)
+        return cls(statement=statement, options=options, areas=digest(statement), briefing=front)
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        """The statement's dated events after its own date, placed for the reader."""
+        return self.briefing.milestones
+
+    @property
+    def deadlines(self) -> list[Deadline]:
+        """The due dates recorded in the matrix, overdue ones flagged."""
+        return self.briefing.deadlines
+
+    @property
+    def progress(self) -> Progress | None:
+        """Status counts over the commitments, with a matrix."""
+        return self.briefing.progress
 
     @property
     def followup(self) -> Mapping[str, FollowUp] | None:
@@ -51,24 +84,40 @@ class NoteContext:
         found = self.options.followup.get(item.id)
         return None if found is None or found.is_empty else found
 
-    @property
-    def invitations(self) -> list[Item]:
-        """Invitations that are not already commitments: they still need an answer."""
-        return [
-            i for i in self.statement.items if i.category == "invitation" and not i.is_commitment
-        ]
+    def is_overdue(self, item: Item) -> bool:
+        """True when the item's due date has passed and it is not closed."""
+        return item.id in self.late
+
+    def timed(self, item: Item) -> list[Milestone]:
+        """The item's milestones, placed for the reader."""
+        return self._timed.get(item.id, [])
+
+    @cached_property
+    def late(self) -> frozenset[str]:
+        """The IDs of the overdue items (:func:`jtreport.followup.is_overdue`)."""
+        return frozenset(d.item.id for d in self.deadlines if d.overdue)
+
+    @cached_property
+    def _timed(self) -> dict[str, list[Milestone]]:
+        found: dict[str, list[Milestone]] = {}
+        for milestone in self.milestones:
+            found.setdefault(milestone.item.id, []).append(milestone)
+        return found
 
     @property
     def meeting(self) -> str:
         """The meeting the note prepares for, as given or described from the statement."""
-        if self.options.meeting and self.options.meeting.strip():
-            return self.options.meeting.strip()
-        when = long_date(self.statement.date)
-        return (
-            f"Follow-up to the joint statement of {when}"
-            if when
-            else ("Follow-up to the joint statement")
-        )
+        return self.briefing.meeting
+
+    @property
+    def to(self) -> str:
+        """Whom the note is for (``-O to=...``)."""
+        return self.options.extra.get("to", "").strip() or DEFAULT_TO
+
+    @property
+    def copy(self) -> str:
+        """Who receives a copy (``-O copy=...``), or a dash."""
+        return self.options.extra.get("copy", "").strip() or "—"
 
     def paragraphs_of(self, area: AreaDigest) -> list[Paragraph]:
         """The paragraphs of one digest group."""

@@ -1,234 +1,151 @@
-"""The front of the note: heading block, purpose, summary and background."""
+"""The front sheet: at most two pages that say what the reader must decide and
+by when.  Heading block (To / From / Date / Copy), Issue, Recommendations,
+Timing, Key deliverables and Lines to take, all from :mod:`jtreport.digest.briefing`
+(the PDF summary opens with the same content)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-import msgspec
-from jtreport.digest import AreaDigest, Progress, day_date, long_date, progress
-from jtreport.model import CATEGORIES
+from jtreport.digest import SignedDocument, day_date
+from jtreport.digest.briefing import Briefing
 
 from . import styles as S
 from .context import NoteContext
-from .ooxml import Cell
-from .text import (
-    count,
-    join_words,
-    paragraph_ref,
-    paragraph_span,
-    parties_phrase,
-    person_phrase,
-    shorten,
-    topic,
-    undertaking,
-)
+from .ooxml import Inline
+from .text import capitalise, join_words, paragraph_ref
 from .writer import NoteWriter
 
-#: how many commitments the summary names per area before "and N more"
-SUMMARY_GISTS = 4
+#: Front-sheet section headings, in order (the tests and the PDF use them too).
+ISSUE, RECOMMENDATIONS, TIMING, DELIVERABLES, LINES = (
+    "Issue",
+    "Recommendations",
+    "Timing",
+    "Key deliverables",
+    "Lines to take",
+)
+#: Where the full table of documents is, for the front sheet to point at.
+DOCUMENTS_HEADING = "Documents signed and launched"
 
 
 def heading_block(out: NoteWriter, ctx: NoteContext) -> None:
-    """The title, the meeting, the statement's particulars and the classification."""
-    st, opts = ctx.statement, ctx.options
+    """The title, the meeting, and the To / From / Date / Copy block."""
+    opts = ctx.options
     out.para(S.TITLE, "Briefing note")
     out.para(S.SUBTITLE, ctx.meeting)
     rows = [
-        ("Statement", st.title or "Untitled joint statement"),
-        ("Date", ", ".join(x for x in (long_date(st.date), st.place or "") if x) or "Not stated"),
-        ("Parties", "; ".join(p.name for p in st.parties) or "Not identified"),
+        ("To", ctx.to),
+        ("From", (opts.author or "").strip() or "—"),
+        ("Date", day_date(opts.as_of)),
+        ("Copy", ctx.copy),
+        ("Subject", ctx.statement.title or "Untitled joint statement"),
     ]
-    prepared = day_date(opts.created.date())
-    rows.append(("Prepared", f"{prepared} by {opts.author}" if opts.author else prepared))
-    if ctx.progress is not None:
-        source = "the ministry's implementation matrix"
-        rows.append(("Progress", f"from {source}" if ctx.tracking else f"{source} is still blank"))
-    if opts.classification.strip():
-        rows.append(("Classification", opts.classification.strip()))
     for label, value in rows:
         out.para(S.NOTE_META, out.label(label), "\t", value)
 
 
-def purpose(out: NoteWriter, ctx: NoteContext) -> None:
-    """Why the reader has this note."""
-    st = ctx.statement
-    out.heading(1, "Purpose")
-    when = long_date(st.date)
-    issued = f"issued on {when}" if when else "issued"
-    since = (
-        "where each commitment stands according to the implementation matrix"
-        if ctx.tracking
-        else "the milestones ahead"
-    )
-    if ctx.options.meeting and ctx.options.meeting.strip():
-        opening = f"To prepare for the meeting “{ctx.meeting}”."
+def front_sheet(out: NoteWriter, ctx: NoteContext) -> None:
+    """Issue, recommendations, timing, key deliverables and lines to take."""
+    briefing = ctx.briefing
+    out.heading(1, ISSUE)
+    for text in briefing.issue:
+        out.para(S.NORMAL, text)
+    out.heading(1, RECOMMENDATIONS)
+    if briefing.recommendations:
+        for text in briefing.recommendations:
+            out.bullet(text)
     else:
-        opening = "To prepare for the follow-up of the joint statement."
+        out.para(S.NORMAL, "No decision is needed: the statement holds nothing to follow up.")
+    out.heading(1, TIMING)
+    out.para(S.NORMAL, briefing.timing)
+    key_deliverables(out, briefing)
+    lines_to_take(out, ctx)
+
+
+def key_deliverables(out: NoteWriter, briefing: Briefing) -> None:
+    """The documents signed and launched, by what happened to them, names whole."""
+    out.heading(1, DELIVERABLES)
+    if not briefing.documents:
+        out.para(S.NORMAL, "The statement records no document signed and no mechanism launched.")
+        return
+    groups: dict[str, list[SignedDocument]] = {}
+    for document in briefing.documents:
+        groups.setdefault(document.event, []).append(document)
+    for event, documents in groups.items():
+        content: list[Inline] = [out.label(f"{capitalise(event)}: ")]
+        for n, document in enumerate(documents):
+            content += ["; " if n else "", document.name, " ", out.ref(f"({_where(document)})")]
+        content.append(".")
+        out.bullet(*content)
     out.para(
-        S.NORMAL,
-        f"{opening} This note sets out what {parties_phrase(st.parties)} agreed in the joint "
-        f"statement they {issued}, {since}, and the points to raise.",
+        S.AREA_NOTE,
+        f"Parties and dates are in “{DOCUMENTS_HEADING}” after this front sheet.",
     )
 
 
-def summary(out: NoteWriter, ctx: NoteContext) -> None:
-    """The bottom line first: counts, progress, what the commitments are about."""
-    st = ctx.statement
-    out.heading(1, "Summary")
-    out.para(S.NORMAL, _bottom_line(ctx))
-    if ctx.progress is not None:
-        out.para(S.NORMAL, out.label("Progress: "), ctx.progress.sentence() + ".")
-    if not st.items:
-        return
-    _glance_table(out, ctx)
-    out.heading(3, "By area")
-    for area in ctx.areas:
-        if area.items:
-            out.bullet(out.label(f"{area.label}: "), _area_gist(ctx, area))
-    if ctx.milestones or ctx.invitations:
-        out.heading(3, "Ahead")
-    if ctx.milestones:
-        first = ctx.milestones[0]
-        more = len(ctx.milestones) - 1
-        tail = f" ({count(more, 'further dated event')} below)" if more else ""
-        out.bullet(
-            out.label("Next milestone: "),
-            f"{long_date(first.date.value)}: {shorten(undertaking(st, first.item), 18)} ",
-            out.ref(f"({paragraph_ref(first.item)})"),
-            tail + ".",
-        )
-    for item in ctx.invitations:
-        out.bullet(
-            out.label("Open invitation: "),
-            shorten(undertaking(st, item), 24) + " ",
-            out.ref(f"({paragraph_ref(item)})"),
-            ".",
+def _where(document: SignedDocument) -> str:
+    return paragraph_ref(document.item)
+
+
+def lines_to_take(out: NoteWriter, ctx: NoteContext) -> None:
+    """One line per commitment, grouped by area (the area headings are left out
+    when the statement has none)."""
+    briefing = ctx.briefing
+    out.heading(1, LINES)
+    out.para(S.AREA_NOTE, briefing.lines_intro)
+    named = len(briefing.lines) > 1 or any(a.area is not None for a in ctx.areas)
+    more: list[str] = []
+    for group in briefing.lines:
+        if named and group.lines:
+            out.heading(3, group.label)
+        for line in group.lines:
+            content: list[Inline] = []
+            if line.status is not None or ctx.tracking:
+                content += [out.status_mark(line.status)]
+            content.append(line.text)
+            out.bullet(*content)
+        if group.more:
+            more.append(f"{group.more} in {group.label}")
+    if more:
+        out.para(
+            S.AREA_NOTE,
+            f"Further commitments, listed under “Commitments by area”: {join_words(more)}.",
         )
 
 
-def _bottom_line(ctx: NoteContext) -> str:
-    st = ctx.statement
-    commitments = st.commitments
-    text = (
-        f"The joint statement has {count(len(st.paragraphs), 'paragraph')} and "
-        f"{count(len(st.items), 'item')}"
-    )
-    if ctx.areas and any(a.area for a in ctx.areas):
-        text += f" in {count(sum(1 for a in ctx.areas if a.area), 'area')} of cooperation"
-    if not commitments:
-        return text + "; none of the items commits either side to future action."
-    kinds = Counter(i.category for i in commitments)
-    kinds_text = join_words([count(kinds[c], c) for c in CATEGORIES if kinds[c]])
-    verb = "is a commitment" if len(commitments) == 1 else "are commitments"
-    return f"{text}. Of these, {len(commitments)} {verb} to future action: {kinds_text}."
+# Fitting the front sheet on two pages ------------------------------------------------
+
+#: Characters a line of body text holds, and lines a page holds, in the default
+#: template (10.5 pt Arial on a 15.6 cm line, 1.1 line spacing): the front sheet
+#: is fitted to two pages by giving fewer lines to take when it would run over.
+LINE_CHARS = 92
+PAGE_LINES = 54
+#: Lines the title, the To / From / Date / Copy block and a heading take.
+_TITLE_LINES, _HEADING_LINES, _SUBHEADING_LINES = 8.5, 2.6, 1.8
+#: The space after a paragraph, in lines.
+_GAP = 0.45
 
 
-def _area_gist(ctx: NoteContext, area: AreaDigest) -> str:
-    others = len(area.items) - len(area.commitments)
-    if not area.commitments:
-        kinds = [count(n, c) for c, n in area.by_category.items()]
-        return f"no commitments; {join_words(kinds)}."
-    gists = [shorten(topic(ctx.statement, i), 9) for i in area.commitments]
-    shown = [_lower_subject(g) for g in gists[:SUMMARY_GISTS]]
-    more = len(gists) - len(shown)
-    listed = "; ".join(shown) + (f"; and {more} more" if more else "")
-    extra = f" ({count(others, 'other item')})" if others else ""
-    stop = "" if listed.endswith("…") else "."
-    return f"{count(len(area.commitments), 'commitment')}{extra}: {listed}{stop}"
+def estimated_lines(briefing: Briefing, title: str) -> float:
+    """About how many lines the front sheet takes (a safe overestimate)."""
+
+    def text(chars: int, indent: int = 0) -> float:
+        return -(-chars // (LINE_CHARS - indent)) + _GAP
+
+    total = _TITLE_LINES + text(len(title), 18) + 5 * _HEADING_LINES
+    total += sum(text(len(p)) for p in briefing.issue)
+    total += sum(text(len(r), 4) for r in briefing.recommendations) or 1
+    total += text(len(briefing.timing))
+    events: dict[str, int] = {}
+    for document in briefing.documents:
+        events[document.event] = events.get(document.event, 0) + len(document.name) + 12
+    total += sum(text(n + 14, 4) for n in events.values()) + (1.5 if events else 1)
+    total += text(len(briefing.lines_intro))
+    for group in briefing.lines:
+        total += _SUBHEADING_LINES if group.lines else 0
+        total += sum(text(len(line.text) + 2, 4) for line in group.lines)
+    more = sum(1 for g in briefing.lines if g.more)
+    return total + (1.5 if more else 0)
 
 
-def _lower_subject(text: str) -> str:
-    for subject in ("Both sides", "All parties"):
-        if text.startswith(subject):
-            return subject.lower() + text[len(subject) :]
-    return text
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _glance_table(out: NoteWriter, ctx: NoteContext) -> None:
-    header = ["Area", "Paragraphs", "Items", "Commitments"]
-    shares = [4.6, 1.6, 1.1, 2.1]
-    progress_column = ctx.progress is not None and ctx.tracking
-    if progress_column:
-        header.append("Progress")
-        shares = [3.2, 1.7, 1.0, 2.1, 4.4]
-    rows: list[list[Cell]] = []
-    for area in ctx.areas:
-        row: list[Cell] = [
-            [[area.label]],
-            [[str(area.paragraphs)]],
-            [[str(len(area.items))]],
-            [[str(len(area.commitments))]],
-        ]
-        if progress_column:
-            row.append([[_area_progress(ctx, area)]])
-        rows.append(row)
-    st = ctx.statement
-    total: list[Cell] = [
-        [[out.label("Total")]],
-        [[out.label(str(len(st.paragraphs)))]],
-        [[out.label(str(len(st.items)))]],
-        [[out.label(str(len(st.commitments)))]],
-    ]
-    if ctx.progress is not None and progress_column:
-        total.append([[out.label(_status_counts(ctx.progress))]])
-    rows.append(total)
-    out.table(shares, header, rows)
-
-
-def _area_progress(ctx: NoteContext, area: AreaDigest) -> str:
-    if not area.commitments:
-        return "—"
-    # the shared progress view, over this area's items only
-    part = msgspec.structs.replace(ctx.statement, items=area.items)
-    found = progress(part, ctx.options.followup)
-    return _status_counts(found) if found else "—"
-
-
-def _status_counts(found: Progress) -> str:
-    """``1 completed, 1 delayed, 2 without a status``: a table cell's worth."""
-    parts = [f"{n} {status.lower()}" for status, n in found.by_status.items()]
-    missing = found.commitments - found.recorded
-    if missing:
-        parts.append(f"{missing} without a status")
-    return ", ".join(parts) or "—"
-
-
-def background(out: NoteWriter, ctx: NoteContext) -> None:
-    """The meeting, the leaders, and the areas of cooperation."""
-    st = ctx.statement
-    out.heading(1, "Background")
-    when = long_date(st.date)
-    setting = ", ".join(
-        x for x in (f"On {when}" if when else "", f"in {st.place}" if st.place else "") if x
-    )
-    title = f"the joint statement “{st.title}”" if st.title else "a joint statement"
-    if st.leaders:
-        who = join_words([person_phrase(p) for p in st.leaders])
-        sentence = f"{who} met and issued {title}."
-    else:
-        sentence = f"{_capitalise(parties_phrase(st.parties))} issued {title}."
-    out.para(S.NORMAL, f"{setting}, {sentence}" if setting else sentence)
-    if st.preamble:
-        out.para(S.AREA_NOTE, "The statement opens: ", f"“{shorten(st.preamble[0], 70)}”")
-    signed = [p for p in st.signatories if p.name not in {x.name for x in st.leaders}]
-    if signed:
-        out.para(S.NORMAL, f"Signed by {join_words([person_phrase(p) for p in signed])}.")
-    if st.parts and len(st.parts) > 1:
-        parts = [f"{p.label} {p.heading}" if p.label else p.heading for p in st.parts]
-        out.para(S.NORMAL, f"It has {count(len(st.parts), 'part')}: {'; '.join(parts)}.")
-    named = [a for a in ctx.areas if a.area is not None]
-    if not named:
-        return
-    out.para(S.NORMAL, f"It organises cooperation under {count(len(named), 'area')}:")
-    for area in named:
-        description = area.area.description if area.area else None
-        span = paragraph_span(ctx.paragraphs_of(area))
-        out.bullet(
-            out.label(area.label),
-            f" — {description}" if description else "",
-            f" ({span})" if span else "",
-        )
+def fits(briefing: Briefing, title: str) -> bool:
+    """True when the front sheet should fit on two pages."""
+    return estimated_lines(briefing, title) <= 2 * PAGE_LINES

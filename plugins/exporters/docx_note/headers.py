@@ -1,4 +1,5 @@
-"""The running header and footer: the classification on top, "Page X of Y" below.
+"""The running header and footer: the classification at the top and at the
+bottom of every page, and "Page X of Y".
 
 What a template brings is kept.  The rules, for every header/footer the first
 section uses (default, and first-page or even-page ones when the template turns
@@ -7,9 +8,10 @@ them on):
 - header: a template without one gets a header holding the classification; a
   header that already shows the classification is left alone; any other header
   (a letterhead) is kept and the classification is added as its first line.
-- footer: a footer that already has a PAGE or NUMPAGES field is left alone; an
+- footer: a footer that already has a PAGE or NUMPAGES field keeps it; an
   empty or missing one gets "Page X of Y"; a footer with other content keeps it
-  and gets "Page X of Y" as its last line.
+  and gets "Page X of Y" after it.  The classification is added as the
+  footer's last line unless the footer already shows it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def apply(document: Any, style_map: StyleMap, classification: str) -> None:
         if classification.strip():
             _mark_header(header, style_map, classification.strip())
         _number_footer(footer, style_map)
+        if classification.strip():
+            _mark_footer(footer, style_map, classification.strip())
 
 
 def _mark_header(header: Any, style_map: StyleMap, classification: str) -> None:
@@ -49,6 +53,13 @@ def _mark_header(header: Any, style_map: StyleMap, classification: str) -> None:
         root.append(line)
     else:
         root.insert(0, line)
+
+
+def _mark_footer(footer: Any, style_map: StyleMap, classification: str) -> None:
+    root = footer._element
+    if classification.casefold() in _text(root).casefold():
+        return
+    root.append(paragraph(style_map[S.CLASSIFICATION], [classification]))
 
 
 def _number_footer(footer: Any, style_map: StyleMap) -> None:

@@ -7,11 +7,12 @@ from jtreport.formats import ExportOptions
 from jtreport.model import Statement
 
 from . import headers, package, template
-from .actions import next_steps, points_to_raise, upcoming_milestones
 from .annex import annex
 from .areas import area_sections
 from .context import NoteContext
-from .front import background, heading_block, purpose, summary
+from .documents import documents_signed
+from .front import front_sheet, heading_block
+from .timeline import milestones_and_deadlines
 from .writer import NoteWriter
 
 ANNEX_LAYOUTS = ("landscape", "portrait")
@@ -31,15 +32,12 @@ def build(statement: Statement, options: ExportOptions, default_template: bytes)
     headers.apply(document, style_map, options.classification)
     out = NoteWriter(document, style_map)
     heading_block(out, ctx)
-    purpose(out, ctx)
-    summary(out, ctx)
-    background(out, ctx)
+    front_sheet(out, ctx)
+    documents_signed(out, ctx)
+    milestones_and_deadlines(out, ctx)
     area_sections(out, ctx)
-    upcoming_milestones(out, ctx)
-    points_to_raise(out, ctx)
-    next_steps(out, ctx)
     if layout == "landscape":
         out.landscape_section()
-    annex(out, ctx)
+    annex(out, ctx, new_page=layout == "portrait")
     package.set_properties(document, statement, options, ctx.meeting)
     return package.save(document, options.created, out.segments)

@@ -41,10 +41,13 @@ def xml_safe(text: str) -> str:
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text, optionally in a character style (given by style id)."""
+    """A run of text, optionally in a character style (given by style id) and
+    a colour (hex RGB): the one piece of direct formatting the note uses, for
+    the status marks that share the matrix's and the PDF's status colours."""
 
     text: str
     style: str | None = None
+    colour: str | None = None
 
 
 #: What a paragraph is made of: plain strings, styled spans or prebuilt runs.
@@ -58,11 +61,15 @@ def _sub(parent: Element, tag: str, **attrs: str) -> Element:
     return element
 
 
-def run(text: str, style: str | None = None) -> Element:
+def run(text: str, style: str | None = None, colour: str | None = None) -> Element:
     """A ``w:r`` holding ``text``; tabs and line breaks become ``w:tab``/``w:br``."""
     r = etree.Element(w("r"))
-    if style:
-        _sub(_sub(r, "rPr"), "rStyle", val=style)
+    if style or colour:
+        properties = _sub(r, "rPr")
+        if style:
+            _sub(properties, "rStyle", val=style)
+        if colour:
+            _sub(properties, "color", val=colour)
     for piece in BREAKS.split(xml_safe(text)):
         if not piece:
             continue
@@ -88,7 +95,7 @@ def paragraph(style: str, content: Iterable[Inline] = ()) -> Element:
                 p.append(run(part))
         elif isinstance(part, Span):
             if part.text:
-                p.append(run(part.text, part.style))
+                p.append(run(part.text, part.style, part.colour))
         else:
             p.append(part)
     return p

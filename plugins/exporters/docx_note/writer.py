@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from jtreport.followup import STATUS_COLOURS
 from lxml import etree
 
 from . import styles as S
@@ -52,16 +53,18 @@ class NoteWriter:
         self._anchor.addprevious(element)
         self._next_segment()
 
-    def para(self, style: str, *content: Inline) -> None:
-        """Append a paragraph in the named paragraph style."""
+    def para(self, style: str, *content: Inline, new_page: bool = False) -> None:
+        """Append a paragraph in the named paragraph style (on a new page when
+        ``new_page``)."""
         if all(isinstance(part, str | Span) for part in content):
-            self.segments[-1].append(paragraph_xml(attribute(self.styles[style]), content))
+            xml = paragraph_xml(attribute(self.styles[style]), content, new_page=new_page)
+            self.segments[-1].append(xml)
         else:  # prebuilt runs: an element of its own
             self.add(paragraph(self.styles[style], content))
 
-    def heading(self, level: int, text: str) -> None:
+    def heading(self, level: int, text: str, *, new_page: bool = False) -> None:
         """Append a heading (levels 1-3), shown in Word's navigation pane."""
-        self.para((S.HEADING_1, S.HEADING_2, S.HEADING_3)[level - 1], text)
+        self.para((S.HEADING_1, S.HEADING_2, S.HEADING_3)[level - 1], text, new_page=new_page)
 
     def bullet(self, *content: Inline) -> None:
         """Append a bulleted paragraph."""
@@ -74,6 +77,13 @@ class NoteWriter:
     def ref(self, text: str) -> Span:
         """Text in the quiet reference character style (paragraph references)."""
         return Span(text, self.styles[S.REFERENCE])
+
+    def status_mark(self, status: str | None) -> Span:
+        """A square in the status's colour (the matrix's and the PDF's), to put
+        before the status's name, so the colour is never the only sign; a hollow
+        square for an item with no status."""
+        colour = STATUS_COLOURS.get(status or "")
+        return Span("■ ", colour=colour) if colour else Span("□ ")
 
     def table(
         self,

@@ -1,5 +1,7 @@
-"""The PDF summary exporter (``--format pdf``): a short, printable overview of
-a statement organised by area, for the meeting table and other agencies.
+"""The PDF summary exporter (``--format pdf``): two to four printable pages for
+a reader in a hurry (the note's issue, recommendations and timing, the
+documents signed, commitments by area and status, overdue and upcoming items,
+lines to take), for the meeting table and other agencies.
 
 The rendering lives in the submodules and is imported only when a PDF is
 written, so ``jtreport --help`` never loads reportlab.  The engine (reportlab)
@@ -26,11 +28,11 @@ _LARGEST = 64 * 1024 * 1024
 
 
 class PdfExporter(Exporter):
-    """A 2-4 page PDF summary: key figures, commitments by area, milestones."""
+    """A 2-4 page PDF summary of what the meeting must know and decide."""
 
     name = "pdf"
     extension = ".pdf"
-    description = "a printable PDF summary: key figures, commitments by area, milestones"
+    description = "a 2-4 page PDF summary: recommendations, documents signed, status, lines to take"
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
         """Write the summary PDF."""

@@ -1,9 +1,11 @@
-"""Horizontal bar charts drawn with reportlab's own graphics (``reportlab.graphics``):
-vector shapes, so they print sharply, and real text, so their labels extract.
+"""The status chart, drawn with reportlab's own graphics (``reportlab.graphics``):
+vector shapes, so it prints sharply, and real text, so its labels extract.
 
-Each chart is a list of :class:`Bar` rows (one or more coloured segments),
-drawn with wrapped labels on the left, the total at the end of each bar and an
-optional legend below.  Imported only when a PDF is written.
+One horizontal bar per area, split by follow-up status in the colours every
+report shares (colour-blind safe; "No status" pale grey with an outline).
+Labels wrap onto as many lines as they need and are never cut; each bar ends
+with its count, and a legend names every colour shown.  Imported only when a
+PDF is written.
 """
 
 from __future__ import annotations
@@ -18,16 +20,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import styles as st
 from .fonts import FontSet
-from .summary import NO_STATUS, AreaSection
+from .summary import NO_STATUS, AreaStatus
 
-_ROW = 15.0
 _BAR = 9.0
-_LABEL_SIZE = 7.2
+_LABEL_SIZE = 7.5
+_LINE = _LABEL_SIZE + 1.2
+_ROW_GAP = 6.0
 _TITLE_SIZE = 8.5
 _LEGEND_ROW = 11.0
 #: Bars beyond this are summed into one, so a chart always fits on a page.
 MAX_BARS = 18
-_PALE = frozenset({st.STATUS_COLOURS[NO_STATUS], st.CATEGORY_COLOURS["affirmation"]})
 
 
 @dataclass(frozen=True)
@@ -46,22 +48,18 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
-    """A titled bar chart with an optional legend of ``(name, colour)``."""
+    """A bar chart with an optional title (empty: none) and an optional legend
+    of ``(name, colour)``."""
 
     title: str
     bars: list[Bar]
     legend: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _wrap(text: str, font: str, width: float, lines: int = 2) -> list[str]:
-    wrapped = simpleSplit(text, font, _LABEL_SIZE, width) or [""]
-    if len(wrapped) > lines:
-        wrapped = [*wrapped[: lines - 1], " ".join(wrapped[lines - 1 :])]
-        last = wrapped[-1]
-        while last and stringWidth(last + "…", font, _LABEL_SIZE) > width:
-            last = last[:-1]
-        wrapped[-1] = last.rstrip() + "…"
-    return wrapped
+def wrap_label(text: str, font: str, width: float) -> list[str]:
+    """``text`` broken into lines at most ``width`` wide; a word wider than the
+    line is broken at characters rather than cut."""
+    return simpleSplit(text, font, _LABEL_SIZE, width) or [""]
 
 
 def _legend_rows(legend: list[tuple[str, str]], fonts: FontSet, width: float) -> list[list[Any]]:
@@ -78,46 +76,51 @@ def _legend_rows(legend: list[tuple[str, str]], fonts: FontSet, width: float) ->
     return rows if rows[0] else []
 
 
+def _edge(colour: str) -> str:
+    return st.NO_STATUS_EDGE if colour == st.status_colour(NO_STATUS) else "#ffffff"
+
+
 def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
     """The chart as a reportlab ``Drawing`` ``width`` points wide."""
-    label_width = min(width * 0.36, 130.0)
+    label_width = min(width * 0.38, 180.0)
     bars_x = label_width + 6
-    note_room = 26.0
+    note_room = 60.0
     bar_room = max(width - bars_x - note_room, 20.0)
     largest = max((bar.total for bar in chart.bars), default=0) or 1
     legend = _legend_rows(chart.legend, fonts, width)
-    title_h = _TITLE_SIZE + 8
-    plot_h = _ROW * len(chart.bars)
+    wrapped = [wrap_label(bar.label, fonts.font_for(bar.label), label_width) for bar in chart.bars]
+    heights = [max(_BAR, _LINE * len(lines)) + _ROW_GAP for lines in wrapped]
+    title_h = _TITLE_SIZE + 8 if chart.title else 4.0
+    plot_h = sum(heights)
     legend_h = _LEGEND_ROW * len(legend) + (4 if legend else 0)
     height = title_h + plot_h + legend_h + 2
     drawing = Drawing(width, height)
     # the renderer's initial state would otherwise select Helvetica, unembedded
     drawing.initialFontName = fonts.name("regular")
-
-    title_font = fonts.font_for(chart.title, "bold")
-    drawing.add(
-        String(
-            0,
-            height - _TITLE_SIZE,
-            chart.title,
-            fontName=title_font,
-            fontSize=_TITLE_SIZE,
-            fillColor=colors.HexColor(st.ACCENT),
+    if chart.title:
+        drawing.add(
+            String(
+                0,
+                height - _TITLE_SIZE,
+                chart.title,
+                fontName=fonts.font_for(chart.title, "bold"),
+                fontSize=_TITLE_SIZE,
+                fillColor=colors.HexColor(st.ACCENT),
+            )
         )
-    )
     top = height - title_h
     axis = colors.HexColor(st.RULE)
     drawing.add(Line(bars_x, top, bars_x, top - plot_h, strokeColor=axis, strokeWidth=0.6))
-    for row, bar in enumerate(chart.bars):
-        centre = top - _ROW * row - _ROW / 2
+    y = top
+    for bar, lines, row_h in zip(chart.bars, wrapped, heights, strict=True):
+        centre = y - row_h / 2
         font = fonts.font_for(bar.label)
-        lines = _wrap(bar.label, font, label_width)
-        first = centre + (len(lines) - 1) * (_LABEL_SIZE + 0.6) / 2 - _LABEL_SIZE * 0.35
+        first = centre + (len(lines) - 1) * _LINE / 2 - _LABEL_SIZE * 0.35
         for n, line in enumerate(lines):
             drawing.add(
                 String(
                     label_width,
-                    first - n * (_LABEL_SIZE + 0.6),
+                    first - n * _LINE,
                     line,
                     fontName=font,
                     fontSize=_LABEL_SIZE,
@@ -129,16 +132,14 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
         for value, colour in bar.segments:
             length = bar_room * value / largest
             if length > 0:
-                # white seams between segments; pale segments get a grey edge
-                edge = "#b0b0b0" if colour in _PALE else "#ffffff"
                 drawing.add(
                     Rect(
                         x,
                         centre - _BAR / 2,
                         length,
                         _BAR,
-                        strokeColor=colors.HexColor(edge),
-                        strokeWidth=0.4,
+                        strokeColor=colors.HexColor(_edge(colour)),
+                        strokeWidth=0.5,
                         fillColor=colors.HexColor(colour),
                     )
                 )
@@ -146,7 +147,7 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
         note = bar.note or str(bar.total)
         drawing.add(
             String(
-                x + 3,
+                x + 4,
                 centre - _LABEL_SIZE * 0.35,
                 note,
                 fontName=fonts.font_for(note),
@@ -154,6 +155,7 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
                 fillColor=colors.HexColor(st.MUTED),
             )
         )
+        y -= row_h
     y = top - plot_h - 4 - _LEGEND_ROW + 3
     for legend_row in legend:
         for x, name, colour, font in legend_row:
@@ -163,8 +165,8 @@ def draw_chart(chart: Chart, fonts: FontSet, width: float) -> Any:
                     y,
                     8,
                     7,
-                    strokeColor=colors.HexColor("#999999"),
-                    strokeWidth=0.3,
+                    strokeColor=colors.HexColor(_edge(colour) if colour else "#999999"),
+                    strokeWidth=0.4,
                     fillColor=colors.HexColor(colour),
                 )
             )
@@ -197,47 +199,23 @@ def capped(bars: list[Bar], limit: int = MAX_BARS) -> list[Bar]:
     return [*kept, Bar(f"{len(rest)} more areas", segments)]
 
 
-def area_chart(areas: list[AreaSection]) -> Chart:
-    """Items per area, split into commitments and other items."""
-    commitments, other = st.ACCENT, "#b9c6d6"
-    bars = [
-        Bar(
-            area.label,
-            [(len(area.commitments), commitments), (area.items - len(area.commitments), other)],
-            note=f"{len(area.commitments)} / {area.items}",
-        )
-        for area in areas
-    ]
-    return Chart(
-        "Items per area (commitments / all items)",
-        capped(bars),
-        legend=[("Commitments", commitments), ("Other items", other)],
-    )
-
-
-def category_chart(categories: dict[str, int]) -> Chart:
-    """Items per category, future-action categories first."""
-    bars = [
-        Bar(name.capitalize(), [(count, st.CATEGORY_COLOURS.get(name, st.MUTED))])
-        for name, count in categories.items()
-    ]
-    return Chart("Items by category", bars)
-
-
-def status_chart(areas: list[AreaSection], statuses: list[str]) -> Chart:
-    """Commitments per area, split by follow-up status."""
-    present = [s for s in statuses if any((a.by_status or {}).get(s) for a in areas)]
-    extra = sorted({s for a in areas for s in (a.by_status or {}) if s not in statuses})
-    order = [*[s for s in present if s != NO_STATUS], *extra]
-    if NO_STATUS in present:
+def status_chart(areas: list[AreaStatus], statuses: list[str], *, tracking: bool = True) -> Chart:
+    """Commitments per area, split by follow-up status ("No status" last), each
+    bar noting how many are done and overdue (without a filled matrix: how many
+    commitments there are)."""
+    shown = [s for s in statuses if any(a.by_status.get(s) for a in areas)]
+    extra = sorted({s for a in areas for s in a.by_status if s not in statuses})
+    order = [*[s for s in shown if s != NO_STATUS], *extra]
+    if NO_STATUS in shown:
         order.append(NO_STATUS)
     bars = []
     for area in areas:
-        if not area.commitments:
-            continue
-        counts = area.by_status or {}
-        segments = [(counts.get(s, 0), st.status_colour(s)) for s in order]
-        done = counts.get("Completed", 0)
-        bars.append(Bar(area.label, segments, note=f"{done}/{len(area.commitments)} done"))
+        segments = [(area.by_status.get(s, 0), st.status_colour(s)) for s in order]
+        done = area.by_status.get("Completed", 0)
+        note = f"{done}/{area.commitments} done" if tracking else str(area.commitments)
+        if area.overdue:
+            note += f", {area.overdue} overdue"
+        bars.append(Bar(area.label, segments, note=note))
     legend = [(s, st.status_colour(s)) for s in order]
-    return Chart("Follow-up status of the commitments, per area", capped(bars), legend=legend)
+    # the section's heading says what the chart shows
+    return Chart("", capped(bars), legend=legend)

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
+from jtreport.reproducible import naive_utc
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -23,7 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from . import styles as st
 from .fonts import FontSet
-from .summary import Properties
+from .summary import Properties, RunningTitle
 
 _HEADER_Y = st.PAGE_HEIGHT - 30
 _RULE_Y = st.MARGIN_BOTTOM - 18
@@ -35,14 +36,17 @@ _SMALL = 7.5
 class Decor:
     """What every page shows besides the content."""
 
-    running_title: str
+    running_title: RunningTitle
     classification: str
     fonts: FontSet
+    #: the reader's day, printed at the right of the header
+    as_of: str = ""
 
 
 def pdf_date(created: datetime) -> str:
-    """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) for a naive UTC time."""
-    return created.strftime("D:%Y%m%d%H%M%S+00'00'")
+    """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) for a UTC time (a naive one
+    is taken as UTC)."""
+    return naive_utc(created).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def page_label(number: int, total: int) -> str:
@@ -50,13 +54,18 @@ def page_label(number: int, total: int) -> str:
     return f"Page {number} of {total}"
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to ``width`` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+def fitted_title(title: RunningTitle, font: str, size: float, width: float) -> str:
+    """The running title in ``width`` points: the parties give way first (to
+    "Joint statement"), the date never does."""
+    candidates = [
+        f"{title.head}, {title.date}" if title.date else title.head,
+        f"Joint statement, {title.date}" if title.date else "Joint statement",
+        title.date,
+    ]
+    for text in candidates:
+        if text and stringWidth(text, font, size) <= width:
+            return text
+    return title.date or ""
 
 
 def _draw(
@@ -69,11 +78,8 @@ def _draw(
     colour: str,
     bold: bool = False,
     align: str = "left",
-    width: float | None = None,
 ) -> None:
     font = decor.fonts.font_for(text, "bold" if bold else "regular")
-    if width is not None:
-        text = _fit(text, font, _SMALL, width)
     canv.setFont(font, _SMALL)
     canv.setFillColor(colors.HexColor(colour))
     if align == "left":
@@ -84,68 +90,89 @@ def _draw(
         canv.drawCentredString(x, y, text)
 
 
-def _title_room(decor: Decor) -> float:
-    # the running title stops short of the centred classification marking
+#: How far a marking that needs a line of its own sits from the header's and the
+#: footer's line.
+_MARKING_STEP = 9.5
+
+
+def _marking_half(decor: Decor) -> float:
     marking = decor.classification
-    half = float(stringWidth(marking, decor.fonts.font_for(marking, "bold"), _SMALL)) / 2
+    return float(stringWidth(marking, decor.fonts.font_for(marking, "bold"), _SMALL)) / 2
+
+
+def marking_alone(decor: Decor) -> bool:
+    """True when the classification marking is too wide to share its line with
+    the running title's date (and the reader's day, of the same width): it then
+    gets a line of its own, so the date is never what gives way."""
+    date = decor.running_title.date or decor.running_title.head
+    width = float(stringWidth(date, decor.fonts.font_for(date), _SMALL))
+    return bool(decor.classification) and _title_room(decor, shared=True) < width
+
+
+def _title_room(decor: Decor, *, shared: bool | None = None) -> float:
+    # the running title stops short of the centred classification marking,
+    # unless the marking has a line of its own
+    if shared is None:
+        shared = not marking_alone(decor)
+    half = _marking_half(decor) if shared else 0.0
     return st.PAGE_WIDTH / 2 - st.MARGIN_X - half - 12
 
 
+def _running(decor: Decor) -> str:
+    font = decor.fonts.font_for(decor.running_title.head, "regular")
+    return fitted_title(decor.running_title, font, _SMALL, _title_room(decor))
+
+
 def draw_header(decor: Decor, canv: Any, doc: Any) -> None:
-    """The classification marking and, after the first page, the running title.
-    Drawn before the content, so text extraction reads it first."""
+    """The classification marking, the running title (after the first page)
+    and the reader's day.  Drawn before the content, so text extraction reads
+    it first.  A marking too wide to leave room for the date goes above them."""
     canv.saveState()
-    if decor.classification:
-        _draw(
-            canv,
-            decor,
-            decor.classification,
-            st.PAGE_WIDTH / 2,
-            _HEADER_Y,
-            colour=st.ALERT,
-            bold=True,
-            align="centre",
-        )
+    alone = marking_alone(decor)
+    if decor.classification and alone:
+        _marking(canv, decor, _HEADER_Y + _MARKING_STEP)
     if doc.page > 1:
+        _draw(canv, decor, _running(decor), st.MARGIN_X, _HEADER_Y, colour=st.MUTED)
+    if decor.classification and not alone:
+        _marking(canv, decor, _HEADER_Y)
+    if decor.as_of:
         _draw(
             canv,
             decor,
-            decor.running_title,
-            st.MARGIN_X,
+            decor.as_of,
+            st.PAGE_WIDTH - st.MARGIN_X,
             _HEADER_Y,
             colour=st.MUTED,
-            width=_title_room(decor),
+            align="right",
         )
     canv.restoreState()
 
 
+def _marking(canv: Any, decor: Decor, y: float) -> None:
+    _draw(
+        canv,
+        decor,
+        decor.classification,
+        st.PAGE_WIDTH / 2,
+        y,
+        colour=st.ALERT,
+        bold=True,
+        align="centre",
+    )
+
+
 def draw_footer(decor: Decor, canv: Any, doc: Any) -> None:
-    """A rule, the running title and the classification marking, drawn after the
-    content; the page number follows from :class:`SummaryCanvas`."""
+    """A rule, the running title and the classification marking (below them
+    when it needs a line of its own), drawn after the content; the page number
+    follows from :class:`SummaryCanvas`."""
     canv.saveState()
     canv.setStrokeColor(colors.HexColor(st.RULE))
     canv.setLineWidth(0.5)
     canv.line(st.MARGIN_X, _RULE_Y, st.PAGE_WIDTH - st.MARGIN_X, _RULE_Y)
-    _draw(
-        canv,
-        decor,
-        decor.running_title,
-        st.MARGIN_X,
-        _FOOTER_Y,
-        colour=st.MUTED,
-        width=_title_room(decor),
-    )
+    _draw(canv, decor, _running(decor), st.MARGIN_X, _FOOTER_Y, colour=st.MUTED)
     if decor.classification:
-        _draw(
-            canv,
-            decor,
-            decor.classification,
-            st.PAGE_WIDTH / 2,
-            _FOOTER_Y,
-            colour=st.ALERT,
-            bold=True,
-            align="centre",
-        )
+        below = _MARKING_STEP if marking_alone(decor) else 0.0
+        _marking(canv, decor, _FOOTER_Y - below)
     canv.restoreState()
 
 
@@ -262,3 +289,24 @@ def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
 def build(doc: Any, story: list[Any], decor: Decor, created: datetime) -> None:
     """Lay out ``story`` and write the PDF."""
     doc.build(story, canvasmaker=partial(SummaryCanvas, decor=decor, created=created))
+
+
+class EndMark(Flowable):  # type: ignore[misc]
+    """A zero-height flowable put last in the story: it records the page it
+    lands on and how full that page is, in ``report`` (a :class:`Layout`)."""
+
+    def __init__(self, report: Any) -> None:
+        super().__init__()
+        self.report = report
+        self.width = self.height = 0
+        self._room = st.FRAME_HEIGHT
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Takes no room; remembers the room left on the page."""
+        self._room = avail_height
+        return 0, 0
+
+    def draw(self) -> None:
+        """Record the last page's number and fill."""
+        self.report.pages = self.canv.getPageNumber()
+        self.report.last_fill = max(0.0, 1 - self._room / st.FRAME_HEIGHT)

@@ -1,6 +1,6 @@
-"""The summary's flowables, in reading order: the title block, the key figures
-and charts, the follow-up status, the commitments of each area and the
-timeline of upcoming milestones.
+"""The summary's flowables, in reading order: the title block; the issue,
+recommendations and timing; the documents signed and launched; the commitments
+by area and status; what is overdue and upcoming; the lines to take.
 
 Every text goes through :meth:`FontSet.markup`, which escapes it and switches
 font for characters the body font lacks.  Long tables split across pages
@@ -11,23 +11,33 @@ table.  Imported only when a PDF is written (reportlab is loaded here).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, HRFlowable, LongTable, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    HRFlowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from . import charts
 from . import styles as st
 from .page import Anchor
-from .summary import AreaSection, CommitmentRow, MilestoneRow, Summary, plural
+from .summary import NO_STATUS, LineRow, Summary, TimelineRow, plural
 
-#: Outline keys of the fixed sections.
-KEY_FIGURES = "key-figures"
-FOLLOW_UP = "follow-up"
-COMMITMENTS = "commitments"
-MILESTONES = "milestones"
+#: Section headings with their outline keys, in order.
+ISSUE = ("Issue", "issue")
+RECOMMENDATIONS = ("Recommendations", "recommendations")
+TIMING = ("Timing", "timing")
+DOCUMENTS = ("Documents signed and launched", "documents")
+STATUS = ("Commitments by area and status", "status")
+TIMELINE = ("Overdue and upcoming", "timeline")
+LINES = ("Lines to take", "lines")
 
 
 class Para(Paragraph):  # type: ignore[misc]
@@ -87,12 +97,22 @@ class NeedSpace(CondPageBreak):  # type: ignore[misc]
         return size
 
 
+def _unkeep() -> Any:
+    """A flowable of no height that ends a heading's keep-with-next chain: a
+    heading keeps with the whole of what follows it, so before a table (which
+    :class:`NeedSpace` keeps with its heading) the chain stops here and the
+    table may start on the heading's page and split."""
+    return Spacer(0, 0)
+
+
 class StoryBuilder:
     """Turns a :class:`Summary` into flowables with one document's styles."""
 
-    def __init__(self, summary: Summary, styles: st.Styles) -> None:
+    def __init__(self, summary: Summary, styles: st.Styles, *, compact: bool = False) -> None:
         self.summary = summary
         self.s = styles
+        #: a short statement's summary: the status chart only where it shows statuses
+        self.compact = compact
         self.fonts = styles.fonts
         self._bold_font = self.fonts.name("bold")
 
@@ -106,31 +126,23 @@ class StoryBuilder:
         """Markup for ``text`` in the body font's bold face."""
         return f'<font name="{self._bold_font}">{self.fonts.markup(text, "bold")}</font>'
 
-    def muted(self, text: str, style: Any) -> str:
-        """Markup for a grey second line in a cell.  It keeps the cell's font
-        size: pdftotext reads a cell whose lines differ in size as two blocks
-        and moves one of them out of reading order."""
-        return f'<font color="{st.MUTED}">{self.text(text, style)}</font>'
-
     def para(self, text: str, style: Any) -> Any:
         """A paragraph of plain ``text``."""
         return Para(self.text(text, style), style)
 
-    def highlighted(self, text: str, words: str, style: Any) -> Any:
-        """A paragraph of ``text`` with the first occurrence of ``words`` in bold."""
-        found = re.search(re.escape(words), text, re.IGNORECASE) if words else None
-        if not found:
-            return Para(self.text(text, style), style)
-        start, end = found.span()
-        markup = (
-            self.text(text[:start], style)
-            + self.bold(text[start:end])
-            + self.text(text[end:], style)
-        )
-        return Para(markup, style)
+    def mark(self, status: str | None) -> str:
+        """A square in the status's colour ("No status": a hollow one)."""
+        if not status or status == NO_STATUS:
+            return f'<font color="{st.NO_STATUS_EDGE}">{self.fonts.markup("□")}</font>'
+        return f'<font color="{st.status_colour(status)}">{self.fonts.markup("■")}</font>'
 
-    def heading(self, text: str, key: str, level: int) -> list[Any]:
+    def bullet(self, markup: str, style: Any) -> Any:
+        """A bulleted paragraph of ready markup."""
+        return Para(markup, style, bulletText="•")
+
+    def heading(self, section: tuple[str, str], level: int = 0) -> list[Any]:
         """A heading with its outline entry."""
+        text, key = section
         style = self.s.h1 if level == 0 else self.s.h2
         return [Anchor(key, text, level), self.para(text, style)]
 
@@ -139,18 +151,17 @@ class StoryBuilder:
     def build(self) -> list[Any]:
         """The whole story."""
         story = self.title_block()
-        story += self.key_figures()
-        if self.summary.has_followup:
-            story += self.follow_up()
-        story += self.commitments()
-        story += self.milestones()
-        story.append(self.para(self.summary.closing, self.s.closing))
+        story += self.front()
+        story += self.documents()
+        story += self.status()
+        story += self.timeline()
+        story += self.lines()
         return story
 
     def title_block(self) -> list[Any]:
         """Kicker, title and the facts of the meeting."""
         out: list[Any] = [
-            self.para("JOINT STATEMENT  ·  BRIEFING SUMMARY", self.s.kicker),
+            self.para("BRIEFING SUMMARY", self.s.kicker),
             Spacer(1, 3),
             self.para(self.summary.title, self.s.title),
             Spacer(1, 6),
@@ -175,139 +186,154 @@ class StoryBuilder:
             out.append(table)
         return out
 
-    def key_figures(self) -> list[Any]:
-        """Figure tiles, the table per area and the two charts."""
-        out = self.heading("Key figures", KEY_FIGURES, 0)
-        figures = self.summary.figures
-        width = st.FRAME_WIDTH / len(figures)
-        tiles = Table(
-            [
-                [self.para(str(f.value), self.s.figure_value) for f in figures],
-                [self.para(f.label, self.s.figure_label) for f in figures],
-            ],
-            colWidths=[width] * len(figures),
-        )
-        tiles.setStyle(
-            st.layout_style(
-                self.fonts.name(),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(st.ACCENT_LIGHT)),
-                ("LINEAFTER", (0, 0), (-2, -1), 4, colors.white),
-                ("TOPPADDING", (0, 0), (-1, 0), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
-                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
-            )
-        )
-        out += [tiles, Spacer(1, 8), self.area_table(), Spacer(1, 10)]
-        half = (st.FRAME_WIDTH - 16) / 2
-        area = charts.draw_chart(charts.area_chart(self.summary.areas), self.fonts, half)
-        cats = charts.draw_chart(charts.category_chart(self.summary.categories), self.fonts, half)
-        pair = Table([[area, cats]], colWidths=[half + 16, half], hAlign="LEFT")
-        pair.setStyle(
-            st.layout_style(
-                self.fonts.name(),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            )
-        )
-        out.append(pair)
+    def front(self) -> list[Any]:
+        """The issue, the recommendations and the timing (the note's front sheet)."""
+        out = self.heading(ISSUE)
+        out += [self.para(text, self.s.body) for text in self.summary.issue]
+        out += self.heading(RECOMMENDATIONS)
+        recommendations = self.summary.recommendations or ["No decision is needed."]
+        out += [self.bullet(self.text(r, self.s.bullet), self.s.bullet) for r in recommendations]
+        out += self.heading(TIMING)
+        out.append(self.para(self.summary.timing, self.s.body))
         return out
 
-    def area_table(self) -> Any:
-        """Paragraphs, items, commitments and upcoming dates per area, with totals."""
+    def documents(self) -> list[Any]:
+        """The documents signed and launched, names whole."""
+        head = self.heading(DOCUMENTS)
+        rows = self.summary.documents
+        if not rows:
+            body = self.para(
+                "The statement records no document signed and no mechanism launched.", self.s.body
+            )
+            return [*head, body]
         s = self.s
-        heads = ["Area", "Paragraphs", "Items", "Commitments", "Upcoming dates"]
-        rows: list[list[Any]] = [
-            [self.para(heads[0], s.header_cell)]
-            + [self.para(h, s.header_number) for h in heads[1:]]
-        ]
+        heads = ["Document", "Event", "Parties", "Para", "Date"]
+        widths = [0.0, 56.0, 118.0, 44.0, 78.0]
+        widths[0] = st.FRAME_WIDTH - sum(widths)
+        data: list[list[Any]] = [[self.para(h, s.header_cell) for h in heads]]
+        for row in rows:
+            data.append(
+                [
+                    self.para(row.name, s.cell),
+                    self.para(row.event, s.cell_small),
+                    self.para(row.parties, s.cell_small),
+                    self.para(row.where, s.cell_small),
+                    self.para(row.date, s.cell_small),
+                ]
+            )
+        table = self.long_table(data, widths, f"{DOCUMENTS[0]} (continued)")
+        return [NeedSpace([*head, table.first_rows]), *head, _unkeep(), table]
+
+    def status(self) -> list[Any]:
+        """The chart of commitments by area and status, and what it shows."""
+        head = self.heading(STATUS)
         areas = self.summary.areas
-        for area in areas:
-            values = [area.paragraphs, area.items, len(area.commitments), area.upcoming]
-            rows.append(
-                [self.para(area.label, s.cell)] + [self.para(str(v), s.number) for v in values]
+        if not areas:
+            return [*head, self.para("The statement holds no commitments.", self.s.body)]
+        total = sum(a.commitments for a in areas)
+        if self.summary.tracking:
+            late = sum(a.overdue for a in areas)
+            note = f"{plural(total, 'commitment')}, as the implementation matrix records them" + (
+                f"; {late} overdue." if late else "."
             )
-        totals = [
-            sum(a.paragraphs for a in areas),
-            sum(a.items for a in areas),
-            sum(len(a.commitments) for a in areas),
-            sum(a.upcoming for a in areas),
-        ]
-        rows.append(
-            [self.para("Total", s.cell_bold)] + [self.para(str(v), s.number_bold) for v in totals]
-        )
-        numbers = 74.0
-        table = LongTable(
-            rows,
-            colWidths=[st.FRAME_WIDTH - 4 * numbers] + [numbers] * 4,
-            repeatRows=1,
-            hAlign="LEFT",
-        )
-        style = st.table_style(self.fonts.name())
-        style.add("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor(st.ACCENT))
-        style.add("BACKGROUND", (0, -1), (-1, -1), colors.HexColor(st.ACCENT_LIGHT))
-        table.setStyle(style)
-        return table
-
-    def follow_up(self) -> list[Any]:
-        """Progress in one sentence and the status chart per area."""
-        out = self.heading("Follow-up status", FOLLOW_UP, 0)
-        out.append(
-            self.para(
-                f"Recorded in the implementation matrix: {self.summary.progress}.", self.s.body
+        else:
+            note = (
+                f"{plural(total, 'commitment')}; no status is recorded yet: fill the "
+                "implementation matrix and pass it with --status."
             )
+        if self.compact and not self.summary.tracking:
+            # a chart of bars that all say "no status" tells nothing the sentence does not
+            where = "; ".join(f"{a.label}: {a.commitments}" for a in areas if a.commitments)
+            return [*head, self.para(f"{note} By area: {where}.", self.s.note)]
+        chart = charts.draw_chart(
+            charts.status_chart(areas, self.summary.statuses, tracking=self.summary.tracking),
+            self.fonts,
+            st.FRAME_WIDTH,
         )
-        chart = charts.status_chart(self.summary.areas, self.summary.statuses)
-        if chart.bars:
-            out += [Spacer(1, 4), charts.draw_chart(chart, self.fonts, st.FRAME_WIDTH)]
-        return out
+        return [NeedSpace([*head, chart]), *head, self.para(note, self.s.note), chart]
 
-    def commitments(self) -> list[Any]:
-        """One subsection per area: counts, then each commitment in full."""
-        intro = self.heading("Commitments by area", COMMITMENTS, 0)
-        intro.append(
-            self.para(
-                "Each commitment in full, with who acts and the partners and dates it names; "
-                "the other items of each area are counted. IDs are paragraph.item; dates "
-                "marked → lie after the statement's date.",
-                self.s.note,
+    def timeline(self) -> list[Any]:
+        """Overdue due dates first, then every dated event and due date in order."""
+        head = self.heading(TIMELINE)
+        rows = self.summary.timeline
+        if not rows:
+            body = self.para(
+                "The statement names no date after its own, and no due date is recorded.",
+                self.s.body,
             )
-        )
-        if not self.summary.areas:
-            return intro
-        out: list[Any] = []
-        for n, area in enumerate(self.summary.areas):
-            # the section's heading keeps with the first area's heading and rows
-            out += self.area_section(area, intro if n == 0 else [])
-        return out
-
-    def area_section(self, area: AreaSection, lead: list[Any]) -> list[Any]:
-        """The heading, counts and commitments table of one area, after ``lead``."""
-        head = [*lead, *self.heading(area.label, area.key, 1)]
-        if area.description:
-            head.append(self.para(area.description, self.s.description))
-        counts = [plural(area.items, "item"), plural(len(area.commitments), "commitment")]
-        if area.paragraphs:
-            counts.insert(0, plural(area.paragraphs, "paragraph"))
-        head.append(self.para(f"{' · '.join(counts)}. {area.others}", self.s.body))
-        if area.commitments:
-            table = self.commitment_table(area.commitments, area.label)
-            return [NeedSpace([*head, table.first_rows]), *head, table]
-        body = self.para("No commitments in this area.", self.s.note)
-        return [NeedSpace([*head, body]), *head, body]
-
-    def commitment_table(self, rows: list[CommitmentRow], label: str) -> Any:
-        """The commitments of one area; the header repeats on every page."""
-        with_status = rows[0].status is not None
-        heads = ["ID", "Who", "Commitment", "Partners named", "Dates"]
-        widths = [60.0, 46.0, 0.0, 88.0, 64.0]
-        if with_status:
-            heads.append("Status")
-            widths = [60.0, 44.0, 0.0, 72.0, 56.0, 76.0]
-        widths[2] = st.FRAME_WIDTH - sum(widths)
+            return [*head, body]
+        heads = ["When", "What", "Status", "Item"]
+        widths = [84.0, 0.0, 98.0, 64.0]
+        widths[1] = st.FRAME_WIDTH - sum(widths)
         data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
-        data += [self.commitment_cells(row, with_status) for row in rows]
-        return self.long_table(data, widths, f"{label} (continued)")
+        data += [self.timeline_cells(row) for row in rows]
+        table = self.long_table(data, widths, f"{TIMELINE[0]} (continued)")
+        marks = [
+            ("LINEBEFORE", (0, n), (0, n), 2.4, colors.HexColor(st.status_colour("Delayed")))
+            for n, row in enumerate(rows, 1)
+            if row.overdue
+        ]
+        if marks:
+            table.setStyle(marks)
+        return [NeedSpace([*head, table.first_rows]), *head, _unkeep(), table]
+
+    def timeline_cells(self, row: TimelineRow) -> list[Any]:
+        """The cells of one timeline row; an overdue one in bold."""
+        s = self.s
+        when = self.bold(row.when) if row.overdue else self.text(row.when, s.cell)
+        if row.is_deadline:
+            state = f"{self.mark(row.status)} {self.text(row.status or NO_STATUS, s.cell)}"
+            if row.overdue:
+                state += f", {self.bold('overdue')}"
+        else:
+            state = self.text(row.state, s.cell)
+        return [
+            Para(when, s.cell),
+            self.para(row.what, s.cell),
+            Para(state, s.cell),
+            self.para(row.item, s.cell_small),
+        ]
+
+    def lines(self) -> list[Any]:
+        """The lines to take, by area; the colophon keeps with the last line."""
+        out = self.heading(LINES)
+        out.append(self.para(self.summary.lines_intro, self.s.note))
+        groups = [g for g in self.summary.lines if g.lines]
+        named = len(self.summary.lines) > 1
+        flowables: list[Any] = []
+        last_head: list[Any] = []
+        for n, group in enumerate(groups):
+            head = self.heading((group.label, group.key), 1) if named else []
+            bullets = [self.line(line) for line in group.lines]
+            # the section's heading and note keep with the first area's first line
+            lead = out if n == 0 else []
+            flowables += [NeedSpace([*lead, *head, bullets[0]]), *lead, *head, *bullets]
+            last_head = [*lead, *head] if len(bullets) == 1 else []
+            out = [] if n == 0 else out
+        more = self.summary.more_lines
+        tail: list[Any] = []
+        if more:
+            tail.append(
+                self.para(
+                    f"{plural(more, 'further commitment')} in the Word note and the matrix.",
+                    self.s.note,
+                )
+            )
+        tail.append(self.para(self.summary.closing, self.s.closing))
+        if flowables:
+            # the colophon never stands alone on a page, nor an area's heading
+            # whose one line keeps with it
+            kept = [flowables.pop()]
+            if last_head and flowables[-len(last_head) :] == last_head:
+                kept = [*flowables[-len(last_head) :], *kept]
+                del flowables[-len(last_head) :]
+            tail = [KeepTogether([*kept, *tail])]
+        return [*out, *flowables, *tail]
+
+    def line(self, line: LineRow) -> Any:
+        """One line to take, with its status square when a status is recorded."""
+        prefix = f"{self.mark(line.status)} " if self.summary.tracking else ""
+        return self.bullet(prefix + self.text(line.text, self.s.line_text), self.s.line_text)
 
     def long_table(self, data: list[list[Any]], widths: list[float], caption: str) -> Any:
         """A table that splits across pages under a repeated header row and a caption."""
@@ -318,71 +344,3 @@ class StoryBuilder:
         table.first_rows = Table(data[:2], colWidths=widths)
         table.first_rows.setStyle(st.table_style(self.fonts.name()))
         return table
-
-    def commitment_cells(self, row: CommitmentRow, with_status: bool) -> list[Any]:
-        """The cells of one commitment."""
-        s = self.s
-        cells: list[Any] = [
-            Para(f"{self.bold(row.id)}<br/>{self.muted(row.category, s.cell)}", s.cell),
-            self.para(row.who, s.cell),
-            self.highlighted(row.text, row.verb, s.cell),
-            self.lines(row.partners or ["–"], s.cell_small),
-            self.date_cell(row),
-        ]
-        if with_status:
-            cells.append(self.status_cell(row))
-        return cells
-
-    def lines(self, texts: list[str], style: Any) -> Any:
-        """One paragraph with a line per text."""
-        return Para("<br/>".join(self.text(t, style) for t in texts), style)
-
-    def date_cell(self, row: CommitmentRow) -> Any:
-        """Dates, the future ones in bold with an arrow."""
-        if not row.dates:
-            return self.para("–", self.s.cell_small)
-        parts = [
-            self.bold(f"→ {d.text}") if d.future else self.text(d.text, self.s.cell_small)
-            for d in row.dates
-        ]
-        return Para("<br/>".join(parts), self.s.cell_small)
-
-    def status_cell(self, row: CommitmentRow) -> Any:
-        """The recorded status in its colour, with lead agency and due date."""
-        cell = row.status
-        if cell is None:
-            return self.para("", self.s.cell_small)
-        colour = st.status_text_colour(cell.status)
-        parts = [f'<font color="{colour}">{self.bold(cell.status)}</font>']
-        parts += [self.text(t, self.s.cell_small) for t in (cell.lead, cell.next_step) if t]
-        if cell.due:
-            parts.append(self.text(f"due {cell.due}", self.s.cell_small))
-        return Para("<br/>".join(parts), self.s.cell_small)
-
-    def milestones(self) -> list[Any]:
-        """The upcoming dates as a timeline table."""
-        head = self.heading("Upcoming milestones", MILESTONES, 0)
-        rows = self.summary.milestones
-        if not rows:
-            return [*head, self.para("The statement names no date after its own.", self.s.body)]
-        heads = ["When", "Milestone", "Area", "Item"]
-        widths = [72.0, 0.0, 104.0, 66.0]
-        widths[1] = st.FRAME_WIDTH - sum(widths)
-        data: list[list[Any]] = [[self.para(h, self.s.header_cell) for h in heads]]
-        data += [self.milestone_cells(m) for m in rows]
-        table = self.long_table(data, widths, "Upcoming milestones (continued)")
-        table.setStyle([("LINEBEFORE", (0, 1), (0, -1), 2.2, colors.HexColor(st.ACCENT))])
-        return [NeedSpace([*head, table.first_rows]), *head, table]
-
-    def milestone_cells(self, m: MilestoneRow) -> list[Any]:
-        """The cells of one milestone."""
-        s = self.s
-        item = self.bold(m.item_id)
-        if m.is_commitment:
-            item += "<br/>" + self.muted("commitment", s.cell)
-        return [
-            self.para(m.when, s.cell_bold),
-            self.highlighted(m.sentence, m.words, s.cell),
-            self.para(m.area, s.cell_small),
-            Para(item, s.cell),
-        ]

@@ -1,8 +1,8 @@
 """The summary's look: page size, colours and paragraph styles.
 
-Colours are chosen to survive a black-and-white printer: the categories that
-carry future action are dark, the endorsements light.  Imported only when a
-PDF is written (reportlab is loaded here).
+The status colours are the ones every report shares (the matrix's and the
+Word note's); a status is always printed with its name beside its colour.
+Imported only when a PDF is written (reportlab is loaded here).
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from jtreport.followup import NO_STATUS_COLOUR, STATUS_COLOURS
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -34,45 +35,20 @@ RULE = "#c8d0d9"
 ZEBRA = "#f6f8fa"
 ALERT = "#9c2a1a"
 
-CATEGORY_COLOURS: dict[str, str] = {
-    "pledge": "#1f3a5f",
-    "agreement": "#2e6e9e",
-    "intention": "#5b9bd5",
-    "invitation": "#9dc3e6",
-    "welcome": "#8c8c8c",
-    "appreciation": "#b4b4b4",
-    "affirmation": "#d9d9d9",
-}
-
-STATUS_COLOURS: dict[str, str] = {
-    "Not started": "#bfbfbf",
-    "Planned": "#9dc3e6",
-    "In progress": "#2e75b6",
-    "Ongoing": "#1f3a5f",
-    "Completed": "#548235",
-    "Delayed": "#c55a11",
-    "Suspended": "#7f6000",
-    "Cancelled": "#9c2a1a",
-    "No status": "#eeeeee",
-}
-
-
-# Darker shades where the chart colour is too light for text on white.
-_STATUS_TEXT: dict[str, str] = {
-    "Not started": "#595959",
-    "Planned": "#41719c",
-    "No status": MUTED,
-}
+#: The pale fill of "No status" needs an outline to show on white paper.
+NO_STATUS_EDGE = "#9a9a9a"
 
 
 def status_colour(status: str) -> str:
-    """The chart colour of a status (statuses outside the list are grey)."""
-    return STATUS_COLOURS.get(status, "#7f7f7f")
-
-
-def status_text_colour(status: str) -> str:
-    """The colour a status is printed in, dark enough to read on white."""
-    return _STATUS_TEXT.get(status) or status_colour(status)
+    """The colour of a status, shared with the matrix and the Word note
+    (:data:`jtreport.followup.STATUS_COLOURS`, Okabe-Ito, colour-blind safe);
+    "No status" is a pale grey, never white; a status typed outside the list
+    is a mid grey."""
+    if status in STATUS_COLOURS:
+        return f"#{STATUS_COLOURS[status]}"
+    if status == "No status":
+        return f"#{NO_STATUS_COLOUR}"
+    return "#7f7f7f"
 
 
 @dataclass(frozen=True)
@@ -90,16 +66,11 @@ class Styles:
     note: Any
     closing: Any
     continued: Any
-    description: Any
     cell: Any
-    cell_bold: Any
     cell_small: Any
-    number: Any
-    number_bold: Any
-    header_number: Any
     header_cell: Any
-    figure_value: Any
-    figure_label: Any
+    bullet: Any
+    line_text: Any
     #: the weight each style's name prints in, for choosing fallback faces
     weights: dict[str, Style]
 
@@ -119,6 +90,8 @@ def make_styles(fonts: FontSet) -> Styles:
         textColor=ink,
         alignment=TA_LEFT,
         splitLongWords=True,
+        # the bullet's font too: reportlab's default (Helvetica) is not embedded
+        bulletFontName=fonts.name("regular"),
     )
 
     weights: dict[str, Style] = {}
@@ -160,43 +133,14 @@ def make_styles(fonts: FontSet) -> Styles:
             "continued", "italic", fontSize=8, leading=10, textColor=muted, spaceAfter=3
         ),
         closing=style("closing", fontSize=7.5, leading=10, textColor=muted, spaceBefore=14),
-        description=style(
-            "description",
-            weight="italic",
-            fontSize=8.5,
-            leading=11,
-            textColor=muted,
-            spaceAfter=3,
-            keepWithNext=True,
-        ),
         cell=style("cell", fontSize=8.5, leading=10.8),
-        cell_bold=style("cell-bold", weight="bold", fontSize=8.5, leading=10.8),
         cell_small=style("cell-small", fontSize=7.5, leading=9.5, textColor=muted),
         header_cell=style(
             "header-cell", weight="bold", fontSize=8, leading=10, textColor=colors.white
         ),
-        number=style("number", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
-        number_bold=style(
-            "number-bold", weight="bold", fontSize=8.5, leading=10.8, alignment=TA_RIGHT
-        ),
-        header_number=style(
-            "header-number",
-            weight="bold",
-            fontSize=8,
-            leading=10,
-            textColor=colors.white,
-            alignment=TA_RIGHT,
-        ),
-        figure_value=style(
-            "figure-value",
-            weight="bold",
-            fontSize=18,
-            leading=21,
-            textColor=accent,
-            alignment=TA_CENTER,
-        ),
-        figure_label=style(
-            "figure-label", fontSize=7.5, leading=9.5, textColor=muted, alignment=TA_CENTER
+        bullet=style("bullet", spaceAfter=3, leftIndent=11, bulletIndent=0, bulletFontSize=9.5),
+        line_text=style(
+            "line", fontSize=9, leading=11.8, spaceAfter=3, leftIndent=11, bulletIndent=0
         ),
     )
 

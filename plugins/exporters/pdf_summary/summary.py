@@ -1,41 +1,42 @@
 """What the PDF summary says, as plain data: built from the model, the shared
-digest views and the follow-up records, before any layout.  Keeping the words
-apart from the drawing lets the fonts be chosen for exactly the characters
-that will print, and lets tests read the summary without a PDF."""
+views (:mod:`jtreport.digest.briefing`, :mod:`jtreport.digest`) and the follow-up
+records, before any layout.  Keeping the words apart from the drawing lets the
+fonts be chosen for exactly the characters that will print, and lets tests read
+the summary without a PDF.
+
+The summary is for a reader in a hurry: the issue, recommendations and timing
+(the same as the Word note's front sheet), the documents signed and launched,
+the commitments by area and status, what is overdue and what comes next, and
+the lines to take."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from jtreport import __version__
-from jtreport.digest import (
-    AreaDigest,
-    actors_label,
-    category_counts,
-    digest,
-    long_date,
-    milestones,
-    partners,
-    progress,
-)
-from jtreport.followup import STATUSES, FollowUp
+from jtreport.digest import day_date, digest, document_date, long_date, names
+from jtreport.digest.briefing import Briefing, brief, event_name
+from jtreport.digest.clauses import shorten
+from jtreport.digest.wording import capitalise, paragraph_ref, undertaking
+from jtreport.followup import STATUSES
 from jtreport.formats import ExportOptions
-from jtreport.model import Item, Statement
+from jtreport.model import Statement
 
-#: What the group of items outside any area holds.
-GENERAL_NOTE = "Items of the preamble and of any text outside the areas."
 #: The status chart's segment for commitments the matrix leaves blank.
 NO_STATUS = "No status"
-#: Symbols the layout adds around the statement's words (future dates, dashes
-#: for empty cells, separators, ellipses); checked against the fonts too.
-LAYOUT_SYMBOLS = "→–·…"
+#: Symbols the layout adds around the statement's words (dashes for empty
+#: cells, separators, status squares); checked against the fonts too.
+LAYOUT_SYMBOLS = "→–·■□"
+#: Lines to take the PDF gives at most (the Word note and the matrix have all).
+PDF_LINE_BUDGET = 30
+#: Words of an item a timeline row keeps (cut at a clause boundary).
+ROW_WORDS = 26
 
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def _visible(char: str) -> str:
@@ -64,81 +65,59 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def sentence_with(text: str, words: str) -> str:
-    """The sentence of ``text`` that contains ``words`` (all of it when none does)."""
-    if not words:
-        return text
-    for sentence in _SENTENCE_END.split(text):
-        if words.lower() in sentence.lower():
-            return sentence.strip()
-    return text
+@dataclass(frozen=True)
+class DocumentRow:
+    """One document signed or launched."""
+
+    name: str
+    event: str
+    parties: str
+    where: str
+    date: str
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One key figure: a number and what it counts."""
-
-    value: int
-    label: str
-
-
-@dataclass(frozen=True)
-class StatusCell:
-    """What the ministry recorded for one commitment."""
-
-    status: str
-    lead: str = ""
-    due: str = ""
-    next_step: str = ""
-
-
-@dataclass(frozen=True)
-class DateCell:
-    """A date an item names, formatted, and whether it lies ahead."""
-
-    text: str
-    future: bool
-
-
-@dataclass(frozen=True)
-class CommitmentRow:
-    """One commitment, in full."""
-
-    id: str
-    category: str
-    who: str
-    text: str
-    verb: str
-    partners: list[str]
-    dates: list[DateCell]
-    status: StatusCell | None = None
-
-
-@dataclass(frozen=True)
-class AreaSection:
-    """One area (or the items outside any area) with its commitments."""
+class AreaStatus:
+    """One area's commitments, counted by follow-up status."""
 
     key: str
     label: str
-    description: str
-    paragraphs: int
-    items: int
-    commitments: list[CommitmentRow]
-    others: str
-    upcoming: int = 0
-    by_status: dict[str, int] | None = None
+    commitments: int
+    by_status: dict[str, int]
+    overdue: int
 
 
 @dataclass(frozen=True)
-class MilestoneRow:
-    """One future date named by an item: when, the sentence that names it."""
+class TimelineRow:
+    """A dated event the statement names, or a due date from the matrix."""
 
     when: str
-    sentence: str
-    words: str
-    area: str
-    item_id: str
-    is_commitment: bool
+    what: str
+    #: where the date falls for the reader, or the recorded status
+    state: str
+    item: str
+    status: str | None = None
+    overdue: bool = False
+    is_deadline: bool = False
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """One line to take."""
+
+    text: str
+    status: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class LineGroup:
+    """The lines to take of one area."""
+
+    key: str
+    label: str
+    lines: list[LineRow]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -154,48 +133,65 @@ class Properties:
 
 
 @dataclass(frozen=True)
+class RunningTitle:
+    """The page header's title, in two parts so that the date is never the part
+    that gives way: ``Japan – Tajikistan joint statement`` and ``20 December 2025``."""
+
+    head: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the PDF prints, in reading order."""
 
     title: str
     facts: list[tuple[str, str]]
     classification: str
-    running_title: str
-    figures: list[Figure]
-    areas: list[AreaSection]
-    categories: dict[str, int]
-    milestones: list[MilestoneRow]
-    progress: str | None
-    statuses: list[str]
+    running_title: RunningTitle
+    as_of: str
+    issue: list[str]
+    recommendations: list[str]
+    timing: str
+    documents: list[DocumentRow]
+    areas: list[AreaStatus]
+    tracking: bool
+    timeline: list[TimelineRow]
+    lines_intro: str
+    lines: list[LineGroup]
     closing: str
     properties: Properties
+    statuses: list[str] = field(default_factory=lambda: [*STATUSES, NO_STATUS])
 
     @property
-    def has_followup(self) -> bool:
-        """True when a filled matrix was given."""
-        return self.progress is not None
+    def more_lines(self) -> int:
+        """Commitments left out of the lines to take."""
+        return sum(g.more for g in self.lines)
+
+    @property
+    def overdue(self) -> list[TimelineRow]:
+        """The overdue rows of the timeline."""
+        return [row for row in self.timeline if row.overdue]
 
     def texts(self) -> Iterator[str]:
         """Every string the PDF prints, for checking the fonts' glyphs."""
-        yield from (LAYOUT_SYMBOLS, self.title, self.classification, self.running_title)
-        yield self.closing
-        yield self.progress or ""
+        yield from (LAYOUT_SYMBOLS, self.title, self.classification, self.as_of)
+        yield from (self.running_title.head, self.running_title.date, self.closing)
+        yield from (self.timing, self.lines_intro)
+        yield from self.issue
+        yield from self.recommendations
         for label, value in self.facts:
             yield from (label, value)
-        yield from (f.label for f in self.figures)
-        yield from self.categories
         yield from self.statuses
+        for document in self.documents:
+            yield from (document.name, document.event, document.parties, document.date)
         for area in self.areas:
-            yield from (area.label, area.description, area.others)
-            for row in area.commitments:
-                yield from (row.id, row.category, row.who, row.text)
-                yield from row.partners
-                yield from (d.text for d in row.dates)
-                if row.status:
-                    yield from (row.status.status, row.status.lead, row.status.due)
-                    yield row.status.next_step
-        for m in self.milestones:
-            yield from (m.when, m.sentence, m.area, m.item_id)
+            yield area.label
+        for row in self.timeline:
+            yield from (row.when, row.what, row.state, row.item)
+        for group in self.lines:
+            yield group.label
+            yield from (line.text for line in group.lines)
 
 
 def _leaders(statement: Statement) -> str:
@@ -206,121 +202,122 @@ def _leaders(statement: Statement) -> str:
     return "; ".join(people)
 
 
-def _parties(statement: Statement) -> str:
-    return " – ".join(clean(p.name) for p in statement.parties)
-
-
-def _facts(statement: Statement, options: ExportOptions) -> list[tuple[str, str]]:
+def _facts(
+    statement: Statement, options: ExportOptions, briefing: Briefing
+) -> list[tuple[str, str]]:
+    meeting = clean(briefing.meeting)
+    if briefing.meeting_date:
+        meeting += f", {day_date(briefing.meeting_date)}"
+    statement_date = ", ".join(x for x in (nice_date(statement.date), clean(statement.place)) if x)
     facts = [
-        ("Date", nice_date(statement.date) or "not stated"),
-        ("Place", clean(statement.place)),
-        ("Parties", _parties(statement)),
+        ("Meeting", meeting),
+        ("Statement", statement_date or "date not stated"),
+        ("Parties", " – ".join(clean(p.name) for p in statement.parties)),
         ("Leaders", _leaders(statement)),
-        ("Prepared for", clean(options.meeting)),
+        ("As of", day_date(options.as_of)),
+        ("Prepared by", clean(options.author)),
     ]
     return [(label, value) for label, value in facts if value]
 
 
-def _status(item: Item, followup: Mapping[str, FollowUp] | None) -> StatusCell | None:
-    if followup is None:
-        return None
-    record = followup.get(item.id)
-    if record is None:
-        return StatusCell(status=NO_STATUS)
-    due = record.due_date.isoformat() if record.due_date else ""
-    return StatusCell(
-        status=clean(record.status) or NO_STATUS,
-        lead=clean(record.lead_agency),
-        due=nice_date(due),
-        next_step=clean(record.next_step),
-    )
-
-
-def _row(
-    statement: Statement, item: Item, followup: Mapping[str, FollowUp] | None
-) -> CommitmentRow:
-    return CommitmentRow(
-        id=item.id,
-        category=item.category,
-        who=clean(actors_label(statement, item)),
-        text=clean(item.text),
-        verb=clean(item.verb),
-        partners=[clean(p) for p in partners(item)],
-        dates=[DateCell(nice_date(d.value) or clean(d.text), bool(d.future)) for d in item.dates],
-        status=_status(item, followup),
-    )
-
-
-def _others_line(group: AreaDigest) -> str:
-    others = group.others
-    if not group.items:
-        return "No items in this area."
-    if not others:
-        return "Every item in this area is a commitment."
-    counts = Counter(i.category for i in others)
-    kinds = ", ".join(plural(n, c) for c, n in counts.most_common())
-    return f"Other items ({len(others)}): {kinds}."
-
-
-def _area_key(index: int) -> str:
-    return f"area-{index}"
-
-
-def _sections(statement: Statement, followup: Mapping[str, FollowUp] | None) -> list[AreaSection]:
-    sections: list[AreaSection] = []
-    upcoming = Counter(item.area_id for _, item in statement.upcoming())
-    for index, group in enumerate(digest(statement)):
-        rows = [_row(statement, item, followup) for item in group.commitments]
-        by_status: dict[str, int] | None = None
-        if followup is not None:
-            counted = Counter(row.status.status for row in rows if row.status)
-            by_status = {s: counted[s] for s in (*STATUSES, NO_STATUS) if counted[s]}
-            # statuses typed outside the drop-down still count
-            by_status.update({s: n for s, n in counted.items() if s not in by_status})
-        sections.append(
-            AreaSection(
-                key=_area_key(index),
-                label=clean(group.label),
-                description=clean(group.area.description) if group.area else GENERAL_NOTE,
-                paragraphs=group.paragraphs,
-                items=len(group.items),
-                commitments=rows,
-                others=_others_line(group),
-                upcoming=upcoming[group.area.id if group.area else None],
-                by_status=by_status,
-            )
+def _documents(statement: Statement, briefing: Briefing) -> list[DocumentRow]:
+    return [
+        DocumentRow(
+            name=clean(d.name),
+            event=d.event,
+            parties="; ".join(clean(p) for p in d.parties) or "not named",
+            where=paragraph_ref(d.item),
+            date=clean(document_date(statement, d)),
         )
-    return sections
+        for d in briefing.documents
+    ]
 
 
-def _milestones(statement: Statement) -> list[MilestoneRow]:
-    rows = []
-    for m in milestones(statement):
-        words = clean(m.date.text)
+def _areas(statement: Statement, briefing: Briefing, options: ExportOptions) -> list[AreaStatus]:
+    records = options.followup or {}
+    late = {d.item.id for d in briefing.overdue}
+    rows: list[AreaStatus] = []
+    for index, group in enumerate(digest(statement)):
+        if not group.commitments:
+            continue
+        counted: Counter[str] = Counter()
+        for item in group.commitments:
+            record = records.get(item.id)
+            counted[record.status if record and record.status else NO_STATUS] += 1
         rows.append(
-            MilestoneRow(
-                when=nice_date(m.date.value) or words,
-                sentence=sentence_with(clean(m.item.text), words),
-                words=words,
-                area=clean(m.area_label),
-                item_id=m.item.id,
-                is_commitment=m.item.is_commitment,
+            AreaStatus(
+                key=f"area-{index}",
+                label=clean(group.label),
+                commitments=len(group.commitments),
+                by_status={s: counted[s] for s in (*STATUSES, NO_STATUS) if counted[s]},
+                overdue=sum(1 for i in group.commitments if i.id in late),
             )
         )
     return rows
 
 
-def _running_title(statement: Statement) -> str:
+def _timeline(statement: Statement, briefing: Briefing) -> list[TimelineRow]:
+    """Overdue due dates first, then every other date in order."""
+    rows: list[tuple[tuple[int, str, int], TimelineRow]] = []
+    for n, m in enumerate(briefing.milestones):
+        rows.append(
+            (
+                (1, m.date.value, n),
+                TimelineRow(
+                    when=nice_date(m.date.value) or clean(m.date.text),
+                    what=capitalise(clean(event_name(statement, m))),
+                    state=m.timing or "",
+                    item=f"{m.item.id} ({paragraph_ref(m.item)})",
+                ),
+            )
+        )
+    for n, d in enumerate(briefing.deadlines):
+        record = d.record
+        what = record.next_step or shorten(
+            undertaking(statement, d.item), ROW_WORDS, names=names(d.item)
+        )
+        state = record.status or NO_STATUS
+        rows.append(
+            (
+                (0 if d.overdue else 1, d.due.isoformat(), n),
+                TimelineRow(
+                    when=f"due {day_date(d.due)}",
+                    what=clean(what)
+                    + (f" (lead {clean(record.lead_agency)})" if record.lead_agency else ""),
+                    state=f"{state}, overdue" if d.overdue else state,
+                    item=f"{d.item.id} ({paragraph_ref(d.item)})",
+                    status=record.status,
+                    overdue=d.overdue,
+                    is_deadline=True,
+                ),
+            )
+        )
+    rows.sort(key=lambda pair: pair[0])
+    return [row for _, row in rows]
+
+
+def _lines(briefing: Briefing) -> list[LineGroup]:
+    return [
+        LineGroup(
+            key=f"lines-{n}",
+            label=clean(group.label),
+            lines=[LineRow(clean(line.text), line.status, line.overdue) for line in group.lines],
+            more=group.more,
+        )
+        for n, group in enumerate(briefing.lines)
+    ]
+
+
+def _running_title(statement: Statement) -> RunningTitle:
     parties = " – ".join(clean(p.short_name or p.name) for p in statement.parties)
-    when = nice_date(statement.date)
     head = f"{parties} joint statement" if parties else "Joint statement"
-    return f"{head}, {when}" if when else head
+    return RunningTitle(head=head, date=nice_date(statement.date))
 
 
 def _properties(statement: Statement, options: ExportOptions, title: str) -> Properties:
     when = nice_date(statement.date)
-    subject = "Summary of the joint statement" + (f" of {when}" if when else "")
-    subject += ": key figures, commitments by area and upcoming milestones"
+    subject = "Briefing summary of the joint statement" + (f" of {when}" if when else "")
+    subject += ": recommendations, documents signed, commitments by status, lines to take"
     keywords = ["joint statement", "commitments", "briefing"]
     keywords += [clean(p.name) for p in statement.parties]
     keywords += [clean(a.heading) for a in statement.areas]
@@ -334,41 +331,47 @@ def _properties(statement: Statement, options: ExportOptions, title: str) -> Pro
     )
 
 
-def build_summary(statement: Statement, options: ExportOptions) -> Summary:
-    """The summary of ``statement`` for the options given."""
-    followup = options.followup
+def build_summary(
+    statement: Statement, options: ExportOptions, line_budget: int = PDF_LINE_BUDGET
+) -> Summary:
+    """The summary of ``statement`` for the options given, with at most
+    ``line_budget`` lines to take."""
+    briefing = brief(
+        statement,
+        as_of=options.as_of,
+        followup=options.followup,
+        meeting=options.meeting,
+        meeting_date=options.meeting_date,
+        line_budget=line_budget,
+    )
     title = clean(statement.title) or "Joint statement"
-    sections = _sections(statement, followup)
-    counts = category_counts(statement)
-    done = progress(statement, followup)
-    figures = [
-        Figure(len(statement.paragraphs), "paragraphs"),
-        Figure(len(statement.items), "statement items"),
-        Figure(len(statement.commitments), "commitments"),
-        Figure(len(statement.areas), "areas"),
-        Figure(len(statement.upcoming()), "upcoming dates"),
-    ]
     source = statement.source
     closing = f"Prepared with jtreport {__version__} from the parsed statement"
     if source is not None:
         name = source.path.replace("\\", "/").rsplit("/", 1)[-1] if source.path else "input"
-        closing += f" ({clean(name)}, SHA-256 {source.sha256[:12]}…)"
+        closing += f" ({clean(name)}, SHA-256 {source.sha256[:12]})"
     closing += (
-        ". A commitment is an item that commits a party to future action; other items "
-        "(welcomes, appreciations, affirmations) are counted, not listed. "
-        f"Generated on {nice_date(options.created.date().isoformat())}."
+        f" on {nice_date(options.created.date().isoformat())}. The Word note has every "
+        "commitment in full; the implementation matrix has every item."
+    )
+    tracking = bool(options.followup) and any(
+        not r.is_empty for r in (options.followup or {}).values()
     )
     return Summary(
         title=title,
-        facts=_facts(statement, options),
+        facts=_facts(statement, options, briefing),
         classification=clean(options.classification).upper(),
         running_title=_running_title(statement),
-        figures=figures,
-        areas=sections,
-        categories={c: n for c, n in counts.items()},
-        milestones=_milestones(statement),
-        progress=done.sentence() if done is not None else None,
-        statuses=[*STATUSES, NO_STATUS],
+        as_of=f"As of {day_date(options.as_of)}",
+        issue=[clean(p) for p in briefing.issue],
+        recommendations=[clean(r) for r in briefing.recommendations],
+        timing=clean(briefing.timing),
+        documents=_documents(statement, briefing),
+        areas=_areas(statement, briefing, options),
+        tracking=tracking,
+        timeline=_timeline(statement, briefing),
+        lines_intro=clean(briefing.lines_intro),
+        lines=_lines(briefing),
         closing=closing,
         properties=_properties(statement, options, title),
     )

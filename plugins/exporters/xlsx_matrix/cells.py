@@ -1,4 +1,5 @@
-"""Safe cell values: text is always stored as text, never as a formula.
+"""Safe cell values: text is always stored as text, never as a formula (only
+a formula the user typed in the matrix stays one, as :class:`Formula`).
 
 OWASP's advice on CSV/formula injection names the characters a spreadsheet may
 read as the start of a formula: ``=``, ``+``, ``-``, ``@``, tab and carriage
@@ -17,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from copy import copy
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -46,9 +48,21 @@ def needs_quote_prefix(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def plain(value: Any) -> str | int | float | date | None:
-    """A value a cell can hold: text, a number or a date (times and other types
-    become text, so nothing typed is lost)."""
+@dataclass(frozen=True)
+class Formula:
+    """A formula the user typed: its text (``=SUM(A1:A3)``) and the value it
+    had when the file was last saved by a spreadsheet program (None when the
+    file was never calculated).  Written back as a formula, never as text."""
+
+    text: str
+    cached: Any = None
+
+
+def plain(value: Any) -> str | int | float | date | Formula | None:
+    """A value a cell can hold: text, a number, a date or a user's formula
+    (times and other types become text, so nothing typed is lost)."""
+    if isinstance(value, Formula):
+        return value
     if value is None or isinstance(value, str | int | float | date):
         if isinstance(value, float) and not math.isfinite(value):
             return str(value)
@@ -88,6 +102,10 @@ class CellMaker:
         numbers as numbers, dates as dates (time dropped at midnight)."""
         if isinstance(value, str):
             return self.text(value, style, where)
+        if isinstance(value, Formula):
+            cell = self._cell(self.ws, value=value.text, style_array=copy(style))
+            cell.data_type = "f"
+            return cell
         if isinstance(value, datetime) and value.time() == datetime.min.time():
             value = value.date()
         elif value is not None and not isinstance(value, int | float | date | time | timedelta):

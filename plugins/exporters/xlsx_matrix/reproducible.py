@@ -65,11 +65,35 @@ def write_sheet(xml: bytes, rows: SheetRows, stream: IO[bytes]) -> None:
     stream.write(memoryview(xml)[end:])
 
 
+def with_cached_values(xml: bytes, values: Mapping[str, Any]) -> bytes:
+    """The sheet part ``xml`` with the calculated value of each formula cell named
+    in ``values`` (by reference: ``B12``) filled in, as a spreadsheet program
+    saves it: programs that show a workbook without calculating it show these."""
+    if not values:
+        return xml
+
+    def filled(match: re.Match[bytes]) -> bytes:
+        value = values.get(match.group(1).decode())
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return match.group(0)
+        return match.group(0)[: match.start(3) - match.start(0)] + f"<v>{value!r}</v></c>".encode()
+
+    return _FORMULA_CELL.sub(filled, xml)
+
+
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>[^<]*</f>(<v\s*/>|<v></v>)</c>')
+
+
 def save_reproducibly(
-    wb: Any, stream: BinaryIO, created: datetime, rows: Mapping[str, SheetRows]
+    wb: Any,
+    stream: BinaryIO,
+    created: datetime,
+    rows: Mapping[str, SheetRows],
+    cached: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> None:
     """Save ``wb`` to ``stream`` with the pre-rendered ``rows`` of each sheet (by
-    name) and every time stamp taken from ``created``."""
+    name), the ``cached`` values of jtreport's formulas (by sheet, then cell),
+    and every time stamp taken from ``created``."""
     from openpyxl.writer.excel import ExcelWriter
 
     # ExcelWriter directly: openpyxl's save_workbook() resets "modified" to now.
@@ -83,12 +107,15 @@ def save_reproducibly(
         zipfile.ZipFile(raw) as source,
         zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
     ):
-        by_path = {path: rows[name] for name, path in sheet_paths(source).items() if name in rows}
+        paths = sheet_paths(source)
+        by_path = {path: rows[name] for name, path in paths.items() if name in rows}
+        values = {path: (cached or {}).get(name, {}) for name, path in paths.items()}
         for entry in source.infolist():
             info = zip_entry(entry.filename, date_time)
+            data = with_cached_values(source.read(entry.filename), values.get(entry.filename, {}))
             # level 6 both ways: zlib's default level is 6
             if entry.filename in by_path:
                 with target.open(info, "w") as part:
-                    write_sheet(source.read(entry.filename), by_path[entry.filename], part)
+                    write_sheet(data, by_path[entry.filename], part)
             else:
-                target.writestr(info, source.read(entry.filename), compresslevel=6)
+                target.writestr(info, data, compresslevel=6)

@@ -7,7 +7,7 @@ print settings); the rows below the header are rendered here as XML text and
 put into the saved sheet by :mod:`.reproducible`.
 
 Every text is written as an inline string (``t="inlineStr"``): never a formula,
-whatever it starts with (see :mod:`.cells`).
+whatever it starts with (see :mod:`.cells`); only a :class:`.cells.Formula` is one.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
+
+from .cells import Formula
 
 _HEX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
@@ -44,6 +46,22 @@ def excel_serial(value: date | datetime) -> float | int:
         return delta.days + delta.seconds / 86400 + delta.microseconds / 86_400_000_000
     serial = (value - date(1899, 12, 30)).days
     return serial
+
+
+def formula_xml(ref: str, style: int, formula: Formula) -> str:
+    """A formula cell, with its last calculated value when it has one (shown by
+    programs that do not calculate; Excel and LibreOffice calculate again)."""
+    body = f"<f>{escape_text(formula.text.removeprefix('='))}</f>"
+    cached = formula.cached
+    if isinstance(cached, bool):
+        return f'<c r="{ref}" s="{style}" t="b">{body}<v>{int(cached)}</v></c>'
+    if isinstance(cached, int | float) and math.isfinite(cached):
+        return f'<c r="{ref}" s="{style}">{body}<v>{cached!r}</v></c>'
+    if isinstance(cached, date):
+        return f'<c r="{ref}" s="{style}">{body}<v>{excel_serial(cached)!r}</v></c>'
+    if isinstance(cached, str):
+        return f'<c r="{ref}" s="{style}" t="str">{body}<v>{escape_text(cached)}</v></c>'
+    return f'<c r="{ref}" s="{style}">{body}</c>'
 
 
 class SheetRows:
@@ -90,6 +108,8 @@ class SheetRows:
                     f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>'
                     f"{escape_text(value)}</t></is></c>"
                 )
+            elif isinstance(value, Formula):
+                out.append(formula_xml(ref, style, value))
             elif isinstance(value, bool):
                 out.append(f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, int | float) and math.isfinite(value):

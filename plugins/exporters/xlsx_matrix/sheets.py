@@ -1,9 +1,18 @@
-"""The data sheets (one per area, "All items") and the Archived sheet.
+"""The data sheets: "All items" (where values are typed), one sheet per area
+(showing them), and the Archived sheet.
 
 Each is laid out the same way: a title and a subtitle, a bold frozen header row,
-then one row per item inside an Excel table, so that it filters and sorts.  The
-ministry columns carry a drop-down for Status, colours by status, a highlight on
-overdue due dates, and commitments stand out from the other items.
+then one row per item inside an Excel table, so that it filters and sorts.
+
+"All items" holds every column (:data:`.layout.COLUMNS`): the meeting's, the
+tracker's, and the statement's analysis (grouped).  Drop-downs offer the status
+vocabulary, the priorities, the agencies of the "Lists" sheet, the categories
+and Yes/No for the commitment flag; dates are validated; colours show each
+status, what is overdue or due soon against the as-of date on the Summary, and
+the commitments.  An area sheet shows the meeting columns of its items: its
+ministry cells are formulas that read "All items" (through the defined names of
+:mod:`.names`), so the two never disagree, and typing there is refused with a
+message pointing to "All items".
 
 The rows below the header are rendered by :mod:`.rowxml` (fast); everything
 else goes through openpyxl.
@@ -11,117 +20,211 @@ else goes through openpyxl.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from jtreport.digest import actors_label, area_label, dates_label
-from jtreport.followup import CLOSED_STATUSES, STATUSES
 from jtreport.model import Item, Statement
 
-from .cells import CellMaker, clean_text, needs_quote_prefix, plain
+from .cells import CellMaker, Formula, clean_text, needs_quote_prefix, plain
+from .dates import iso_date, key_mention, precision_note
 from .layout import (
     ARCHIVE_STATEMENT,
     ARCHIVE_TAIL,
     COLUMNS,
+    CORRECTABLE_COLUMNS,
     EXTRA_WIDTH,
     FIRST_DATA_ROW,
+    FLAG_VALUES,
     HEADER_ROW,
+    MEETING,
     MINISTRY,
+    ROW_HEADER,
     Column,
     fit_width,
     line_count,
     row_height,
 )
 from .merge import ArchivedRow
-from .pages import print_setup
+from .names import column_name
 from .rowxml import SheetRows
-from .styles import COMMITMENT_FILL, OVERDUE_FILL, OVERDUE_INK, STATUS_COLOURS, Styles
+from .rules import items_rules, letter_of, view_rules
+from .styles import (
+    PRECISION_FORMATS,
+    Styles,
+)
 
-#: How many empty rows below the data the drop-down and the colours still cover.
+#: How many empty rows below the data the drop-downs and the colours still cover.
 SPARE_ROWS = 500
-#: Columns of the statement (the rest are the ministry's and the user's).
-N_STATEMENT = len(COLUMNS) - len(MINISTRY)
+
+#: A cell to render: its value, its named style, and a number format ("" for none).
+Cell = tuple[Any, str, str]
 
 _BODY_STYLE: dict[str, str] = {
     "id": "jt Body centred",
     "number": "jt Body centred",
-    "flag": "jt Body centred",
     "date": "jt Body centred",
+    "statement date": "jt Body centred",
 }
 _INPUT_STYLE: dict[str, str] = {"date": "jt Input date"}
+_REVIEW_HINT = "Clear a corrected cell to go back to jtreport's reading."
 
 
 @dataclass
-class SheetSpec:
-    """What one data sheet shows."""
+class Rendered:
+    """A sheet's data rows, ready to be put into the saved file, and their sizes."""
+
+    rows: SheetRows
+    #: the height of each data row, in points
+    heights: list[float] = field(default_factory=list)
+    #: the width of each column, in characters
+    widths: list[float] = field(default_factory=list)
+
+
+@dataclass
+class ItemsSpec:
+    """What the "All items" sheet shows."""
 
     title: str
     subtitle: str
     items: Sequence[Item]
-    table_name: str
     extra_columns: Sequence[str] = ()
     #: ministry and extra values by item ID, then by header
-    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    values: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-def columns_for(extra: Sequence[str]) -> list[Column]:
-    """The columns of a data sheet: the matrix's own, then the user's."""
-    return [*COLUMNS, *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra)]
+def items_columns(extra: Sequence[str]) -> list[Column]:
+    """The columns of "All items": the matrix's own, then the user's."""
+    return [*COLUMNS, *(Column(h, EXTRA_WIDTH, ministry=True, group="tracker") for h in extra)]
 
 
-def item_values(statement: Statement, item: Item) -> list[Any]:
-    """The statement columns of one item, as cell values."""
-    return [
-        item.id,
-        item.paragraph,
-        area_label(statement, item.area_id),
-        item.text,
-        actors_label(statement, item),
-        item.category.capitalize(),
-        "Yes" if item.is_commitment else "No",
-        "; ".join(item.organizations),
-        "; ".join(item.instruments),
-        "; ".join(item.projects),
-        dates_label(item),
-    ]
+def statement_cells(statement: Statement, item: Item) -> dict[str, Cell]:
+    """The statement columns of one item, as cells (corrected ones stand out)."""
+    corrected = set(item.corrected)
+    cells: dict[str, Cell] = {
+        "ID": (item.id, "jt Body centred", ""),
+        "Text": (item.text, "jt Body", ""),
+        "Paragraph": (item.paragraph, "jt Body centred", ""),
+        "Area": (area_label(statement, item.area_id), "jt Body", ""),
+        "Category": (item.category.capitalize(), _correctable("category", corrected), ""),
+        "Commitment": (FLAG_VALUES[0] if item.is_commitment else FLAG_VALUES[1],
+                       _correctable("is_commitment", corrected), ""),
+        "Actors": (actors_label(statement, item), _correctable("actors", corrected), ""),
+        "Review": (review_text(item), "jt Body", ""),
+        "Dates": (dates_label(item), "jt Body", ""),
+        "Organisations": ("; ".join(item.organizations), "jt Body", ""),
+        "Instruments": ("; ".join(item.instruments), "jt Body", ""),
+        "Projects": ("; ".join(item.projects), "jt Body", ""),
+    }  # fmt: skip
+    mention = key_mention(item)
+    found = iso_date(mention.value) if mention else None
+    if found is not None:
+        day, precision = found
+        style = "jt Body future" if mention is not None and mention.future else "jt Body centred"
+        cells["Date"] = (day, style, PRECISION_FORMATS[precision])
+        cells["Date precision"] = (precision_note(precision), "jt Body centred", "")
+    else:
+        cells["Date"] = (None, "jt Body centred", "")
+        cells["Date precision"] = (None, "jt Body centred", "")
+    return cells
 
 
-def write_data_sheet(
-    ws: Any, styles: Styles, statement: Statement, spec: SheetSpec, maker: CellMaker
-) -> SheetRows:
-    """Lay out ``ws`` for the items of ``spec`` and return its rows, to be put
-    into the saved file."""
-    columns = columns_for(spec.extra_columns)
-    _titles(ws, styles, maker, spec.title, spec.subtitle, len(columns))
+def review_text(item: Item) -> str:
+    """What the Review column says: why the parser was unsure, and what an
+    officer corrected."""
+    parts = list(item.review)
+    if item.corrected:
+        names = ", ".join(
+            {"is_commitment": "commitment"}.get(name, name) for name in item.corrected
+        )
+        parts.append(f"Corrected here: {names}. {_REVIEW_HINT}")
+    return " ".join(p if p.endswith(".") else p + "." for p in parts)
+
+
+def _correctable(name: str, corrected: set[str]) -> str:
+    return "jt Corrected" if name in corrected else "jt Correctable"
+
+
+def write_items_sheet(
+    ws: Any, styles: Styles, statement: Statement, spec: ItemsSpec, maker: CellMaker
+) -> Rendered:
+    """Lay out "All items" for ``spec`` and return its rows, to be put into the
+    saved file."""
+    columns = items_columns(spec.extra_columns)
+    _titles(ws, styles, maker, spec.title, spec.subtitle, columns[: len(MEETING)])
     _header(ws, styles, maker, columns)
-    body = [_BODY_STYLE.get(c.kind, "jt Body") for c in columns[:N_STATEMENT]]
-    inputs = [_INPUT_STYLE.get(c.kind, "jt Input") for c in columns[N_STATEMENT:]]
-    rows: list[list[tuple[Any, str]]] = []
+    rows: list[list[Cell]] = []
     for item in spec.items:
-        row = list(zip(item_values(statement, item), body, strict=True))
-        if any(d.future for d in item.dates):
-            row[N_STATEMENT - 1] = (row[N_STATEMENT - 1][0], "jt Body future")
+        own = statement_cells(statement, item)
         typed = spec.values.get(item.id, {})
-        row += [
-            (typed.get(c.header), s) for c, s in zip(columns[N_STATEMENT:], inputs, strict=True)
-        ]
+        row: list[Cell] = []
+        for column in columns:
+            if column.header in own and column.header not in _MINISTRY_HEADERS:
+                row.append(own[column.header])
+            else:
+                style = _INPUT_STYLE.get(column.kind, "jt Input")
+                row.append((typed.get(column.header), style, ""))
         rows.append(row)
-    rendered = _render(ws, styles, columns, rows, maker.warnings, id_column=True)
-    last = max(FIRST_DATA_ROW, rendered.last_row)
-    _table(ws, spec.table_name, len(columns), last)
-    _rules(ws, columns, last + SPARE_ROWS)
-    ws.freeze_panes = f"B{FIRST_DATA_ROW}"
-    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    last = max(FIRST_DATA_ROW, rendered.rows.last_row)
+    _table(ws, "Items", len(columns), last)
+    items_rules(ws, columns, last + SPARE_ROWS)
+    _group_analysis(ws, columns)
+    ws.freeze_panes = f"C{FIRST_DATA_ROW}"
+    return rendered
+
+
+_MINISTRY_HEADERS = frozenset(c.header for c in MINISTRY)
+
+
+def write_area_sheet(
+    ws: Any,
+    styles: Styles,
+    title: str,
+    subtitle: str,
+    items: Sequence[Item],
+    values: Mapping[str, Mapping[str, Any]],
+    table_name: str,
+    maker: CellMaker,
+) -> Rendered:
+    """An area's sheet: the meeting columns of its items, the ministry's cells
+    showing what is typed on "All items" (formulas, with today's values)."""
+    columns = [*MEETING, Column(ROW_HEADER, 6, "number")]
+    _titles(ws, styles, maker, title, subtitle, MEETING)
+    _header(ws, styles, maker, columns)
+    helper = letter_of(columns, ROW_HEADER)
+    rows: list[list[Cell]] = []
+    for number, item in enumerate(items, FIRST_DATA_ROW):
+        typed = values.get(item.id, {})
+        row: list[Cell] = [(item.id, "jt Body centred", ""), (item.text, "jt Body", "")]
+        for column in MEETING[2:]:
+            name = column_name(column.header)
+            shown = f"INDEX({name},${helper}{number})"
+            formula = Formula(
+                f'=IF(ISNUMBER(${helper}{number}),IF({shown}="","",{shown}),"")',
+                cached=_cached(typed.get(column.header)),
+            )
+            style = "jt View date" if column.kind == "date" else "jt View"
+            row.append((formula, style, ""))
+        match = Formula(f"=MATCH($A{number},{column_name('ID')},0)")
+        row.append((match, "jt Body centred", ""))
+        rows.append(row)
+    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    last = max(FIRST_DATA_ROW, rendered.rows.last_row)
+    _table(ws, table_name, len(columns), last)
+    view_rules(ws, columns, last)
+    ws.column_dimensions[helper].hidden = True
+    ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
 
 
 def write_archive_sheet(
     ws: Any, styles: Styles, archived: Sequence[ArchivedRow], maker: CellMaker
-) -> SheetRows:
+) -> Rendered:
     """The Archived sheet: rows whose item left the statement, with their values."""
-    own = {c.header for c in COLUMNS}
+    own = {c.header for c in (*ARCHIVE_STATEMENT, *MINISTRY, *ARCHIVE_TAIL)}
     extra: dict[str, None] = {}
     for record in archived:
         for header in record.values:
@@ -130,7 +233,8 @@ def write_archive_sheet(
     columns = [
         *ARCHIVE_STATEMENT,
         *MINISTRY,
-        *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra),
+        *(c for c in COLUMNS if c.header in CORRECTABLE_COLUMNS and c.header in extra),
+        *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra if h not in CORRECTABLE_COLUMNS),
         *ARCHIVE_TAIL,
     ]
     _titles(
@@ -140,11 +244,10 @@ def write_archive_sheet(
         "Archived rows",
         "Rows whose item is no longer in the statement (or that had no item ID, or lost a "
         "conflict with another sheet), kept with every value typed in them.",
-        len(columns),
+        columns[:6],
     )
     _header(ws, styles, maker, columns)
-    names = [_BODY_STYLE.get(c.kind, "jt Body") for c in columns]
-    rows: list[list[tuple[Any, str]]] = []
+    rows: list[list[Cell]] = []
     for record in archived:
         values = {
             **record.values,
@@ -152,33 +255,41 @@ def write_archive_sheet(
             "Archived on": record.archived_on,
             "Reason": record.reason,
         }
-        rows.append([(values.get(c.header), n) for c, n in zip(columns, names, strict=True)])
-    rendered = _render(ws, styles, columns, rows, maker.warnings, id_column=True)
-    _table(ws, "Archive", len(columns), max(FIRST_DATA_ROW, rendered.last_row))
+        rows.append(
+            [(values.get(c.header), _BODY_STYLE.get(c.kind, "jt Body"), "") for c in columns]
+        )
+    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    _table(ws, "Archive", len(columns), max(FIRST_DATA_ROW, rendered.rows.last_row))
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
-    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     return rendered
+
+
+def _cached(value: Any) -> Any:
+    """What a view formula showed when the matrix was made: the typed value."""
+    if isinstance(value, Formula):
+        return value.cached
+    return "" if value is None else plain(value)
 
 
 def _render(
     ws: Any,
     styles: Styles,
     columns: Sequence[Column],
-    rows: list[list[tuple[Any, str]]],
+    rows: list[list[Cell]],
     warnings: list[str],
-    *,
-    id_column: bool,
-) -> SheetRows:
+) -> Rendered:
     """Size the columns to their content, then render the rows, each as tall as
     its longest wrapped cell (LibreOffice does not grow rows by itself)."""
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    cleaned: list[list[tuple[Any, str]]] = []
+    cleaned: list[list[Cell]] = []
     for row in rows:
-        values: list[tuple[Any, str]] = []
-        for index, (raw, style) in enumerate(row):
+        values: list[Cell] = []
+        for index, (raw, style, fmt) in enumerate(row):
             value = plain(raw)
+            if value == "":
+                value = None  # an empty cell, not an empty text
             if isinstance(value, str):
                 value, cut = clean_text(value)
                 if cut:
@@ -186,47 +297,51 @@ def _render(
                         f"item {row[0][0]}: {columns[index].header} has {len(raw):,} "
                         "characters; cut to Excel's limit of 32,767"
                     )
-            values.append((value, style))
+            values.append((value, style, fmt))
         cleaned.append(values)
     widths: list[float] = []
     for index, column in enumerate(columns):
         texts = [r[index][0] for r in cleaned if isinstance(r[index][0], str)]
         widths.append(fit_width(column, texts))
         ws.column_dimensions[letters[index]].width = widths[-1]
-    out = SheetRows(FIRST_DATA_ROW, letters)
+    out = Rendered(SheetRows(FIRST_DATA_ROW, letters), widths=widths)
     ids = styles.id
     for row in cleaned:
         cells: list[tuple[Any, int]] = []
         wrapped: list[tuple[str, float]] = []
-        for index, (value, style) in enumerate(row):
+        for index, (value, style, fmt) in enumerate(row):
+            shown = value.cached if isinstance(value, Formula) else value
             if isinstance(value, str):
-                quoted = (id_column and index == 0) or needs_quote_prefix(value)
-                cells.append((value, ids(style, quoted=quoted)))
-                wrapped.append((value, widths[index]))
-            elif isinstance(value, date):
-                cells.append((value, ids(style, dated=True)))
+                quoted = index == 0 or needs_quote_prefix(value)
+                cells.append((value, ids(style, quoted=quoted, number_format=fmt)))
+            elif isinstance(shown, date):
+                cells.append((value, ids(style, dated=not fmt, number_format=fmt)))
             else:
-                cells.append((value, ids(style)))
-        out.add(cells, row_height(wrapped))
+                cells.append((value, ids(style, number_format=fmt)))
+            if isinstance(shown, str) and shown:
+                wrapped.append((shown, widths[index]))
+        height = row_height(wrapped)
+        out.rows.add(cells, height)
+        out.heights.append(height)
     return out
 
 
 def _titles(
-    ws: Any, styles: Styles, maker: CellMaker, title: str, subtitle: str, width: int
+    ws: Any, styles: Styles, maker: CellMaker, title: str, subtitle: str, span: Sequence[Column]
 ) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import MultiCellRange
 
-    last = get_column_letter(min(width, 12))
+    last = get_column_letter(len(span))
     ws.append([maker.text(title, styles["jt Title"])])
     ws.append([maker.text(subtitle, styles["jt Subtitle"])])
     # Recorded directly: ws.merge_cells() also restyles the edge cells of each
     # range (borders), which these unbordered rows do not need, at a cost.
     ws.merged_cells = MultiCellRange(f"A1:{last}1 A2:{last}2")
-    span = sum(c.width for c in COLUMNS[: min(width, 12)])
+    width = sum(c.width for c in span)
     # Merged cells do not grow with their text: size the rows here.
-    ws.row_dimensions[1].height = 20 * line_count(title, span * 0.7) + 4
-    ws.row_dimensions[2].height = row_height([(subtitle, span)])
+    ws.row_dimensions[1].height = 20 * line_count(title, width * 0.7) + 4
+    ws.row_dimensions[2].height = row_height([(subtitle, width)])
 
 
 def _header(ws: Any, styles: Styles, maker: CellMaker, columns: Sequence[Column]) -> None:
@@ -252,74 +367,14 @@ def _table(ws: Any, name: str, width: int, last: int) -> None:
     ws.add_table(table)
 
 
-def _letter(columns: Sequence[Column], header: str) -> str:
+def _group_analysis(ws: Any, columns: Sequence[Column]) -> None:
+    """Group the analysis columns (one click hides them); they stay shown."""
     from openpyxl.utils import get_column_letter
 
-    letter: str = get_column_letter([c.header for c in columns].index(header) + 1)
-    return letter
+    analysis = [i for i, c in enumerate(columns, 1) if c.group == "analysis"]
+    if not analysis:
+        return
 
-
-def _rules(ws: Any, columns: Sequence[Column], last: int) -> None:
-    from openpyxl.formatting.rule import CellIsRule, FormulaRule
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    first = FIRST_DATA_ROW
-    status, due, flag = (_letter(columns, h) for h in ("Status", "Due date", "Commitment"))
-    last_statement = _letter(columns, "Dates")
-
-    def fill(colour: str) -> Any:
-        return PatternFill("solid", start_color=colour, end_color=colour, bgColor=colour)
-
-    choices = DataValidation(
-        type="list",
-        formula1='"' + ",".join(STATUSES) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Status",
-        error="Choose a status from the list: " + ", ".join(STATUSES) + ".",
-    )
-    choices.add(f"{status}{first}:{status}{last}")
-    ws.add_data_validation(choices)
-    dates = DataValidation(
-        type="date",
-        operator="greaterThan",
-        formula1="1",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        errorTitle="Due date",
-        error="A date (e.g. 2026-05-31) lets the matrix flag overdue items. Keep this text?",
-    )
-    dates.add(f"{due}{first}:{due}{last}")
-    ws.add_data_validation(dates)
-
-    cf = ws.conditional_formatting
-    cf.add(
-        f"A{first}:{last_statement}{last}",
-        FormulaRule(formula=[f'${flag}{first}="Yes"'], fill=fill(COMMITMENT_FILL)),
-    )
-    cf.add(
-        f"A{first}:A{last}",
-        FormulaRule(formula=[f'${flag}{first}="Yes"'], font=Font(bold=True)),
-    )
-    for name, (background, ink) in STATUS_COLOURS.items():
-        cf.add(
-            f"{status}{first}:{status}{last}",
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{name}"'],
-                fill=fill(background),
-                font=Font(color=ink, bold=name in ("Delayed", "Completed")),
-            ),
-        )
-    still_open = ",".join(f'${status}{first}<>"{s}"' for s in CLOSED_STATUSES)
-    cf.add(
-        f"{due}{first}:{due}{last}",
-        FormulaRule(
-            formula=[f"AND(ISNUMBER(${due}{first}),${due}{first}<TODAY(),{still_open})"],
-            fill=fill(OVERDUE_FILL),
-            font=Font(color=OVERDUE_INK, bold=True),
-            stopIfTrue=True,
-        ),
-    )
+    for index in analysis:
+        ws.column_dimensions[get_column_letter(index)].outlineLevel = 1
+    ws.sheet_properties.outlinePr.summaryRight = False

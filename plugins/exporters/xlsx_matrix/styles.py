@@ -1,5 +1,9 @@
 """The matrix's look: named styles, the status colours and the conditional formats.
 
+The status colours are the ones every report shares
+(:data:`jtreport.followup.STATUS_COLOURS`), with white or near-black ink,
+whichever reads better on each.
+
 Named styles show up in Excel's Cell Styles gallery (prefixed ``jt``), so a user
 who adds rows can format them the same way.  :class:`Styles` keeps one style
 array per style, copied onto each new cell.
@@ -10,7 +14,13 @@ from __future__ import annotations
 from copy import copy
 from typing import Any
 
-FONT = "Calibri"
+from jtreport.followup import STATUS_COLOURS
+
+#: Arial, which Windows and macOS have and Linux has as its metric twin
+#: (Liberation Sans): columns, wrapping and page breaks come out the same in
+#: Excel and LibreOffice.  (Calibri's twin, Carlito, is often missing, and the
+#: wider font put in its place pushes columns off the page.)
+FONT = "Arial"
 INK = "1F2937"
 NAVY = "1F3864"
 GREEN = "375623"
@@ -21,22 +31,38 @@ COMMITMENT_FILL = "DDEBF7"
 #: Fill of the cells the ministry types in.
 INPUT_FILL = "FFFBEA"
 OVERDUE_FILL = "F8CBAD"
+#: Fill of a due date within the Summary's "due soon" days of the as-of date.
+DUE_SOON_FILL = "FFD966"
 OVERDUE_INK = "9C0006"
 
+#: Fill of the statement cells an officer may correct, and of corrected ones.
+CORRECTABLE_FILL = "F3F6FA"
+CORRECTED_FILL = "FCE4D6"
+#: Fill of the cells that show what is typed on "All items".
+VIEW_FILL = "F7F7F2"
+
+
+def ink_on(fill: str) -> str:
+    """White or near-black, whichever contrasts more with the hex colour ``fill``."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    # contrast with white vs with black (WCAG): pick the larger
+    return "FFFFFF" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "111111"
+
+
 #: Fill and ink of each status in the Status column.
-STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "Not started": ("EDEDED", "3A3A3A"),
-    "Planned": ("DDEBF7", "1F3864"),
-    "In progress": ("FFF2CC", "7F6000"),
-    "Ongoing": ("E2F0D9", "375623"),
-    "Completed": ("C6EFCE", "006100"),
-    "Delayed": ("FCE4D6", "9C3D00"),
-    "Suspended": ("E4DFEC", "403151"),
-    "Cancelled": ("D9D9D9", "595959"),
+STATUS_STYLES: dict[str, tuple[str, str]] = {
+    name: (colour, ink_on(colour)) for name, colour in STATUS_COLOURS.items()
 }
 
 DATE_FORMAT = "yyyy-mm-dd"
 LONG_DATE_FORMAT = "d mmmm yyyy"
+#: How a statement date shows, by its precision.
+PRECISION_FORMATS: dict[str, str] = {"day": "d mmm yyyy", "month": "mmm yyyy", "year": "yyyy"}
 
 STYLE_NAMES = (
     "jt Title",
@@ -48,6 +74,10 @@ STYLE_NAMES = (
     "jt Body future",
     "jt Input",
     "jt Input date",
+    "jt Correctable",
+    "jt Corrected",
+    "jt View",
+    "jt View date",
     "jt Section",
     "jt Label",
     "jt Value",
@@ -110,6 +140,29 @@ def _named_styles() -> list[Any]:
             number_format=DATE_FORMAT,
         ),
         style(
+            "jt Correctable",
+            font=body,
+            alignment=top,
+            border=grid,
+            fill=fill(CORRECTABLE_FILL),
+        ),
+        style(
+            "jt Corrected",
+            font=Font(name=FONT, size=10, italic=True, color=INK),
+            alignment=top,
+            border=grid,
+            fill=fill(CORRECTED_FILL),
+        ),
+        style("jt View", font=body, alignment=top, border=grid, fill=fill(VIEW_FILL)),
+        style(
+            "jt View date",
+            font=body,
+            alignment=centred,
+            border=grid,
+            fill=fill(VIEW_FILL),
+            number_format=DATE_FORMAT,
+        ),
+        style(
             "jt Section",
             font=Font(name=FONT, size=12, bold=True, color=NAVY),
             border=Border(bottom=Side(style="medium", color=NAVY)),
@@ -157,11 +210,17 @@ class Styles:
 
     def __init__(self, workbook: Any) -> None:
         from openpyxl.cell import Cell
+        from openpyxl.styles import Font
+        from openpyxl.utils.indexed_list import IndexedList
 
+        # The workbook's first font is its default, and sets the unit of column
+        # widths: Arial 10, as the matrix is set (openpyxl's default is Calibri 11).
+        workbook._fonts = IndexedList([Font(name=FONT, size=10, family=2)])
+        workbook._named_styles["Normal"].font = Font(name=FONT, size=10, family=2)
         self._cell = Cell
         self._scratch = workbook.worksheets[0]
         self._arrays: dict[str, Any] = {}
-        self._ids: dict[tuple[str, bool, bool], int] = {}
+        self._ids: dict[tuple[str, bool, str], int] = {}
         for named in _named_styles():
             workbook.add_named_style(named)
             cell = Cell(self._scratch)
@@ -178,15 +237,18 @@ class Styles:
         cell.quotePrefix = True
         return cell._style
 
-    def id(self, name: str, *, quoted: bool = False, dated: bool = False) -> int:
+    def id(
+        self, name: str, *, quoted: bool = False, dated: bool = False, number_format: str = ""
+    ) -> int:
         """The workbook's style index for a named style, optionally with the quote
-        prefix or a date format."""
-        key = (name, quoted, dated)
+        prefix, the date format, or another number format."""
+        fmt = number_format or (DATE_FORMAT if dated else "")
+        key = (name, quoted, fmt)
         if key not in self._ids:
             cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
             if quoted:
                 cell.quotePrefix = True
-            if dated:
-                cell.number_format = DATE_FORMAT
+            if fmt:
+                cell.number_format = fmt
             self._ids[key] = cell.style_id
         return self._ids[key]

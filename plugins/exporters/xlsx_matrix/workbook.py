@@ -1,123 +1,271 @@
-"""Assemble the matrix: Summary, one sheet per area, All items, Archived, the
-user's own sheets, and the hidden marker that lets jtreport recognise it."""
+"""Assemble the matrix: Summary, All items (where values are typed), one sheet
+per area (showing them), Lists, Archived, the user's own sheets, and the hidden
+marker that lets jtreport recognise it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from jtreport import __version__
+from jtreport.digest import actors_label, loose_label
 from jtreport.errors import ExportError
-from jtreport.followup import (
-    ITEMS_SHEET,
-    MARKER_SHEET,
-    MATRIX_KIND,
-    MATRIX_VERSION,
-    import_openpyxl,
-    is_matrix,
-)
+from jtreport.followup import apply_corrections
 from jtreport.formats import ExportOptions
-from jtreport.model import SCHEMA_VERSION, Statement
+from jtreport.model import SCHEMA_VERSION, Item, Statement
+from jtreport.reproducible import naive_utc
 
-from .cells import CellMaker
-from .layout import ARCHIVED_SHEET, RESERVED_SHEETS, SUMMARY_SHEET, sheet_name
-from .merge import Carried, carry_over, load_previous
-from .pages import PAPER_SIZES, page_texts
+from .cells import CellMaker, clean_text
+from .layout import (
+    ARCHIVED_SHEET,
+    CORRECTABLE_COLUMNS,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    ITEMS_SHEET,
+    LISTS_SHEET,
+    MEETING,
+    RESERVED_SHEETS,
+    SUMMARY_SHEET,
+    TITLE_ROWS,
+    sheet_name,
+)
+from .lists import kept_rows, starting_lists, write_lists_sheet
+from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
+from .matrix import Matrix
+from .merge import Carried, carry_over
+from .names import define_names
+from .openpyxl_loader import import_openpyxl
+from .pages import PAPER_SIZES, PrintPlan, page_texts, plan_pages, print_setup
+from .reading import SETTING_PREFIX
+from .records import followup_of
+from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
 from .rowxml import SheetRows
-from .sheets import SheetSpec, write_archive_sheet, write_data_sheet
+from .sheets import (
+    SPARE_ROWS,
+    ItemsSpec,
+    Rendered,
+    items_columns,
+    write_archive_sheet,
+    write_area_sheet,
+    write_items_sheet,
+)
 from .styles import Styles
-from .summary import write_summary
+from .summary import COUNT_WIDTH, DUE_SOON, LABEL_WIDTH, write_summary
+
+#: ``-O print=...``: the columns "All items" prints.
+PRINT_CHOICES = ("meeting", "all")
+
+
+@dataclass(frozen=True)
+class Printing:
+    """The ``-O`` print settings: the paper, and which columns "All items" prints."""
+
+    paper: int
+    all_columns: bool
 
 
 def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
     """Write the matrix for ``statement`` to ``stream``, carrying over the values
-    typed in ``options.previous`` (see :mod:`.merge`)."""
+    typed in ``options.previous`` (see :mod:`.merge`), and never losing a save
+    made meanwhile (see :mod:`.replacing`)."""
     import_openpyxl()  # first, so that openpyxl comes in without numpy
+
+    printing = _printing(options)
+    check_destination(options)
+
+    def write(previous: Matrix | None, attempt: ExportOptions) -> None:
+        _write(statement, stream, attempt, previous, printing)
+
+    write_without_lost_update(stream, options, write)
+
+
+def corrected(statement: Statement, values: Mapping[str, Mapping[str, Any]]) -> Statement:
+    """``statement`` with the corrections typed in the matrix applied."""
+    records = {
+        item_id: followup_of(item_id, typed)
+        for item_id, typed in values.items()
+        if any(column in typed for column in CORRECTABLE_COLUMNS)
+    }
+    return apply_corrections(statement, records) if records else statement
+
+
+def _write(
+    statement: Statement,
+    stream: BinaryIO,
+    options: ExportOptions,
+    previous: Matrix | None,
+    printing: Printing,
+) -> None:
     from openpyxl import Workbook
 
-    paper = _paper(options)
-    previous = None
-    # A file that is not a matrix is only here when the user forced its replacement.
-    if options.previous is not None and is_matrix(options.previous):
-        previous = load_previous(options.previous)
     carried = carry_over(statement, previous, options.followup, options.created.date())
+    statement = corrected(statement, carried.values)
     options.warnings.extend(carried.warnings)
+    _warn_text_dates(carried, options.warnings)
 
     wb = Workbook()
     styles = Styles(wb)
+    pending: dict[str, SheetRows] = {}
+    plans: dict[str, tuple[PrintPlan, str | None]] = {}
+
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    pending: dict[str, SheetRows] = {}
-    milestone_rows = write_summary(
-        summary, styles, statement, options, CellMaker(summary, options.warnings)
+    layout = write_summary(
+        summary,
+        styles,
+        statement,
+        options,
+        CellMaker(summary, options.warnings),
+        carried.values,
+        carried.due_soon if carried.due_soon is not None else DUE_SOON,
     )
-    if milestone_rows is not None:
-        pending[summary.title] = milestone_rows
-    area_sheets = _data_sheets(wb, styles, statement, carried, options, pending)
+    if layout.milestones is not None:
+        pending[summary.title] = layout.milestones
+    plans[summary.title] = (
+        plan_pages(
+            paper=printing.paper,
+            widths=[LABEL_WIDTH] + [COUNT_WIDTH] * 10,
+            heights=layout.heights,
+            first_row=1,
+            breakable=frozenset(layout.breakable),
+        ),
+        None,
+    )
+
+    items_ws = wb.create_sheet(ITEMS_SHEET)
+    columns = items_columns(carried.extra_columns)
+    items = write_items_sheet(
+        items_ws,
+        styles,
+        statement,
+        ItemsSpec(
+            title=statement.title or "Joint statement",
+            subtitle=_subtitle(
+                "Every item of the statement: type the follow-up here (the area sheets show "
+                "it). Filter Commitment on “Yes” for the follow-up list",
+                len(statement.items),
+                len(statement.commitments),
+            ),
+            items=statement.items,
+            extra_columns=carried.extra_columns,
+            values=carried.values,
+        ),
+        CellMaker(items_ws, options.warnings),
+    )
+    pending[items_ws.title] = items.rows
+    printed = len(columns) if printing.all_columns else len(MEETING)
+    plans[items_ws.title] = _plan(items_ws, items, printing.paper, printed)
+
+    area_sheets = _area_sheets(wb, styles, statement, carried, options, pending, plans, printing)
+
+    lists_ws = wb.create_sheet(LISTS_SHEET)
+    rows = kept_rows(carried.lists) or starting_lists(statement, carried.values)
+    write_lists_sheet(lists_ws, styles, rows, CellMaker(lists_ws, options.warnings))
+
     if carried.archived:
         archive = wb.create_sheet(ARCHIVED_SHEET)
-        pending[archive.title] = write_archive_sheet(
+        rendered = write_archive_sheet(
             archive, styles, carried.archived, CellMaker(archive, options.warnings)
         )
+        pending[archive.title] = rendered.rows
+        plans[archive.title] = _plan(archive, rendered, printing.paper, len(rendered.widths))
     _copy_user_sheets(wb, carried, styles, options.warnings)
 
+    define_names(
+        wb,
+        items_sheet=ITEMS_SHEET,
+        columns=columns,
+        first_row=FIRST_DATA_ROW,
+        last_row=max(FIRST_DATA_ROW, items.rows.last_row) + SPARE_ROWS,
+        as_of_cell=(SUMMARY_SHEET, layout.as_of),
+        soon_cell=(SUMMARY_SHEET, layout.due_soon),
+        lists_sheet=LISTS_SHEET,
+    )
+    headings = {name: heading for name, heading in area_sheets}
     for ws in wb.worksheets:
-        page_texts(ws, classification=options.classification, title=statement.title, paper=paper)
-    _marker(wb, styles, statement, options, area_sheets)
+        plan = plans.get(ws.title)
+        if plan is not None:
+            print_setup(
+                ws,
+                plan[0],
+                paper=printing.paper,
+                title_rows=f"{HEADER_ROW}:{HEADER_ROW}" if ws.title != SUMMARY_SHEET else None,
+                print_area=plan[1],
+            )
+        else:
+            ws.page_setup.paperSize = printing.paper
+            ws.page_setup.orientation = "landscape"
+        page_texts(
+            ws,
+            classification=options.classification,
+            title=statement.title,
+            name=headings.get(ws.title, ws.title),
+        )
+    pending[MARKER_SHEET] = _marker(
+        wb, styles, statement, options, [n for n, _ in area_sheets], due_soon=layout.due_soon
+    )
     _properties(wb, statement, options)
-    save_reproducibly(wb, stream, options.created, pending)
-    # a cut cell is reported once, though it shows on its area sheet and All items
-    options.warnings[:] = list(dict.fromkeys(options.warnings))
+    wb.calculation.fullCalcOnLoad = True
+    save_reproducibly(wb, stream, options.created, pending, cached={SUMMARY_SHEET: layout.cached})
 
 
-def _data_sheets(
+def _plan(ws: Any, rendered: Rendered, paper: int, printed: int) -> tuple[PrintPlan, str | None]:
+    """The page plan of a data sheet printing its first ``printed`` columns."""
+    from openpyxl.utils import get_column_letter
+
+    top = [ws.row_dimensions[n].height or 15.0 for n in range(1, TITLE_ROWS + 1)]
+    plan = plan_pages(
+        paper=paper,
+        widths=rendered.widths[:printed],
+        heights=rendered.heights,
+        first_row=FIRST_DATA_ROW,
+        top=top,
+        header=ws.row_dimensions[HEADER_ROW].height or 30.0,
+    )
+    last = max(HEADER_ROW, rendered.rows.last_row)
+    area = None if printed >= len(rendered.widths) else f"A1:{get_column_letter(printed)}{last}"
+    return plan, area
+
+
+def _area_sheets(
     wb: Any,
     styles: Styles,
     statement: Statement,
     carried: Carried,
     options: ExportOptions,
     pending: dict[str, SheetRows],
-) -> list[str]:
-    """One sheet per area, then All items; returns the area sheets' names."""
+    plans: dict[str, tuple[PrintPlan, str | None]],
+    printing: Printing,
+) -> list[tuple[str, str]]:
+    """One sheet per area, and one for the items outside any area (the preamble);
+    returns each sheet's name and the area's whole heading."""
     taken = set(RESERVED_SHEETS) | {s.name for s in carried.other_sheets if not s.own}
-    area_sheets: list[str] = []
-    for number, area in enumerate(statement.areas, 1):
-        items = statement.items_in(area.id)
-        ws = wb.create_sheet(sheet_name(area.heading, taken))
-        area_sheets.append(ws.title)
+    made: list[tuple[str, str]] = []
+    for number, (area, items) in enumerate(statement.sections(), 1):
+        if not items:
+            continue
+        heading = area.heading if area else loose_label(statement)
+        ws = wb.create_sheet(sheet_name(heading, taken))
+        made.append((ws.title, heading))
         commitments = sum(1 for i in items if i.is_commitment)
-        subtitle = _subtitle(area.description, len(items), commitments)
-        spec = SheetSpec(
-            title=area.heading,
-            subtitle=subtitle,
-            items=items,
-            table_name=f"Area{number}",
-            extra_columns=carried.extra_columns,
-            values=carried.values,
+        description = area.description if area else None
+        subtitle = _subtitle(description, len(items), commitments)
+        subtitle += ". The follow-up columns show what is typed on the All items sheet"
+        rendered = write_area_sheet(
+            ws,
+            styles,
+            heading,
+            subtitle,
+            items,
+            carried.values,
+            f"Area{number}",
+            CellMaker(ws, options.warnings),
         )
-        pending[ws.title] = write_data_sheet(
-            ws, styles, statement, spec, CellMaker(ws, options.warnings)
-        )
-
-    items_ws = wb.create_sheet(ITEMS_SHEET)
-    n_commit = len(statement.commitments)
-    spec = SheetSpec(
-        title=statement.title or "Joint statement",
-        subtitle=_subtitle(
-            "Every item of the statement. Filter Commitment on “Yes” for the follow-up list.",
-            len(statement.items),
-            n_commit,
-        ),
-        items=statement.items,
-        table_name="Items",
-        extra_columns=carried.extra_columns,
-        values=carried.values,
-    )
-    pending[items_ws.title] = write_data_sheet(
-        items_ws, styles, statement, spec, CellMaker(items_ws, options.warnings)
-    )
-
-    return area_sheets
+        pending[ws.title] = rendered.rows
+        plans[ws.title] = _plan(ws, rendered, printing.paper, len(MEETING))
+    return made
 
 
 def _subtitle(description: str | None, items: int, commitments: int) -> str:
@@ -125,14 +273,39 @@ def _subtitle(description: str | None, items: int, commitments: int) -> str:
     return f"{description} · {counts}" if description else counts
 
 
-def _paper(options: ExportOptions) -> int:
-    wanted = options.extra.get("paper", "a4").strip().lower()
-    if wanted not in PAPER_SIZES:
+def _printing(options: ExportOptions) -> Printing:
+    paper = options.extra.get("paper", "a4").strip().lower()
+    if paper not in PAPER_SIZES:
         raise ExportError(
-            f"-O paper={wanted}: unknown paper size (use one of: {', '.join(PAPER_SIZES)})",
+            f"-O paper={paper}: unknown paper size (use one of: {', '.join(PAPER_SIZES)})",
             path=str(options.destination),
         )
-    return PAPER_SIZES[wanted]
+    columns = options.extra.get("print", "meeting").strip().lower()
+    if columns not in PRINT_CHOICES:
+        raise ExportError(
+            f"-O print={columns}: unknown choice (use one of: {', '.join(PRINT_CHOICES)})",
+            path=str(options.destination),
+        )
+    return Printing(paper=PAPER_SIZES[paper], all_columns=columns == "all")
+
+
+def _warn_text_dates(carried: Carried, warnings: list[str]) -> None:
+    """Say which due dates are text: they cannot be sorted or flagged overdue."""
+    from datetime import date
+
+    from .cells import Formula
+
+    texts = [
+        item_id
+        for item_id, values in carried.values.items()
+        if values.get("Due date") is not None and not isinstance(values["Due date"], date | Formula)
+    ]
+    if texts:
+        shown = ", ".join(texts[:10]) + (f" and {len(texts) - 10} more" if len(texts) > 10 else "")
+        warnings.append(
+            f"the due date of item(s) {shown} is text, not a date: kept as typed, but it "
+            "cannot be sorted or flagged overdue (type a date to fix it)"
+        )
 
 
 def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles, warnings: list[str]) -> None:
@@ -154,26 +327,55 @@ def _copy_user_sheets(wb: Any, carried: Carried, styles: Styles, warnings: list[
 
 
 def _marker(
-    wb: Any, styles: Styles, statement: Statement, options: ExportOptions, areas: list[str]
-) -> None:
+    wb: Any,
+    styles: Styles,
+    statement: Statement,
+    options: ExportOptions,
+    areas: list[str],
+    *,
+    due_soon: str,
+) -> SheetRows:
+    """The hidden marker sheet (see :mod:`.marker`); its rows are returned, to be
+    put into the saved file (a long statement has thousands of item rows)."""
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(MARKER_SHEET)
-    rows: list[tuple[str, str]] = [
+    rows: list[tuple[str, ...]] = [
         (MATRIX_KIND, MATRIX_VERSION),
         ("note", "Identifies this workbook to jtreport: please keep this sheet."),
         ("generator", f"jtreport {__version__}"),
         ("schema_version", SCHEMA_VERSION),
-        ("created", options.created.isoformat()),
+        ("created", naive_utc(options.created).isoformat()),
+        ("as_of", options.as_of.isoformat()),
         ("statement_title", statement.title),
         ("statement_date", statement.date or ""),
         ("statement_sha256", statement.source.sha256 if statement.source else ""),
         ("sheet.summary", SUMMARY_SHEET),
-        *(("sheet.area", name) for name in areas),
         ("sheet.items", ITEMS_SHEET),
+        *(("sheet.area", name) for name in areas),
+        ("sheet.lists", LISTS_SHEET),
+        (f"{SETTING_PREFIX}due_soon", due_soon),
+        *(_written(statement, item) for item in statement.items),
     ]
-    maker = CellMaker(ws)
-    for key, value in rows:
-        ws.append([maker.text(key, styles["jt Hidden"]), maker.text(value, styles["jt Hidden"])])
+    width = max(len(r) for r in rows)
+    out = SheetRows(1, [get_column_letter(i) for i in range(1, width + 1)])
+    hidden = styles.id("jt Hidden")
+    for values in rows:
+        out.add([(clean_text(v)[0] if v else None, hidden) for v in values])
     ws.sheet_state = "veryHidden"
+    return out
+
+
+def _written(statement: Statement, item: Item) -> tuple[str, ...]:
+    """The marker row recording what an item's correctable cells say."""
+    return (
+        ITEM_KEY,
+        item.id,
+        item.category.capitalize(),
+        "Yes" if item.is_commitment else "No",
+        actors_label(statement, item),
+        ",".join(item.corrected),
+    )
 
 
 def _properties(wb: Any, statement: Statement, options: ExportOptions) -> None:
@@ -192,6 +394,5 @@ def _properties(wb: Any, statement: Statement, options: ExportOptions) -> None:
     props.category = options.classification
     props.creator = options.author or "jtreport"
     props.lastModifiedBy = options.author or "jtreport"
-    props.created = options.created
-    props.modified = options.created
+    props.created = props.modified = naive_utc(options.created)
     props.language = options.language

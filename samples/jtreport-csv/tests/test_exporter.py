@@ -51,8 +51,19 @@ def test_formulas_are_defused(text: str) -> None:
     assert rows(export(Statement(items=[item(text)])))[1][6] == "'" + text
 
 
+@pytest.mark.parametrize("text", ["a;=1+1", "a, -1", "a\t@A1", "a|+1", "two\n=lines"])
+@pytest.mark.parametrize("separator", [",", ";", "\t", "|"])
+def test_no_field_is_a_formula_whatever_the_separator(text: str, separator: str) -> None:
+    # a spreadsheet told to split at another separator, or at line breaks
+    data = export(Statement(items=[item(text)])).decode("utf-8-sig")
+    for line in data.splitlines():
+        for field in line.split(separator):
+            assert not field.strip(' "').startswith(("=", "+", "-", "@")), field
+
+
 def test_delimiter_option() -> None:
     data = export(Statement(items=[item("a, b")]), {"csv-delimiter": ";"})
     assert rows(data, ";")[1][6] == "a, b"
+    assert CsvExporter().check_extra("csv-delimiter", ";;") is not None
     with pytest.raises(ExportError):
         export(Statement(), {"csv-delimiter": ";;"})

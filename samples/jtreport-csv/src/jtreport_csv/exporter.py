@@ -2,18 +2,24 @@
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import BinaryIO
 
 from jtreport.digest import actors_label, area_label, dates_label
 from jtreport.errors import ExportError
-from jtreport.formats import Exporter, ExportOptions
+from jtreport.formats import Exporter, ExportOptions, ExtraOption
 from jtreport.model import Statement
 
 HEADER = ("ID", "Paragraph", "Area", "Category", "Commitment", "Actors", "Text", "Dates")
 
-# A cell starting with one of these is a formula to Excel and LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula ...
+FORMULA_STARTS = "=+-@\t\r"
+# ... and starts a new cell after any of these when the user opens the file with
+# another separator than it was written with (Excel in many European locales
+# takes ";"), or when it breaks a line that was quoted.
+SEPARATORS = ",;\t|\r\n"
+FORMULA = re.compile(f"(^|[{re.escape(SEPARATORS)}])( *)(?=[{re.escape(FORMULA_STARTS)}])")
 
 BOM = b"\xef\xbb\xbf"
 
@@ -25,16 +31,22 @@ class CsvExporter(Exporter):
     name = "csv"
     extension = ".csv"
     description = "the statement's items as CSV, one row per item (jtreport-csv)"
+    extra_options = (ExtraOption("csv-delimiter", "the separator, one character (default ,)"),)
 
-    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
+    def check_extra(self, key: str, value: str) -> str | None:
+        """Refuse a delimiter that is not one character, or is a quote or a line end."""
+        if key == "csv-delimiter" and (len(value) != 1 or value in '"\r\n'):
+            return f"-O csv-delimiter={value} is not a single separator character"
+        return None
+
+    def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> str:
         """Write the header and one row per item; ``-O csv-delimiter=;`` changes
-        the separator (Excel in many European locales expects ``;``)."""
+        the separator (Excel in many European locales expects ``;``).  Returns
+        what the ``wrote ...`` line says: the number of rows."""
         delimiter = options.extra.get("csv-delimiter", ",")
-        if len(delimiter) != 1 or delimiter in '"\r\n':
-            raise ExportError(
-                f"-O csv-delimiter={delimiter} is not a single separator character",
-                path=str(options.destination),
-            )
+        problem = self.check_extra("csv-delimiter", delimiter)
+        if problem:
+            raise ExportError(problem, path=str(options.destination))
         text = io.StringIO()
         writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(HEADER)
@@ -51,6 +63,7 @@ class CsvExporter(Exporter):
             )
             writer.writerow([guard(cell) for cell in row])
         stream.write(BOM + text.getvalue().encode("utf-8"))
+        return f"{len(statement.items)} rows"
 
     def recognizes(self, path: Path) -> bool:
         """True for a CSV this exporter wrote: the BOM, then its header."""
@@ -63,5 +76,7 @@ class CsvExporter(Exporter):
 
 
 def guard(cell: str) -> str:
-    """Defuse a cell a spreadsheet would run as a formula by prefixing ``'``."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Defuse every part of ``cell`` a spreadsheet could run as a formula: the
+    start of the cell and whatever follows a separator or a line break (after
+    spaces) get a leading ``'``, so ``a;=1+1`` becomes ``a;'=1+1``."""
+    return FORMULA.sub(r"\1\2'", cell)

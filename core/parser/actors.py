@@ -1,0 +1,217 @@
+"""Who acts: a subject phrase resolved to party short names, ``both``, or kept.
+
+"Both sides", "the two Leaders", "We", "the Ministers", "the delegates" are all
+the parties acting jointly (``both``); a party or its adjective ("the Japanese
+side") is that party; a named leader ("President Marcos", "Prime Minister Abe")
+is the leader's party; "they" and "he" are the previous actor; a list of any of
+these ("Japan, the ROK, and the United States") is each of them; another
+actor-like noun phrase ("the U.S. Department of State") is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Person
+from .verbs import word_set
+
+BOTH = "both"
+
+_COLLECTIVE_NOUNS = (
+    r"sides|leaders|heads\s+of\s+(?:state|government)|countries|governments|parties|delegates|"
+    r"participants|ministers|foreign\s+ministers|prime\s+ministers|presidents|members|nations|"
+    r"partners|delegations|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+|"
+    r"national\s+security\s+advis[eo]rs|advis[eo]rs|co-?chairs|chairs"
+)
+_COLLECTIVE = re.compile(
+    r"^(?:both|all|the|our|their)?\s*(?:(?-i:[A-Z0-9][\w+.&’'-]*)\s+){0,3}"
+    r"(?:two|both|three|four|five|six|seven|all)?\s*"
+    rf"(?:{_COLLECTIVE_NOUNS})$",
+    re.I,
+)
+_FIRST_PERSON = re.compile(
+    r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
+    r"administrations|sides)|together,?\s+we|they|both|all\s+of\s+us)$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
+PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she"})
+_NOT_SUBJECT = re.compile(
+    r"^(?:which|that|who|whom|whose|this|these|those|it|there|such|what|where|when|while|as|or|"
+    r"to|of|in|on|for|with|by|from|including)\b",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?:(?:and|but|also|further|furthermore|moreover|finally|then|today|together|"
+    r"collectively|jointly|accordingly|therefore|thus|hence|now|here|meanwhile|"
+    r"in\s+this\s+(?:regard|context|connection)|in\s+addition|at\s+the\s+same\s+time|"
+    r"to\s+this\s+end|on\s+this\s+occasion|in\s+particular)\b[\s,]*)+",
+    re.I,
+)
+_HONORIFIC = re.compile(
+    r"^(?:both\s+)?(?:h\.\s?e\.|his\s+excellency|her\s+excellency|mr\.?|ms\.?|mrs\.?|dr\.?)\s+",
+    re.I,
+)
+_PARTY_WORDS = frozenset(
+    [
+        "the",
+        "side",
+        "sides",
+        "government",
+        "governments",
+        "delegation",
+        "people",
+        "of",
+        "republic",
+        "state",
+        "kingdom",
+        "federation",
+        "union",
+        "socialist",
+        "democratic",
+        "islamic",
+        "commonwealth",
+        "federal",
+        "united",
+        "arab",
+    ]
+)
+#: lower-case words a subject may hold: articles, particles and actor nouns
+_NOUN_PHRASE_WORDS = word_set(
+    """the of and for on in at side sides government governments delegation delegations de
+    van von bin binti al el la le da du der dos das y leader leaders president presidents
+    minister ministers prime secretary state states ministry ministries department agency
+    council commission countries country people teams team representatives representative
+    officials side's two three four five six seven both all foreign nations members partners
+    national security advisors advisers group working"""
+)
+_ACTOR_NOUNS = re.compile(
+    r"\b(?:side|sides|leader|leaders|president|presidents|prime\s+minister|minister|ministers|"
+    r"government|governments|chancellor|king|emperor|secretary|delegation|delegates|country|"
+    r"countries|ministry|ministries|department|agency|council|commission|we|they|he|she|teams?|"
+    r"group)\b",
+    re.I,
+)
+_PARTS = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The actors a subject names and how they were found: ``collective``,
+    ``person``, ``party`` or ``generic`` (an actor-like noun phrase)."""
+
+    names: list[str]
+    how: str
+
+
+class ActorResolver:
+    """Resolves subject phrases to party short names (see the module docstring)."""
+
+    def __init__(
+        self,
+        resolve_party: Callable[[str], str | None],
+        people: list[Person],
+        parties: list[str] | None = None,
+    ) -> None:
+        self._resolve_party = resolve_party
+        self._people = people
+        self.parties = list(parties or [])
+
+    def resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
+        """The actors a subject names, or None when it names none."""
+        phrase = clean_subject(subject)
+        if not phrase or _NOT_SUBJECT.match(phrase):
+            return None
+        lowered = phrase.lower()
+        if _FIRST_PERSON.match(lowered) or (
+            _COLLECTIVE.match(phrase) and not self._resolve_party(phrase)
+        ):
+            if lowered == "they" and previous:
+                return Actors(previous, "collective")
+            return Actors([BOTH], "collective")
+        if _PRONOUN.match(lowered):
+            return Actors(previous, "person") if previous else None
+        if not proper_noun_phrase(phrase):
+            return None
+        listed = self._list_of_actors(phrase)
+        if listed is not None:
+            return listed
+        words = phrase.split()
+        if (
+            len(words) <= 8
+            and phrase[:1].isupper()
+            and "," not in phrase
+            and _ACTOR_NOUNS.search(" ".join(words[-4:]))
+        ):
+            return Actors([phrase], "generic")
+        return None
+
+    def _list_of_actors(self, phrase: str) -> Actors | None:
+        """A phrase made only of parties, leaders and collectives ("Japan", "the
+        Japanese side", "President Yoon and Prime Minister Kishida"), not one that
+        merely mentions a party ("the signing of the Exchange of Notes on Japan's")."""
+        names: list[str] = []
+        hows: set[str] = set()
+        for part in _PARTS.split(phrase):
+            part = part.strip()
+            if not part:
+                continue
+            found = self._one_actor(part)
+            if found is None:
+                return None
+            for name in found.names:
+                if name not in names:
+                    names.append(name)
+            hows.add(found.how)
+        if not names:
+            return None
+        if BOTH in names:
+            return Actors([BOTH], "collective")
+        return Actors(names, "person" if hows == {"person"} else "party")
+
+    def _one_actor(self, part: str) -> Actors | None:
+        part = _HONORIFIC.sub("", part)
+        if _COLLECTIVE.match(part):
+            return Actors([BOTH], "collective")
+        person = self._person_in(part)
+        if person is not None and person.party:
+            return Actors([person.party], "person")
+        leftover = [
+            w
+            for w in re.findall(r"[\w’'.-]+", part)
+            if w[:1].islower() and w.lower() not in _PARTY_WORDS
+        ]
+        party = self._resolve_party(part) if not leftover else None
+        return Actors([party], "party") if party else None
+
+    def _person_in(self, phrase: str) -> Person | None:
+        for person in self._people:
+            names = [n for n in re.split(r"[\s,]+", person.name) if len(n) > 2 and n[0].isupper()]
+            if any(re.search(rf"\b{re.escape(n)}\b", phrase, re.I) for n in names):
+                return person
+        lowered = phrase.lower()
+        titled = [p for p in self._people if p.title and p.title.lower() in lowered]
+        return titled[0] if len({p.party for p in titled}) == 1 else None
+
+    def is_party(self, name: str) -> bool:
+        """Whether an actor name is one of the statement's parties (or ``both``);
+        true when the parties are not known."""
+        return name == BOTH or not self.parties or name in self.parties
+
+
+def clean_subject(subject: str) -> str:
+    """A subject without openers ("In this regard,", "and", "Today") or honorifics."""
+    phrase = _OPENER.sub("", subject.strip())
+    phrase = _HONORIFIC.sub("", phrase)
+    return phrase.strip(" ,")
+
+
+def proper_noun_phrase(phrase: str) -> bool:
+    """A subject is a name or an actor noun phrase, not a clause: its lower-case
+    words are articles, particles and actor nouns only."""
+    for word in re.findall(r"[\w’'.-]+", phrase):
+        if word[:1].islower() and word.lower().strip("’'.") not in _NOUN_PHRASE_WORDS:
+            return False
+    return True

@@ -1,0 +1,259 @@
+"""The reporting verbs of joint statements, read from ``data/verbs.tsv``.
+
+Each line of the data file gives a verb phrase in its base form, its category and
+the rule by which what follows may change that category; this module expands the
+phrases into their written forms and scans sentences for them.  The table is
+read and compiled once, on first use, so that importing the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import cast, get_args
+
+from ..model import Category
+
+DATA = Path(__file__).with_name("data") / "verbs.tsv"
+
+#: how what follows a verb may change its category (see docs/parser.md, section 4)
+RULES = frozenset(
+    {"", "states", "agrees", "commits", "looks", "tasks", "continues", "weak", "noun"}
+)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string, separated by white space."""
+    return frozenset(text.split())
+
+
+MODAL_ENTRY_PHRASE = "will"
+
+#: possessives and articles that may open a verb's object ("express *their* intention")
+_DETERMINERS = word_set("their its his her our the a an this these those")
+#: words that end a {poss} run: a preposition starts another phrase ("gratitude for")
+_STOP = word_set("for to of that with on in at by from as")
+#: adverbs of {adv} and of the modal group ("will *also further* strengthen")
+_ADVERBS = word_set(
+    "also further again once fully firmly strongly jointly together all both each still "
+    "thereby therefore then now not"
+)
+#: after "will": what may stand between the modal and its verb ("will continue to")
+_MODAL_STEPS = (
+    ("continue", "to"),
+    ("work", "to"),
+    ("endeavor", "to"),
+    ("endeavour", "to"),
+    ("strive", "to"),
+    ("seek", "to"),
+)
+_MODAL_OBJECTS = word_set("support assistance cooperation efforts")
+_BE = ("is", "are", "was", "were", "am", "be", "been")
+#: words and single punctuation marks, as the matcher walks them
+_TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One line of the verb table: a phrase, its category and its rule."""
+
+    phrase: str
+    category: Category
+    rule: str
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """A reporting verb found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    entry: VerbEntry
+
+
+def verb_forms(lemma: str) -> list[str]:
+    """The written forms of a verb given as ``base`` or ``base/past``: base,
+    third person singular and past (``commit/committed`` -> commit, commits,
+    committed), with British ``-ise`` spellings for ``-ize`` verbs."""
+    if lemma == "be":
+        return list(_BE)
+    base, _, past = lemma.partition("/")
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    if not past:
+        if base.endswith("e"):
+            past = base + "d"
+        elif base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+            past = base[:-1] + "ied"
+        else:
+            past = base + "ed"
+    forms = [past, third, base]
+    if "iz" in base:
+        forms += [form.replace("iz", "is") for form in forms]
+    return forms
+
+
+def parse_table(text: str) -> list[VerbEntry]:
+    """The entries of a verb table (the format is described in ``data/verbs.tsv``);
+    a malformed line raises ``ValueError`` naming it."""
+    entries: list[VerbEntry] = []
+    categories = set(get_args(Category))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or fields[1] not in categories:
+            raise ValueError(f"verbs table, line {number}: no known category: {line!r}")
+        rule = fields[2] if len(fields) > 2 else ""
+        if rule not in RULES:
+            raise ValueError(f"verbs table, line {number}: unknown rule {rule!r}")
+        entries.append(VerbEntry(fields[0], cast(Category, fields[1]), rule))
+    return entries
+
+
+_Slot = tuple[str, frozenset[str]]
+
+
+def _slots(phrase: str) -> list[_Slot]:
+    """A phrase of the table as slots: ``verb`` (the forms of its first word),
+    ``word`` / ``optional`` (choices), ``poss`` and ``adv``."""
+    first, *rest = phrase.split()
+    forms: list[str] = []
+    for lemma in first.split("|"):
+        forms += verb_forms(lemma)
+    slots: list[_Slot] = [("verb", frozenset(forms))]
+    for word in rest:
+        if word in ("{poss}", "{adv}"):
+            slots.append((word.strip("{}"), frozenset()))
+            continue
+        choices = word.strip("[]").split("|")
+        choices += [c.replace("iz", "is") for c in choices if "iz" in c]
+        optional = word.startswith("[") and word.endswith("]")
+        slots.append(("optional" if optional else "word", frozenset(choices)))
+    return slots
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and word.islower() and len(word) > 4)
+
+
+def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> int | None:
+    """Where the phrase whose ``slots`` starts at token ``at`` ends (the index
+    after its last token), or None when it does not match there."""
+    if not slots:
+        return at
+    kind, choices = slots[0]
+    rest = slots[1:]
+    if kind in ("verb", "word"):
+        if at < len(words) and words[at] in choices:
+            return _match_slots(words, at + 1, rest)
+        return None
+    if kind == "optional":
+        if at < len(words) and words[at] in choices:
+            found = _match_slots(words, at + 1, rest)
+            if found is not None:
+                return found
+        return _match_slots(words, at, rest)
+    if kind == "adv":
+        end = at
+        while end < len(words) and _is_adverb(words[end]):
+            end += 1
+        return _match_slots(words, end, rest)
+    # poss: an optional determiner or owner ("Japan's"), then up to three words
+    starts = [at]
+    if at < len(words) and (
+        words[at] in _DETERMINERS or (words[at].endswith(("’s", "'s")) and words[at][:1].isupper())
+    ):
+        starts.insert(0, at + 1)
+    for start in starts:
+        for extra in range(4):
+            middle = words[start : start + extra]
+            if len(middle) < extra or any(w in _STOP or not w[:1].islower() for w in middle):
+                break
+            found = _match_slots(words, start + extra, rest)
+            if found is not None:
+                return found
+    return None
+
+
+def _match_modal(words: list[str], at: int) -> int | None:
+    """ "will ..." / "shall continue to ...": the modal, adverbs and steps, then
+    a verb that is not "be" (and an object noun such as "support")."""
+    end = at + 1
+    while end < len(words):
+        if _is_adverb(words[end]):
+            end += 1
+        elif tuple(words[end : end + 2]) in _MODAL_STEPS:
+            end += 2
+        else:
+            break
+    if end >= len(words) or not words[end].isalpha() or not words[end].islower():
+        return None
+    if words[end] == "be":
+        return None
+    end += 1
+    if end < len(words) and words[end] in _MODAL_OBJECTS:
+        end += 1
+    return end
+
+
+class VerbTable:
+    """The verb table, indexed by the written forms of each phrase's first word.
+
+    A sentence is split into words once; a word that starts a phrase of the table
+    is tried against that phrase's slots (longer phrases first).  Nothing is
+    compiled, so that the table costs the parser's cold start next to nothing.
+    """
+
+    def __init__(self, entries: list[VerbEntry]) -> None:
+        # more words first, then longer words: "seek to" before "seek/sought"
+        ordered = sorted(
+            entries, key=lambda e: (len(e.phrase.split()), len(e.phrase)), reverse=True
+        )
+        self.entries = [VerbEntry(MODAL_ENTRY_PHRASE, "pledge", "modal"), *ordered]
+        self._by_form: dict[str, list[tuple[VerbEntry, list[_Slot]]]] = {}
+        for entry in self.entries:
+            if entry.rule == "modal":
+                for form in ("will", "shall"):
+                    self._by_form.setdefault(form, []).append((entry, []))
+                continue
+            slots = _slots(entry.phrase)
+            for form in slots[0][1]:
+                self._by_form.setdefault(form, []).append((entry, slots))
+
+    def scan(self, sentence: str) -> list[VerbMatch]:
+        """Every reporting verb of a sentence, earliest first, not overlapping
+        (at one place the longest phrase of the table wins).  Case-sensitive on
+        purpose: a reporting verb follows its subject in lower case ("State",
+        "Support" are names)."""
+        tokens = list(_TOKEN.finditer(sentence))
+        words = [t.group() for t in tokens]
+        found: list[VerbMatch] = []
+        at = 0
+        while at < len(words):
+            for entry, slots in self._by_form.get(words[at], ()):
+                if entry.rule == "modal":
+                    end = _match_modal(words, at)
+                else:
+                    end = _match_slots(words, at, slots)
+                if end is not None:
+                    start, stop = tokens[at].start(), tokens[end - 1].end()
+                    found.append(VerbMatch(start, stop, sentence[start:stop], entry))
+                    at = end
+                    break
+            else:
+                at += 1
+        return found
+
+
+@lru_cache(maxsize=1)
+def verb_table() -> VerbTable:
+    """The package's verb table, read and compiled on first use."""
+    return VerbTable(parse_table(DATA.read_text(encoding="utf-8")))

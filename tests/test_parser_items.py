@@ -1,0 +1,319 @@
+"""Statement items: how sentences are cut into items, and each item's actor,
+verb, category, commitment and review notes (docs/parser.md, section 4).
+
+Every sentence here is synthetic, written in the general patterns of joint
+statements rather than copied from one of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from jtreport.api import parse_text
+from jtreport.model import Item, Statement
+from jtreport.parser.commitments import is_commitment
+from jtreport.parser.items import REVIEW_FAR_SUBJECT, REVIEW_NO_ACT
+from jtreport.parser.verbs import VerbTable, parse_table, verb_forms, verb_table
+
+HEADER = (
+    "Joint Statement between Japan and the Republic of the Philippines\n\n"
+    "Tokyo, 1 May 2026\n\n"
+    "Prime Minister of Japan SATO Kenji and President of the Republic of the "
+    "Philippines Maria Santos held a summit meeting in Tokyo.\n\n"
+)
+
+
+def statement(*paragraphs: str) -> Statement:
+    """A small numbered statement between Japan and the Philippines."""
+    body = "\n\n".join(f"{n}. {text}" for n, text in enumerate(paragraphs, start=1))
+    return parse_text(HEADER + body + "\n")
+
+
+def items_of(text: str) -> list[Item]:
+    """The items of a statement whose only body paragraph is ``text``."""
+    return [i for i in statement(text).items if i.paragraph == 1]
+
+
+def only(text: str) -> Item:
+    found = items_of(text)
+    assert len(found) == 1, [(i.verb, i.text) for i in found]
+    return found[0]
+
+
+# The verb table ---------------------------------------------------------------
+
+
+def test_verb_forms_are_generated_from_the_base_form() -> None:
+    assert set(verb_forms("welcome")) == {"welcome", "welcomes", "welcomed"}
+    assert set(verb_forms("commit/committed")) == {"commit", "commits", "committed"}
+    assert "emphasised" in verb_forms("emphasize")
+    assert "applies" in verb_forms("apply") and "applied" in verb_forms("apply")
+    assert "stresses" in verb_forms("stress")
+
+
+def test_adding_a_verb_is_one_line_of_data() -> None:
+    table = VerbTable(parse_table("salute\twelcome\n"))
+    found = table.scan("Both sides saluted the progress.")
+    assert [(m.text, m.entry.category) for m in found] == [("saluted", "welcome")]
+
+
+def test_a_malformed_table_line_names_itself() -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        parse_table("welcome\twelcome\nhail\tcheering\n")
+    with pytest.raises(ValueError, match="unknown rule"):
+        parse_table("welcome\twelcome\tguess\n")
+
+
+def test_phrases_with_possessives_and_optional_words() -> None:
+    found = verb_table().scan("They expressed their strong intention to act.")
+    assert [m.text for m in found] == ["expressed their strong intention"]
+    found = verb_table().scan("They expressed gratitude for their intention to act.")
+    assert found[0].entry.category == "appreciation"
+    assert [m.text for m in verb_table().scan("X agreed on a plan")] == ["agreed on"]
+
+
+def test_the_package_table_loads_every_line() -> None:
+    table = verb_table()
+    assert len(table.entries) > 100
+    assert {e.category for e in table.entries} >= {"pledge", "welcome", "invitation"}
+
+
+# Categories -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        (
+            "Japan, the Philippines and their partners will continue to advance maritime safety.",
+            "pledge",
+        ),
+        ("We commit ourselves to building a resilient region.", "pledge"),
+        ("Both sides reiterated their willingness to explore cooperation in space.", "intention"),
+        ("Both sides concurred that the discussions had been useful.", "affirmation"),
+        ("Both sides agreed that their officials will meet every year.", "agreement"),
+        ("The Philippine side reiterated the invitation to visit Manila.", "invitation"),
+        ("Japan extended an invitation to President Santos to visit Japan.", "invitation"),
+        (
+            "Both sides expressed their expectation that these officials would contribute.",
+            "affirmation",
+        ),
+        ("Both sides noted with satisfaction the progress of the project.", "welcome"),
+        ("We acclaim the progress of our partnership.", "welcome"),
+        ("The two leaders affirmed that their governments will continue to cooperate.", "pledge"),
+        ("The two leaders confirmed that they intend to meet again.", "intention"),
+        ("Both sides look forward to discussing a new framework.", "intention"),
+        ("Both sides look forward to a successful conference next year.", "affirmation"),
+        ("We urge all parties to refrain from unilateral action.", "affirmation"),
+        ("We call on the international community to support the process.", "affirmation"),
+        ("We encourage the private sector to invest in the region.", "affirmation"),
+        ("We stand ready to assist the countries of the region.", "intention"),
+        ("We seek to deepen our trade ties.", "intention"),
+        ("We will seek to deepen our trade ties.", "pledge"),
+        ("Japan undertakes to provide training for officials.", "pledge"),
+        ("The leaders instructed their ministers to draft a plan.", "agreement"),
+        ("The leaders reaffirmed their commitment to strengthening cooperation.", "pledge"),
+        ("The leaders reaffirmed their commitment to the rule of law.", "affirmation"),
+        ("Both sides expressed their hope that the talks would succeed.", "affirmation"),
+        ("Both sides reiterated their decision to open a consulate.", "agreement"),
+        ("The Philippines noted Japan's intention to open a new office.", "affirmation"),
+        ("We continue to support the objectives of the regional strategy.", "affirmation"),
+        ("We continue to deliver on these goals.", "pledge"),
+        ("Both sides concurred on the importance of people-to-people exchanges.", "affirmation"),
+        ("The two leaders shared the view that they would further enhance ties.", "pledge"),
+        ("Both sides expressed their commitment to high standards of safety.", "affirmation"),
+    ],
+)
+def test_the_category_follows_the_guidelines(sentence: str, category: str) -> None:
+    found = items_of(sentence)
+    assert found and found[0].category == category, [(i.verb, i.category) for i in found]
+
+
+# One rule for commitments -----------------------------------------------------
+
+
+def test_commitment_follows_from_the_category() -> None:
+    for category in ("pledge", "agreement", "intention"):
+        assert is_commitment(category)
+    for category in ("welcome", "appreciation", "affirmation", "invitation"):
+        assert not is_commitment(category)
+
+
+def test_a_welcome_of_a_future_event_is_no_commitment() -> None:
+    item = only("Japan welcomed the Philippines' decision to host the conference in 2027.")
+    assert (item.category, item.is_commitment) == ("welcome", False)
+
+
+def test_what_the_statement_itself_fulfils_is_no_commitment() -> None:
+    assert not is_commitment("agreement", "agreed to", " issue this Joint Statement")
+    assert not is_commitment("agreement", "hereby establish", " a dialogue")
+    item = only("We hereby establish an open and cooperative forum.")
+    assert (item.category, item.is_commitment) == ("agreement", False)
+
+
+def test_no_item_disagrees_with_its_category() -> None:
+    text = (
+        "Both sides welcomed the plan to hold a summit next year and expressed their "
+        "intention to prepare it. Japan will provide support. Both sides emphasized "
+        "their resolve to cooperate."
+    )
+    for item in items_of(text):
+        assert item.is_commitment == (item.category in ("pledge", "agreement", "intention"))
+
+
+# Cutting sentences into items -------------------------------------------------
+
+
+def test_two_reporting_acts_in_one_sentence_make_two_items() -> None:
+    found = items_of(
+        "The Philippines reconfirmed its support for the initiative and reaffirmed "
+        "its intention to join the working group."
+    )
+    assert [(i.verb, i.category) for i in found] == [
+        ("reconfirmed", "affirmation"),
+        ("reaffirmed", "intention"),
+    ]
+    assert found[1].actors == ["Philippines"]
+    assert found[1].text.startswith("The Philippines reaffirmed its intention")
+
+
+def test_two_verbs_sharing_one_object_make_two_whole_items() -> None:
+    found = items_of("In this regard, the Philippines welcomes and supports the views of Japan.")
+    assert [(i.verb, i.category) for i in found] == [
+        ("welcomes", "welcome"),
+        ("supports", "affirmation"),
+    ]
+    for item in found:
+        assert (
+            item.text == "In this regard, the Philippines welcomes and supports the views of Japan."
+        )
+        assert item.actors == ["Philippines"]
+
+
+def test_a_list_of_acts_after_one_subject() -> None:
+    found = items_of(
+        "We recognised the difficulties of the region, welcomed the progress made and "
+        "urged all parties to continue the reforms."
+    )
+    assert [i.verb for i in found] == ["recognised", "welcomed", "urged"]
+
+
+def test_one_verb_with_several_objects_stays_one_item() -> None:
+    found = items_of(
+        "Both sides welcomed the training of officials and the signing of the agreement."
+    )
+    assert len(found) == 1
+
+
+def test_one_modal_with_several_verbs_stays_one_item() -> None:
+    found = items_of("We will strengthen our dialogue, expand trade and support each other.")
+    assert [(i.verb, i.category) for i in found] == [("will strengthen", "pledge")]
+
+
+def test_a_repeated_modal_starts_a_new_item() -> None:
+    found = items_of("We will help the region, will continue to support its people.")
+    assert [i.verb for i in found] == ["will help", "will continue to support"]
+
+
+def test_an_infinitive_keeps_its_coordinated_verbs() -> None:
+    found = items_of("Both sides concurred on working together to develop and support governance.")
+    assert len(found) == 1
+
+
+def test_a_narrative_verb_lends_its_subject_to_the_act_after_it() -> None:
+    found = items_of(
+        "The two leaders discussed regional issues and agreed to meet again next year."
+    )
+    assert [(i.verb, i.actors, i.category) for i in found] == [("agreed to", ["both"], "agreement")]
+    assert found[0].text.startswith("The two leaders agreed to meet")
+
+
+def test_a_verb_inside_an_object_is_no_act_of_its_own() -> None:
+    found = items_of("Both sides confirmed that Japan will provide a grant for the project.")
+    assert [(i.verb, i.actors) for i in found] == [("confirmed", ["both"])]
+    assert found[0].category == "pledge"  # the embedded act of one of the speakers
+
+
+def test_a_participial_opener_is_no_act() -> None:
+    found = items_of(
+        "Recognizing that the region will need investment, both sides welcomed the new fund."
+    )
+    assert [(i.verb, i.actors) for i in found] == [("welcomed", ["both"])]
+
+
+def test_a_subject_after_and_starts_a_new_clause() -> None:
+    found = items_of(
+        "We are determined to defend our values and we are jointly committed to drive reform."
+    )
+    assert [i.category for i in found] == ["pledge", "pledge"]
+
+
+def test_a_noun_that_looks_like_a_verb_is_no_act() -> None:
+    found = items_of("We remain resolute in our support to the people and shared prosperity.")
+    assert [i.verb for i in found] == ["remain resolute"]
+
+
+def test_narrative_sentences_hold_no_item() -> None:
+    assert items_of("The Foreign Minister visited Tokyo and held talks with his counterpart.") == []
+
+
+def test_participial_clauses_of_a_declaration_hold_no_item() -> None:
+    text = (
+        "Joint Declaration on Security Cooperation between Japan and Australia\n\n"
+        "The Prime Ministers of Japan and Australia,\n\n"
+        "Affirming that the partnership is based on shared values;\n\n"
+        "Committing to the continuing development of their partnership;\n"
+    )
+    assert parse_text(text).items == []
+
+
+# Actors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["We", "The Leaders", "The delegates", "The Ministers", "Both sides", "The two leaders"],
+)
+def test_joint_subjects_are_both(subject: str) -> None:
+    assert only(f"{subject} welcomed the progress of the dialogue.").actors == ["both"]
+
+
+def test_a_named_leader_stands_for_the_party() -> None:
+    assert only("President Santos welcomed the new programme.").actors == ["Philippines"]
+    assert only("Prime Minister Sato reaffirmed the importance of trade.").actors == ["Japan"]
+
+
+def test_all_the_parties_named_together_are_both() -> None:
+    assert only(
+        "Japan and the Philippines remain committed to reestablishing dialogue."
+    ).actors == ["both"]
+
+
+def test_a_side_of_a_party_is_the_party() -> None:
+    assert only("The Japanese side will provide support for the project.").actors == ["Japan"]
+
+
+# Review notes -----------------------------------------------------------------
+
+
+def test_a_verb_far_from_its_subject_is_marked_for_review() -> None:
+    item = only(
+        "The Japanese side, considering the Philippines an important partner in the "
+        "region and in the wider world, expressed its intention to cooperate."
+    )
+    assert item.actors == ["Japan"] and REVIEW_FAR_SUBJECT in item.review
+
+
+def test_an_actor_that_is_no_party_is_marked_for_review() -> None:
+    item = only("The Regional Development Council will provide training for teachers.")
+    assert any("not one of the statement's parties" in note for note in item.review)
+
+
+def test_future_wording_without_a_reporting_verb_is_marked_for_review() -> None:
+    item = only("Our cooperation in the field of energy will continue and deepen over time.")
+    assert item.verb == "" and item.review == [REVIEW_NO_ACT]
+    assert not item.is_commitment
+
+
+def test_clear_items_carry_no_review() -> None:
+    for item in items_of("Both sides welcomed the progress. Japan will provide support."):
+        assert item.review == []
