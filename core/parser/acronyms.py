@@ -146,6 +146,30 @@ def _align(words: list[str], letters: str, *, whole: bool = False) -> int | None
     return chosen[1]
 
 
+def _leading_fit(words: list[str], letters: str) -> int | None:
+    """The first word of a name whose acronym spells only its leading words,
+    the rest of the name running on in Title Case: "Declaration on the Conduct
+    of the Parties in the South China Sea (DOC)".  The acronym's letters are
+    the initials of consecutive words from a capitalised one (a small word
+    may give its initial or be passed over), and every word after them is a
+    capitalised or a small word; None when no word starts such a name."""
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k][:1].isupper() or words[k][0].lower() != letters[0]:
+            continue
+        i, j = k, 0
+        while i < len(words) and j < len(letters):
+            word = words[i]
+            if word[0].lower() == letters[j]:
+                j += 1
+            elif word.lower() not in SMALL_WORDS:
+                break
+            i += 1
+        rest = words[i:]
+        if j == len(letters) and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in rest):
+            return k
+    return None
+
+
 def _quoted_name(text: str, open_paren: int, close_paren: int) -> tuple[int, str] | None:
     """When "(ACR)" closes a quoted name (“the Project for ... (JDS)”), the
     name's start and text."""
@@ -209,6 +233,8 @@ def learn_acronyms(text: str) -> dict[str, str]:
         if not words:
             continue
         k = _align([w for _, _, w in words], letters)
+        if k is None:
+            k = _leading_fit([w for _, _, w in words], letters)
         if k is None:
             continue
         expansion = clean_name(text[words[k][0] : words[-1][1]]).strip(" ,;:'’\"“”")

@@ -80,11 +80,12 @@ def find_organizations(
 
     Two names of one well-known organisation ("UN", "United Nations") are
     listed once, as first written.  An organisation named inside a longer name
-    of another kind ("G7 Hiroshima Summit", "UN Charter") is part of that name,
-    unless the statement defines its acronym there ("the World Bank Group (WBG)
-    Annual Meetings").  A country's name after a university or foundation is
-    dropped ('Akita University of Japan' -> 'Akita University'); after a
-    ministry or embassy it is kept.
+    of another kind ("G7 Hiroshima Summit", "UN Charter", "the 2023 World Bank
+    Group (WBG) Annual Meetings") is part of that name, and so is its acronym
+    right after that name ("the Charter of the United Nations (UN)").  A
+    country's name after a university or foundation is dropped ('Akita
+    University of Japan' -> 'Akita University'); after a ministry or embassy it
+    is kept.
     """
     items = tuple(acronyms.items())
     found = _per_text(_organizations, text, items, project_acronyms(acronyms))
@@ -97,17 +98,29 @@ def _organizations(text: str, items: _Items, presented: frozenset[str]) -> tuple
     if not spans:
         return ()
     names = resolve_spans([*instrument_spans(text, items), *_projects_only(text, items, presented)])
+    inner = [s for s in spans if _within_longer(s, names)]
     listed: dict[str, str] = {}
     for span in spans:
-        if _within_longer(span, names) and not _defined_here(text, span):
+        if span in inner or _defines_inner(text, span, inner, names):
             continue
         listed.setdefault(organisation_key(span.label), span.label)
     return tuple(listed.values())
 
 
-def _defined_here(text: str, span: Span) -> bool:
-    """Whether an acronym in parentheses follows the span ("World Bank Group (WBG)")."""
-    return _ACRONYM_AFTER.match(text, span.end) is not None
+def _defines_inner(text: str, span: Span, inner: list[Span], names: Sequence[Span]) -> bool:
+    """Whether ``span`` is the acronym in parentheses right after a longer name,
+    of an organisation named inside it: "the Charter of the United Nations
+    (UN)" names the Charter only."""
+    opening = text.rfind("(", 0, span.start)
+    if opening < 0 or text[opening + 1 : span.start].strip():
+        return False
+    before = opening
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    key = organisation_key(span.label)
+    return any(n.end == before for n in names) and any(
+        organisation_key(s.label) == key and s.end <= before for s in inner
+    )
 
 
 def find_instruments(text: str, acronyms: Mapping[str, str] | None = None) -> list[str]:
@@ -133,9 +146,14 @@ def find_instruments(text: str, acronyms: Mapping[str, str] | None = None) -> li
 @lru_cache(maxsize=4096)
 def _instruments(text: str, items: _Items) -> tuple[str, ...]:
     # two names of one instrument ("UN Charter", "Charter of the United
-    # Nations") are listed once, as first written
+    # Nations") are listed once, as first written; one inside a body's name
+    # ("the Trade and Investment Framework Agreement Council") is the body's
+    spans = instrument_spans(text, items)
+    bodies = organisation_spans(text, items) if spans else ()
     listed: dict[str, str] = {}
-    for span in instrument_spans(text, items):
+    for span in spans:
+        if _within_longer(span, bodies):
+            continue
         listed.setdefault(instrument_key(span.label), span.label)
     return tuple(listed.values())
 

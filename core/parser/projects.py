@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 from .acronyms import as_dict, defined_spans
 from .gazetteer import is_country_name, normalize_key, trie_pattern
@@ -31,7 +32,7 @@ from .names import (
     strip_leading,
     word_set,
 )
-from .organisations import is_org_expansion, known_label
+from .organisations import ORG_HEADS, is_org_expansion, known_label
 
 _MOTTO = re.compile(r"(?i:\b(?:theme|catchphrase|slogan|motto|tagline)s?\b)")
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
@@ -41,6 +42,8 @@ def _is_project_expansion(acronym: str, expansion: str, presented: frozenset[str
     """Whether a defined acronym names a project, programme, initiative or event."""
     if is_org_expansion(acronym, expansion) or INSTRUMENT_WORD.search(expansion):
         return False
+    if _names_a_relationship(WORD_SPLIT.split(expansion)):
+        return False  # "Comprehensive Strategic Partnership (CSP)"
     if acronym in presented:
         return True
     return any(is_project_word(w) for w in WORD_SPLIT.split(expansion))
@@ -129,8 +132,8 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
                 continue
             if not any(_is_distinctive(w) for w in words if w not in SMALL_WORDS):
                 continue
-            if _names_a_relationship(words):
-                continue
+            if _names_a_relationship(words) or _head(words) in ORG_HEADS:
+                continue  # a relationship, or a body ("Secretariat for the Platform")
             start, end = segment[0][0], segment[-1][1]
             if words[-1] in _ADJECTIVAL and _LOWER_WORD_AFTER.match(text, end):
                 continue  # "C5+1 Ministerial meetings": an adjective, no event's name
@@ -154,6 +157,14 @@ _RELATIONSHIP = word_set(
     Privileged Full Partnership Partnerships
     """
 )
+
+
+def _head(words: list[str]) -> str:
+    """A name's head: its word before the first connector, else its last."""
+    for before, word in pairwise(words):
+        if word in _CONNECTORS:
+            return before
+    return words[-1]
 
 
 def _names_a_relationship(words: list[str]) -> bool:
@@ -285,6 +296,18 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
             return tokens
 
 
+def _complete(current: list[tuple[int, int, str]]) -> bool:
+    """Whether the name words read so far make a whole name, so that "and"
+    after them starts another: they end in a head ("... Strategy and Defense
+    Buildup Program"), or in the acronym of a name holding one ("...
+    Ministers' Meeting (AMM) and Related Meetings"; not "World Bank Group (WBG)
+    and International Monetary Fund (IMF) Annual Meetings")."""
+    last = current[-1][2]
+    if _PAREN_WORD.fullmatch(last):
+        return any(_ends_name(w) for _, _, w in current[:-1])
+    return _ends_name(last)
+
+
 def _ends_name(word: str) -> bool:
     """Whether a word completes a name, so that "and" after it starts another:
     a project's or an instrument's head ("... Strategy and Defense Buildup
@@ -330,11 +353,7 @@ def _split_names(
             current.append((start, start + cut.start(), word[: cut.start()]))
             yield current
             current = []
-        elif (
-            word == "and"
-            and current
-            and (_ends_name(current[-1][2]) or _PAREN_WORD.fullmatch(current[-1][2]))
-        ):
+        elif word == "and" and current and _complete(current):
             yield current
             current = []
         elif word in MONTH_WORDS:
