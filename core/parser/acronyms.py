@@ -31,7 +31,9 @@ class Acronyms(dict[str, str]):
 
 # "(ADRC)", "(SDGs)", "(J-BIRD2)", "(U.S. CDC)", "(ADMM Plus)": one word, or two short ones
 _PAREN = re.compile(r"\(\s*([A-Za-z][\w&/.+'’-]{1,14}(?: [A-Za-z][A-Za-z&/.+'’-]{1,7})?)\s*\)")
-_REVERSED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&/+-]{1,14})\s*\(([^()]{4,160})\)")
+# the capital first, then a look back at the character before it: the engine
+# then only stops at capitals
+_REVERSED = re.compile(r"([A-Z](?<![\w-].)[A-Za-z&/+-]{1,14})\s*\(([^()]{4,160})\)")
 _ROMAN = re.compile(r"^[IVX]+$")
 _PROJECT_NOUN_AFTER = re.compile(
     r"[”\"]?\s+(?:project|programme|program|initiative|movement|scheme|campaign)s?\b"

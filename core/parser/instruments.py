@@ -88,9 +88,11 @@ def _phrases() -> _Phrases:
     phrases = sorted(data_lines("instrument_phrases.txt"), key=len, reverse=True)
     acronyms = [p for p in phrases if len(_CAPITALS.findall(p)) >= 2]
     lower = "|".join(_phrase_pattern(p) for p in phrases if p not in acronyms)
+    # no leading \b: an expression that starts with letters is scanned fast;
+    # where a match starts is checked afterwards
     return _Phrases(
-        re.compile(rf"\b(?:{lower})(?![\w/-])"),
-        re.compile(rf"\b(?:{trie_pattern(acronyms)})(?![\w/-])"),
+        re.compile(rf"(?:{lower})(?![\w/-])"),
+        re.compile(rf"{trie_pattern(acronyms)}(?![\w/-])"),
     )
 
 
@@ -107,6 +109,8 @@ def _phrase_spans(text: str) -> Iterator[Span]:
         lowered = "".join(ch.lower()[:1] for ch in text)
     found = [*phrases.lower.finditer(lowered), *phrases.exact.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
+        if not word_start(text, match.start()):
+            continue
         written = text[match.start() : match.end()]
         if written[:1].isupper() and _PROGRAMME_AFTER.match(text, match.end()):
             continue
@@ -124,7 +128,7 @@ class _KnownInstruments:
 
 @cache
 def _known() -> _KnownInstruments:
-    """The table of ``data/instruments.txt``, read and compiled once."""
+    """The table of ``data/instruments.txt``, read once."""
     keys: dict[str, str] = {}
     for line in data_lines("instruments.txt"):
         acronym, _, names = (part.strip() for part in line.partition("|"))

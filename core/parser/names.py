@@ -259,11 +259,9 @@ class NameIndex:
         keys: dict[str, str] = {}
         prefixes: set[str] = set()
         for name, value in names:
-            ends = [m.end() for m in _NAME_WORD.finditer(name)]
-            if not ends:
-                continue
-            keys.setdefault(_key(name), value)
-            prefixes.update(_key(name[:end]) for end in ends)
+            key = _key(name)
+            keys.setdefault(key, value)
+            prefixes.update(key[: m.end()] for m in _NAME_WORD.finditer(key))
         return cls(keys, frozenset(prefixes), dict(exact))
 
     def spans(self, text: str) -> Iterator[tuple[int, int, str]]:

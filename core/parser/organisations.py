@@ -89,10 +89,7 @@ def _known() -> _KnownOrganisations:
 
 def _is_acronym_form(name: str) -> bool:
     """A short form matched with its exact case ("WHO", not "who")."""
-    return " " not in name and len(_CAPITALS.findall(name)) >= 2
-
-
-_CAPITALS = re.compile(r"[A-Z]")
+    return " " not in name and sum(map(str.isupper, name)) >= 2
 
 
 _ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
