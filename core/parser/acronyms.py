@@ -4,12 +4,12 @@ teaches ``ADRC``; and where a defined acronym or its expansion occurs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import trie_pattern
-from .names import SMALL_WORDS, WORD_SPLIT, NameIndex, Span, clean_name, word_start
+from .names import SMALL_WORDS, WORD_SPLIT, NameIndex, Span, clean_name, scan_names, word_start
 
 _BARE_WORDS = re.compile(r"[^\s/‐‑–—-]+")
 
@@ -287,20 +287,17 @@ def as_dict(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=16)
-def defined_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
-    """Where any defined acronym or its expansion occurs, labelled by acronym
-    (organisations and projects share this scan)."""
-    return tuple(acronym_spans(text, items))
-
-
-def acronym_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[Span]:
-    """Where the given acronyms or their expansions occur, labelled by acronym."""
-    if not pairs:
-        return
-    matcher = _matcher(pairs)
+def name_spans(
+    text: str, items: tuple[tuple[str, str], ...], known: NameIndex
+) -> tuple[tuple[Span, ...], tuple[tuple[int, int, str], ...]]:
+    """Where the statement's acronyms (``items``) or their expansions occur,
+    labelled by acronym, and where the names of ``known`` occur (start, end,
+    value): one pass over the text for both."""
+    matcher = _matcher(items)
+    expansions, names = scan_names(text, (matcher.expansions, known))
+    spans = [Span(start, end, acronym, 0) for start, end, acronym in expansions]
     if matcher.acronyms is not None:
         for match in matcher.acronyms.finditer(text):
             if word_start(text, match.start()):
-                yield Span(match.start(), match.end(), match.group(), 0)
-    for start, end, acronym in matcher.expansions.spans(text):
-        yield Span(start, end, acronym, 0)
+                spans.append(Span(match.start(), match.end(), match.group(), 0))
+    return tuple(spans), tuple(names)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from .acronyms import as_dict, defined_spans
+from .acronyms import as_dict
 from .gazetteer import normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
@@ -46,7 +46,7 @@ from .names import (
     windows,
     word_start,
 )
-from .organisations import known_label
+from .organisations import defined_spans, known_label
 
 _HEADS = frozenset(data_lines("instrument_heads.txt"))
 _HEAD = re.compile(trie_pattern(_HEADS) + r"(?![\w'’-])")
@@ -64,6 +64,8 @@ class _Phrases:
 
     lower: re.Pattern[str]
     exact: re.Pattern[str]
+    lower_cues: tuple[str, ...]
+    exact_cues: tuple[str, ...]
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -90,9 +92,13 @@ def _phrases() -> _Phrases:
     lower = "|".join(_phrase_pattern(p) for p in phrases if p not in acronyms)
     # no leading \b: an expression that starts with letters is scanned fast;
     # where a match starts is checked afterwards
+    # most sentences hold no phrase: a test for the first word's stem goes first
+    cues = sorted({p.split()[0].removesuffix("s").removesuffix("um") for p in phrases})
     return _Phrases(
         re.compile(rf"(?:{lower})(?![\w/-])"),
         re.compile(rf"{trie_pattern(acronyms)}(?![\w/-])"),
+        tuple(c for c in cues if c not in acronyms),
+        tuple(acronyms),
     )
 
 
@@ -101,13 +107,21 @@ _CAPITALS = re.compile(r"[A-Z]")
 _PROGRAMME_AFTER = re.compile(r"\s+(?:Assistance\s+|Aid\s+)?for\s+[A-Z]")
 
 
+def _any_in(cues: tuple[str, ...], text: str) -> bool:
+    """Whether any cue occurs in ``text``."""
+    return any(cue in text for cue in cues)
+
+
 def _phrase_spans(text: str) -> Iterator[Span]:
     """Instruments named by a fixed phrase, as written."""
     phrases = _phrases()
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer: rare
         lowered = "".join(ch.lower()[:1] for ch in text)
-    found = [*phrases.lower.finditer(lowered), *phrases.exact.finditer(text)]
+    found = [
+        *(phrases.lower.finditer(lowered) if _any_in(phrases.lower_cues, lowered) else ()),
+        *(phrases.exact.finditer(text) if _any_in(phrases.exact_cues, text) else ()),
+    ]
     for match in sorted(found, key=lambda m: m.start()):
         if not word_start(text, match.start()):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,7 +239,7 @@ _CAPITALISED_WORD = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NameIndex:
     """Names found word by word: at each capitalised word, the longest name
     that starts there (any case after the first letter, any blanks or line
@@ -264,21 +264,9 @@ class NameIndex:
             prefixes.update(key[: m.end()] for m in _NAME_WORD.finditer(key))
         return cls(keys, frozenset(prefixes), dict(exact))
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, value) of each name or exact word in ``text``, in order."""
-        covered = 0
-        prefixes, exact = self.prefixes, self.exact
-        for word in _CAPITALISED_WORD.finditer(text):
-            start = word.start()
-            if start < covered:
-                continue
-            written = word.group()
-            found = self._longest(text, start) if written.lower() in prefixes else None
-            if found:
-                covered = found[0]
-                yield start, found[0], found[1]
-            elif written in exact:
-                yield start, word.end(), exact[written]
+        return scan_names(text, (self,))[0]
 
     def _longest(self, text: str, start: int) -> tuple[int, str] | None:
         """(end, value) of the longest name at ``start``: words are added while
@@ -291,3 +279,24 @@ class NameIndex:
             if key in self.names:
                 found = (word.end(), self.names[key])
         return found
+
+
+def scan_names(text: str, indices: Sequence[NameIndex]) -> list[list[tuple[int, int, str]]]:
+    """The names of each index in ``text``, as (start, end, value) in order, in
+    one pass over its capitalised words."""
+    found: list[list[tuple[int, int, str]]] = [[] for _ in indices]
+    covered = [0] * len(indices)
+    for word in _CAPITALISED_WORD.finditer(text):
+        start = word.start()
+        written = word.group()
+        lower = written.lower()
+        for n, index in enumerate(indices):
+            if start < covered[n]:
+                continue
+            name = index._longest(text, start) if lower in index.prefixes else None
+            if name:
+                covered[n] = name[0]
+                found[n].append((start, name[0], name[1]))
+            elif written in index.exact:
+                found[n].append((start, word.end(), index.exact[written]))
+    return found

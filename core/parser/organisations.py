@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from .acronyms import as_dict, defined_spans
+from .acronyms import as_dict, name_spans
 from .gazetteer import is_country_name, mentions, normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
@@ -320,12 +320,21 @@ def _drop_owner(name: str) -> str:
     return name
 
 
-def _known_spans(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+def defined_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[Span, ...]:
+    """Where the statement's acronyms (``items``) or their expansions occur,
+    labelled by acronym: the scan every entity kind starts from (it finds the
+    well-known organisations in the same pass)."""
+    return name_spans(text, items, _known().index)[0]
+
+
+def _known_spans(
+    text: str, items: tuple[tuple[str, str], ...], acronyms: Mapping[str, str]
+) -> Iterator[Span]:
     """Well-known organisations, by acronym (exact case: "WHO", not "who") or
     by name (any case after a capital: "World Bank", "WORLD BANK"); the
     longest name wins at each word.  A name inside a word does not count, one
     after a hyphen does ("Japan-EU", "AU–EU")."""
-    for start, end, label in _known().index.spans(text):
+    for start, end, label in name_spans(text, items, _known().index)[1]:
         yield Span(start, end, _preferred(label, text[start:end], acronyms), 1)
 
 
@@ -368,7 +377,7 @@ def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[S
     wanted = {a for a, _ in _org_pairs(items)}
     named = [
         *(s for s in defined_spans(text, items) if s.label in wanted),
-        *_known_spans(text, acronyms),
+        *_known_spans(text, items, acronyms),
     ]
     spans = resolve_spans([*named, *_pattern_orgs(text), *_companies(text)])
     for n, span in enumerate(spans):

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import pairwise
 
-from .acronyms import as_dict, defined_spans
+from .acronyms import as_dict
 from .gazetteer import is_country_name, normalize_key, trie_pattern
 from .instruments import INSTRUMENT_WORD
 from .names import (
@@ -32,7 +32,7 @@ from .names import (
     strip_leading,
     word_set,
 )
-from .organisations import ORG_HEADS, is_org_expansion, known_label
+from .organisations import ORG_HEADS, defined_spans, is_org_expansion, known_label
 
 _MOTTO = re.compile(r"(?i:\b(?:theme|catchphrase|slogan|motto|tagline)s?\b)")
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
