@@ -582,6 +582,17 @@ def test_not_instruments(text: str) -> None:
             ["MoU", "Memorandum on Defense Cooperation"],
         ),
         (
+            "the Implementation Plan of the Vision Statement: Shared Vision, Shared Future. "
+            "The Paris Agreement: The parties agreed to the Action Agenda to Globalize Small "
+            "Enterprises and the Framework Agreement to Japan",
+            [
+                "Implementation Plan of the Vision Statement: Shared Vision, Shared Future",
+                "Paris Agreement",
+                "Action Agenda to Globalize Small Enterprises",
+                "Framework Agreement",
+            ],
+        ),
+        (
             "provide technical assistance through official development assistance and grants",
             ["technical assistance", "official development assistance", "grants"],
         ),

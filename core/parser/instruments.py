@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict
-from .gazetteer import normalize_key, trie_pattern
+from .gazetteer import is_country_name, normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
     MONTH_WORDS,
@@ -175,6 +175,12 @@ _SECOND_NAME = re.compile(
     r"(?:Letter|Memorand|Exchange|Agreement|Treaty|Convention|Protocol|Declaration|Charter)\b)"
 )
 _YEARS_AFTER = re.compile(r"\s+(?:1[89]|2\d)\d\d(?:\s*[-‐‑–]\s*(?:1[89]|2\d)?\d\d)?(?![\w/])")
+# "...: Shared Vision, Shared Identity, Shared Future": a Title Case subtitle
+# after a colon belongs to the name
+_SUBTITLE = re.compile(
+    r":\s+(?!(?:The|This|These|That|It|We|They|Both)\b)[A-Z][\w'’-]*"
+    r"(?:,?\s+[A-Z][\w'’-]*){1,9}(?=\s*(?:[.;,)\n]|$))"
+)
 _SHORT_NAME = re.compile(r"\s*\((?P<short>[A-Z][\w'’ -]{2,60})\)")
 
 
@@ -192,10 +198,12 @@ def _name_end(text: str, end: int) -> int:
             if between:
                 end = between.end()
         comp = _COMPLEMENT.match(text, end)
-        if not comp or (comp.group("conn") in ("in", "to") and count == 0):
+        if not comp or (comp.group("conn") == "in" and count == 0):
             break
         unit = comp.group("unit")
         words = unit.split()
+        if comp.group("conn") == "to" and (is_country_name(unit) or known_label(unit)):
+            break  # "the Agreement to Japan": a recipient, not a title
         if words[0] in MONTH_WORDS or not any(
             w[0].isalpha() and w not in MONTH_WORDS for w in words
         ):
@@ -207,7 +215,9 @@ def _name_end(text: str, end: int) -> int:
         end = comp.end()
         count += 1
     years = _YEARS_AFTER.match(text, end)
-    return years.end() if years else end
+    end = years.end() if years else end
+    subtitle = _SUBTITLE.match(text, end)
+    return subtitle.end() if subtitle else end
 
 
 #: Documents that a generic word names ("this Joint Statement", "the Ministerial
