@@ -582,6 +582,11 @@ def test_not_instruments(text: str) -> None:
             ["MoU", "Memorandum on Defense Cooperation"],
         ),
         (
+            "the Memorandum on Defense Cooperation between the Department of Defense and the "
+            "Ministry of Defense, and the Agreement between Japan and the EU on Trade",
+            ["Memorandum on Defense Cooperation", "Agreement between Japan and the EU on Trade"],
+        ),
+        (
             "the Implementation Plan of the Vision Statement: Shared Vision, Shared Future. "
             "The Paris Agreement: The parties agreed to the Action Agenda to Globalize Small "
             "Enterprises and the Framework Agreement to Japan",

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict
-from .gazetteer import is_country_name, normalize_key, trie_pattern
+from .gazetteer import find_country, is_country_name, normalize_key, trie_pattern
 from .names import (
     GENERIC_WORDS,
     MONTH_WORDS,
@@ -46,7 +46,7 @@ from .names import (
     windows,
     word_start,
 )
-from .organisations import defined_spans, known_label
+from .organisations import ORG_HEADS, defined_spans, known_label
 
 _HEADS = frozenset(data_lines("instrument_heads.txt"))
 _HEAD = re.compile(trie_pattern(_HEADS) + r"(?![\w'’-])")
@@ -184,17 +184,29 @@ _SUBTITLE = re.compile(
 _SHORT_NAME = re.compile(r"\s*\((?P<short>[A-Z][\w'’ -]{2,60})\)")
 
 
+def _between(text: str, end: int) -> re.Match[str] | None:
+    """'between X and Y' after a head, when X and Y are the parties to the
+    document ('Agreement between Japan and the Republic of Tajikistan'); not
+    when they are bodies, which are named on their own ('Memorandum ...
+    between the Department of National Defense and Ministry of Defense')."""
+    match = _BETWEEN.match(text, end)
+    words = match.group().split() if match else []
+    if any(w in ORG_HEADS or (known_label(w) and not find_country(w)) for w in words):
+        return None
+    return match
+
+
 def _name_end(text: str, end: int) -> int:
     """The end of an instrument's name after its head noun: 'between X and Y',
     up to four 'on/of/for ...' complements, and the years it covers
     ('... 2015-2030')."""
-    between = _BETWEEN.match(text, end)
+    between = _between(text, end)
     if between:
         end = between.end()
     count = 0
     while count < 4:
         if not between:
-            between = _BETWEEN.match(text, end)
+            between = _between(text, end)
             if between:
                 end = between.end()
         comp = _COMPLEMENT.match(text, end)
