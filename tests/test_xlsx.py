@@ -284,8 +284,10 @@ def test_item_rows_say_what_the_model_says(bundled_book: Any, bundled: Statement
         for name, values in (("Organisations", it.organizations), ("Projects", it.projects)):
             assert all(v in (row[name] or "") for v in values)
         for mention in it.dates:
-            assert mention.text in row["Dates"]
-            assert (f"→ {mention.text}" in row["Dates"]) == bool(mention.future)
+            # both ends of a range share its words: a mention is its words and value
+            shown = f"{mention.text} ({mention.value})"
+            assert shown in row["Dates"]
+            assert (f"→ {shown}" in row["Dates"]) == bool(mention.future)
         assert all(row[c] is None for c in MINISTRY_COLUMNS)
 
 

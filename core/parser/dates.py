@@ -1,47 +1,49 @@
 """Dates named in a statement: full dates, months, years and relative phrases.
 
-What counts as a date mention (the rules a careful reader applies):
+What counts as a date mention (the rules a careful reader applies): every
+calendar expression, and nothing else.
 
 * A full date in any usual order: ``December 20, 2025``, ``20 December 2025``,
-  ``17th June, 2009``, ``the 28th of April 2017``, ``2025-12-20``.  A range of
-  days (``May 19-21, 2023``, ``from 28 to 31 July, 2002``, ``28 July to 2 August
-  2002``) is one mention: its text is the whole range, its value the first day.
-* A month and year: ``May 2026``, ``September, 2023``, ``April-June 2026``.
-* A bare year only after a preposition (``in 2025``, ``by 2030``, ``since
-  2022``, ``from 2021 to 2025``, ``by the end of 2025``, ``mid-2026``).  A year
-  that is part of a name is not a date: ``the 1991 Joint Declaration``, ``the
-  2030 Agenda``, ``Sendai Framework ... 2015-2030``, ``Program (2021-2025)``,
-  ``ASEAN 2025``, resolution numbers such as ``77/158`` and codes such as
-  ``ADF14`` never are.
-* The one exception: a year right after the name of an *event* (an Expo, Summit,
-  Games, Cup, Conference, Forum, Festival, Week, Exhibition) says when the event
-  takes place, so ``Expo 2025`` and ``participate in GREENxEXPO 2027`` are listed
-  with the year as value (text ``GREENxEXPO 2027``): a desk officer wants the
-  2027 event on the calendar.
+  ``17th June, 2009``, ``the 28th of April 2017``, ``2025-12-20``.
+* A month and year: ``May 2026``, ``September, 2023``.
+* A year, wherever it stands: ``in 2025``, ``by the end of 2025``,
+  ``mid-2026``, ``post-2020``, and in names too (``the 2030 Agenda``, ``Expo
+  2025``, ``ASEAN 2025``): the labels count every calendar year.  A number
+  that counts or numbers something is no year: resolution numbers (``77/158``,
+  ``resolution 2231``), codes (``ADF14``), amounts (``US$2025 million``,
+  ``2000 participants``, ``1,000 officials``), decades (``the 1990s``).
+* A range gives both ends, each a mention with the range's words as text:
+  ``2018-2028``, ``2001-02``, ``2028-29``, ``from 2021 to 2025``, ``7-8 December
+  2000``, ``June 22-23``, ``28 July to 2 August 2002``, ``April-June 2026``.
 * Relative phrases, resolved against the reference (the statement's date):
-  ``February 14 this year``, ``this year``, ``next year``, ``last year``, ``next
-  month``; a day or month without a year (``on June 17``, ``in October``, ``in
-  coming November``, ``this coming November``) falls in the reference's year, or
-  in the next year when the sentence speaks of the future (``will``, ``coming``,
-  ``next``...) and that year's date would already be past; ``last November`` is
-  the latest November before the reference.  Vague phrases such as ``the coming
-  decades`` or ``the coming year`` are not dates.  Without a reference these relative
-  mentions cannot be resolved and are left out.
+  ``today``, ``February 14 this year``, ``this year``, ``next year``, ``last
+  year``, ``next month``, ``by the end of the year``; a day or month without a
+  year (``on June 17``, ``in October``, ``the June dialogue``, ``in coming
+  November``) falls in the reference's year, or in the next year when the
+  sentence speaks of the future (``will``, ``coming``, ``next``...) and that
+  year's date would already be past - unless a past participle stands right
+  before it (``the Conference held on 25 October``); ``last November`` is the
+  latest November before the reference.  Vague phrases such as ``the coming
+  decades`` or ``the coming year`` are not dates.  Without a reference these
+  relative mentions cannot be resolved and are left out.
 
 Values are ISO to the precision given (``2025-12-20``, ``2026-05``, ``2026``);
 ``future`` compares at that precision, so a month equal to the reference month
 is not in the future.  Mention texts never include the leading preposition.
+The statement's own date (:func:`parse_date`, :func:`first_full_date`) reads
+the same expressions, a range by its first day.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import DateMention
-from .gazetteer import capitalised_trie, trie_pattern
+from .gazetteer import trie_pattern
 
 _MONTHS = {
     "january": 1,
@@ -72,8 +74,12 @@ _ABBREVIATIONS = {
     "dec": 12,
 }
 
-_FULL_MONTH = capitalised_trie(_MONTHS)
-_ANY_MONTH = rf"(?:{_FULL_MONTH}|{capitalised_trie(_ABBREVIATIONS)}\.?)(?!\w)"
+# A month is any capitalised word here, checked against the tables when a
+# candidate is made (see :func:`_months_valid`): twelve names and their
+# abbreviations in every case, written into the expressions, would cost more to
+# compile than most statements cost to read.
+_FULL_MONTH = r"[A-Z][A-Za-z]{2,8}"
+_ANY_MONTH = rf"{_FULL_MONTH}\.?(?!\w)"
 _RANGE = r"(?:\s*[-‐‑–—]\s*|\s+(?:to|until|till|through|and)\s+)"
 
 
@@ -118,7 +124,10 @@ _MONTH_CONTEXT = re.compile(
     r"(?P<mod>(?i:\b(?:this\s+coming|the\s+coming|coming|the\s+upcoming|upcoming"
     r"|forthcoming|next|last|this|early|late)\s+|\bmid-\s*))?$"
 )
-_YEAR_AT = re.compile(rf"(?P<y>{_YEAR})(?:{_RANGE}{_YEAR})?(?![\w/]|[-‐‑–]\d|[.,]\d)")
+_YEAR_AT = re.compile(
+    rf"(?P<y>{_YEAR})(?:{_RANGE}(?P<y2>{_YEAR})|[-‐‑–/](?P<yy>\d\d)(?!\d))?"
+    r"(?![\w/]|[-‐‑–]\d|[.,]\d)"
+)
 _YEAR_CONTEXT = re.compile(
     r"(?:(?P<prep>(?i:\b(?:in|by|since|until|till|from|during|for|through|throughout|before"
     r"|after|beyond|towards?|around|as\s+of|as\s+early\s+as))\s+(?:the\s+year\s+)?)"
@@ -172,7 +181,7 @@ class _Candidate:
     start: int
     end: int
     kind: str
-    fields: dict[str, str | None]
+    fields: Mapping[str, str | None]
 
 
 def _month_number(word: str | None) -> int | None:
@@ -180,6 +189,12 @@ def _month_number(word: str | None) -> int | None:
         return None
     key = word.rstrip(".").lower()
     return _MONTHS.get(key) or _ABBREVIATIONS.get(key)
+
+
+def _months_valid(match: re.Match[str]) -> bool:
+    """Whether every month a match holds is a month's name."""
+    groups = match.groupdict()
+    return all(_month_number(groups[name]) is not None for name in ("m1", "m2") if groups.get(name))
 
 
 def _from_match(kind: str, match: re.Match[str], start: int | None = None) -> _Candidate:
@@ -193,11 +208,11 @@ def _digit_candidates(text: str) -> list[_Candidate]:
     for run in _DIGITS.finditer(text):
         start, end = run.span()
         before = text[start - 1] if start else " "
-        if (before.isalnum() or before in "/.,-‐‑–_") and not _after_mid(text, start):
+        if (before.isalnum() or before in "/.,-‐‑–_$€£¥#") and not _after_mid(text, start):
             continue
         if end - start <= 2:
             match = _DMY.match(text, start)
-            if match:
+            if match and _months_valid(match):
                 found.append(_from_match("dmy", match))
         elif end - start == 4:
             iso = _ISO.match(text, start) if text.startswith("-", end) else None
@@ -241,28 +256,46 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _after_mid(text: str, start: int) -> bool:
-    """Whether a number follows "mid-" ("mid-2026")."""
-    return text[max(0, start - 4) : start].lower() == "mid-"
+    """Whether a number follows "mid-", "post-" or "pre-" ("mid-2026", "post-2020")."""
+    return _YEAR_PREFIX.search(text, max(0, start - 6), start) is not None
+
+
+_YEAR_PREFIX = re.compile(r"(?<![\w-])(?i:mid|post|pre)-$")
 
 
 def _year_candidate(text: str, year: re.Match[str]) -> list[_Candidate]:
-    """A bare year with the words that make it a date ('in', 'by the end of',
-    an event's name), or nothing."""
+    """A year, with the words that qualify it ('the end of 2026', 'early
+    2027', 'mid-2026', 'Expo 2025'), or nothing when the number counts or
+    numbers something ('1,000 officials' has no year; 'resolution 2231', '2000
+    participants', 'US$2025')."""
     start = year.start()
     lo = max(0, start - 40)
-    before = _word_before(text, start)
-    if before.lower() not in _YEAR_LEADS and not before.endswith(("-", "xpo", "XPO")):
+    if _NOT_A_YEAR_BEFORE.search(text, lo, start) or _NOT_A_YEAR_AFTER.match(text, year.end()):
         return []
+    fields = {"y": year["y"], "y2": year["y2"], "yy": year["yy"]}
     event = _EVENT_CONTEXT.search(text, lo, start)
     if event:
-        return [_Candidate(event.start(), year.end(), "event", {"y": year["y"]})]
+        return [_Candidate(event.start(), year.end(), "event", fields)]
     context = _YEAR_CONTEXT.search(text, lo, start)
-    if not context:
-        return []
-    if context["qual"]:
+    if context and context["qual"]:
         the = _LEADING_THE.match(context["qual"])
         start = context.start("qual") + (the.end() if the else 0)
-    return [_Candidate(start, year.end(), "year", {"y": year["y"]})]
+    else:
+        prefix = _YEAR_PREFIX.search(text, max(0, start - 6), start)
+        start = prefix.start() if prefix else start  # "post-2020"
+    return [_Candidate(start, year.end(), "year", fields)]
+
+
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?i:\b(?:no\.?|nos\.|number|resolutions?|article|articles|paragraph|paragraphs|para\."
+    r"|section|rule|chapter|annex|page|pages|pp?\.|flight|item|code|us\$|\$|€|£|¥)\s*)$"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:%|(?i:per\s*cent|percent|km|kilomet(?:er|re)s?|miles|tons|tonnes|[kmg]w\b|mwh|gwh"
+    r"|hectares|people|persons|participants|students|officials|members|troops|units"
+    r"|personnel|staff|experts|trainees|scholarships|cases|patients|times|million|billion"
+    r"|trillion|dollars|yen|euros)\b)"
+)
 
 
 def _month_candidates(text: str) -> list[_Candidate]:
@@ -278,7 +311,7 @@ def _month_candidates(text: str) -> list[_Candidate]:
             continue
         for kind, pattern in (("mdy", _MDY), ("month_year", _MONTH_YEAR)):
             match = pattern.match(text, start)
-            if match:
+            if match and _months_valid(match):
                 found.append(_from_match(kind, match))
         alone = _MONTH_ALONE.match(text, start)
         if alone:
@@ -286,27 +319,58 @@ def _month_candidates(text: str) -> list[_Candidate]:
             if before not in _MONTH_LEADS and not before.endswith("-"):
                 continue
             context = _MONTH_CONTEXT.search(text, max(0, start - 60), start)
-            if context and (context["prep"] or context["mod"]):
+            if before == "the" and _LOWER_NOUN_AFTER.match(text, alone.end()):
+                # "the June trilateral dialogue": the month of an event
+                found.append(_Candidate(start, alone.end(), "month", {"m1": alone["m1"]}))
+            elif context and (context["prep"] or context["mod"]):
                 begin = context.start("mod") if context["mod"] else start
                 fields = {"m1": alone["m1"], "mod": context["mod"]}
                 found.append(_Candidate(begin, alone.end(), "month", fields))
     return found
 
 
+_LOWER_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|to|and|or|in|on|at|by|for|with|the|a|an|this|that|these|those|be|is|are"
+    r"|was|were|will|would|may|might|can|could|should|must|not)\b)[a-z][a-z-]+"
+)
+
+
 def _relative_candidates(text: str) -> list[_Candidate]:
-    """'this year', 'next year', 'last month', 'later this year'."""
+    """'this year', 'next year', 'last month', 'later this year', 'the end of
+    the year', 'today'."""
     found = []
     for word in _UNIT_WORD.finditer(text):
         start = word.start()
         if start and text[start - 1].isalnum():
             continue
-        if _word_before(text, start).lower() not in ("this", "next", "last"):
+        before = _word_before(text, start).lower()
+        if before == "the" and word.group() == "year":
+            # "by the end of the year": the reference's year
+            part = _PART_OF_THE.search(text, max(0, start - 40), start)
+            if part:
+                fields = {"rel": "this", "unit": "year"}
+                found.append(_Candidate(part.start(), word.end(), "relative", fields))
+            continue
+        if before not in ("this", "next", "last"):
             continue
         context = _RELATIVE_CONTEXT.search(text, max(0, start - 40), start)
         if context:
             fields = {"rel": context["rel"], "unit": word.group()}
             found.append(_Candidate(context.start(), word.end(), "relative", fields))
+    days = _DAY_WORD.finditer(text) if "day" in text or "morrow" in text else ()
+    for day in days:
+        found.append(_Candidate(day.start(), day.end(), "day", {"rel": day.group().lower()}))
     return found
+
+
+_PART_OF_THE = re.compile(
+    r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|first\s+half|second\s+half)"
+    r"\s+of\s+the\s+)$"
+)
+# "today", "today’s launches", "tomorrow", "yesterday": a day relative to the
+# statement's own
+_DAY_WORD = re.compile(r"(?<![\w-])(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)(?![\w-])")
+_DAY_DELTA = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -357,6 +421,13 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+# A past participle right before a date says the date is past, whatever the
+# rest of the sentence: "the Conference held on 25 October" (not "to be held").
+_DONE_BEFORE = re.compile(
+    r"(?<!to be )(?<!will be )\b(?:held|signed|adopted|launched|hosted|concluded|convened"
+    r"|organi[sz]ed|issued|announced|released|opened|began|started|took\s+place)"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:on|in)\s+(?:the\s+)?$"
+)
 _DELTA = {"this": 0, "next": 1, "last": -1}
 _AHEAD = frozenset(("coming", "the coming", "this coming", "upcoming", "the upcoming", "next"))
 
@@ -396,6 +467,7 @@ def _resolve(
                 _valid_day(year, month, day)
                 and datetime.date(year, month, day) < reference
                 and _is_future_context(text, cand.start, cand.end, memo)
+                and not _DONE_BEFORE.search(text, max(0, cand.start - 50), cand.start)
             ):
                 year += 1
         return f"{year:04d}-{month:02d}-{day:02d}" if _valid_day(year, month, day) else None
@@ -411,8 +483,11 @@ def _resolve(
         elif mod in _AHEAD:
             year += 1 if month <= reference.month else 0
         elif mod != "this" and month < reference.month:
-            year += 1 if _is_future_context(text, cand.start, cand.end, memo) else 0
+            done = _DONE_BEFORE.search(text, max(0, cand.start - 50), cand.start)
+            year += 1 if _is_future_context(text, cand.start, cand.end, memo) and not done else 0
         return f"{year:04d}-{month:02d}"
+    if kind == "day":
+        return (reference + datetime.timedelta(days=_DAY_DELTA[f["rel"]])).isoformat()
     # relative: this/next/last year or month
     delta = _DELTA[f["rel"].lower()]
     if f["unit"] == "year":
@@ -453,8 +528,39 @@ def _find_dates(text: str, reference: datetime.date | None) -> tuple[DateMention
         if value is None:
             continue
         words = _SPACES.sub(" ", text[cand.start : cand.end])
-        mentions.append(DateMention(text=words, value=value, future=is_future(value, reference)))
+        for end in (value, _range_end(cand, value)):
+            if end:
+                mentions.append(
+                    DateMention(text=words, value=end, future=is_future(end, reference))
+                )
     return tuple(mentions)
+
+
+def _range_end(cand: _Candidate, first: str) -> str | None:
+    """The value of a range's other end, at the first end's precision:
+    "2018-2028", "2001-02", "7-8 December 2000", "June 22-23", "28 July to 2
+    August 2002", "April-June 2026"; None for a single date."""
+    f = {k: v for k, v in cand.fields.items() if v}
+    year = int(first[:4])
+    if cand.kind in ("year", "event"):
+        if "y2" in f:
+            last = int(f["y2"])
+        elif "yy" in f:
+            last = year - year % 100 + int(f["yy"])
+        else:
+            return None
+        return f"{last:04d}" if year < last <= year + 100 else None
+    if "d2" in f and cand.kind in ("mdy", "dmy"):
+        month = _month_number(f.get("m2") or f.get("m1"))
+        day = int(f["d2"])
+        if month is None or not _valid_day(year, month, day):
+            return None
+        last_day = f"{year:04d}-{month:02d}-{day:02d}"
+        return last_day if last_day > first else None
+    if cand.kind == "month_year" and "m2" in f:
+        month = _month_number(f["m2"])
+        return f"{year:04d}-{month:02d}" if month and f"{year:04d}-{month:02d}" > first else None
+    return None
 
 
 def first_full_date(text: str) -> datetime.date | None:

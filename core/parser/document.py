@@ -64,7 +64,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         warnings.append("closing lines kept only here: " + " | ".join(unread))
     paragraphs = _paragraphs(layout, warnings)
     text_for_acronyms = "\n".join([title, *layout.preamble, *(p.text for p in paragraphs)])
-    from .entities import learn_acronyms
+    from .entities import learn_acronyms, speaking_bodies
 
     acronyms = learn_acronyms(text_for_acronyms)
     reader = ActReader(
@@ -75,17 +75,22 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         group_names=group_names(title),
     )
     everyone = {p.short_name for p in parties}
+    speakers = speaking_bodies(title, [n for p in parties for n in (p.name, p.short_name)])
     items: list[Item] = []
     for k, text in enumerate(layout.preamble, start=1):
         # participial clauses ("Affirming ...;", "Committing to ...;") hold no act:
         # they have no subject (docs/parser.md, section 4)
         drafts = read_items(text, reader, fallback=False)
-        items.extend(_items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone))
+        items.extend(
+            _items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone, speakers)
+        )
     for para in paragraphs:
         key = str(para.number) if para.number is not None else f"p{para.index}"
         drafts = read_items(para.text, reader, fallback=True)
         number = para.number if para.number is not None else para.index
-        items.extend(_items(drafts, key, number, para.area_id, dated.date, acronyms, everyone))
+        items.extend(
+            _items(drafts, key, number, para.area_id, dated.date, acronyms, everyone, speakers)
+        )
 
     check_items(len(items))
     if paragraphs and not paragraphs[-1].text.rstrip().endswith(TERMINAL):
@@ -178,6 +183,7 @@ def _items(
     reference: dt.date | None,
     acronyms: dict[str, str],
     everyone: set[str],
+    speakers: frozenset[str],
 ) -> list[Item]:
     from .dates import find_dates
     from .entities import find_instruments, find_organizations, find_projects
@@ -198,8 +204,8 @@ def _items(
                 verb=draft.verb,
                 category=draft.category,
                 is_commitment=draft.is_commitment,
-                organizations=find_organizations(draft.text, acronyms),
-                instruments=find_instruments(draft.text),
+                organizations=find_organizations(draft.text, acronyms, speakers),
+                instruments=find_instruments(draft.text, acronyms),
                 projects=find_projects(draft.text, acronyms),
                 dates=dates,
                 review=draft.review,
