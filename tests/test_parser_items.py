@@ -539,3 +539,36 @@ def test_future_wording_without_a_reporting_verb_is_marked_for_review() -> None:
 def test_clear_items_carry_no_review() -> None:
     for item in items_of("Both sides welcomed the progress. Japan will provide support."):
         assert item.review == []
+
+
+# Openings and subjects set off from their verb --------------------------------
+
+
+def test_an_opening_where_the_countries_act_starts_the_body() -> None:
+    text = (
+        "Joint Statement of Japan and the Philippines\n\n"
+        "Japan and the Philippines condemn today's missile launches.\n\n"
+        "Japan reaffirms its commitment to the security of the region.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.preamble == []
+    assert [(i.paragraph, i.verb) for i in parsed.items] == [
+        (1, "condemn"),
+        (2, "reaffirms its commitment"),
+    ]
+
+
+def test_a_pronoun_with_an_apposition_is_the_subject() -> None:
+    item = only(
+        "Today, we, President Maria Santos of the Philippines and Prime Minister Sato "
+        "Kenji of Japan, reaffirm the importance of our partnership."
+    )
+    assert (item.verb, item.actors) == ("reaffirm", ["both"])
+
+
+def test_an_act_after_a_narrative_verb_and_a_dashed_apposition() -> None:
+    item = only(
+        "This week, we – the leaders of Japan and the Philippines – met in Tokyo and "
+        "commit to the following principles of cooperation."
+    )
+    assert (item.verb, item.actors, item.category) == ("commit to", ["both"], "affirmation")

@@ -94,8 +94,21 @@ _OBJECT_START = re.compile(
 )
 #: a sentence opened by its subject and a narrative verb ("The two leaders discussed")
 _NARRATED = re.compile(
-    r"\s*(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
-    r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?[a-z]+ed\b"
+    r"\s*(?:(?:Today|Yesterday|This\s+\w+|On\s+[^,]{3,40}|In\s+[^,]{3,40}),\s*)?"
+    r"(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both|we)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
+    r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?"
+    r"(?:[a-z]+ed|met|held|took|gave|made|saw|spoke|sent|went|came|began)\b"
+)
+#: an apposition after a pronoun, set off by commas or dashes: "we, President X
+#: of A and President Y of B, reaffirm"; "we – the presidents of A, B and C – met"
+_APPOSITION = re.compile(
+    r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>,|–|—|--?)\s+(?:the\s+|[A-Z])[^;:]{2,300}?"
+    r"\s*(?P=mark)\s*$"
+)
+#: the same set off by dashes inside a sentence ("we – the presidents of ... – met")
+_DASHED_APPOSITION = re.compile(
+    r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>–|—|--?)\s+(?:the\s+|[A-Z])[^;:–—]{2,300}?"
+    r"\s*(?P=mark)\s*"
 )
 #: the rule of an action verb that shares the modal before it (:mod:`.actions`)
 COORDINATED = "coordinated"
@@ -310,7 +323,7 @@ class ActReader:
         """An act that shares the subject of a narrative verb before it: "The two
         leaders discussed X and will continue to work ..." (a narrative verb such
         as "discussed" is no act; the reporting verb after "and" is)."""
-        before = sentence[: match.start]
+        before = _without_apposition(sentence[: match.start], _DASHED_APPOSITION)
         if not _COORDINATION.search(before) or _CLAUSE_BOUNDARY.search(before):
             return None
         opening = _NARRATED.match(before)
@@ -348,6 +361,7 @@ class ActReader:
         back to the start of the clause (at most twelve words)."""
         # "the ... Corporation (DFC) intends to": the acronym closes the name
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
+        before = _without_apposition(before, _APPOSITION)  # "we, the leaders of ..., affirm"
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
         clause = _PERFECT.sub("", clause)  # "Australia had already indicated"
@@ -410,6 +424,18 @@ class ActReader:
         entry = VerbEntry(word, PASSIVE_CATEGORY.get(word, "affirmation"), "")
         start, end = passive.start("verb"), passive.end("verb")
         return [Act(0, start, end, passive.group("verb"), entry, agents)]
+
+
+def _without_apposition(text: str, pattern: re.Pattern[str]) -> str:
+    """A text with the apposition after a pronoun blanked out (the same length,
+    so that positions hold): "we, President X of A and President Y of B," is
+    "we" for the verb after it."""
+
+    def blank(found: re.Match[str]) -> str:
+        pronoun = found.group("pronoun")
+        return pronoun + " " * (len(found.group()) - len(pronoun))
+
+    return pattern.sub(blank, text)
 
 
 def _narrates(sentence: str, match: VerbMatch) -> bool:
@@ -650,9 +676,19 @@ def _continued(after: str) -> list[str]:
 
 def has_act(text: str) -> bool:
     """Whether a text holds a reporting act by a plausible actor (a cheap check
-    used to tell an opening paragraph from the body of an unnumbered statement)."""
-    reader = ActReader(lambda _phrase: None, [])
+    used to tell an opening paragraph from the body of an unnumbered statement).
+    Countries count as actors ("The United States, Japan, and the Republic of
+    Korea condemn ..."): the parties are not known yet at that stage."""
+    reader = ActReader(_country, [])
     return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
+
+
+def _country(phrase: str) -> str | None:
+    """The short name of the country a phrase names, a party or not."""
+    from .gazetteer import find_country
+
+    country = find_country(phrase)
+    return country.name if country else None
 
 
 def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraft]:
