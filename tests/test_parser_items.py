@@ -572,3 +572,31 @@ def test_an_act_after_a_narrative_verb_and_a_dashed_apposition() -> None:
         "commit to the following principles of cooperation."
     )
     assert (item.verb, item.actors, item.category) == ("commit to", ["both"], "affirmation")
+
+
+def test_a_subject_after_comma_and_starts_its_own_act() -> None:
+    found = items_of(
+        "President Santos invited Prime Minister Sato to visit Manila, and Prime Minister "
+        "Sato accepted the invitation."
+    )
+    assert [(i.verb, i.actors, i.category) for i in found] == [
+        ("invited", ["Philippines"], "invitation"),
+        ("accepted", ["Japan"], "intention"),
+    ]
+
+
+def test_every_leader_named_together_is_both_even_without_their_parties() -> None:
+    parsed = parse_text(
+        "Joint Statement\n\nPresident Anna Berg and President Carl Dorn met in Geneva on "
+        "3 May 2026.\n\nPresident Berg and President Dorn welcomed the agreement on trade.\n"
+    )
+    assert [i.actors for i in parsed.items] == [["both"]]
+
+
+def test_an_act_after_an_opener_that_has_ended_is_the_main_clause() -> None:
+    item = only(
+        "Looking to the future, Prime Minister Sato and President Santos express their "
+        "confidence that the ties between their nations will grow, as Japan and the "
+        "Philippines continue to deepen their partnership."
+    )
+    assert (item.verb, item.category) == ("express their confidence", "affirmation")

@@ -182,6 +182,8 @@ class ActorResolver:
         parts = [p for p in _PARTS.split(phrase) if p.strip()]
         if len(parts) > 1 and not re.search(r"\band\b|&", phrase):
             return None  # "At the request of X, the U.S. agency": no list without "and"
+        if len(parts) > 1 and self._every_leader(parts):
+            return Actors([BOTH], "collective")  # "President A and President B", all of them
         for part in parts:
             part = part.strip()
             if not part:
@@ -238,6 +240,14 @@ class ActorResolver:
         if len(named) > 1 and len(self.parties) > 1 and set(named) == set(self.parties):
             return Actors([BOTH], "collective")  # "the U.S.-Japan Economic Dialogue"
         return None
+
+    def _every_leader(self, parts: list[str]) -> bool:
+        """Whether a list names every person who speaks for a party, and nobody
+        else: "President A and President B" is all the parties acting together,
+        even where the text never says which party each of them leads."""
+        named = [self._person_in(_HONORIFIC.sub("", part.strip())) for part in parts]
+        people = {p.name for p in self._people}
+        return len(people) > 1 and all(named) and {p.name for p in named if p} == people
 
     def _person_in(self, phrase: str) -> Person | None:
         for person in self._people:

@@ -154,6 +154,7 @@ class Act:
     phrase: str = ""  # the verb phrase as the table matched it, for category rules
     modal: str = ""  # "will" for an action verb that shares the modal before it
     modal_start: int = -1  # where that modal stands
+    subject_start: int = -1  # where its own subject stands (-1: none of its own)
 
 
 @dataclass
@@ -290,6 +291,7 @@ class ActReader:
             subject=clean_subject(subject.text),
             review=review,
             phrase=_phrase(match),
+            subject_start=subject.start,
         )
 
     def _continuation(self, sentence: str, before: Act, match: VerbMatch, link: str) -> Act:
@@ -613,6 +615,9 @@ def _starts_clause(between: str, subject: _Subject) -> bool:
     """Whether a subject after an earlier act starts a clause of its own: after
     ";", ", and", "and", or, for a pronoun ("and on JETPs, we will ..."), after any
     comma outside a relative or "that" clause."""
+    lead = re.match(r"\s*(?:and|but|while|whereas)\b", subject.text, re.I)
+    if lead:  # the subject was read with its coordinator: ", and President X"
+        between += subject.text[: lead.end()]
     if _NEW_CLAUSE.search(between) or re.search(r"\s(?:and|but|while|whereas)\s*$", between):
         return True
     pronoun = subject.text.strip().lower() in PERSONAL_PRONOUNS
@@ -625,6 +630,9 @@ def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:
     subject."""
     if not _OPENER.match(sentence):
         return False
+    first = acts[0].subject_start
+    if first > 0 and sentence[:first].rstrip().endswith(","):
+        return False  # "Looking ahead, the leaders express ...": the opener had ended
     comma = sentence.rfind(",", 0, subject_start)
     return comma >= 0 and all(act.verb_end <= comma for act in acts)
 
