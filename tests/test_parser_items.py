@@ -600,3 +600,71 @@ def test_an_act_after_an_opener_that_has_ended_is_the_main_clause() -> None:
         "Philippines continue to deepen their partnership."
     )
     assert (item.verb, item.category) == ("express their confidence", "affirmation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        ("We salute the courage of the rescue teams.", "salute", "welcome"),
+        ("The leaders convey support for the peace process.", "convey support", "affirmation"),
+        ("They voiced support for the grain initiative.", "voiced support", "affirmation"),
+        ("Japan has full confidence in the alliance.", "has full confidence", "affirmation"),
+        ("Both sides know that trade drives growth.", "know", "affirmation"),
+        ("Together we stand with the people of the region.", "stand with", "affirmation"),
+        ("We denounce all forms of terrorism.", "denounce", "affirmation"),
+        ("We reject any attempt to change the status quo.", "reject", "affirmation"),
+        ("The two sides took note of the report.", "took note of", "affirmation"),
+        ("We are dedicated to expanding exchanges.", "are dedicated to", "pledge"),
+        (
+            "We recommit our efforts to ensure the success of the forum.",
+            "recommit our efforts to",
+            "pledge",
+        ),
+        ("We strive to deepen our ties.", "strive to", "intention"),
+        (
+            "The leaders remain steadfast in their pursuit of dialogue.",
+            "remain steadfast in",
+            "affirmation",
+        ),
+        (
+            "We reinforce our commitment to democratic values.",
+            "reinforce our commitment",
+            "affirmation",
+        ),
+        ("We are encouraged by the progress of the talks.", "are encouraged", "welcome"),
+        (
+            "The leaders send a firm message to the world that Japan and the Philippines "
+            "will stand together.",
+            "send a firm message",
+            "pledge",
+        ),
+    ],
+)
+def test_reporting_verbs_of_communiques(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.verb, item.category) == (verb, category)
+
+
+def test_a_participle_adjective_is_no_act_of_the_speakers() -> None:
+    assert only("We reaffirm our commitment to leading democracies.").category == "affirmation"
+    assert only("We reaffirm our commitment to expanding exchanges.").category == "pledge"
+
+
+def test_openers_of_a_second_clause_stay_with_its_item() -> None:
+    found = items_of(
+        "Japan and the Philippines affirm the value of human rights, and together we stand "
+        "with people around the world."
+    )
+    assert found[1].text.startswith("Together we stand with")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Alliance commits to engage in deeper consultations.",
+        "Japan will provide training, and the Alliance will maintain robust communication.",
+        "Our strategic partnership will help advance a green transition.",
+    ],
+)
+def test_the_alliance_or_partnership_of_the_parties_is_both(sentence: str) -> None:
+    assert items_of(sentence)[-1].actors == ["both"]

@@ -44,6 +44,10 @@ _FIRST_PERSON = re.compile(
     r"together,?\s+we|they|both|all\s+of\s+us)$",
     re.I,
 )
+#: the bond the parties form, acting as one: "the Alliance", "our partnership",
+#: "our strategic partnership" (named with a party, "the U.S.-ROK Alliance", it is
+#: a body of the parties: see ``_body``)
+_BOND = re.compile(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she"})
 _NOT_SUBJECT = re.compile(
@@ -107,7 +111,7 @@ _PARTS = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
 _BODY = re.compile(
     r"\b(?:department|agency|administration|ministry|corporation|office|service|bureau|"
     r"institute|authority|commission|council|committee|bank|fund|corps|group|forum|"
-    r"dialogue|secretariat|mechanism|task\s+force|partnership)\b",
+    r"dialogue|secretariat|mechanism|task\s+force|partnership|alliance)\b",
     re.I,
 )
 #: a body all the parties hold together
@@ -147,6 +151,8 @@ class ActorResolver:
         if not phrase or _NOT_SUBJECT.match(phrase):
             return None
         lowered = phrase.lower()
+        if _BOND.match(phrase) and len(self.parties) != 1:
+            return Actors([BOTH], "collective")
         if _FIRST_PERSON.match(lowered) or (
             _COLLECTIVE.match(phrase) and not self._resolve_party(phrase)
         ):

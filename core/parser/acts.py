@@ -101,6 +101,10 @@ _VIEW_THAT = re.compile(
     r"^\s*(?:(?:the|a|their|our|its|his|her)\s+)?(?:[a-z-]+\s+){0,2}?(?:view|views|recognition|"
     r"understanding|belief|conviction)\s+(?=that\b)"
 )
+#: an addressee between a verb and its "that" clause ("to the international community")
+_ADDRESSEE = re.compile(
+    r"^\s*to\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w\s.’'-]{2,60}?\s+(?=that\b)"
+)
 _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
 _THAT_CLAUSE = re.compile(
     r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
@@ -149,6 +153,14 @@ _ACTION_NOUNS = word_set(
     reduction elimination mobilization mobilisation financing funding investment
     investments contribution contributions exchange exchanges dialogue partnership
     work reform reforms"""
+)
+#: words in -ing that are adjectives far more often than gerunds ("to leading
+#: democracies", "the emerging technologies"): they open a noun phrase
+_PARTICIPLES = word_set(
+    """leading emerging developing existing ongoing remaining following underlying
+    evolving rising changing lasting enduring outstanding pressing growing neighbouring
+    neighboring promising thriving upcoming forthcoming coming pending prevailing
+    founding governing"""
 )
 #: adjectives that open a noun phrase ("international", "constructive", "continued")
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "ary", "ed", "ible", "able")
@@ -209,7 +221,12 @@ def is_action(text: str) -> bool:
     lowered = re.sub(r"^non-", "", first.lower())
     if lowered in action_table().verbs:
         return True  # "to drive", "to secure"
-    if lowered in _DETERMINERS or lowered in _SHORT_ADJECTIVES or _adjective(lowered):
+    if (
+        lowered in _DETERMINERS
+        or lowered in _SHORT_ADJECTIVES
+        or lowered in _PARTICIPLES
+        or _adjective(lowered)
+    ):
         return _head_is_action(words[1:])  # a noun phrase: its head decides
     if lowered in _ACTION_NOUNS or _gerund(lowered):
         return True
@@ -228,7 +245,7 @@ def _adjective(word: str) -> bool:
 
 
 def _gerund(word: str) -> bool:
-    return word.endswith("ing") and len(word) > 5 and "-" not in word
+    return word.endswith("ing") and len(word) > 5 and "-" not in word and word not in _PARTICIPLES
 
 
 def _head_is_action(words: list[str]) -> bool:
@@ -354,7 +371,11 @@ def decide_category(
         # the verb's object: "their determination to ..." when the phrase holds the noun
         words = verb.split(None, 1)
         obj = f"{words[1]} {tail.lstrip()}" if len(words) > 1 else tail
-        category = embedded_category(obj, speaks, own=own) or entry.category
+        embedded = embedded_category(obj, speaks, own=own)
+        if embedded is None and _ADDRESSEE.match(tail):
+            # an addressee before the clause: "sent a message to the world that ..."
+            embedded = embedded_category(_ADDRESSEE.sub("", tail, count=1), speaks, own=own)
+        category = embedded or entry.category
         if category == "affirmation" and _also_committed(tail):
             return "pledge"  # "reiterate our condemnation of X and our commitment to pursuing Y"
         return category

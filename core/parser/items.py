@@ -70,6 +70,14 @@ _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I
 _PERFECT = re.compile(r"\s+(?:has|have|had)(?:\s+(?:already|also|just|now|further|[a-z]+ly))*$")
 #: an acronym in brackets just before a verb, after the name it abbreviates
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
+#: openers between a coordinator and the subject of a new clause ("and *together* we")
+_CLAUSE_OPENERS = re.compile(
+    r"(?:[;:,]|\b(?:and|but|while|whereas))\s*(?P<openers>(?:(?:together|also|further|"
+    r"furthermore|moreover|additionally|finally|then|today|now|accordingly|likewise|"
+    r"in\s+(?:this|that|the\s+same)\s+(?:regard|context|spirit|connection|vein)|"
+    r"in\s+addition|to\s+(?:this|that)\s+end|[a-z]+ly)\s*,?\s*)+)$",
+    re.I,
+)
 #: a sentence opened by a name and a verb ("The President gave ...")
 _OPENING_NAME = re.compile(
     r"\s*(?P<subject>(?:The\s+|the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)"
@@ -261,7 +269,8 @@ class ActReader:
                 if not _opened(sentence, acts, subject.start):
                     continue  # a verb inside the first act's object
                 acts = []  # the acts so far lay in a participial opener
-            acts.append(self._act(sentence, match, subject, start=subject.start if acts else 0))
+            start = _clause_start(sentence, acts[-1].verb_end, subject.start) if acts else 0
+            acts.append(self._act(sentence, match, subject, start=start))
         if not acts:
             acts = self._passive(sentence, previous)
         for n, act in enumerate(acts):
@@ -622,6 +631,15 @@ def _starts_clause(between: str, subject: _Subject) -> bool:
         return True
     pronoun = subject.text.strip().lower() in PERSONAL_PRONOUNS
     return pronoun and "," in between and not _CLAUSE_BOUNDARY.search(between)
+
+
+def _clause_start(sentence: str, low: int, subject_start: int) -> int:
+    """Where the clause of a second subject starts: with the openers between its
+    coordinator and the subject ("..., and together we stand with ...",
+    "...; in this regard, they welcome ..."), so that the item reads as written."""
+    head = sentence[low:subject_start]
+    found = _CLAUSE_OPENERS.search(head)
+    return low + found.start("openers") if found else subject_start
 
 
 def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:

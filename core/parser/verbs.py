@@ -84,7 +84,9 @@ def verb_forms(lemma: str) -> list[str]:
     if lemma == "be":
         return list(_BE)
     base, _, past = lemma.partition("/")
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+    if base == "have":
+        third = "has"
+    elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = base + "es"
     elif base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
         third = base[:-1] + "ies"
