@@ -668,3 +668,23 @@ def test_openers_of_a_second_clause_stay_with_its_item() -> None:
 )
 def test_the_alliance_or_partnership_of_the_parties_is_both(sentence: str) -> None:
     assert items_of(sentence)[-1].actors == ["both"]
+
+
+def test_a_subordinate_clause_before_the_main_one_holds_no_act() -> None:
+    found = items_of(
+        "As we celebrate the anniversary of our relations, we commit to establish a new "
+        "partnership."
+    )
+    assert [i.verb for i in found] == ["commit to"]
+
+
+def test_a_verb_that_cannot_share_the_subject_is_no_act() -> None:
+    found = items_of(
+        "We are committed to ensuring our work is aligned with the plan and continues to "
+        "support its implementation."
+    )
+    assert [i.verb for i in found] == ["are committed to"]
+    found = items_of(
+        "We are committed to the transfer of knowledge on voluntary and mutually agreed terms."
+    )
+    assert [i.verb for i in found] == ["are committed to"]

@@ -21,7 +21,7 @@ from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subjec
 from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
 from .commitments import is_commitment
 from .sentences import split_sentences
-from .verbs import VerbEntry, VerbMatch, verb_table, word_set
+from .verbs import VerbEntry, VerbMatch, verb_forms, verb_table, word_set
 
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:(]|\b(?:that|which|who|whom|whose|where|whereas|while|when|if|because|although|"
@@ -70,6 +70,13 @@ _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I
 _PERFECT = re.compile(r"\s+(?:has|have|had)(?:\s+(?:already|also|just|now|further|[a-z]+ly))*$")
 #: an acronym in brackets just before a verb, after the name it abbreviates
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
+#: what opens a subordinate clause just before its subject
+_SUBORDINATOR = re.compile(
+    r"(?:\b(?:that|which|who|whom|whose|when|whenever|while|if|since|because|although|"
+    r"though|whereas|once|until|unless|after|before)|(?<!such\s)(?<!well\s)(?<!so\s)"
+    r"\bas)\s*$",
+    re.I,
+)
 #: openers between a coordinator and the subject of a new clause ("and *together* we")
 _CLAUSE_OPENERS = re.compile(
     r"(?:[;:,]|\b(?:and|but|while|whereas))\s*(?P<openers>(?:(?:together|also|further|"
@@ -480,8 +487,9 @@ def _after_noun(before: str) -> bool:
 
 def _subordinate(before: str) -> bool:
     """Whether a subject opens a subordinate clause ("... evidence that Russia is
-    committed"): with no act before it in the sentence, the clause is narrative."""
-    return bool(re.search(r"\b(?:that|which|who|whom|whose)\s*$", before, re.I))
+    committed", "As we celebrate the anniversary, ..."): with no act before it in
+    the sentence, the clause is narrative or sets the scene for the main one."""
+    return bool(_SUBORDINATOR.search(before))
 
 
 def _noun_use(sentence: str, match: VerbMatch) -> bool:
@@ -600,6 +608,16 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     )  # "We recognised X, welcomed Y and urged Z"; "will help X, will support Y"
     if not (_COORDINATION.search(between) or listed):
         return None
+    if _singular(match) and (len(before.actors) > 1 or before.actors == [BOTH]):
+        return None  # "we are committed to ensuring X is aligned and continues to": X's verb
+    if (
+        not modal
+        and _tense(match.text) == "past"
+        and _tense(before.verb) == "present"
+        and not _OBJECT_START.match(sentence[match.end :])
+        and not re.match(r"\s+(?:to|that|on|upon|with|in|for)\b", sentence[match.end :])
+    ):
+        return None  # "on voluntary and mutually agreed terms": an adjective
     if weak and not _OBJECT_START.match(sentence[match.end :]):
         return None  # "and shared prosperity": an adjective, not a verb
     if was_modal and not modal and (weak or _acts_under_modal(match)):
@@ -612,6 +630,14 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     if modal or _tense(before.verb) == _tense(match.text) or not weak or not listed:
         return "own"  # a weak verb after "and" has shown its object above
     return None
+
+
+def _singular(match: VerbMatch) -> bool:
+    """Whether a verb is written in the third person singular ("continues",
+    "commits"), which cannot share a plural subject."""
+    word = match.text.split()[0].lower() if match.text.split() else ""
+    first = match.entry.phrase.split()[0] if match.entry.phrase.split() else ""
+    return any(verb_forms(lemma)[1] == word for lemma in first.split("|") if lemma != "be")
 
 
 def _acts_under_modal(match: VerbMatch) -> bool:
