@@ -688,3 +688,37 @@ def test_a_verb_that_cannot_share_the_subject_is_no_act() -> None:
         "We are committed to the transfer of knowledge on voluntary and mutually agreed terms."
     )
     assert [i.verb for i in found] == ["are committed to"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        ("The leaders reaffirm they will undertake urgent action.", "reaffirm", "pledge"),
+        (
+            "The two leaders look forward to seeing one another again.",
+            "look forward to",
+            "intention",
+        ),
+        (
+            "We look forward to the early completion of the necessary process.",
+            "look forward to",
+            "intention",
+        ),
+        (
+            "We remain committed to and invested in prosperity and development.",
+            "remain committed to and invested in",
+            "affirmation",
+        ),
+    ],
+)
+def test_what_follows_the_verb_decides(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.verb, item.category) == (verb, category)
+
+
+def test_a_pronoun_after_and_and_an_adverbial_starts_a_clause() -> None:
+    found = items_of(
+        "The leaders welcome cooperation with partners that share their values, and in that "
+        "spirit, they reaffirm their support for the regional architecture."
+    )
+    assert [i.verb for i in found] == ["welcome", "reaffirm their support"]

@@ -42,6 +42,11 @@ ADVERBS = re.compile(
     re.I,
 )
 
+#: a second adjective that shares the complement: "committed to *and invested in* X"
+SHARED_PREDICATE = re.compile(
+    r"^\s*(?:and|or)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|ive|ful|ant|ent)\s+(?:in|to|of|about|on)\s+"
+)
+
 #: passive acts: "was underlined by the Japanese side"
 PASSIVE = re.compile(
     r"\b(?P<verb>(?:was|were|is|are|has\s+been|have\s+been)\s+(?:highly\s+)?(?:underlined|"
@@ -107,7 +112,8 @@ _ADDRESSEE = re.compile(
 )
 _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
 _THAT_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
+    r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?"
+    r"(?:that\s+|(?=(?:we|they|it|he|she)\s))(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
     r"(?P<aux>will|would|shall|should|must|intends?\s+to|plans?\s+to|stands?\s+ready|"
     r"(?:are|is|was|were)\s+(?:ready|prepared|willing)|commits?\b|are\s+(?:fully\s+)?committed|is\s+(?:fully\s+)?committed|"
     r"remains?\s+committed|are\s+determined|is\s+determined)\b(?!\s+(?:be|have)\s+(?![a-z]+ing\b))",
@@ -142,7 +148,8 @@ _OUTCOMES = word_set(
 #: what the speakers themselves do, as nouns ("look forward to further work")
 _JOINT_WORK = word_set(
     """work meeting meetings launch talks consultations consultation dialogue dialogues
-    discussions discussion cooperation collaboration engagement exchanges"""
+    discussions discussion cooperation collaboration engagement exchanges completion
+    conclusion"""
 )
 #: nouns of action: "commitment to the implementation of", "to international cooperation"
 _ACTION_NOUNS = word_set(
@@ -212,6 +219,7 @@ def is_action(text: str) -> bool:
     sharing of data") rather than a principle, goal or body ("peace", "the G20",
     "high standards", "the complete denuclearization of ...")."""
     text = re.sub(r"^\s*(?:to|towards|for)\s+", "", text)
+    text = SHARED_PREDICATE.sub("", text, count=1)  # "committed to and invested in X"
     words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:160])
     if not words:
         return False
@@ -327,10 +335,23 @@ def _looking_forward(tail: str) -> Category:
     if not words:
         return "affirmation"
     first = words[0].lower()
-    if first.endswith("ing") and first not in _RECEIVING and len(first) > 5:
-        return "intention"
+    mutual = " ".join(words[1:3]).lower() in ("one another", "each other")
+    if first.endswith("ing") and (first not in _RECEIVING or mutual) and len(first) > 5:
+        return "intention"  # "discussing ...", "seeing one another again"
     head = [w.lower() for w in words[:4] if w.lower() not in _DETERMINERS]
-    adjectives = {"further", "future", "continued", "regular", "closer", "more", "new", "next"}
+    adjectives = {
+        "further",
+        "future",
+        "continued",
+        "regular",
+        "closer",
+        "more",
+        "new",
+        "next",
+        "early",
+        "swift",
+        "timely",
+    }
     for word in head:
         if word in _JOINT_WORK:
             return "intention"

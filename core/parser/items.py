@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from ..model import Category, Person
 from .actions import action_table, coordinated_verbs, is_adverb
 from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subject
-from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
+from .acts import (
+    ADVERBS,
+    IMPERSONAL,
+    PASSIVE,
+    PASSIVE_CATEGORY,
+    SHARED_PREDICATE,
+    decide_category,
+)
 from .commitments import is_commitment
 from .sentences import split_sentences
 from .verbs import VerbEntry, VerbMatch, verb_forms, verb_table, word_set
@@ -28,7 +35,11 @@ _CLAUSE_BOUNDARY = re.compile(
     r"though|whether|so\s+as)\b",
     re.I,
 )
-_NEW_CLAUSE = re.compile(r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*$", re.I)
+_NEW_CLAUSE = re.compile(
+    r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*(?:(?:in|on|to|at|with|for|from|under|"
+    r"through|by)\s+[^,;]{1,40},\s*)?$",
+    re.I,
+)
 _COORDINATION = re.compile(
     r"(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
     r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+$",
@@ -705,6 +716,8 @@ def _verb_as_written(sentence: str, match: VerbMatch) -> str:
             words += trailing.group(1).split()
     elif match.entry.rule == "continues":
         words += _continued(after)
+    elif match.entry.rule == "commits" and SHARED_PREDICATE.match(after):
+        words += SHARED_PREDICATE.match(after).group().split()  # "committed to and invested in"
     return " ".join(w for w in words if w.lower() not in _CONNECTIVES)
 
 
