@@ -716,8 +716,8 @@ def _verb_as_written(sentence: str, match: VerbMatch) -> str:
             words += trailing.group(1).split()
     elif match.entry.rule == "continues":
         words += _continued(after)
-    elif match.entry.rule == "commits" and SHARED_PREDICATE.match(after):
-        words += SHARED_PREDICATE.match(after).group().split()  # "committed to and invested in"
+    elif match.entry.rule == "commits" and (shared := SHARED_PREDICATE.match(after)):
+        words += shared.group().split()  # "committed to and invested in"
     return " ".join(w for w in words if w.lower() not in _CONNECTIVES)
 
 
