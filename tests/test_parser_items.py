@@ -722,3 +722,43 @@ def test_a_pronoun_after_and_and_an_adverbial_starts_a_clause() -> None:
         "spirit, they reaffirm their support for the regional architecture."
     )
     assert [i.verb for i in found] == ["welcome", "reaffirm their support"]
+
+
+def test_under_one_will_discuss_is_an_action_of_its_own() -> None:
+    found = items_of(
+        "We will continue our dialogue on trade and discuss concrete actions for the region."
+    )
+    assert [i.verb for i in found] == ["will continue", "discuss"]
+
+
+def test_reaffirming_their_continuing_action_is_a_pledge() -> None:
+    assert (
+        only("Both countries confirm their continuing coordination to resolve issues.").category
+        == "pledge"
+    )
+    assert (
+        only("Both countries confirm their continued support for the plan.").category
+        == "affirmation"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "The Japanese Ministry of Foreign Affairs and the Center for Private Enterprise "
+            "– an affiliate of the Chamber of Commerce – will work to establish a platform.",
+            ["Japan"],
+        ),
+        ("The Japanese NEXI and the Philippine DOTR will build the railway.", ["both"]),
+        ("Japan and Southeast Asian states will unlock the benefits of trade.", ["both"]),
+    ],
+)
+def test_bodies_lists_and_states(sentence: str, actors: list[str]) -> None:
+    assert only(sentence).actors == actors
+
+
+def test_a_word_before_will_is_its_subject_not_a_verb() -> None:
+    assert [i.verb for i in items_of("Japan and Southeast Asian states will unlock trade.")] == [
+        "will unlock"
+    ]

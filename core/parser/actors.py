@@ -29,7 +29,7 @@ BOTH = "both"
 _COLLECTIVE_NOUNS = (
     r"sides|leaders|heads\s+of\s+(?:state|government)|countries|governments|parties|delegates|"
     r"participants|ministers|foreign\s+ministers|prime\s+ministers|presidents|members|nations|"
-    r"partners|delegations|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+|"
+    r"partners|delegations|states|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+|"
     r"national\s+security\s+advis[eo]rs|advis[eo]rs|co-?chairs|chairs"
 )
 _COLLECTIVE = re.compile(
@@ -114,6 +114,8 @@ _BODY = re.compile(
     r"dialogue|secretariat|mechanism|task\s+force|partnership|alliance)\b",
     re.I,
 )
+#: a named body: "the Center for International Private Enterprise", "the Gates Foundation"
+_NAMED_BODY = re.compile(r"^the\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|and|the|on))*$")
 #: a body all the parties hold together
 _JOINT = re.compile(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
 
@@ -169,6 +171,9 @@ class ActorResolver:
         body = self._body(phrase)
         if body is not None:
             return body
+        with_partners = self._list_of_actors(phrase, partners=True)
+        if with_partners is not None:
+            return with_partners  # "the U.S. Department of State and the Center for X"
         words = phrase.split()
         if (
             len(words) <= 8
@@ -179,7 +184,7 @@ class ActorResolver:
             return Actors([phrase], "generic")
         return None
 
-    def _list_of_actors(self, phrase: str) -> Actors | None:
+    def _list_of_actors(self, phrase: str, partners: bool = False) -> Actors | None:
         """A phrase made only of parties, leaders and collectives ("Japan", "the
         Japanese side", "President Yoon and Prime Minister Kishida"), not one that
         merely mentions a party ("the signing of the Exchange of Notes on Japan's")."""
@@ -190,18 +195,24 @@ class ActorResolver:
             return None  # "At the request of X, the U.S. agency": no list without "and"
         if len(parts) > 1 and self._every_leader(parts):
             return Actors([BOTH], "collective")  # "President A and President B", all of them
+        # with ``partners``, named bodies that are no actor of the statement ("the
+        # Center for X") may stand beside one: they are left out
+        skipped = 0
         for part in parts:
             part = part.strip()
             if not part:
                 continue
             found = self._one_actor(part)
+            if found is None and partners and len(parts) > 1 and _NAMED_BODY.match(part):
+                skipped += 1
+                continue
             if found is None:
                 return None
             for name in found.names:
                 if name not in names:
                     names.append(name)
             hows.add(found.how)
-        if not names:
+        if not names or (skipped and not hows & {"party", "person"}):
             return None
         if BOTH in names:
             return Actors([BOTH], "collective")
@@ -209,7 +220,7 @@ class ActorResolver:
 
     def _one_actor(self, part: str) -> Actors | None:
         part = _HONORIFIC.sub("", part)
-        if _COLLECTIVE.match(part):
+        if _COLLECTIVE.match(part) and not self._resolve_party(part):  # not "the United States"
             return Actors([BOTH], "collective")
         person = self._person_in(part)
         if person is not None and person.party:
@@ -231,6 +242,10 @@ class ActorResolver:
         agency = self._agencies.get(name)
         if agency and (not self.parties or agency in self.parties):
             return Actors([agency], "party")
+        owned = re.fullmatch(r"(?P<owner>.+?)(?:[’']s)?\s+[A-Z][A-Z0-9&-]{1,9}", name)
+        party = self._resolve_party(owned.group("owner")) if owned else None
+        if party and (not self.parties or party in self.parties):
+            return Actors([party], "party")  # "the U.S. CDC", "Japan's JICA"
         if not _BODY.search(name) or not name[:1].isupper() or "," in name:
             return None
         words = set(re.findall(r"[\w+’'.-]+", name))

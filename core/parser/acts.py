@@ -96,6 +96,10 @@ _HOPE_NOUN = re.compile(
     _POSS + r"(?:hope|hopes|expectation|expectations|wish|wishes|desire\s+to\s+see|desire)\b"
 )
 _DECISION_NOUN = re.compile(_POSS + r"decision\b")
+#: "confirm their continuing coordination to ...": their own action goes on
+_CONTINUED_ACTION = re.compile(
+    r"^\s*(?:their|our|its)\s+continu(?:ed|ing)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
+)
 #: "... and our commitment to": a second object that commits
 _AND_COMMITMENT = re.compile(
     r"\band\s+(?:our|their|its)\s+(?:[a-z-]+\s+){0,2}(?:commitment|determination|resolve)"
@@ -169,6 +173,8 @@ _PARTICIPLES = word_set(
     neighboring promising thriving upcoming forthcoming coming pending prevailing
     founding governing"""
 )
+#: nouns of action that name a stance rather than an act
+_STANCES = word_set("support recognition assistance")
 #: adjectives that open a noun phrase ("international", "constructive", "continued")
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "ary", "ed", "ible", "able")
 #: where a noun phrase's head has been passed
@@ -292,6 +298,9 @@ def embedded_category(
         return "affirmation"
     if _DECISION_NOUN.match(tail):
         return "agreement"
+    continued = _CONTINUED_ACTION.match(tail)
+    if continued and continued.group("noun") in _ACTION_NOUNS - _STANCES:
+        return "pledge"  # support stays a stance: "reaffirmed their continued support"
     if not agreeing and _TO_ACTION.match(tail):
         return "pledge"
     clause = _THAT_CLAUSE.match(_VIEW_THAT.sub("", tail, count=1))

@@ -54,6 +54,8 @@ _NOUN_BEFORE = re.compile(
     r"on|at|as|whose|such|no|any|each|every|continued|strong|full|firm|own)|[’']s)\s+$",
     re.I,
 )
+#: a modal right after a word: the word is a noun, the subject of the modal
+_MODAL_AFTER = re.compile(r"\s+(?:will|shall|would|can|could|should|must|may)\b")
 #: a verb that is also a noun, before a preposition ("support for", "note of")
 _NOUN_AFTER = re.compile(r"^\s*(?:(?:for|of|from|in|on|to|at|by|over|among)\b|,|\.|;)", re.I)
 #: subject words that end a larger noun phrase rather than start one ("the visit of")
@@ -131,6 +133,8 @@ _APPOSITION = re.compile(
     r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>,|–|—|--?)\s+(?:the\s+|[A-Z])[^;:]{2,300}?"
     r"\s*(?P=mark)\s*$"
 )
+#: an aside set off by dashes just before a verb ("X – an affiliate of Y – will")
+_DASHED_ASIDE = re.compile(r"\s+[–—]\s+[^–—;:]{2,120}?\s+[–—]\s*$")
 #: the same set off by dashes inside a sentence ("we – the presidents of ... – met")
 _DASHED_APPOSITION = re.compile(
     r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>–|—|--?)\s+(?:the\s+|[A-Z])[^;:–—]{2,300}?"
@@ -391,6 +395,9 @@ class ActReader:
         # "the ... Corporation (DFC) intends to": the acronym closes the name
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         before = _without_apposition(before, _APPOSITION)  # "we, the leaders of ..., affirm"
+        # "X and Y (CIPE) – an affiliate of Z – will": the aside is no part of the subject
+        before = _DASHED_ASIDE.sub(lambda m: " " * len(m.group()), before)
+        before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
         clause = _PERFECT.sub("", clause)  # "Australia had already indicated"
@@ -507,6 +514,8 @@ def _noun_use(sentence: str, match: VerbMatch) -> bool:
     """A verb form used as a noun: "our support", "Japan's support", "support for"."""
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
+    if match.entry.rule != "modal" and _MODAL_AFTER.match(sentence[match.end :]):
+        return True  # "Central Asian states will ...": a verb is not followed by "will"
     return match.entry.rule in ("weak", "noun") and bool(_NOUN_AFTER.match(sentence[match.end :]))
 
 
