@@ -943,10 +943,11 @@ def test_a_hand_built_statement_end_to_end() -> None:
         "Investment"
     ]
     assert [(d.text, d.value, d.future) for d in agreement.dates] == [("end of 2027", "2027", True)]
+    thanks = item_with(items, "JICA's technical cooperation")  # two acts, two items
+    assert thanks.organizations == ["JICA"]
+    assert thanks.instruments == ["technical cooperation"]
     later = item_with(items, "BORIP opening")
-    assert later.organizations == ["JICA"]
-    assert later.instruments == ["technical cooperation"]
-    assert later.projects == ["BORIP"]
+    assert later.organizations == [] and later.projects == ["BORIP"]
     assert [(d.text, d.value, d.future) for d in later.dates] == [("next year", "2027", True)]
     opening = item_with(items, "高市早苗") if any("高市早苗" in i.text for i in items) else None
     if opening is not None:

@@ -762,3 +762,13 @@ def test_a_word_before_will_is_its_subject_not_a_verb() -> None:
     assert [i.verb for i in items_of("Japan and Southeast Asian states will unlock trade.")] == [
         "will unlock"
     ]
+
+
+def test_entities_are_read_from_the_items_own_clause() -> None:
+    item = only(
+        "Both sides welcomed the signing of the Exchange of Notes on the new programme. "
+        "The Asian Development Bank had funded a first study of the route in 2019."
+    )
+    assert "Asian Development Bank" in item.text  # the text keeps the narrative sentence
+    assert item.organizations == [] and item.dates == []
+    assert item.instruments == ["Exchange of Notes"]

@@ -190,7 +190,7 @@ def _items(
 
     items = []
     for n, draft in enumerate(drafts, start=1):
-        dates: list[DateMention] = find_dates(draft.text, reference)
+        dates: list[DateMention] = find_dates(draft.own_text, reference)
         actors = draft.actors
         if len(everyone) >= 2 and set(actors) == everyone:
             actors = ["both"]  # all the parties acting together
@@ -204,9 +204,9 @@ def _items(
                 verb=draft.verb,
                 category=draft.category,
                 is_commitment=draft.is_commitment,
-                organizations=find_organizations(draft.text, acronyms, speakers),
-                instruments=find_instruments(draft.text, acronyms),
-                projects=find_projects(draft.text, acronyms),
+                organizations=find_organizations(draft.own_text, acronyms, speakers),
+                instruments=find_instruments(draft.own_text, acronyms),
+                projects=find_projects(draft.own_text, acronyms),
                 dates=dates,
                 review=draft.review,
             )

@@ -197,6 +197,14 @@ class ItemDraft:
     category: Category
     is_commitment: bool
     review: list[str] = field(default_factory=list)
+    #: the words of the act itself, without the narrative sentences attached to
+    #: it: what the item's entities are read from (empty: the whole text)
+    clause: str = ""
+
+    @property
+    def own_text(self) -> str:
+        """The item's own clause, or its text when it has none of its own."""
+        return self.clause or self.text
 
 
 @dataclass
@@ -829,6 +837,7 @@ def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
         category=act.category,
         is_commitment=is_commitment(act.category, act.verb, tail),
         review=list(dict.fromkeys(act.review)),
+        clause=_sentence_case(piece),
     )
 
 
