@@ -772,3 +772,29 @@ def test_entities_are_read_from_the_items_own_clause() -> None:
     assert "Asian Development Bank" in item.text  # the text keeps the narrative sentence
     assert item.organizations == [] and item.dates == []
     assert item.instruments == ["Exchange of Notes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "On the occasion of the summit in Manila, Japan and the Philippines, under the "
+            "leadership of President Maria Santos and Prime Minister Sato Kenji, affirm their "
+            "commitment to expand their partnership.",
+            ["both"],
+        ),
+        (
+            "The Japan-Philippines Joint Committee meeting in Tokyo, co-chaired by the two "
+            "foreign ministers, reiterated the value of the partnership.",
+            ["both"],
+        ),
+    ],
+)
+def test_a_subject_before_an_aside_that_ends_with_a_comma(sentence: str, actors: list[str]) -> None:
+    item = only(sentence)
+    assert item.actors == actors and REVIEW_FAR_SUBJECT in item.review
+
+
+def test_taking_steps_is_a_pledge() -> None:
+    item = only("We are taking additional steps today to support the people of the region.")
+    assert (item.verb, item.category) == ("are taking additional steps", "pledge")

@@ -416,6 +416,12 @@ class ActReader:
             return _Subject("both", cut + alone.start(1), found) if found else None
         if not spans:
             return None
+        if before.rstrip().endswith(","):
+            # "The two Leaders, recognising ..., reaffirmed": no subject ends with a
+            # comma, so the subject opens the clause and an aside follows it
+            far = self._far_subject(before, cut, previous)
+            if far is not None:
+                return far
         end = spans[-1][1]
         last = before[spans[-1][0] : end]
         if last.lower() in PERSONAL_PRONOUNS:
@@ -441,13 +447,26 @@ class ActReader:
             if _INSIDE_LIST.search(head):
                 return None  # "the economies of Japan and the Philippines will ..."
             return best
-        # "The two Leaders, recognising the importance of ..., reaffirmed"
-        far = re.match(r"\s*(?P<actor>[^,]{2,80}?),\s", before[cut:])
-        if far and before.rstrip().endswith(","):
-            found = self.actors.resolve(far.group("actor"), previous)
-            if found is not None and found.how != "generic":
-                start = cut + far.start("actor")
-                return _Subject(far.group("actor"), start, found, far=True)
+        return None
+
+    def _far_subject(self, before: str, cut: int, previous: list[str] | None) -> _Subject | None:
+        """The subject that opens a clause whose verb follows an aside ("The
+        Japanese side, considering ..., expressed"; "A and B, under the leadership
+        of ..., affirm"; "The Joint Committee meeting in Tokyo, co-chaired by ...,
+        reiterated"): the earliest run of its comma-separated pieces that names an
+        actor, or the name that opens such a piece."""
+        pieces = [(m.start() + cut, m.group()) for m in re.finditer(r"[^,]+", before[cut:])]
+        for i in range(len(pieces)):
+            for j in range(len(pieces) - 1, i, -1):
+                start = pieces[i][0]
+                phrase = before[start : pieces[j - 1][0] + len(pieces[j - 1][1])]
+                words = phrase.split()
+                for n in range(min(len(words), 12), 0, -1) if j == i + 1 else (len(words),):
+                    candidate = " ".join(words[:n])
+                    found = self.actors.resolve(candidate, previous)
+                    if found is not None and found.how != "generic":
+                        at = start + len(phrase) - len(phrase.lstrip())
+                        return _Subject(candidate, at, found, far=True)
         return None
 
     def _passive(self, sentence: str, previous: list[str] | None) -> list[Act]:
