@@ -798,3 +798,17 @@ def test_a_subject_before_an_aside_that_ends_with_a_comma(sentence: str, actors:
 def test_taking_steps_is_a_pledge() -> None:
     item = only("We are taking additional steps today to support the people of the region.")
     assert (item.verb, item.category) == ("are taking additional steps", "pledge")
+
+
+def test_an_aside_inside_the_verb_phrase() -> None:
+    item = only(
+        "Prime Minister Sato expressed, on behalf of the people of Japan, his profound "
+        "gratitude for the support of the Philippines."
+    )
+    assert (item.verb, item.category, item.actors) == (
+        "expressed ... his profound gratitude",
+        "appreciation",
+        ["Japan"],
+    )
+    item = only("They highlighted their commitment to working in tandem for peace.")
+    assert (item.verb, item.category) == ("highlighted their commitment", "pledge")

@@ -49,10 +49,14 @@ _MODAL_STEP = ("continue", "to")
 _MODAL_AIMS = word_set("work strive endeavor endeavour seek aim try")
 #: "will do so": a pro-form that repeats the act before it, no act of its own
 _PRO_FORMS = word_set("so likewise this that the same")
+#: words that open an aside set off by commas inside a verb phrase ("expressed, on
+#: behalf of the people of Japan, his gratitude")
+_ASIDE_OPENERS = word_set("on in to for as with at")
 #: an addressee inside a verb phrase, written "...": "expressed ... his gratitude"
 _ASIDE_WRITTEN = re.compile(
     r"^(\S+)\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}"
 )
+_COMMA_ASIDE_WRITTEN = re.compile(r"^(\S+)\s*,[^,]+,\s*")
 _BE = ("is", "are", "was", "were", "am", "be", "been")
 #: words and single punctuation marks, as the matcher walks them
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
@@ -184,6 +188,11 @@ def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> _Found | None
             end += 1
         return _match_slots(words, end, rest)
     if kind == "aside":  # "expressed [to the President] his gratitude"
+        if at < len(words) and words[at] == ",":  # "expressed, on behalf of X, his"
+            close = next((n for n in range(at + 2, min(at + 16, len(words))) if words[n] == ","), 0)
+            found = _match_slots(words, close + 1, rest) if close else None
+            if found is not None and words[at + 1] in _ASIDE_OPENERS:
+                return found
         if at < len(words) and words[at] == "to":
             for size in range(4, 0, -1):
                 middle = words[at + 1 : at + 1 + size]
@@ -304,6 +313,7 @@ class VerbTable:
                     text = sentence[start:stop]
                     if "{aside}" in entry.phrase:
                         text = _ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
+                        text = _COMMA_ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
                     found.append(VerbMatch(start, stop, text, entry))
                     at = end
                     break
