@@ -812,3 +812,25 @@ def test_an_aside_inside_the_verb_phrase() -> None:
     )
     item = only("They highlighted their commitment to working in tandem for peace.")
     assert (item.verb, item.category) == ("highlighted their commitment", "pledge")
+
+
+def test_points_that_complete_a_declaration_formula_are_its_items() -> None:
+    parsed = parse_text(
+        "Joint Declaration of Japan and the Philippines\n\n"
+        "WE, the Leaders of Japan and the Philippines, meeting in Manila on 1 May 2026;\n\n"
+        "RECALLING the Joint Statement of 2015;\n\n"
+        "HEREBY DECLARE:\n\n"
+        "1. To deepen economic integration between our two countries.\n\n"
+        "2. To hold regular consultations on maritime security.\n\n"
+        "3. Japan will provide training for coast guard officers.\n"
+    )
+    assert [(i.paragraph, i.actors, i.verb, i.category, i.is_commitment) for i in parsed.items] == [
+        (1, ["both"], "hereby declare", "pledge", True),
+        (2, ["both"], "hereby declare", "pledge", True),
+        (3, ["Japan"], "will provide", "pledge", True),
+    ]
+
+
+def test_hereby_performs_an_establishment_not_a_declaration() -> None:
+    assert not is_commitment("agreement", "hereby establish", " a joint committee")
+    assert is_commitment("pledge", "hereby declare", " to deepen integration")

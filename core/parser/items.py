@@ -792,6 +792,64 @@ def _country(phrase: str) -> str | None:
     return country.name if country else None
 
 
+@dataclass(frozen=True)
+class LeadIn:
+    """A formula that ends with a colon and announces the points after it ("WE
+    HEREBY DECLARE:", "The Ministers decided:"): a point that opens with an
+    infinitive ("To work together to ...") completes it, and is its item."""
+
+    actors: list[str]
+    verb: str  # as written
+    entry: VerbEntry
+    phrase: str  # as the table matched it, for the category rules
+
+
+#: a point that completes a lead-in: it opens with an infinitive
+_INFINITIVE_POINT = re.compile(r"^\s*[Tt]o\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def lead_in(text: str, reader: ActReader) -> LeadIn | None:
+    """The lead-in a paragraph ends with, if any: its last sentence ends with a
+    colon and holds a reporting verb (a line in capitals is read in lower case).
+    With no subject of its own ("HEREBY DECLARE:" after "WE, the Leaders ...;"),
+    the speakers of the declaration act."""
+    sentences = split_sentences(text)
+    if not sentences or not sentences[-1].rstrip().endswith(":"):
+        return None
+    last = sentences[-1]
+    probe = last.lower() if last.upper() == last else last
+    probe = _FOLLOWING.sub(":", probe)  # "decided the following:" announces the points
+    acts = reader.acts_in(probe, None)
+    if acts:
+        act = acts[-1]
+        return LeadIn(act.actors, act.verb, act.entry, act.phrase or act.verb)
+    found = [m for m in verb_table().scan(probe) if m.entry.rule != "modal"]
+    if not found:
+        return None
+    match = found[-1]
+    return LeadIn([BOTH], _verb_as_written(probe, match), match.entry, _phrase(match))
+
+
+def completes(text: str, lead: LeadIn | None) -> bool:
+    """Whether a paragraph is a point that completes a lead-in ("To deepen ...")."""
+    return lead is not None and bool(_INFINITIVE_POINT.match(text))
+
+
+def point_item(text: str, lead: LeadIn, reader: ActReader) -> ItemDraft:
+    """The item of a point that completes a lead-in: the lead-in's actor and
+    verb, with the point as its complement ("WE HEREBY DECLARE: 1. To deepen
+    ..." is a pledge to deepen)."""
+    complement = " " + text.strip()[:1].lower() + text.strip()[1:]
+    category = decide_category(lead.entry, lead.phrase, complement, reader.speaks)
+    return ItemDraft(
+        text=text.strip(),
+        actors=lead.actors,
+        verb=lead.verb,
+        category=category,
+        is_commitment=is_commitment(category, lead.verb, complement),
+    )
+
+
 def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraft]:
     """The items of one paragraph.
 
