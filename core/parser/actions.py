@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lazy import LazyPattern
+
 DATA = Path(__file__).with_name("data") / "actions.tsv"
 
 
@@ -37,19 +39,19 @@ _COORDINATED = re.compile(
     r"(?P<verb>(?:not\s+)?(?P<word>[a-z]+))\b"
 )
 #: what opens a verb's object: a determiner, a possessive, a name or a number
-_OBJECT = re.compile(
+_OBJECT = LazyPattern(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|this|these|those|all|any|each|every|such|"
     r"new|more|further|greater|closer)\b|[A-Z0-9]|[\w-]+[’']s\b)"
 )
 #: what cannot open a verb's object: a preposition, a conjunction, punctuation
-_NO_OBJECT = re.compile(
+_NO_OBJECT = LazyPattern(
     r"\s*(?:(?:of|for|in|on|at|and|or|with|to|from|by|as|into|between|among)\b|[,.;:)]|$)"
 )
 #: after a verb, a noun's preposition ("review of", "support for")
-_NOUN_AFTER = re.compile(r"\s*(?:of|for)\b|\s*[,.;:)]|\s*$")
+_NOUN_AFTER = LazyPattern(r"\s*(?:of|for)\b|\s*[,.;:)]|\s*$")
 #: between two verbs without a comma: an infinitive, relative or gerund clause
 #: that the second verb may complete ("to develop and produce")
-_NESTED = re.compile(
+_NESTED = LazyPattern(
     r"\bto\s+[a-z]+|\b(?:that|which|who|whom|whose|where)\b|"
     r"\b(?:by|in|on|for|of|through|including|while|when|after|before|without)\s+[a-z]{2,}ing\b"
 )

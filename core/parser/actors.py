@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Person
 from .gazetteer import mentions
+from .lazy import LazyPattern
 from .verbs import word_set
 
 AGENCIES = Path(__file__).with_name("data") / "agencies.tsv"
@@ -47,7 +48,7 @@ _FIRST_PERSON = re.compile(
 #: the bond the parties form, acting as one: "the Alliance", "our partnership",
 #: "our strategic partnership" (named with a party, "the U.S.-ROK Alliance", it is
 #: a body of the parties: see ``_body``)
-_BOND = re.compile(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
+_BOND = LazyPattern(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she"})
 _NOT_SUBJECT = re.compile(
@@ -115,9 +116,9 @@ _BODY = re.compile(
     re.I,
 )
 #: a named body: "the Center for International Private Enterprise", "the Gates Foundation"
-_NAMED_BODY = re.compile(r"^the\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|and|the|on))*$")
+_NAMED_BODY = LazyPattern(r"^the\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|and|the|on))*$")
 #: a body all the parties hold together
-_JOINT = re.compile(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
+_JOINT = LazyPattern(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,9 @@ class ActorResolver:
         if not phrase or _NOT_SUBJECT.match(phrase):
             return None
         lowered = phrase.lower()
-        if _BOND.match(phrase) and len(self.parties) != 1:
-            return Actors([BOTH], "collective")
+        bond = "alliance" in lowered or "partnership" in lowered
+        if bond and len(self.parties) != 1 and _BOND.match(phrase):
+            return Actors([BOTH], "collective")  # "the Alliance", "our partnership"
         if _FIRST_PERSON.match(lowered) or (
             _COLLECTIVE.match(phrase) and not self._resolve_party(phrase)
         ):

@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from ..model import Category
 from .actions import action_table
+from .lazy import LazyPattern
 from .verbs import VerbEntry, verb_table, word_set
 
 #: adverbs between a subject and its verb ("Both sides also welcomed")
@@ -43,7 +44,7 @@ ADVERBS = re.compile(
 )
 
 #: a second adjective that shares the complement: "committed to *and invested in* X"
-SHARED_PREDICATE = re.compile(
+SHARED_PREDICATE = LazyPattern(
     r"^\s*(?:and|or)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|ive|ful|ant|ent)\s+(?:in|to|of|about|on)\s+"
 )
 
@@ -97,7 +98,7 @@ _HOPE_NOUN = re.compile(
 )
 _DECISION_NOUN = re.compile(_POSS + r"decision\b")
 #: "confirm their continuing coordination to ...": their own action goes on
-_CONTINUED_ACTION = re.compile(
+_CONTINUED_ACTION = LazyPattern(
     r"^\s*(?:their|our|its)\s+continu(?:ed|ing)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
 )
 #: "... and our commitment to": a second object that commits
@@ -111,7 +112,7 @@ _VIEW_THAT = re.compile(
     r"understanding|belief|conviction)\s+(?=that\b)"
 )
 #: an addressee between a verb and its "that" clause ("to the international community")
-_ADDRESSEE = re.compile(
+_ADDRESSEE = LazyPattern(
     r"^\s*to\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w\s.’'-]{2,60}?\s+(?=that\b)"
 )
 _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
@@ -123,19 +124,19 @@ _THAT_CLAUSE = re.compile(
     r"remains?\s+committed|are\s+determined|is\s+determined)\b(?!\s+(?:be|have)\s+(?![a-z]+ing\b))",
     re.I,
 )
-_AGENTS = re.compile(
+_AGENTS = LazyPattern(
     r"^\s*(?:(?:our|their|the|its)\s+)?(?:(?:relevant|respective|senior|appropriate|"
     r"(?-i:[A-Z][\w-]*))\s+)*(?:officials|ministers|ministries|governments|agencies|teams|"
     r"negotiators|representatives|experts|sherpas|envoys|administrations|delegations|"
     r"economies|working\s+groups?)\b",
     re.I,
 )
-_OWN_AGENTS_SUBJECT = re.compile(
+_OWN_AGENTS_SUBJECT = LazyPattern(
     r"\b(?:officials|ministers|ministries|governments|agencies|negotiators|representatives|"
     r"experts|administrations|they|we)\b",
     re.I,
 )
-_PRESCRIPTIVE = re.compile(r"\b(?:should|shall)\b(?!\s+be\s+(?:no|not)\b)", re.I)
+_PRESCRIPTIVE = LazyPattern(r"\b(?:should|shall)\b(?!\s+be\s+(?:no|not)\b)", re.I)
 _LEADING_ADVERBS = re.compile(
     r"^\s*(?:(?:further|also|jointly|swiftly|fully|continue\s+to|actively|together|"
     r"[a-z]+ly)\s+)*"
@@ -225,7 +226,8 @@ def is_action(text: str) -> bool:
     sharing of data") rather than a principle, goal or body ("peace", "the G20",
     "high standards", "the complete denuclearization of ...")."""
     text = re.sub(r"^\s*(?:to|towards|for)\s+", "", text)
-    text = SHARED_PREDICATE.sub("", text, count=1)  # "committed to and invested in X"
+    if text.lstrip().startswith(("and ", "or ")):
+        text = SHARED_PREDICATE.sub("", text, count=1)  # "committed to and invested in X"
     words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:160])
     if not words:
         return False
@@ -298,7 +300,7 @@ def embedded_category(
         return "affirmation"
     if _DECISION_NOUN.match(tail):
         return "agreement"
-    continued = _CONTINUED_ACTION.match(tail)
+    continued = _CONTINUED_ACTION.match(tail) if "continu" in tail[:24] else None
     if continued and continued.group("noun") in _ACTION_NOUNS - _STANCES:
         return "pledge"  # support stays a stance: "reaffirmed their continued support"
     if not agreeing and _TO_ACTION.match(tail):

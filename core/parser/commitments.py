@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Category
+from .lazy import LazyPattern
 
 COMMITTING: frozenset[Category] = frozenset({"pledge", "agreement", "intention"})
 
@@ -27,7 +28,7 @@ _FULFILLED_HERE = re.compile(
 
 #: "hereby declare / commit / resolve to X": the document performs the declaring,
 #: what is declared still lies ahead
-_DECLARING = re.compile(
+_DECLARING = LazyPattern(
     r"\b(?:declare|commit|pledge|resolve|undertake|agree|decide|affirm|reaffirm|confirm)\w*\s*$",
     re.I,
 )
@@ -39,5 +40,5 @@ def is_commitment(category: Category, verb: str = "", complement: str = "") -> b
     to issue this statement")."""
     if category not in COMMITTING:
         return False
-    performed = re.search(r"\bhereby\b", verb, re.I) and not _DECLARING.search(verb)
+    performed = "hereby" in verb.lower() and not _DECLARING.search(verb)
     return not (performed or _FULFILLED_HERE.match(complement))

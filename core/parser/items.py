@@ -27,6 +27,7 @@ from .acts import (
     decide_category,
 )
 from .commitments import is_commitment
+from .lazy import LazyPattern
 from .sentences import split_sentences
 from .verbs import VerbEntry, VerbMatch, verb_forms, verb_table, word_set
 
@@ -35,7 +36,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r"though|whether|so\s+as)\b",
     re.I,
 )
-_NEW_CLAUSE = re.compile(
+_NEW_CLAUSE = LazyPattern(
     r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*(?:(?:in|on|to|at|with|for|from|under|"
     r"through|by)\s+[^,;]{1,40},\s*)?$",
     re.I,
@@ -55,13 +56,13 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 #: a modal right after a word: the word is a noun, the subject of the modal
-_MODAL_AFTER = re.compile(r"\s+(?:will|shall|would|can|could|should|must|may)\b")
+_MODALS = word_set("will shall would can could should must may")
 #: a verb that is also a noun, before a preposition ("support for", "note of")
 _NOUN_AFTER = re.compile(r"^\s*(?:(?:for|of|from|in|on|to|at|by|over|among)\b|,|\.|;)", re.I)
 #: subject words that end a larger noun phrase rather than start one ("the visit of")
 _INSIDE_PHRASE = word_set("of the a an for with by to from in on at between among through under")
 #: a sentence opened by a subordinate or participial clause ("Recognizing ..., we")
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"^(?:[A-Z][a-z]+ing|Given|As|While|Whereas|Although|Though|If|When|With|Since|"
     r"In\s+(?:view|light)\s+of|Based\s+on|Building\s+on|Guided\s+by|Mindful\s+of|"
     r"Convinced|Determined|Inspired|Encouraged|Concerned)\b"
@@ -84,14 +85,12 @@ _PERFECT = re.compile(r"\s+(?:has|have|had)(?:\s+(?:already|also|just|now|furthe
 #: an acronym in brackets just before a verb, after the name it abbreviates
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
 #: what opens a subordinate clause just before its subject
-_SUBORDINATOR = re.compile(
-    r"(?:\b(?:that|which|who|whom|whose|when|whenever|while|if|since|because|although|"
-    r"though|whereas|once|until|unless|after|before)|(?<!such\s)(?<!well\s)(?<!so\s)"
-    r"\bas)\s*$",
-    re.I,
+_SUBORDINATORS = word_set(
+    "that which who whom whose when whenever while if since because although though whereas "
+    "once until unless after before"
 )
 #: openers between a coordinator and the subject of a new clause ("and *together* we")
-_CLAUSE_OPENERS = re.compile(
+_CLAUSE_OPENERS = LazyPattern(
     r"(?:[;:,]|\b(?:and|but|while|whereas))\s*(?P<openers>(?:(?:together|also|further|"
     r"furthermore|moreover|additionally|finally|then|today|now|accordingly|likewise|"
     r"in\s+(?:this|that|the\s+same)\s+(?:regard|context|spirit|connection|vein)|"
@@ -106,10 +105,10 @@ _OPENING_NAME = re.compile(
 #: a past time that makes a reporting verb narrative ("Two years ago, we pledged")
 _PAST_TIME = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+ago\b", re.I)
 #: verbs of state after "continue to": a description, no act ("continue to enjoy")
-_STATIVE = re.compile(
+_STATIVE = LazyPattern(
     r"\s*(?:be|have|enjoy|remain|face|exist|experience|suffer|benefit|thrive|play|serve)\b"
 )
-_FUTURE_WORDING = re.compile(
+_FUTURE_WORDING = LazyPattern(
     r"\b(?:we|our\s+\w+|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|leaders|countries))"
     r"\b[^.;]{0,60}?\b(?:will|shall)\s+(?!be\b)",
     re.I,
@@ -121,7 +120,7 @@ _OBJECT_START = re.compile(
     r"more|further|greater|other|new|efforts?)\b|[A-Z0-9])",
 )
 #: a sentence opened by its subject and a narrative verb ("The two leaders discussed")
-_NARRATED = re.compile(
+_NARRATED = LazyPattern(
     r"\s*(?:(?:Today|Yesterday|This\s+\w+|On\s+[^,]{3,40}|In\s+[^,]{3,40}),\s*)?"
     r"(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both|we)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
     r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?"
@@ -129,14 +128,14 @@ _NARRATED = re.compile(
 )
 #: an apposition after a pronoun, set off by commas or dashes: "we, President X
 #: of A and President Y of B, reaffirm"; "we – the presidents of A, B and C – met"
-_APPOSITION = re.compile(
+_APPOSITION = LazyPattern(
     r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>,|–|—|--?)\s+(?:the\s+|[A-Z])[^;:]{2,300}?"
     r"\s*(?P=mark)\s*$"
 )
 #: an aside set off by dashes just before a verb ("X – an affiliate of Y – will")
-_DASHED_ASIDE = re.compile(r"\s+[–—]\s+[^–—;:]{2,120}?\s+[–—]\s*$")
+_DASHED_ASIDE = LazyPattern(r"\s+[–—]\s+[^–—;:]{2,120}?\s+[–—]\s*$")
 #: the same set off by dashes inside a sentence ("we – the presidents of ... – met")
-_DASHED_APPOSITION = re.compile(
+_DASHED_APPOSITION = LazyPattern(
     r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>–|—|--?)\s+(?:the\s+|[A-Z])[^;:–—]{2,300}?"
     r"\s*(?P=mark)\s*"
 )
@@ -404,7 +403,8 @@ class ActReader:
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         before = _without_apposition(before, _APPOSITION)  # "we, the leaders of ..., affirm"
         # "X and Y (CIPE) – an affiliate of Z – will": the aside is no part of the subject
-        before = _DASHED_ASIDE.sub(lambda m: " " * len(m.group()), before)
+        if "–" in before or "—" in before:
+            before = _DASHED_ASIDE.sub(lambda m: " " * len(m.group()), before)
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
@@ -489,10 +489,13 @@ class ActReader:
         return [Act(0, start, end, passive.group("verb"), entry, agents)]
 
 
-def _without_apposition(text: str, pattern: re.Pattern[str]) -> str:
+def _without_apposition(text: str, pattern: LazyPattern) -> str:
     """A text with the apposition after a pronoun blanked out (the same length,
     so that positions hold): "we, President X of A and President Y of B," is
     "we" for the verb after it."""
+    lowered = text.lower()
+    if not ("we" in lowered or "they" in lowered) or not any(c in text for c in ",–—-"):
+        return text
 
     def blank(found: re.Match[str]) -> str:
         pronoun = found.group("pronoun")
@@ -534,14 +537,20 @@ def _subordinate(before: str) -> bool:
     """Whether a subject opens a subordinate clause ("... evidence that Russia is
     committed", "As we celebrate the anniversary, ..."): with no act before it in
     the sentence, the clause is narrative or sets the scene for the main one."""
-    return bool(_SUBORDINATOR.search(before))
+    words = before.lower().split()
+    if not words:
+        return False
+    if words[-1] == "as":  # not "such as", "as well as", "so as"
+        return len(words) < 2 or words[-2] not in ("such", "well", "so")
+    return words[-1] in _SUBORDINATORS
 
 
 def _noun_use(sentence: str, match: VerbMatch) -> bool:
     """A verb form used as a noun: "our support", "Japan's support", "support for"."""
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
-    if match.entry.rule != "modal" and _MODAL_AFTER.match(sentence[match.end :]):
+    following = sentence[match.end : match.end + 12].split(None, 1)
+    if match.entry.rule != "modal" and following and following[0] in _MODALS:
         return True  # "Central Asian states will ...": a verb is not followed by "will"
     return match.entry.rule in ("weak", "noun") and bool(_NOUN_AFTER.match(sentence[match.end :]))
 
@@ -805,7 +814,7 @@ class LeadIn:
 
 
 #: a point that completes a lead-in: it opens with an infinitive
-_INFINITIVE_POINT = re.compile(r"^\s*[Tt]o\s+(?:[a-z]+ly\s+)?[a-z]+")
+_INFINITIVE_POINT = LazyPattern(r"^\s*[Tt]o\s+(?:[a-z]+ly\s+)?[a-z]+")
 
 
 def lead_in(text: str, reader: ActReader) -> LeadIn | None:

@@ -16,6 +16,7 @@ from typing import cast, get_args
 
 from ..model import Category
 from .actions import action_table, is_adverb
+from .lazy import LazyPattern
 
 DATA = Path(__file__).with_name("data") / "verbs.tsv"
 
@@ -56,7 +57,7 @@ _ASIDE_OPENERS = word_set("on in to for as with at")
 _ASIDE_WRITTEN = re.compile(
     r"^(\S+)\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}"
 )
-_COMMA_ASIDE_WRITTEN = re.compile(r"^(\S+)\s*,[^,]+,\s*")
+_COMMA_ASIDE_WRITTEN = LazyPattern(r"^(\S+)\s*,[^,]+,\s*")
 _BE = ("is", "are", "was", "were", "am", "be", "been")
 #: words and single punctuation marks, as the matcher walks them
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
@@ -313,7 +314,8 @@ class VerbTable:
                     text = sentence[start:stop]
                     if "{aside}" in entry.phrase:
                         text = _ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
-                        text = _COMMA_ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
+                        if "," in text:
+                            text = _COMMA_ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
                     found.append(VerbMatch(start, stop, text, entry))
                     at = end
                     break
