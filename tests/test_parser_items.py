@@ -834,3 +834,29 @@ def test_points_that_complete_a_declaration_formula_are_its_items() -> None:
 def test_hereby_performs_an_establishment_not_a_declaration() -> None:
     assert not is_commitment("agreement", "hereby establish", " a joint committee")
     assert is_commitment("pledge", "hereby declare", " to deepen integration")
+
+
+def test_every_bullet_under_a_modal_lead_in_is_a_pledge() -> None:
+    found = items_of(
+        "To advance our partnership, we will:\n- strengthen maritime security cooperation;\n"
+        "- provide capacity building for coast guards; and\n- expand exchanges."
+    )
+    assert [(i.verb, i.text) for i in found] == [
+        (
+            "will strengthen",
+            "To advance our partnership, we will:\n- strengthen maritime security cooperation",
+        ),
+        ("provide", "We will provide capacity building for coast guards"),
+        ("expand", "We will expand exchanges."),
+    ]
+
+
+def test_bullets_that_complete_an_infinitive_stay_one_item() -> None:
+    found = items_of("The leaders agreed to:\n- hold annual consultations;\n- establish a group.")
+    assert [i.verb for i in found] == ["agreed to"]
+
+
+def test_continuing_their_own_activity_is_a_pledge() -> None:
+    item = only("Both countries continue their close consultations on regional issues.")
+    assert (item.verb, item.category) == ("continue", "pledge")
+    assert only("We continue our support for the regional architecture.").category == "affirmation"

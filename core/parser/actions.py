@@ -34,7 +34,8 @@ NOT_ADVERBS = _word_set(
 
 #: a coordinator before a verb: ", ", ", and ", " and ", " as well as "
 _COORDINATED = re.compile(
-    r"(?P<coord>\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?P<coord>[;,]?\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s+|\s*,\s*(?:and\s+)?|\s+and\s+|"
+    r"\s+as\s+well\s+as\s+)"
     r"(?P<adverbs>(?:(?:further|jointly|also|then|[a-z]+ly)\s+)*)"
     r"(?P<verb>(?:not\s+)?(?P<word>[a-z]+))\b"
 )
@@ -61,7 +62,7 @@ _NOT_GERUNDS = _word_set(
     something anything everything morning evening ceiling"""
 )
 #: where the verbs under one modal end: a new clause
-_CLAUSE_END = re.compile(r"[;:]|\.\s|\b(?:will|shall)\b")
+_CLAUSE_END = re.compile(r";(?!\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s)|:|\.\s|\b(?:will|shall)\b")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def coordinated_verbs(sentence: str, start: int, end: int) -> list[Coordinated]:
         after = sentence[match.end() :]
         if _NOUN_AFTER.match(after) or (word in table.nouns and not _object_follows(after, found)):
             continue
-        comma = "," in match.group("coord")
+        comma = "," in match.group("coord") or "\n" in match.group("coord")  # or a bullet
         if not comma and _nested(sentence[level : match.start()]):
             continue  # "to develop and produce": the infinitive's own verbs
         verb_end = match.end() + table.tail(word, after)

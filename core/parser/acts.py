@@ -164,7 +164,7 @@ _ACTION_NOUNS = word_set(
     efforts measures defense defence protection provision delivery deployment
     reduction elimination mobilization mobilisation financing funding investment
     investments contribution contributions exchange exchanges dialogue partnership
-    work reform reforms"""
+    work reform reforms consultation consultations"""
 )
 #: words in -ing that are adjectives far more often than gerunds ("to leading
 #: democracies", "the emerging technologies"): they open a noun phrase

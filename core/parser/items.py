@@ -42,8 +42,9 @@ _NEW_CLAUSE = LazyPattern(
     re.I,
 )
 _COORDINATION = re.compile(
-    r"(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
-    r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+$",
+    r"(?:(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
+    r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+|"
+    r"[;,]?\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s+)$",  # a list item: "we will:\n- X;\n- Y"
     re.I,
 )
 _SHARED_OBJECT = re.compile(
@@ -649,10 +650,10 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     support", "will strengthen X and support Y"), or None (a new clause, which
     needs a subject of its own)."""
     between = sentence[before.verb_end : match.start]
+    if match.entry.rule == COORDINATED:  # bullets under "we will:" too
+        return "shared" if _SHARED_OBJECT.fullmatch(between) else "own"
     if re.search(r"\n\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])\s", between):
         return None  # a list item of its own
-    if match.entry.rule == COORDINATED:
-        return "shared" if _SHARED_OBJECT.fullmatch(between) else "own"
     modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
     weak = match.entry.rule in ("weak", "noun")
     listed = (
@@ -906,6 +907,7 @@ def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
         last += 1
     end = acts[last + 1].start if last + 1 < len(acts) else len(sentence)
     piece = sentence[acts[first].start : end].strip(" ,;")
+    piece = re.sub(r"^(?:(?:and|or)\s*)?\n\s*[-•*]\s+", "", piece)  # a list item's mark
     piece = re.sub(r"^(?:and|while|but|as\s+well\s+as)\s+", "", piece, flags=re.I)
     if acts[first].inherited and acts[first].subject:
         subject = acts[first].subject.strip()

@@ -48,6 +48,8 @@ _ADVERBS = word_set(
 _MODAL_STEP = ("continue", "to")
 #: ... and these end the modal phrase at their "to" ("will work to", "will strive to")
 _MODAL_AIMS = word_set("work strive endeavor endeavour seek aim try")
+#: the marks of list items after a modal's colon
+_BULLETS = frozenset({"-", "•", "*"})
 #: "will do so": a pro-form that repeats the act before it, no act of its own
 _PRO_FORMS = word_set("so likewise this that the same")
 #: words that open an aside set off by commas inside a verb phrase ("expressed, on
@@ -248,6 +250,8 @@ def _match_modal(words: list[str], at: int) -> int | None:
             end += 1
         elif tuple(words[end : end + 2]) == _MODAL_STEP:
             end += 2
+        elif words[end] == ":" and end + 1 < len(words) and words[end + 1] in _BULLETS:
+            end += 2  # "we will:\n- strengthen ...;\n- provide ..."
         else:
             break
     if end >= len(words) or not words[end].isalpha() or not words[end].islower():
@@ -312,6 +316,8 @@ class VerbTable:
                 if end is not None:
                     start, stop = tokens[at].start(), tokens[end - 1].end()
                     text = sentence[start:stop]
+                    if entry.rule == "modal" and ":" in text:  # "will:\n- strengthen"
+                        text = re.sub(r"\s*:\s*[-•*]\s+", " ", text)
                     if "{aside}" in entry.phrase:
                         text = _ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
                         if "," in text:
