@@ -860,3 +860,15 @@ def test_continuing_their_own_activity_is_a_pledge() -> None:
     item = only("Both countries continue their close consultations on regional issues.")
     assert (item.verb, item.category) == ("continue", "pledge")
     assert only("We continue our support for the regional architecture.").category == "affirmation"
+
+
+def test_a_plain_verb_cannot_continue_a_singular_subject() -> None:
+    found = items_of(
+        "The Philippine side expressed the hope that Japan will honor its commitments and "
+        "support the Philippine position."
+    )
+    assert [i.verb for i in found] == ["expressed the hope"]
+
+
+def test_neither_side_is_both() -> None:
+    assert only("Neither side supports any attempt to change the status quo.").actors == ["both"]

@@ -42,7 +42,7 @@ _COLLECTIVE = re.compile(
 _FIRST_PERSON = re.compile(
     r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
     r"administrations|sides|teams|officials|ministers|representatives|negotiators|envoys)|"
-    r"together,?\s+we|they|both|all\s+of\s+us)$",
+    r"together,?\s+we|they|both|all\s+of\s+us|neither(?:\s+(?:side|country|party))?)$",
     re.I,
 )
 #: the bond the parties form, acting as one: "the Alliance", "our partnership",

@@ -667,6 +667,8 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
         return None
     if _singular(match) and (len(before.actors) > 1 or before.actors == [BOTH]):
         return None  # "we are committed to ensuring X is aligned and continues to": X's verb
+    if not modal and _plain(match) and _one_subject(before):
+        return None  # "the Chinese side expressed the hope that X will honor ... and support"
     if (
         not modal
         and _tense(match.text) == "past"
@@ -695,6 +697,22 @@ def _singular(match: VerbMatch) -> bool:
     word = match.text.split()[0].lower() if match.text.split() else ""
     first = match.entry.phrase.split()[0] if match.entry.phrase.split() else ""
     return any(verb_forms(lemma)[1] == word for lemma in first.split("|") if lemma != "be")
+
+
+def _plain(match: VerbMatch) -> bool:
+    """Whether a verb is written in its plain form ("support", "appreciate"),
+    which a singular subject cannot take."""
+    word = match.text.split()[0].lower() if match.text.split() else ""
+    first = match.entry.phrase.split()[0] if match.entry.phrase.split() else ""
+    return any(lemma.split("/")[0] == word for lemma in first.split("|") if lemma != "be")
+
+
+def _one_subject(act: Act) -> bool:
+    """Whether an act's subject is one party or person, written in the singular
+    ("the Chinese side", "Japan", "President Santos"), not "we" or a list."""
+    subject = act.subject.lower()
+    plural = subject in PERSONAL_PRONOUNS or re.search(r"\b(?:and|sides|leaders|both)\b", subject)
+    return len(act.actors) == 1 and act.actors != [BOTH] and bool(subject) and not plural
 
 
 def _acts_under_modal(match: VerbMatch) -> bool:
