@@ -872,3 +872,7 @@ def test_a_plain_verb_cannot_continue_a_singular_subject() -> None:
 
 def test_neither_side_is_both() -> None:
     assert only("Neither side supports any attempt to change the status quo.").actors == ["both"]
+
+
+def test_adverbs_before_the_last_word_of_a_phrase() -> None:
+    assert only("We stand firmly together in the pursuit of peace.").verb == "stand firmly together"

@@ -189,7 +189,11 @@ def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> _Found | None
         end = at
         while end < len(words) and _is_adverb(words[end]):
             end += 1
-        return _match_slots(words, end, rest)
+        for stop in range(end, at - 1, -1):  # "stand firmly together": the last may be a word
+            found = _match_slots(words, stop, rest)
+            if found is not None:
+                return found
+        return None
     if kind == "aside":  # "expressed [to the President] his gratitude"
         if at < len(words) and words[at] == ",":  # "expressed, on behalf of X, his"
             close = next((n for n in range(at + 2, min(at + 16, len(words))) if words[n] == ","), 0)
