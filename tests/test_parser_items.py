@@ -876,3 +876,20 @@ def test_neither_side_is_both() -> None:
 
 def test_adverbs_before_the_last_word_of_a_phrase() -> None:
     assert only("We stand firmly together in the pursuit of peace.").verb == "stand firmly together"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("It was decided that a Joint Committee would be established.", "agreement"),
+        ("Both sides agreed that the next meeting will be held in Manila.", "agreement"),
+        ("Both sides agreed that the situation would be difficult.", "affirmation"),
+    ],
+)
+def test_a_decision_or_an_agreed_plan_in_the_passive(sentence: str, category: str) -> None:
+    assert only(sentence).category == category
+
+
+def test_the_leaders_of_the_parties_are_the_parties() -> None:
+    item = only("The leaders of Japan and the Philippines reaffirmed the importance of trade.")
+    assert item.actors == ["both"]

@@ -49,6 +49,13 @@ _FIRST_PERSON = re.compile(
 #: "our strategic partnership" (named with a party, "the U.S.-ROK Alliance", it is
 #: a body of the parties: see ``_body``)
 _BOND = LazyPattern(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
+#: a collective of named countries: "the leaders of Japan and the Philippines"
+_OF_PARTIES = LazyPattern(
+    r"^(?:the\s+)?(?:[a-z]+\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+"
+    r"government)?|prime\s+ministers|presidents|(?:foreign\s+)?ministers|governments|"
+    r"delegations|representatives|peoples)\s+of\s+(?P<list>[A-Z].+|the\s+[A-Z].+)$",
+    re.I,
+)
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
 PERSONAL_PRONOUNS = frozenset({"we", "they", "he", "she"})
 _NOT_SUBJECT = re.compile(
@@ -154,6 +161,11 @@ class ActorResolver:
         if not phrase or _NOT_SUBJECT.match(phrase):
             return None
         lowered = phrase.lower()
+        of_list = _OF_PARTIES.match(phrase) if " of " in lowered else None
+        if of_list:  # "the leaders of Japan and the Philippines": the parties they lead
+            listed = self._list_of_actors(of_list.group("list"))
+            if listed is not None and listed.how != "generic":
+                return listed
         bond = "alliance" in lowered or "partnership" in lowered
         if bond and len(self.parties) != 1 and _BOND.match(phrase):
             return Actors([BOTH], "collective")  # "the Alliance", "our partnership"

@@ -141,6 +141,25 @@ _LEADING_ADVERBS = re.compile(
     r"^\s*(?:(?:further|also|jointly|swiftly|fully|continue\s+to|actively|together|"
     r"[a-z]+ly)\s+)*"
 )
+#: "that X will / would be established": an action planned in the passive
+_PASSIVE_FUTURE = LazyPattern(
+    r"\b(?:will|would|shall)\s+(?:also\s+|further\s+|soon\s+)?be\s+(?P<participle>[a-z]+(?:ed|en)|"
+    r"held|made|set|built|sent|met|led)\b"
+)
+_IRREGULAR_PARTICIPLES = {
+    "held": "hold",
+    "made": "make",
+    "set": "set",
+    "built": "build",
+    "sent": "send",
+    "given": "give",
+    "taken": "take",
+    "undertaken": "undertake",
+    "led": "lead",
+    "chosen": "choose",
+    "met": "meet",
+    "strengthened": "strengthen",
+}
 #: gerunds after "look forward to" that receive rather than act
 _RECEIVING = frozenset({"receiving", "seeing", "hearing", "witnessing"})
 #: meetings: looking forward to one is looking forward to taking part in it
@@ -338,7 +357,29 @@ def _agreement(verb: str, tail: str, speaks: Speaks) -> Category:
     embedded = embedded_category(
         clause, lambda s: speaks(s) or bool(_OWN_AGENTS_SUBJECT.search(s)), agreeing=True
     )
+    if embedded is None and _planned(sentence_clause):
+        return "agreement"  # "agreed that a joint committee would be established"
     return embedded or "affirmation"
+
+
+def _planned(clause: str) -> bool:
+    """Whether a "that" clause plans an action in the passive: "that a committee
+    will / would be established", "that the next meeting will be held in Tokyo"."""
+    found = _PASSIVE_FUTURE.search(clause[:200])
+    return found is not None and bool(_lemmas(found.group("participle")) & action_table().verbs)
+
+
+def _lemmas(participle: str) -> set[str]:
+    """The base forms a past participle may come from ("convened" -> convene,
+    "established" -> establish, "planned" -> plan, "held" -> hold)."""
+    if participle in _IRREGULAR_PARTICIPLES:
+        return {_IRREGULAR_PARTICIPLES[participle]}
+    forms = {participle[:-1], participle[:-2]}
+    if participle.endswith("ied"):
+        forms.add(participle[:-3] + "y")
+    if len(participle) > 4 and participle[-3] == participle[-4]:
+        forms.add(participle[:-3])
+    return forms
 
 
 def _looking_forward(tail: str) -> Category:

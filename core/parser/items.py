@@ -474,7 +474,9 @@ class ActReader:
         """A passive act: "was underlined by the Japanese side", "It was agreed that"."""
         impersonal = IMPERSONAL.match(sentence)
         if impersonal:
-            entry = VerbEntry(impersonal.group("verb"), "agreement", "agrees")
+            word = impersonal.group("verb").lower()
+            # "it was decided that": a decision, whatever it decides; "agreed that" may judge
+            entry = VerbEntry(word, "agreement", "agrees" if word == "agreed" else "")
             verb = sentence[impersonal.start("aux") : impersonal.end("verb")]
             verb = " ".join(w for w in verb.split() if w.lower() not in _CONNECTIVES)
             return [Act(0, 0, impersonal.end("verb"), verb, entry, [BOTH], subject="")]
