@@ -893,3 +893,8 @@ def test_a_decision_or_an_agreed_plan_in_the_passive(sentence: str, category: st
 def test_the_leaders_of_the_parties_are_the_parties() -> None:
     item = only("The leaders of Japan and the Philippines reaffirmed the importance of trade.")
     assert item.actors == ["both"]
+
+
+def test_a_short_aside_after_the_subject_needs_no_review() -> None:
+    item = only("Japan, for its part, intends to extend a new loan.")
+    assert (item.actors, item.review) == (["Japan"], [])

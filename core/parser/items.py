@@ -467,7 +467,9 @@ class ActReader:
                     found = self.actors.resolve(candidate, previous)
                     if found is not None and found.how != "generic":
                         at = start + len(phrase) - len(phrase.lstrip())
-                        return _Subject(candidate, at, found, far=True)
+                        # a short aside ("Japan, for its part, intends") is no weak evidence
+                        aside = before[at + len(candidate) :].split()
+                        return _Subject(candidate, at, found, far=len(aside) > 6)
         return None
 
     def _passive(self, sentence: str, previous: list[str] | None) -> list[Act]:
