@@ -898,3 +898,15 @@ def test_the_leaders_of_the_parties_are_the_parties() -> None:
 def test_a_short_aside_after_the_subject_needs_no_review() -> None:
     item = only("Japan, for its part, intends to extend a new loan.")
     assert (item.actors, item.review) == (["Japan"], [])
+
+
+def test_a_chairmans_statement_the_meeting_and_a_party_s_leaders() -> None:
+    parsed = parse_text(
+        "Chairman's Statement of the ASEAN-Japan Summit\n\nJakarta, 6 September 2023\n\n"
+        "1. The Meeting welcomed the Comprehensive Strategic Partnership established in 2023.\n\n"
+        "2. ASEAN Leaders appreciated Japan's contribution to the ASEAN Centre for Energy.\n"
+    )
+    assert [(i.actors, i.verb) for i in parsed.items] == [
+        (["both"], "welcomed"),
+        (["ASEAN"], "appreciated"),
+    ]

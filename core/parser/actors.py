@@ -42,7 +42,8 @@ _COLLECTIVE = re.compile(
 _FIRST_PERSON = re.compile(
     r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
     r"administrations|sides|teams|officials|ministers|representatives|negotiators|envoys)|"
-    r"together,?\s+we|they|both|all\s+of\s+us|neither(?:\s+(?:side|country|party))?)$",
+    r"together,?\s+we|they|both|all\s+of\s+us|neither(?:\s+(?:side|country|party))?|"
+    r"the\s+(?:meeting|summit|conference|retreat))$",
     re.I,
 )
 #: the bond the parties form, acting as one: "the Alliance", "our partnership",
@@ -114,6 +115,11 @@ _ACTOR_NOUNS = re.compile(
     r"group)\b",
     re.I,
 )
+#: the words of a collective of one party ("ASEAN Leaders", "the Japanese ministers")
+_GROUP_WORDS = word_set(
+    """leaders leader ministers minister member members states delegation delegations
+    representatives officials governments foreign prime presidents"""
+)
 _PARTS = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
 #: what makes a name an organisation that can act for its party
 _BODY = re.compile(
@@ -166,6 +172,9 @@ class ActorResolver:
             listed = self._list_of_actors(of_list.group("list"))
             if listed is not None and listed.how != "generic":
                 return listed
+        group = self._party_group(phrase)
+        if group is not None:
+            return group  # "ASEAN Leaders", "the Japanese ministers"
         bond = "alliance" in lowered or "partnership" in lowered
         if bond and len(self.parties) != 1 and _BOND.match(phrase):
             return Actors([BOTH], "collective")  # "the Alliance", "our partnership"
@@ -232,8 +241,24 @@ class ActorResolver:
             return Actors([BOTH], "collective")
         return Actors(names, "person" if hows == {"person"} else "party")
 
+    def _party_group(self, phrase: str) -> Actors | None:
+        """A collective of one party ("ASEAN Leaders", "the Japanese ministers",
+        "the ASEAN Member States"): that party, when it is one of the parties."""
+        if not _COLLECTIVE.match(phrase):
+            return None
+        party = self._resolve_party(phrase)
+        if party is None or (self.parties and party not in self.parties):
+            return None
+        rest = re.findall(r"[\w’'.-]+", _without_countries(phrase).lower())
+        if rest and all(w in _PARTY_WORDS or w in _GROUP_WORDS for w in rest):
+            return Actors([party], "party")
+        return None
+
     def _one_actor(self, part: str) -> Actors | None:
         part = _HONORIFIC.sub("", part)
+        group = self._party_group(part)
+        if group is not None:
+            return group
         if _COLLECTIVE.match(part) and not self._resolve_party(part):  # not "the United States"
             return Actors([BOTH], "collective")
         person = self._person_in(part)

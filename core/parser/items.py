@@ -58,6 +58,13 @@ _NOUN_BEFORE = re.compile(
 )
 #: a modal right after a word: the word is a noun, the subject of the modal
 _MODALS = word_set("will shall would can could should must may")
+#: a participle that modifies the noun before it: "the Partnership established in 2023",
+#: "the Statement adopted at the Summit", "the plan announced by Japan"
+_REDUCED_RELATIVE = LazyPattern(
+    r"\s+(?:in\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)|(?:at|during)\s+the\s+[A-Z]|by\s+(?:the\s+)?[A-Z]|on\s+\d|last\s+|"
+    r"earlier\s+)"
+)
 #: a verb that is also a noun, before a preposition ("support for", "note of")
 _NOUN_AFTER = re.compile(r"^\s*(?:(?:for|of|from|in|on|to|at|by|over|among)\b|,|\.|;)", re.I)
 #: subject words that end a larger noun phrase rather than start one ("the visit of")
@@ -554,6 +561,8 @@ def _noun_use(sentence: str, match: VerbMatch) -> bool:
     """A verb form used as a noun: "our support", "Japan's support", "support for"."""
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
+    if _REDUCED_RELATIVE.match(sentence, match.end) and match.text.endswith("ed"):
+        return True  # "the Partnership established in 2023": a participle, no act
     following = sentence[match.end : match.end + 12].split(None, 1)
     if match.entry.rule != "modal" and following and following[0] in _MODALS:
         return True  # "Central Asian states will ...": a verb is not followed by "will"
