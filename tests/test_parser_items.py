@@ -910,3 +910,8 @@ def test_a_chairmans_statement_the_meeting_and_a_party_s_leaders() -> None:
         (["both"], "welcomed"),
         (["ASEAN"], "appreciated"),
     ]
+
+
+def test_an_announcement_in_the_progressive_acts_a_progress_report_does_not() -> None:
+    assert only("Today, Japan is announcing new loans for the railway.").category == "pledge"
+    assert items_of("Japan is providing training for engineers.") == []
