@@ -561,8 +561,9 @@ def _noun_use(sentence: str, match: VerbMatch) -> bool:
     """A verb form used as a noun: "our support", "Japan's support", "support for"."""
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
-    if _REDUCED_RELATIVE.match(sentence, match.end) and match.text.endswith("ed"):
-        return True  # "the Partnership established in 2023": a participle, no act
+    transitive = match.entry.category == "agreement" and " " not in match.entry.phrase
+    if transitive and match.text.endswith("ed") and _REDUCED_RELATIVE.match(sentence, match.end):
+        return True  # "the Partnership established in 2023": a participle with no object
     following = sentence[match.end : match.end + 12].split(None, 1)
     if match.entry.rule != "modal" and following and following[0] in _MODALS:
         return True  # "Central Asian states will ...": a verb is not followed by "will"
