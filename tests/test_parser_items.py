@@ -915,3 +915,33 @@ def test_a_chairmans_statement_the_meeting_and_a_party_s_leaders() -> None:
 def test_an_announcement_in_the_progressive_acts_a_progress_report_does_not() -> None:
     assert only("Today, Japan is announcing new loans for the railway.").category == "pledge"
     assert items_of("Japan is providing training for engineers.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        (
+            "We stand strong, united and absolutely committed to rebuilding a peaceful future.",
+            "absolutely committed to",
+            "pledge",
+        ),
+        (
+            "We remain firm in our resolve to meet the challenges.",
+            "remain firm in our resolve",
+            "pledge",
+        ),
+        ("We are united in our support for the people.", "are united in", "affirmation"),
+        (
+            "Japan and the Philippines are pleased to announce an intention to open an office.",
+            "are pleased to announce",
+            "intention",
+        ),
+    ],
+)
+def test_copulas_and_adjectives_of_the_speakers(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.actors, item.verb, item.category) == (["both"], verb, category)
+
+
+def test_united_by_is_a_description() -> None:
+    assert items_of("Our two countries are united by a shared vision.") == []

@@ -443,7 +443,10 @@ def decide_category(
     if rule in ("states", "noun"):
         # the verb's object: "their determination to ..." when the phrase holds the noun
         words = verb.split(None, 1)
-        obj = f"{words[1]} {tail.lstrip()}" if len(words) > 1 else tail
+        # the stance noun the phrase holds is the object ("reaffirm *our commitment*");
+        # a phrase that ends in its verb ("are pleased to announce") has none
+        held = len(words) > 1 and " to " not in f" {words[1]} "
+        obj = f"{words[1]} {tail.lstrip()}" if held else tail
         embedded = embedded_category(obj, speaks, own=own)
         if embedded is None and _ADDRESSEE.match(tail):
             # an addressee before the clause: "sent a message to the world that ..."

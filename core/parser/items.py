@@ -140,6 +140,13 @@ _APPOSITION = LazyPattern(
     r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>,|–|—|--?)\s+(?:the\s+|[A-Z])[^;:]{2,300}?"
     r"\s*(?P=mark)\s*$"
 )
+#: a subject, a copula and adjectives that the verb's participle completes: "we
+#: stand strong, united and [absolutely committed to]", "we are ready and [committed to]"
+_SHARED_COPULA = LazyPattern(
+    r"(?:^|[,;]\s*)(?P<subject>(?:[Ww]e|[Tt]hey|[A-Z][^,;]{1,60}?))\s+(?:are|is|remain|remains|"
+    r"stand|stands)\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s*,\s*(?:[a-z]+ly\s+)?[a-z]+)*\s*,?\s+and"
+    r"(?:\s+[a-z]+ly)*\s*$"
+)
 #: an aside set off by dashes just before a verb ("X – an affiliate of Y – will")
 _DASHED_ASIDE = LazyPattern(r"\s+[–—]\s+[^–—;:]{2,120}?\s+[–—]\s*$")
 #: the same set off by dashes inside a sentence ("we – the presidents of ... – met")
@@ -430,6 +437,11 @@ class ActReader:
             far = self._far_subject(before, cut, previous)
             if far is not None:
                 return far
+        shared = _SHARED_COPULA.search(before[cut:])
+        if shared:  # "we stand strong, united and committed to": the copula's subject
+            found = self.actors.resolve(shared.group("subject"), previous)
+            if found is not None and found.how != "generic":
+                return _Subject(shared.group("subject"), cut + shared.start("subject"), found)
         end = spans[-1][1]
         last = before[spans[-1][0] : end]
         if last.lower() in PERSONAL_PRONOUNS:
