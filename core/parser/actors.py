@@ -50,6 +50,9 @@ _FIRST_PERSON = re.compile(
 #: "our strategic partnership" (named with a party, "the U.S.-ROK Alliance", it is
 #: a body of the parties: see ``_body``)
 _BOND = LazyPattern(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
+_OF_HEADS = word_set(
+    "leaders heads ministers presidents governments delegations representatives peoples"
+)
 #: a collective of named countries: "the leaders of Japan and the Philippines"
 _OF_PARTIES = LazyPattern(
     r"^(?:the\s+)?(?:[a-z]+\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+"
@@ -160,14 +163,23 @@ class ActorResolver:
         self.parties = list(parties or [])
         self._agencies = agencies or {}
         self._group_names = group_names
+        self._seen: dict[tuple[str, tuple[str, ...]], Actors | None] = {}
 
     def resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
-        """The actors a subject names, or None when it names none."""
+        """The actors a subject names, or None when it names none (remembered: a
+        sentence tries many phrases before its verb, and statements repeat them)."""
+        key = (subject, tuple(previous) if previous else ())
+        if key not in self._seen:
+            self._seen[key] = self._resolve(subject, previous)
+        return self._seen[key]
+
+    def _resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
         phrase = clean_subject(subject)
         if not phrase or _NOT_SUBJECT.match(phrase):
             return None
         lowered = phrase.lower()
-        of_list = _OF_PARTIES.match(phrase) if " of " in lowered else None
+        head = lowered.split(" of ", 1)[0].rsplit(None, 1)[-1] if " of " in lowered else ""
+        of_list = _OF_PARTIES.match(phrase) if head in _OF_HEADS else None
         if of_list:  # "the leaders of Japan and the Philippines": the parties they lead
             listed = self._list_of_actors(of_list.group("list"))
             if listed is not None and listed.how != "generic":
@@ -244,7 +256,8 @@ class ActorResolver:
     def _party_group(self, phrase: str) -> Actors | None:
         """A collective of one party ("ASEAN Leaders", "the Japanese ministers",
         "the ASEAN Member States"): that party, when it is one of the parties."""
-        if not _COLLECTIVE.match(phrase):
+        last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
+        if last not in _GROUP_WORDS or not _COLLECTIVE.match(phrase):
             return None
         party = self._resolve_party(phrase)
         if party is None or (self.parties and party not in self.parties):

@@ -448,7 +448,7 @@ def decide_category(
         held = len(words) > 1 and " to " not in f" {words[1]} "
         obj = f"{words[1]} {tail.lstrip()}" if held else tail
         embedded = embedded_category(obj, speaks, own=own)
-        if embedded is None and _ADDRESSEE.match(tail):
+        if embedded is None and tail.lstrip().startswith("to ") and _ADDRESSEE.match(tail):
             # an addressee before the clause: "sent a message to the world that ..."
             embedded = embedded_category(_ADDRESSEE.sub("", tail, count=1), speaks, own=own)
         category = embedded or entry.category

@@ -58,6 +58,7 @@ _NOUN_BEFORE = re.compile(
 )
 #: a modal right after a word: the word is a noun, the subject of the modal
 _MODALS = word_set("will shall would can could should must may")
+_RELATIVE_OPENERS = word_set("in at during by on last earlier")
 #: a participle that modifies the noun before it: "the Partnership established in 2023",
 #: "the Statement adopted at the Summit", "the plan announced by Japan"
 _REDUCED_RELATIVE = LazyPattern(
@@ -437,7 +438,7 @@ class ActReader:
             far = self._far_subject(before, cut, previous)
             if far is not None:
                 return far
-        shared = _SHARED_COPULA.search(before[cut:])
+        shared = _SHARED_COPULA.search(before[cut:]) if " and" in before[-40:] else None
         if shared:  # "we stand strong, united and committed to": the copula's subject
             found = self.actors.resolve(shared.group("subject"), previous)
             if found is not None and found.how != "generic":
@@ -574,6 +575,8 @@ def _noun_use(sentence: str, match: VerbMatch) -> bool:
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
     transitive = match.entry.category == "agreement" and " " not in match.entry.phrase
+    after = sentence[match.end : match.end + 10].split(None, 1)
+    transitive = transitive and bool(after) and after[0] in _RELATIVE_OPENERS
     if transitive and match.text.endswith("ed") and _REDUCED_RELATIVE.match(sentence, match.end):
         return True  # "the Partnership established in 2023": a participle with no object
     following = sentence[match.end : match.end + 12].split(None, 1)
@@ -867,8 +870,10 @@ def lead_in(text: str, reader: ActReader) -> LeadIn | None:
     colon and holds a reporting verb (a line in capitals is read in lower case).
     With no subject of its own ("HEREBY DECLARE:" after "WE, the Leaders ...;"),
     the speakers of the declaration act."""
+    if not text.rstrip().endswith(":"):
+        return None
     sentences = split_sentences(text)
-    if not sentences or not sentences[-1].rstrip().endswith(":"):
+    if not sentences:
         return None
     last = sentences[-1]
     probe = last.lower() if last.upper() == last else last

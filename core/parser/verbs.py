@@ -84,12 +84,13 @@ class VerbMatch:
     entry: VerbEntry
 
 
-def verb_forms(lemma: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def verb_forms(lemma: str) -> tuple[str, ...]:
     """The written forms of a verb given as ``base`` or ``base/past``: base,
     third person singular and past (``commit/committed`` -> commit, commits,
     committed), with British ``-ise`` spellings for ``-ize`` verbs."""
     if lemma == "be":
-        return list(_BE)
+        return _BE
     base, _, past = lemma.partition("/")
     if base == "have":
         third = "has"
@@ -109,7 +110,7 @@ def verb_forms(lemma: str) -> list[str]:
     forms = [past, third, base]
     if "iz" in base:
         forms += [form.replace("iz", "is") for form in forms]
-    return forms
+    return tuple(forms)
 
 
 def parse_table(text: str) -> list[VerbEntry]:
