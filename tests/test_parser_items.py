@@ -945,3 +945,12 @@ def test_copulas_and_adjectives_of_the_speakers(sentence: str, verb: str, catego
 
 def test_united_by_is_a_description() -> None:
     assert items_of("Our two countries are united by a shared vision.") == []
+
+
+def test_they_after_a_sentence_that_names_several_officials_is_both() -> None:
+    found = items_of(
+        "Japan reaffirms its commitment to the region. Foreign Minister Tanaka Ichiro, "
+        "Philippine Secretary Jose Cruz, and Secretary General Lee Min met today in Tokyo and "
+        "discussed cooperation. They also affirmed that their cooperation would not be shaken."
+    )
+    assert [i.actors for i in found] == [["Japan"], ["both"]]
