@@ -326,3 +326,66 @@ def test_a_collection_s_numbered_entry_gives_way_to_the_statement_s_own_title() 
     assert statement.title == "Leaders' Visit: Communique"
     dated = parse_text(text.replace("93 Leaders' Communique", "2023 Leaders' Communique"))
     assert dated.title == "2023 Leaders' Communique"
+
+
+def test_a_declaration_s_capitalised_preamble_and_enacting_formula() -> None:
+    """ "WE, the ... ," / "RECOGNIZING ...;" / "FURTHER REAFFIRMING ...;" /
+    "Mindful ...;" / "WE HEREBY DECLARE:": the preamble, whatever its clauses
+    contain; the formula line is neither a paragraph nor an area, and what follows
+    it is the body."""
+    text = (
+        "Atlantis-Oceania Joint Declaration\n\n"
+        "Tokyo, 1 May 2026\n\n"
+        "**WE**, the Leaders of Atlantis and Oceania,\n\n"
+        "**RECOGNIZING** that both countries will continue to work for peace;\n\n"
+        "**FURTHER REAFFIRMING** that we will strengthen our partnership;\n\n"
+        "Determined to deepen our friendship;\n\n"
+        "**WE HEREBY DECLARE:**\n\n"
+        "Our partnership is a pillar of the region.\n\n"
+        "**Economy**\n\n"
+        "- We will expand trade.\n"
+        "- We welcome the progress in investment.\n"
+    )
+    statement = parse_text(text)
+    assert len(statement.preamble) == 5
+    assert statement.preamble[-1] == "WE HEREBY DECLARE:"
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert [p.text for p in statement.paragraphs] == [
+        "Our partnership is a pillar of the region.",
+        "We will expand trade.",
+        "We welcome the progress in investment.",
+    ]
+
+
+def test_a_formula_without_a_colon_is_no_area_and_bullets_after_it_are_paragraphs() -> None:
+    text = (
+        "Joint Declaration\n\nTokyo, 1 May 2026\n\n"
+        "The Prime Ministers of Atlantis and Oceania,\n\n"
+        "Mindful of their shared history,\n\n"
+        "HAVE AGREED AS FOLLOWS\n\n"
+        "- We will expand trade.\n"
+        "- We will hold regular meetings.\n"
+    )
+    statement = parse_text(text)
+    assert statement.areas == []
+    assert statement.preamble[-1] == "HAVE AGREED AS FOLLOWS"
+    assert len(statement.paragraphs) == 2
+
+
+def test_a_bold_lead_in_word_does_not_make_its_line_a_heading() -> None:
+    """Only a line wholly in bold is a bold line; "**WE**, the Member States ..."
+    wrapped over three lines is one paragraph."""
+    text = (
+        "Joint Vision Statement\n\nTokyo, 1 May 2026\n\n"
+        "**WE**, the Leaders of Atlantis and Oceania, gather on the occasion of\n"
+        "the Summit, the first to be held in the capital of Atlantis, on the\n"
+        "first day of May 2026.\n\n"
+        "**Economy**\n\n"
+        "We will expand trade.\n"
+    )
+    statement = parse_text(text)
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert statement.preamble == [
+        "WE, the Leaders of Atlantis and Oceania, gather on the occasion of the Summit, the "
+        "first to be held in the capital of Atlantis, on the first day of May 2026."
+    ]

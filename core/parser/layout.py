@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
@@ -18,7 +19,8 @@ from .units import TERMINAL, Unit, classify_marker
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
 #: the mean length of the items of a list announced by a lead-in, at most
 _LIST_ITEM_WORDS = 40
-_PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
+#: an enacting formula is a short line
+_FORMULA_WORDS = 12
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Layout:
     closing: list[str]
     warnings: list[str]
     numbered: bool
+    #: an enacting formula closed the preamble ("WE HEREBY DECLARE:")
+    preamble_closed: bool = False
 
 
 def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[str]]:
@@ -120,8 +124,32 @@ def _strip_apparatus(units: list[Unit], warnings: list[str]) -> tuple[list[Unit]
     return kept, None
 
 
+@cache
+def _formula_keys() -> tuple[str, ...]:
+    from .doc_rules import lines, phrase_key
+
+    return tuple(sorted({phrase_key(p) for p in lines("formulas.txt")}, key=len, reverse=True))
+
+
+def is_formula(unit: Unit) -> bool:
+    """Whether a unit is an enacting formula ("WE HEREBY DECLARE:", "Have agreed as
+    follows:"): a short unnumbered line ending with a phrase of ``data/formulas.txt``,
+    then a colon or nothing.  It closes the preamble and is neither a paragraph nor
+    an area."""
+    from .doc_rules import ending_phrase
+
+    if unit.number is not None or unit.kind == "bullet" or unit.words > _FORMULA_WORDS:
+        return False
+    text = unit.text.strip().removesuffix(":").rstrip()
+    if text.endswith(TERMINAL):
+        return False
+    return ending_phrase(text, _formula_keys()) is not None
+
+
 def is_heading(unit: Unit, following: Unit | None) -> bool:
     """Whether an unnumbered text unit reads as a heading."""
+    if unit.forced_heading is None and is_formula(unit):
+        return False
     if unit.kind == "heading":
         return True
     if unit.kind != "text" or unit.number is not None or following is None:
@@ -289,7 +317,11 @@ def _place_text(
         target_text = (
             last.text
             if (last and same_section)
-            else (layout.preamble[-1] if layout.preamble and not paragraphs else None)
+            else (
+                layout.preamble[-1]
+                if layout.preamble and not paragraphs and not layout.preamble_closed
+                else None
+            )
         )
         if target_text is not None and (
             target_text.rstrip().endswith(":") or _ends_in_list(target_text)
@@ -318,9 +350,14 @@ def _place_text(
         paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
         return
     # a statement that numbers none of its paragraphs
-    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout):
-        layout.preamble.append(unit.text)
-        return
+    if not paragraphs and not seen_heading and not layout.preamble_closed:
+        if is_formula(unit):
+            layout.preamble.append(unit.text)
+            layout.preamble_closed = True
+            return
+        if _opening_paragraph(unit, layout):
+            layout.preamble.append(unit.text)
+            return
     if last is not None and same_section and _continues(last.text, unit.text):
         _join(last, unit, layout.warnings)
         return
@@ -330,19 +367,48 @@ def _place_text(
 def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
     """In an unnumbered statement: is this unit still the preamble?  The
     preamble is the opening paragraphs before the first heading or the first act,
-    whichever comes first (the caller stops at the first heading)."""
+    whichever comes first (the caller stops at the first heading); a
+    declaration's preambular clauses ("RECOGNIZING ...;", "Mindful of ...;") hold
+    no act, whatever they contain."""
     from .items import has_act
 
-    if (
-        layout.preamble
-        and layout.preamble[-1].rstrip().endswith(",")
-        and _PARTICIPLE.match(unit.text)
-    ):
-        layout.preamble[-1] = layout.preamble[-1]  # the participial clauses of a declaration
-        return True
-    if layout.preamble and _PARTICIPLE.match(unit.text) and unit.text.rstrip().endswith((";", ",")):
-        return True
+    if layout.preamble and is_preambular_clause(unit.text):
+        before = layout.preamble[-1].rstrip()
+        if (
+            before.endswith((",", ":", ";"))
+            or unit.text.rstrip().endswith((";", ","))
+            or is_preambular_clause(before)
+        ):
+            return True
     return not has_act(unit.text)
+
+
+def is_preambular_clause(text: str) -> bool:
+    """Whether ``text`` opens like a preambular clause: a participle or an opener of
+    ``data/preamble_openers.txt`` ("Mindful", "Deeply concerned", "Bearing in
+    mind"), after adverbs ("FURTHER REAFFIRMING"), its first letter a capital."""
+    from .doc_rules import phrase_key, starting_phrase
+
+    if not text[:1].isupper():
+        return False
+    key = phrase_key(text)
+    adverbs, openers = _preamble_openers()
+    while (adverb := starting_phrase(key, adverbs)) is not None:
+        key = key[len(adverb) :].lstrip()
+    return _ING.match(key) is not None or starting_phrase(key, openers) is not None
+
+
+_ING = re.compile(r"[a-z]{2,}ing\b")
+
+
+@cache
+def _preamble_openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from .doc_rules import phrase_keys
+
+    return (
+        phrase_keys("preamble_openers.txt", "adverbs"),
+        phrase_keys("preamble_openers.txt", "openers"),
+    )
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -32,6 +32,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _RULE_OR_MARKER = re.compile(r"^\s*(?:[-*_=#]\s*){3,}$|^\s*[●•◦▪■]\s*$")
 _BOLD_MARK = "\x02"
+_WORD = re.compile(r"\w")
 #: how much longer than its text a Markdown or HTML-laden file may be
 MARKUP_ALLOWANCE = 2
 # a Markdown hard line break (two trailing spaces) ends a line of its own: a
@@ -148,10 +149,17 @@ def _tag_replacement(match: re.Match[str]) -> str:
 
 
 def _mark_bold(match: re.Match[str]) -> str:
+    """A span that is a whole line (or lines) marks them bold; a bold lead-in
+    ("**EMPHASIZING** the importance ...", "**WE**, the Member States ...") does
+    not make its line bold, unless it is a label ended by a colon ("**Heading:**
+    description")."""
     inner = match.group(2)
     start = match.start()
     at_line_start = start == 0 or match.string[start - 1] == "\n"
-    if not at_line_start:
+    line_end = match.string.find("\n", match.end())
+    rest = match.string[match.end() : line_end if line_end >= 0 else None]
+    label = inner.rstrip().endswith(":") or rest.lstrip().startswith(":")
+    if not at_line_start or (_WORD.search(rest) and not label):
         return inner
     return "\n".join(_BOLD_MARK + line.lstrip() for line in inner.split("\n"))
 
