@@ -389,3 +389,56 @@ def test_a_bold_lead_in_word_does_not_make_its_line_a_heading() -> None:
         "WE, the Leaders of Atlantis and Oceania, gather on the occasion of the Summit, the "
         "first to be held in the capital of Atlantis, on the first day of May 2026."
     ]
+
+
+def test_a_forced_line_break_between_sentences_does_not_end_the_paragraph() -> None:
+    """A Markdown hard break (two trailing spaces) or a <br> between two sentences of
+    prose is a line break, not a paragraph break, where paragraphs are otherwise
+    separated by blank lines; it still ends a heading, a dateline or a signature."""
+    text = (
+        "Joint Statement of Atlantis and Oceania  \n"
+        "Tokyo, 1 May 2026\n\n"
+        "**Economy**  \n"
+        "We welcome the launch of the new investors network this year.  \n"
+        "We intend to support joint research to advance innovation in farming.\n\n"
+        "We will expand trade between our two countries in the coming years.<br>"
+        "We will hold regular meetings of our trade ministers from next year.\n\n"
+        "We will cooperate in the field of energy and of transport.\n\n"
+        "We will exchange views on regional issues at all levels.\n\n"
+        "We will promote exchanges between our young people.\n\n"
+        "Done at Tokyo, 1 May 2026.  \n"
+        "Prime Minister of Atlantis  \n"
+        "President of Oceania\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement of Atlantis and Oceania"
+    assert statement.date == "2026-05-01"
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert [p.text for p in statement.paragraphs] == [
+        "We welcome the launch of the new investors network this year. We intend to "
+        "support joint research to advance innovation in farming.",
+        "We will expand trade between our two countries in the coming years. We will "
+        "hold regular meetings of our trade ministers from next year.",
+        "We will cooperate in the field of energy and of transport.",
+        "We will exchange views on regional issues at all levels.",
+        "We will promote exchanges between our young people.",
+    ]
+
+
+def test_forced_breaks_after_every_line_keep_one_paragraph_a_line() -> None:
+    """Where the writer broke every line so, each line is a paragraph."""
+    lines = [
+        "We welcome the launch of the new investors network this year.",
+        "We intend to support joint research to advance innovation in farming.",
+        "We will expand trade between our two countries in the coming years.",
+    ]
+    text = "Joint Statement\n\nTokyo, 1 May 2026\n\n" + "  \n".join(lines) + "\n"
+    statement = parse_text(text)
+    assert [p.text for p in statement.paragraphs] == lines
+
+
+def test_a_link_wrapped_over_two_lines_keeps_only_its_text() -> None:
+    from jtreport.plugins.readers.plain_text import text_to_blocks
+
+    blocks = text_to_blocks("The two countries [have\ncommitted](https://example.org/a) to work.")
+    assert [b.text for b in blocks.blocks] == ["The two countries have", "committed to work."]
