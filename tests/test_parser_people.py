@@ -290,3 +290,42 @@ def test_ministers_and_advisers_of_a_ministers_statement_are_its_leaders() -> No
         ("Ana Garcia", "Mexico"),
         ("John Roe", "Canada"),
     ]
+
+
+def test_a_leader_named_in_the_title_by_surname_is_named_in_full_by_the_opening() -> None:
+    """ "President Doe and President Roe" in the title, "President John A. Doe Jr. of
+    the United States and President Ana Maria Roe da Costa of the Federative Republic
+    of Brazil" in the opening: one person each, named in full with their party."""
+    text = (
+        "Joint Statement Following the Meeting Between President Doe and President Roe\n\n"
+        "Today, President John A. Doe Jr. of the United States and President Ana Maria "
+        "Roe da Costa of the Federative Republic of Brazil met in Washington, D.C.  During "
+        "the meeting, the two leaders reaffirmed the nature of the relationship.\n\n"
+        "The two leaders welcomed the progress.\n"
+    )
+    statement = parse_text(text)
+    assert parties(statement) == ["United States", "Brazil"]
+    assert leaders(statement) == [
+        ("John A. Doe Jr.", "United States"),
+        ("Ana Maria Roe da Costa", "Brazil"),
+    ]
+    assert statement.place == "Washington, D.C."
+
+
+def test_the_place_a_host_is_honoured_to_welcome_a_guest_to() -> None:
+    text = (
+        "Joint Statement of the Leaders of the United States and the Philippines\n\n"
+        "President John Doe is honored to welcome Philippine President Juan Cruz to "
+        "Washington, DC. The leaders recognize the ties of friendship.\n\n"
+        "We welcome commencement of negotiations on an arrangement pursuant to Article "
+        "14.\n\n"
+        "The leaders welcome the progress.\n"
+    )
+    statement = parse_text(text)
+    assert statement.place == "Washington, DC"
+    assert leaders(statement) == [("John Doe", "United States"), ("Juan Cruz", "Philippines")]
+    welcome_article = parse_text(
+        "Joint Statement\n\nWe welcome commencement of negotiations on an arrangement "
+        "pursuant to Article 14.\n\nThe leaders welcome the progress.\n"
+    )
+    assert welcome_article.place is None
