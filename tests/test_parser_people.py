@@ -329,3 +329,37 @@ def test_the_place_a_host_is_honoured_to_welcome_a_guest_to() -> None:
         "pursuant to Article 14.\n\nThe leaders welcome the progress.\n"
     )
     assert welcome_article.place is None
+
+
+def test_a_title_only_one_party_s_system_has_names_its_leader() -> None:
+    """No country is written, and the table of heads knows neither name: "Prime
+    Minister" is Japan's (Kenya's system has none), and the president then speaks
+    for the one party left."""
+    text = (
+        "Joint Statement of Japan and Kenya\n\nMay 1, 2036\n\n"
+        "Prime Minister Sato and President Lind met in Tokyo.\n\n"
+        "The two leaders welcomed the progress.\n"
+    )
+    statement = parse_text(text)
+    assert leaders(statement) == [("Sato", "Japan"), ("Lind", "Kenya")]
+
+
+def test_leaders_by_surname_from_the_dated_table_of_heads() -> None:
+    text = (
+        "Joint Statement of Japan, the Republic of Korea, and the United States\n\n"
+        "August 18, 2023\n\n"
+        "We, the leaders of Japan, the Republic of Korea, and the United States, met at "
+        "Camp David.\n\n"
+        "President Biden commended President Yoon and Prime Minister Kishida for their "
+        "courageous leadership.\n"
+    )
+    statement = parse_text(text)
+    assert set(leaders(statement)) == {
+        ("Biden", "United States"),
+        ("Yoon", "Korea"),
+        ("Kishida", "Japan"),
+    }
+    earlier = parse_text(text.replace("August 18, 2023", "August 18, 2015"))
+    # in 2015 the table's President Biden and President Yoon held no office: no guess
+    assert ("Kishida", "Japan") in leaders(earlier)
+    assert ("Biden", None) in leaders(earlier)

@@ -116,3 +116,43 @@ def test_each_opener_opens_a_preambular_clause(opener: str) -> None:
 @pytest.mark.parametrize("adverb", PREAMBLE["adverbs"])
 def test_each_adverb_may_stand_before_a_participle(adverb: str) -> None:
     assert is_preambular_clause(f"{adverb.capitalize()} recalling the Charter;")
+
+
+HEADS = sections("heads.txt")
+
+
+@pytest.mark.parametrize("line", HEADS["holders"])
+def test_each_holder_is_of_a_listed_system_with_a_dated_term(line: str) -> None:
+    import datetime as dt
+
+    from jtreport.parser.heads import systems, title_key
+
+    country, title, name, start, end = (part.strip() for part in line.split("|"))
+    assert country in {c.name for c in COUNTRIES}
+    assert title_key(title) in systems()[country]
+    assert name and dt.date.fromisoformat(start) < (
+        dt.date.fromisoformat(end) if end else dt.date(9999, 1, 1)
+    )
+
+
+def test_terms_of_one_office_do_not_overlap() -> None:
+    import datetime as dt
+    from itertools import pairwise
+
+    from jtreport.parser.heads import holders
+
+    by_office: dict[tuple[str, str, str], list[tuple[dt.date, dt.date | None]]] = {}
+    for holder in holders():
+        # the EU has two presidents (the Commission's and the European Council's)
+        key = (holder.country, holder.title, "" if holder.country != "EU" else holder.name)
+        by_office.setdefault(key, []).append((holder.start, holder.end))
+    for terms in by_office.values():
+        terms.sort()
+        for (_s1, e1), (s2, _e2) in pairwise(terms):
+            assert e1 is not None and e1 <= s2
+
+
+@pytest.mark.parametrize("line", HEADS["systems"])
+def test_each_system_is_a_party_of_the_gazetteer(line: str) -> None:
+    country = line.partition("|")[0].strip()
+    assert country in {c.name for c in COUNTRIES}
