@@ -442,3 +442,16 @@ def test_a_link_wrapped_over_two_lines_keeps_only_its_text() -> None:
 
     blocks = text_to_blocks("The two countries [have\ncommitted](https://example.org/a) to work.")
     assert [b.text for b in blocks.blocks] == ["The two countries have", "committed to work."]
+
+
+def test_an_opening_whose_subject_is_the_states_themselves_starts_the_body() -> None:
+    """The title names no party; the opening's states are its subject and act."""
+    text = (
+        "Trilateral Statement on the Missile Launches\n\nJune 15, 2023\n\n"
+        "The United States, Japan, and the Republic of Korea condemn today's missile "
+        "launches. These launches are clear violations of resolutions.\n\n"
+        "The United States reaffirms its commitments to both Japan and Korea.\n"
+    )
+    statement = parse_text(text)
+    assert statement.preamble == []
+    assert len(statement.paragraphs) == 2

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
 from .units import TERMINAL, Unit, classify_marker
+
+if TYPE_CHECKING:
+    from .items import ActReader
 
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
 #: the mean length of the items of a list announced by a lead-in, at most
@@ -370,8 +374,6 @@ def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
     whichever comes first (the caller stops at the first heading); a
     declaration's preambular clauses ("RECOGNIZING ...;", "Mindful of ...;") hold
     no act, whatever they contain."""
-    from .items import has_act
-
     if layout.preamble and is_preambular_clause(unit.text):
         before = layout.preamble[-1].rstrip()
         if (
@@ -380,7 +382,29 @@ def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
             or is_preambular_clause(before)
         ):
             return True
-    return not has_act(unit.text)
+    return not _holds_act(unit.text)
+
+
+def _holds_act(text: str) -> bool:
+    """Whether an opening paragraph holds a reporting act: by "we", the leaders,
+    or states named as its subject ("The United States, Japan, and the Republic
+    of Korea condemn ...")."""
+    from .sentences import split_sentences
+
+    reader = _opening_reader()
+    return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
+
+
+@cache
+def _opening_reader() -> ActReader:
+    from .gazetteer import find_country
+    from .items import ActReader
+
+    def country_named(phrase: str) -> str | None:
+        country = find_country(phrase)
+        return country.name if country else None
+
+    return ActReader(country_named, [])
 
 
 def is_preambular_clause(text: str) -> bool:
