@@ -455,3 +455,21 @@ def test_an_opening_whose_subject_is_the_states_themselves_starts_the_body() -> 
     statement = parse_text(text)
     assert statement.preamble == []
     assert len(statement.paragraphs) == 2
+
+
+def test_a_wrapped_line_shortened_by_a_link_does_not_end_its_paragraph() -> None:
+    """The reader takes a link's address out, so the wrapped line looks short; a
+    line that stops on "on June" or "the" goes on all the same."""
+    wrapped = (
+        "We will announce together a comprehensive program to manage the migration,\n"
+        "including as the first step the implementation of a six-month pilot phase of\n"
+        "the program. The offices of the program will begin accepting appointments on\n"
+        "the website [example.org](https://example.org/a/long/address/) on June\n"
+        "12, 2023, and will publish their rules on the\n"
+        "[website](https://example.org/another/long/address/of/the/site) next week.\n"
+    )
+    text = "Joint Statement\n\nJune 1, 2023\n\n" + wrapped + "\n" + wrapped
+    statement = parse_text(text)
+    assert len(statement.paragraphs) == 2
+    assert statement.paragraphs[0].text.endswith("on June 12, 2023, and will publish their rules "
+                                                 "on the website next week.")  # fmt: skip

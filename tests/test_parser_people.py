@@ -363,3 +363,14 @@ def test_leaders_by_surname_from_the_dated_table_of_heads() -> None:
     # in 2015 the table's President Biden and President Yoon held no office: no guess
     assert ("Kishida", "Japan") in leaders(earlier)
     assert ("Biden", None) in leaders(earlier)
+
+
+def test_the_adviser_to_a_leader_is_not_that_leader() -> None:
+    text = (
+        "Joint Statement from the United States and Guatemala\n\n"
+        "On May 31, 2023, National Security Advisor to the Vice President Dr. Phil Gordon "
+        "met with President Juan Perez of Guatemala.\n\n"
+        "The two governments commit to take a series of steps.\n"
+    )
+    statement = parse_text(text)
+    assert leaders(statement) == [("Juan Perez", "Guatemala")]

@@ -141,6 +141,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_SERVES = re.compile(r"\b(?:to|for)\s+(?:the\s+)?\Z")
 _PORTFOLIO_HEAD = re.compile(r"\b(?:Minister|Secretary)\s+(?:of|for)(?:\s+the)?")
 _PORTFOLIO_WORD = re.compile(r"(?:,|\s+and|\s+&)?\s+([A-Z][\w’'-]*)")
 _DASH = re.compile(r"\s*[-–]\s*")
@@ -167,6 +168,11 @@ def _offices_in(text: str) -> list[_Office]:
     found: list[_Office] = []
     position = 0
     while (match := pattern.search(text, position)) is not None:
+        if _SERVES.search(text, max(0, match.start() - 12), match.start()):
+            # "National Security Advisor to the Vice President Dr. Phil Gordon": the
+            # office of the one served, not of the person named after it
+            position = match.end()
+            continue
         end = _portfolio_end(text, match.start(), match.end())
         dash = _DASH.match(text, end)
         second = pattern.match(text, dash.end()) if dash else None

@@ -316,6 +316,15 @@ def _prose(group: list[Block]) -> bool:
     return len(text.split()) >= _BREAK_PROSE_WORDS and _SENTENCE_END.search(text) is not None
 
 
+#: a line ending so goes on with a number: a month, or a word of a sentence that a
+#: number completes ("on June / 12, 2023", "resolution / 2231,", "the / 3rd ...")
+_LEADS_A_NUMBER = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+    r"|\b(?:the|of|on|in|by|to|at|and|or|from|No\.|no\.|resolution|Resolution))$"
+)
+
+
 def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bool:
     line = block.text.strip()
     before = prev.text.strip()
@@ -323,6 +332,9 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     ends_open = not before.endswith((*TERMINAL, ":"))
     if marker == "number" and wrapped and ends_open and len(before) >= width * 0.6:
         # "... by\n2030, reducing poverty": a number that merely starts a wrapped line
+        return False
+    if marker == "number" and _LEADS_A_NUMBER.search(before):
+        # "... on June\n12, 2023": a date or a count runs on, whatever the line's length
         return False
     if marker or (_ROMAN.match(line) and not wrapped):
         return True
@@ -339,8 +351,13 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     if wrapped:
         # in hard-wrapped text a line well short of the width ends its paragraph
         # (or is a line of its own: a heading, a signature), and so does one well
-        # over it (a paragraph on one line, not wrapped)
+        # over it (a paragraph on one line, not wrapped); not one that stops on a
+        # word a sentence cannot end with ("... on June" / "12, 2023"), shortened
+        # by markup the reader took out (a link's address)
         long_line = len(before) > width * _UNWRAPPED
+        last_word = before.rsplit(" ", 1)[-1].lower()
+        if last_word in _CONNECTORS or (_LEADS_A_NUMBER.search(before) and line[:1].isdigit()):
+            return False
         return (len(before) < width * 0.6 or long_line) and not starts_lower
     if starts_lower:
         return False
