@@ -473,3 +473,31 @@ def test_a_wrapped_line_shortened_by_a_link_does_not_end_its_paragraph() -> None
     assert len(statement.paragraphs) == 2
     assert statement.paragraphs[0].text.endswith("on June 12, 2023, and will publish their rules "
                                                  "on the website next week.")  # fmt: skip
+
+
+def test_a_paragraph_without_its_full_stop_is_not_joined_to_the_next_sentence() -> None:
+    """Unnumbered: "... a ceasefire in Gaza" / "We call on ..." are two paragraphs
+    (the source left the full stop out); "... between the" / "Governments will
+    ..." is one paragraph broken by a blank line."""
+    first = (
+        "We urge the parties to agree to an immediate ceasefire across the border to "
+        "provide space for diplomacy and for the implementation of the resolutions on a "
+        "ceasefire in Gaza"
+    )
+    text = (
+        "Joint Statement\n\nMay 1, 2024\n\n"
+        f"{first}\n\n"
+        "We call on all parties to endorse the ceasefire immediately and to give a real "
+        "chance to a diplomatic settlement.\n\n"
+        "We welcome the close cooperation between the ministries of our countries and "
+        "between the\n\n"
+        "Governments of the region in this field, which has grown over the years.\n"
+    )
+    statement = parse_text(text)
+    assert [p.text[:30] for p in statement.paragraphs] == [
+        first[:30],
+        "We call on all parties to endo",
+        "We welcome the close cooperati",
+    ]
+    end = "between the Governments of the region in this field, which has grown over the years."
+    assert statement.paragraphs[-1].text.endswith(end)

@@ -374,3 +374,15 @@ def test_the_adviser_to_a_leader_is_not_that_leader() -> None:
     )
     statement = parse_text(text)
     assert leaders(statement) == [("Juan Perez", "Guatemala")]
+
+
+def test_held_is_a_meeting_only_when_a_meeting_is_held() -> None:
+    opening = {
+        "We support the deal for the hostages held by the group in Gaza.": None,
+        "We met at the first Summit, held during the session of the General Assembly in "
+        "New York City, and commit to these principles.": "New York City",
+        "The Summit was held on 12 November 2022 in Phnom Penh, Cambodia.": "Phnom Penh, Cambodia",
+    }
+    for sentence, place in opening.items():
+        statement = parse_text(f"Joint Statement\n\n{sentence}\n\n{BODY}")
+        assert statement.place == place, sentence

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
-from .units import TERMINAL, Unit, classify_marker
+from .units import CONNECTORS, TERMINAL, Unit, classify_marker
 
 if TYPE_CHECKING:
     from .items import ActReader
@@ -163,6 +163,8 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
         text[:1].isupper() or text[:1] in "\"“'"
     ):
         return False
+    if text.rsplit(" ", 1)[-1].lower() in CONNECTORS:
+        return False  # a text that stops on "the", "and", "of" runs on after a break
     head, sep, _tail = text.partition(": ")
     limit = 40 if sep and len(head.split()) <= 8 else 25
     if unit.words > limit:
@@ -362,7 +364,7 @@ def _place_text(
         if _opening_paragraph(unit, layout):
             layout.preamble.append(unit.text)
             return
-    if last is not None and same_section and _continues(last.text, unit.text):
+    if last is not None and same_section and _runs_on(last.text, unit.text):
         _join(last, unit, layout.warnings)
         return
     paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
@@ -433,6 +435,72 @@ def _preamble_openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
         phrase_keys("preamble_openers.txt", "adverbs"),
         phrase_keys("preamble_openers.txt", "openers"),
     )
+
+
+#: capitalised words that open a new sentence, not a name that runs on
+_OPENERS = frozenset(
+    [
+        "we",
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "they",
+        "it",
+        "its",
+        "in",
+        "as",
+        "at",
+        "on",
+        "for",
+        "with",
+        "both",
+        "thus",
+        "however",
+        "furthermore",
+        "moreover",
+        "today",
+        "together",
+        "while",
+        "although",
+        "since",
+        "to",
+        "by",
+        "from",
+        "under",
+        "through",
+        "a",
+        "an",
+        "all",
+        "each",
+        "such",
+        "there",
+        "here",
+        "further",
+        "finally",
+        "also",
+        "additionally",
+    ]
+)
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """In a statement that numbers no paragraph: whether a text after a blank line
+    carries on the paragraph before it, which stopped mid-sentence ("... between
+    the two" / "Governments will ..."), rather than start one after a paragraph
+    whose full stop the source left out ("... a ceasefire in Gaza" / "We call on
+    ...")."""
+    if text[:1].islower():
+        return True
+    before = previous.rstrip()
+    if before.endswith(TERMINAL):
+        return False
+    last_word = before.rsplit(" ", 1)[-1].lower()
+    if before.endswith((",", "-", "–")) or last_word in CONNECTORS:
+        return True
+    first_word = re.split(r"[\s,]", text.strip(), maxsplit=1)[0].lower()
+    return first_word not in _OPENERS
 
 
 def _continues(previous: str, text: str) -> bool:

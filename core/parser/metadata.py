@@ -22,7 +22,11 @@ _PLACE_NAME = r"[A-Z][\w’'-]*(?:(?:,\s+|\s+)(?!D\.C\.)[A-Z][\w’'-]*){0,3}(?:
 #: a stretch of one sentence: a full stop only after an initial or in "Jr."
 _IN_SENTENCE = r"(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\b[JS]r)\.)"
 _PLACE_VERB = re.compile(
-    r"\b(?:held|met|meeting|took\s+place|convened|gathered)\b"
+    r"(?:\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?held"
+    r"|\b(?i:summit|meeting|conference|dialogue|forum|session|talks|consultations),?\s+held"
+    r"|\bheld\s+(?:\w+\s+){0,2}"
+    r"(?:talks|meetings?|summits?|consultations|dialogues?|discussions)"
+    r"|\b(?:met|meeting|took\s+place|convened|gathered))\b"
     rf"{_IN_SENTENCE}{{0,80}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
 )
 _WELCOMED_TO = re.compile(

@@ -27,7 +27,7 @@ _BULLET = re.compile(
     r"^(?:[-•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4})\)\s+|[a-z]\)\s+)(?=\S)"
 )
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
-_CONNECTORS = frozenset(
+CONNECTORS = frozenset(
     [
         "and",
         "or",
@@ -347,7 +347,7 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
         # a forced line break: the line before is a line of its own (a heading, a
         # dateline, a signature) unless the sentence runs on across the break
         last_word = before.rsplit(" ", 1)[-1].lower()
-        return not (starts_lower or last_word in _CONNECTORS or before.endswith(","))
+        return not (starts_lower or last_word in CONNECTORS or before.endswith(","))
     if wrapped:
         # in hard-wrapped text a line well short of the width ends its paragraph
         # (or is a line of its own: a heading, a signature), and so does one well
@@ -356,7 +356,7 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
         # by markup the reader took out (a link's address)
         long_line = len(before) > width * _UNWRAPPED
         last_word = before.rsplit(" ", 1)[-1].lower()
-        if last_word in _CONNECTORS or (_LEADS_A_NUMBER.search(before) and line[:1].isdigit()):
+        if last_word in CONNECTORS or (_LEADS_A_NUMBER.search(before) and line[:1].isdigit()):
             return False
         return (len(before) < width * 0.6 or long_line) and not starts_lower
     if starts_lower:
@@ -364,7 +364,7 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     if prev.bold and block.bold and not before.endswith(TERMINAL):
         return False
     last_word = before.rsplit(" ", 1)[-1].lower()
-    return not (last_word in _CONNECTORS or before.endswith(","))
+    return not (last_word in CONNECTORS or before.endswith(","))
 
 
 def _join_lines(lines: list[str]) -> str:
