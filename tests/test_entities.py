@@ -828,6 +828,14 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
             ["J-BIRD2"],
         ),
         ("the Climate Club Task Force", []),
+        # a Title Case name before a lower-case "program", "initiative", "exercise"
+        (
+            "through the Atlantis-Oceania Health Futures initiative",
+            ["Atlantis-Oceania Health Futures"],
+        ),
+        ("through the EU's Horizon 2020 program and", ["Horizon 2020"]),
+        ("through the Pacific-led Weather Ready Pacific initiative", ["Weather Ready Pacific"]),
+        ("the annual, multinational Khaan Quest exercise", ["Khaan Quest"]),
     ],
 )
 def test_more_projects_and_events(text: str, expected: list[str]) -> None:
@@ -851,6 +859,9 @@ def test_more_projects_and_events(text: str, expected: list[str]) -> None:
         "establishing an ASEAN-Japan Comprehensive Strategic Partnership",
         "the C5+1 Ministerial meetings will continue",
         'under the theme "Addressing Challenges Together" and the catchphrase "Golden Years"',
+        "the Japanese program and the JICA program",
+        "the U.S.-Japan project and the Japan-U.S. Strategic Partnership initiative",
+        "the Mumbai-Ahmedabad high speed rail project",
     ],
 )
 def test_not_projects(text: str) -> None:

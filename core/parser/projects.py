@@ -21,6 +21,7 @@ from .names import (
     QUOTED_TOKEN,
     SENTENCE_OPENERS,
     SMALL_WORDS,
+    STOP_STARTS,
     TOKEN,
     TOKEN_RE,
     WORD_SPLIT,
@@ -317,6 +318,54 @@ def _ends_name(word: str) -> bool:
 
 _NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
 
+#: lower-case words after a Title Case name that make it a programme's name
+#: ("the ASEAN-U.S. Health Futures initiative", "the EU's Horizon 2020 program",
+#: "the annual, multinational Khaan Quest exercise"); the name is its Title Case
+#: part, as the guidelines read "Title-cased or quoted"
+_LOWER_HEAD = re.compile(
+    r"(?<=[\w.’'”\)])\s+(?P<w>programs?|programmes?|initiatives?|projects?|schemes?|exercises?)\b"
+)
+#: a hyphenated adjective before a name qualifies it, and is no part of it
+#: ("the Pacific-led Weather Ready Pacific initiative")
+_QUALIFIER = re.compile(r"[-‐‑–](?:led|based|owned|funded|backed|sponsored|driven|focused|run)$")
+
+
+def _lower_headed(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+    """Programmes named by a Title Case name before a lower-case "program",
+    "initiative", "project", "scheme" or "exercise": two words at least, one of
+    them distinctive (not a country, a known organisation or a generic word):
+    "USAID Regional Water and Vulnerable Environment program", not "the
+    Japanese program" or "the JICA program"."""
+    for head in _LOWER_HEAD.finditer(text):
+        run = _words_before(text, head.start("w"))
+        segments = list(_split_names(run)) if run else []
+        if not segments:
+            continue
+        segment = segments[-1]
+        while segment and (
+            segment[0][2] in SMALL_WORDS
+            or segment[0][2] in STOP_STARTS
+            or _QUALIFIER.search(segment[0][2])
+        ):
+            segment = segment[1:]
+        while segment and segment[-1][2] in SMALL_WORDS:
+            segment = segment[:-1]
+        if not segment or segment[-1][1] != head.start():
+            continue
+        words = [w for _, _, w in segment]
+        content = [w for w in words if w not in SMALL_WORDS]
+        if len(content) < 2 or not any(_is_distinctive(w) and not known_label(w) for w in content):
+            continue
+        raw = text[segment[0][0] : segment[-1][1]]
+        if (
+            INSTRUMENT_WORD.search(raw)
+            or known_label(clean_name(raw))
+            or _names_a_relationship(words)
+            or _head(words) in ORG_HEADS
+        ):
+            continue
+        yield Span(segment[0][0], segment[-1][1], _project_label(raw, acronyms), 1)
+
 
 # A session of a convention's Conference of the Parties: "COP21", "COP 28",
 # "UNFCCC-COP 28", "CBD COP15".
@@ -436,6 +485,7 @@ def project_spans(
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
+        *_lower_headed(text, acronyms),
         *_named_grants(text),
         *_conferences_of_parties(text),
     ]
