@@ -836,6 +836,11 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
         ("through the EU's Horizon 2020 program and", ["Horizon 2020"]),
         ("through the Pacific-led Weather Ready Pacific initiative", ["Weather Ready Pacific"]),
         ("the annual, multinational Khaan Quest exercise", ["Khaan Quest"]),
+        # events, campaigns and lines of infrastructure (data/project_words.txt)
+        ("a U.S. Certified Trade Mission to Mongolia in 2023", ["U.S. Certified Trade Mission"]),
+        ("efforts underway such as the Global Methane Pledge", ["Global Methane Pledge"]),
+        ("for the APEC Economic Leaders’ Week", ["APEC Economic Leaders’ Week"]),
+        ("the Six-Party Talks and the ASEAN Power Grid", ["Six-Party Talks", "ASEAN Power Grid"]),
     ],
 )
 def test_more_projects_and_events(text: str, expected: list[str]) -> None:
@@ -862,6 +867,7 @@ def test_more_projects_and_events(text: str, expected: list[str]) -> None:
         "the Japanese program and the JICA program",
         "the U.S.-Japan project and the Japan-U.S. Strategic Partnership initiative",
         "the Mumbai-Ahmedabad high speed rail project",
+        "the Permanent Mission of Japan to the United Nations",
     ],
 )
 def test_not_projects(text: str) -> None:

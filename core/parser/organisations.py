@@ -46,7 +46,7 @@ def _tagged(tag: str) -> frozenset[str]:
 
 _BODY_HEADS = _tagged("body")
 _PLURAL_HEADS = _tagged("plural")
-_COMPLEMENT_HEADS = _tagged("complement")
+COMPLEMENT_HEADS = _tagged("complement")
 _PLACED_HEADS = _tagged("placed")
 _PROPER_HEADS = _tagged("proper")
 _STATE_HEADS = _tagged("state")
@@ -212,7 +212,7 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         end = _complements(text, match.end(), head)
         has_complement = end > match.end()
         if not has_complement and (
-            head in _COMPLEMENT_HEADS or not _distinctive(mods, plural=head in _PLURAL_HEADS)
+            head in COMPLEMENT_HEADS or not _distinctive(mods, plural=head in _PLURAL_HEADS)
         ):
             continue
         if head in _STATE_HEADS and not mods and not _names_state(text, match.end(), end):

@@ -33,7 +33,13 @@ from .names import (
     strip_leading,
     word_set,
 )
-from .organisations import ORG_HEADS, defined_spans, is_org_expansion, known_label
+from .organisations import (
+    COMPLEMENT_HEADS,
+    ORG_HEADS,
+    defined_spans,
+    is_org_expansion,
+    known_label,
+)
 
 _MOTTO = re.compile(r"(?i:\b(?:theme|catchphrase|slogan|motto|tagline)s?\b)")
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
@@ -133,7 +139,7 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
                 continue
             if not any(_is_distinctive(w) for w in words if w not in SMALL_WORDS):
                 continue
-            if _names_a_relationship(words) or _head(words) in ORG_HEADS:
+            if _names_a_relationship(words) or _body_head(words):
                 continue  # a relationship, or a body ("Secretariat for the Platform")
             start, end = segment[0][0], segment[-1][1]
             if words[-1] in _ADJECTIVAL and _LOWER_WORD_AFTER.match(text, end):
@@ -141,11 +147,26 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             raw = text[start:end]
             if INSTRUMENT_WORD.search(raw) or known_label(clean_name(raw)):
                 continue
+            if _in_motto(text, start):
+                continue  # under the theme "Addressing Challenges Together"
             label = _project_label(raw, acronyms)
             after = _ACRONYM_AFTER.match(text, end)
             if after and after.group(1) in acronyms:
                 label = after.group(1)  # "India-Japan Clean Energy Partnership (CEP)"
             yield Span(start, end, label, 1)
+
+
+def _in_motto(text: str, start: int) -> bool:
+    """Whether a name lies in a quoted theme, slogan or motto (under the theme
+    "Addressing Challenges Together")."""
+    before = text[max(0, start - 120) : start]
+    quote = max(before.rfind("“"), before.rfind('"'))
+    if quote < 0:
+        return False
+    if "”" in before[quote:] or (before[quote] == '"' and before.count('"') % 2 == 0):
+        return False  # the quote closed before the name
+    at = start - len(before) + quote
+    return bool(_MOTTO.search(text, max(0, at - 40), at))
 
 
 #: Project words that may also qualify a lower-case noun ("Ministerial meetings").
@@ -158,6 +179,16 @@ _RELATIONSHIP = word_set(
     Privileged Full Partnership Partnerships
     """
 )
+
+
+def _body_head(words: list[str]) -> bool:
+    """Whether a name's head makes it a body: an organisation's head noun, unless
+    it names a body only with its complement ("Permanent Mission of Japan to the
+    United Nations") and has none ("U.S. Certified Trade Mission" is an event)."""
+    head = _head(words)
+    if head not in ORG_HEADS:
+        return False
+    return head not in COMPLEMENT_HEADS or head != words[-1]
 
 
 def _head(words: list[str]) -> str:
@@ -265,6 +296,9 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         if word == "in" and i and is_project_word(tokens[i - 1][2]):
             tokens = tokens[:i]  # "G20 Summit in New Delhi": the place is not the name
             break
+        if word == "to" and i and is_project_word(tokens[i - 1][2]) and _names_country(tokens, i):
+            tokens = tokens[:i]  # "Trade Mission to Mongolia": nor is the destination
+            break
     while tokens and tokens[0][2] in SMALL_WORDS:
         tokens = tokens[1:]
     words = [w for _, _, w in tokens]
@@ -295,6 +329,12 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
             tokens = tokens[:-3]
         else:
             return tokens
+
+
+def _names_country(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the words after ``tokens[i]`` ("to") name a country."""
+    rest = [w for _, _, w in tokens[i + 1 : i + 6]]
+    return any(is_country_name(" ".join(rest[:k])) for k in range(1, len(rest) + 1))
 
 
 def _complete(current: list[tuple[int, int, str]]) -> bool:
@@ -361,7 +401,7 @@ def _lower_headed(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             INSTRUMENT_WORD.search(raw)
             or known_label(clean_name(raw))
             or _names_a_relationship(words)
-            or _head(words) in ORG_HEADS
+            or _body_head(words)
         ):
             continue
         yield Span(segment[0][0], segment[-1][1], _project_label(raw, acronyms), 1)
