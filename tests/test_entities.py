@@ -240,7 +240,7 @@ def orgs(text: str, acronyms: dict[str, str] | None = None) -> list[str]:
         ("through the Asian Development Fund of the ADB, and projects under ADF14.", ["ADB"]),
         (
             "the Japan-World Bank Program under the World Bank Tokyo Disaster Risk Management Hub",
-            ["World Bank"],
+            ["World Bank Tokyo Disaster Risk Management Hub"],  # a hub is a body
         ),
         ("in collaboration with the World Customs Organization (WCO)", ["WCO"]),
         ("the resolution adopted by the UNGA on July 25, 2025", ["UNGA"]),
@@ -388,6 +388,29 @@ def test_a_known_organisation_is_listed_as_written_or_by_the_statements_acronym(
     assert orgs(text, {}) == ["United Nations", "UN Security Council"]
     assert orgs(text, {"U.N.": "United Nations"}) == ["U.N.", "UN Security Council"]
     assert orgs("the UN and the United Nations system", {}) == ["UN"]
+
+
+def test_a_name_is_printed_whole_through_an_acronym_defined_for_part_of_it() -> None:
+    text = (
+        "the Master Plan on ASEAN Connectivity (MPAC) 2025 and the Initiative for ASEAN "
+        "Integration (IAI) Work Plan IV, and the G20/Organisation for Economic Co-operation "
+        "and Development (OECD) Principles of Corporate Governance, under the World Bank "
+        "Tokyo Disaster Risk Management (DRM) Hub; the Official Development Assistance (ODA) "
+        "Loan and the National Development Council (NDC) Secretariat Advisor"
+    )
+    acronyms = learn_acronyms(text)
+    assert find_instruments(text, acronyms) == [
+        "Master Plan on ASEAN Connectivity (MPAC) 2025",
+        "Initiative for ASEAN Integration (IAI) Work Plan IV",
+        "G20/Organisation for Economic Co-operation and Development (OECD) Principles of "
+        "Corporate Governance",
+        "ODA",
+        "Loan",
+    ]
+    assert find_organizations(text, acronyms) == [
+        "World Bank Tokyo Disaster Risk Management (DRM) Hub",
+        "NDC",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,10 +36,12 @@ from .names import (
     POSSESSIVE,
     QUOTED,
     QUOTED_NAME_RUN,
+    ROMAN_NUMERAL,
     YEARISH,
     Span,
     clean_name,
     data_lines,
+    printed_through_acronym,
     resolve_spans,
     strip_leading,
     tokens_before,
@@ -181,6 +183,7 @@ _SUBTITLE = re.compile(
     r":\s+(?!(?:The|This|These|That|It|We|They|Both)\b)[A-Z][\w'’-]*"
     r"(?:,?\s+[A-Z][\w'’-]*){1,9}(?=\s*(?:[.;,)\n]|$))"
 )
+_NUMERAL_AFTER = re.compile(rf"\s+{ROMAN_NUMERAL.pattern}(?![\w’'-])")
 _SHORT_NAME = re.compile(r"\s*\((?P<short>[A-Z][\w'’ -]{2,60})\)")
 
 
@@ -228,6 +231,8 @@ def _name_end(text: str, end: int) -> int:
         count += 1
     years = _YEARS_AFTER.match(text, end)
     end = years.end() if years else end
+    numeral = _NUMERAL_AFTER.match(text, end)
+    end = numeral.end() if numeral else end  # "Work Plan IV", "Phase II"
     subtitle = _SUBTITLE.match(text, end)
     return subtitle.end() if subtitle else end
 
@@ -375,24 +380,37 @@ def instrument_spans(text: str, items: tuple[tuple[str, str], ...] = ()) -> tupl
     listed (``items`` are the statement's acronyms).  A name followed by an
     acronym the statement defines, or that the statement defines an acronym
     for anywhere, is labelled by the acronym."""
+    defined = as_dict(items)
+    # a name printed through an acronym defined for part of it stays whole
+    named = list(_named_spans(text))
+    printed = [printed_through_acronym(text, s, defined, _closes_name) for s in named]
+    whole = {(p.start, p.end) for p, s in zip(printed, named, strict=True) if p is not s}
     spans: list[Span] = [
         *_phrase_spans(text),
         *_resolution_spans(text),
-        *_named_spans(text),
+        *printed,
         *_quoted_spans(text),
         *_acronym_spans(text, items),
     ]
     # a well-known body's name is no document's ("OECD/G20 Inclusive Framework")
     resolved = [s for s in resolve_spans(spans) if not known_label(s.label)]
-    defined = as_dict(items)
     by_expansion = _expansions(items)
     for n, span in enumerate(resolved):
+        if (span.start, span.end) in whole:
+            continue  # printed whole through an acronym the statement defines for part of it
         after = _ACRONYM_AFTER.match(text, span.end)
         if after and _stands_for(after.group(1), span.label, defined):
             resolved[n] = Span(span.start, span.end, after.group(1), span.rank)
         elif normalize_key(span.label) in by_expansion:
             resolved[n] = Span(span.start, span.end, by_expansion[normalize_key(span.label)], 0)
     return tuple(resolved)
+
+
+def _closes_name(word: str) -> bool:
+    """Whether a word closes an instrument's name: its head, a year, a numeral."""
+    return bool(
+        INSTRUMENT_WORD.fullmatch(word) or YEARISH.match(word) or ROMAN_NUMERAL.fullmatch(word)
+    )
 
 
 def _stands_for(acronym: str, name: str, defined: dict[str, str]) -> bool:

@@ -29,6 +29,7 @@ from .names import (
     data_lines,
     data_tags,
     is_project_word,
+    printed_through_acronym,
     resolve_spans,
     strip_leading,
     tokens_before,
@@ -379,12 +380,22 @@ def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[S
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, items, acronyms),
     ]
-    spans = resolve_spans([*named, *_pattern_orgs(text), *_companies(text)])
+    found = [*named, *_pattern_orgs(text), *_companies(text)]
+    printed = [printed_through_acronym(text, s, acronyms, _closes_name) for s in found]
+    whole = {(p.start, p.end) for p, s in zip(printed, found, strict=True) if p is not s}
+    spans = resolve_spans(printed)
     for n, span in enumerate(spans):
         defined = _ACRONYM_AFTER.match(text, span.end)
-        if defined and defined.group(1) in acronyms:
+        if defined and defined.group(1) in acronyms and (span.start, span.end) not in whole:
             spans[n] = Span(span.start, span.end, defined.group(1), span.rank)
     return tuple(spans)
+
+
+def _closes_name(word: str) -> bool:
+    """Whether a word closes an organisation's name: its head noun, not one of a
+    body of the organisation before it ("National Development Council (NDC)
+    Secretariat" is the NDC's)."""
+    return word in ORG_HEADS and word not in _BODY_HEADS
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,24})\)")
