@@ -130,9 +130,12 @@ class Span:
 _ACRONYM_IN_NAME = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&-]{1,10})\)")
 _ACRONYM_BEFORE = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&-]{1,10})\)\s+$")
 #: what a name printed through its acronym goes on with: name words up to a head
-#: or a number that closes it ("(MPAC) 2025", "(DRM) Hub", "(IAI) Work Plan IV")
-_GOES_ON = re.compile(rf"\s+(?P<run>{TOKEN}(?:\s+{TOKEN}){{0,4}})")
-_SLASH_BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<w>{TOKEN})/$")
+#: or a number that closes it ("(MPAC) 2025", "(DRM) Hub", "(IAI) Work Plan IV");
+#: plain words, so that the expression is cheap to compile
+_GOES_ON = re.compile(
+    r"\s+(?P<run>[A-Z0-9](?:[\w’'-]|\.(?=\w))*(?:\s+[A-Z0-9](?:[\w’'-]|\.(?=\w))*){0,4})"
+)
+_SLASH_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[A-Z0-9][\w+.-]*)/$")
 ROMAN_NUMERAL = re.compile(r"(?:X{0,2}(?:IX|IV|V?I{1,3})|X{1,2}|V)")
 
 

@@ -208,9 +208,11 @@ def assign_missing_parties(
     its system of government ("Prime Minister" where the others have presidents),
     and the one party left without a leader; then from the dated table of heads of
     state and government (``data/heads.txt``): "President Biden" in 2023."""
+    result = list(leaders)
+    if all(p.party is not None for p in result):
+        return result
     from .heads import holder_party, unique_title_party
 
-    result = list(leaders)
     names = [p.short_name for p in parties]
     changed = True
     while changed and any(p.party is None for p in result):
