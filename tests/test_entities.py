@@ -473,6 +473,39 @@ def test_no_junk_and_no_countries(text: str) -> None:
     ("text", "expected"),
     [
         (
+            "We note the United Nations General Assembly Resolution A/RES/75/239 emphasizing",
+            ["United Nations General Assembly Resolution A/RES/75/239"],
+        ),
+        (
+            "conducive to the Code of Conduct in the South China Sea (COC) negotiations; an "
+            "effective COC",
+            ["COC"],
+        ),
+        (
+            "reinvigorating the U.S.-Brazil Joint Action Plan to Eliminate Racial and Ethnic "
+            "Discrimination and Promote Equality to mutually benefit",
+            [
+                "U.S.-Brazil Joint Action Plan to Eliminate Racial and Ethnic Discrimination "
+                "and Promote Equality"
+            ],
+        ),
+        ("a civil nuclear cooperation agreement (“123 agreement”).", ["123 agreement"]),
+        (
+            "the signing of a new USAID–Ministry of Finance Development Objective Grant "
+            "Agreement, valued at",
+            ["USAID–Ministry of Finance Development Objective Grant Agreement"],
+        ),
+    ],
+)
+def test_more_documents(text: str, expected: list[str]) -> None:
+    assert find_instruments(text, learn_acronyms(text)) == expected
+    assert find_organizations(text, learn_acronyms(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Both sides welcomed the signing of the Exchange of Notes concerning a grant for “the "
             "Project for the Construction of the Substation”.",
             ["Exchange of Notes", "grant"],

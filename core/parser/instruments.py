@@ -37,6 +37,7 @@ from .names import (
     QUOTED,
     QUOTED_NAME_RUN,
     ROMAN_NUMERAL,
+    TOKEN,
     YEARISH,
     Span,
     clean_name,
@@ -169,7 +170,7 @@ _BETWEEN = re.compile(
 )
 _COMPLEMENT = re.compile(
     rf"\s+(?P<conn>on|of|for|concerning|regarding|toward|towards|in|to)\s+(?:the\s+)?"
-    rf"(?P<unit>{NAME_LIST}|{QUOTED_NAME_RUN})"
+    rf"(?P<unit>{NAME_LIST}(?:\s+and\s+{TOKEN}(?:\s+{TOKEN}){{0,3}})?|{QUOTED_NAME_RUN})"
 )
 # "and" before another instrument's name ends a complement
 _SECOND_NAME = re.compile(
@@ -259,6 +260,21 @@ def _owned_name(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return strip_leading(tokens, owners=False)
 
 
+_BODY_OF = re.compile(r"(?:^|\s)(?P<w>[A-Z][\w’'-]*(?:[-‐‑–][A-Z][\w’'-]*)*)\s+of\s+$")
+
+
+def _body_led(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Name words before a head, with a body's name that leads them across its
+    "of" ("USAID–Ministry of Finance Development Objective Grant Agreement")."""
+    if not tokens:
+        return tokens
+    body = _BODY_OF.search(text, max(0, tokens[0][0] - 40), tokens[0][0])
+    if body is None or re.split(r"[-‐‑–]", body.group("w"))[-1] not in ORG_HEADS:
+        return tokens
+    of = body.end("w")
+    return [(body.start("w"), of, body.group("w")), (of + 1, of + 3, "of"), *tokens]
+
+
 def _named_spans(text: str) -> Iterator[Span]:
     """Instruments named by a head noun: 'Paris Agreement', 'Agreement between
     Japan and ... for the Liberalization, Promotion and Protection of
@@ -274,7 +290,7 @@ def _named_spans(text: str) -> Iterator[Span]:
         if not word_start(text, match.start()):
             continue
         head = match.group()
-        pre = _owned_name(tokens_before(text, match.start(), lists=True))
+        pre = _owned_name(_body_led(text, tokens_before(text, match.start(), lists=True)))
         while pre and pre[0][2] == "and":
             pre = pre[1:]
         words = [w for _, _, w in pre]
@@ -300,7 +316,7 @@ _RESOLUTION_ANCHOR = re.compile(r"esolution")
 _RESOLUTION_NUMBER = re.compile(
     r"(?P<body>\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
     r"|Human\s+Rights\s+Council)\s+)?\b(?P<word>[Rr]esolutions?)\s+(?:No\.?\s*)?"
-    r"(?P<num>\d{1,5}(?:/\d{1,5})?)(?![\w/])"
+    r"(?P<num>(?:[AS]/(?:[A-Z]{2,4}/)?RES/)?\d{1,5}(?:/\d{1,5}){0,2})(?![\w/])"
 )
 _RESOLUTION_OF_BODY = re.compile(
     r"\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
@@ -332,7 +348,10 @@ def _quoted_spans(text: str) -> Iterator[Span]:
     """Quoted titles that name an instrument: the whole title is the label."""
     for match in QUOTED.finditer(text):
         inner = match.group("c") or match.group("s") or ""
-        if INSTRUMENT_WORD.search(inner) and inner[:1].isupper():
+        # a quoted title, or a quoted short name ("“123 agreement”")
+        if (inner[:1].isupper() and INSTRUMENT_WORD.search(inner)) or (
+            inner[:1].isdigit() and INSTRUMENT_WORD.search(inner.title())
+        ):
             yield Span(match.start(), match.end(), clean_name(inner).strip(" ,;:"), 0)
 
 
