@@ -473,6 +473,31 @@ def test_no_junk_and_no_countries(text: str) -> None:
     ("text", "expected"),
     [
         (
+            "announcements made by U.S. companies, Micron, LAM Research, and Applied Materials.",
+            ["Micron", "LAM Research", "Applied Materials"],
+        ),
+        ("Atlantean firms such as Orbis and Vela Motors will invest", ["Orbis", "Vela Motors"]),
+        ("companies, including those in the semiconductor sector", []),
+        (
+            "the U.S. CDC and the Kenya Medical Research Institute",
+            ["U.S. CDC", "Kenya Medical Research Institute"],
+        ),
+        ("the U.S. CDC’s Regional Office in Hanoi, and a Vietnam National CDC", ["U.S. CDC"]),
+        (
+            "the United States will work with Congress and the Friends of the Mekong",
+            ["Congress", "Friends of the Mekong"],
+        ),
+        ("the National People's Congress", ["National People's Congress"]),
+    ],
+)
+def test_companies_bodies_of_a_party_and_groupings(text: str, expected: list[str]) -> None:
+    assert find_organizations(text, learn_acronyms(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "We note the United Nations General Assembly Resolution A/RES/75/239 emphasizing",
             ["United Nations General Assembly Resolution A/RES/75/239"],
         ),

@@ -93,7 +93,8 @@ def _is_acronym_form(name: str) -> bool:
     return " " not in name and sum(map(str.isupper, name)) >= 2
 
 
-_ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
+# a head ends the name (a possessive may follow it: "the U.S. CDC’s Regional Office")
+_ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w-]|['’](?!s\b)|\s+[A-Z][a-z])")
 _COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_LIST})")
 _SIMPLE_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_RUN})")
 
@@ -197,6 +198,32 @@ def _companies(text: str) -> Iterator[Span]:
 
 
 _WORD = re.compile(r"\S+")
+#: companies named in apposition to the word that says they are companies: "U.S.
+#: companies, Micron, LAM Research, and Applied Materials", "firms such as X and Y"
+_COMPANY_LEAD = re.compile(
+    r"\b(?:companies|firms|corporations|manufacturers|enterprises|businesses|carriers)"
+    r"(?:\s*,|\s*:|\s+such\s+as|\s+including|\s+like)\s+"
+)
+_COMPANY_ITEM = re.compile(
+    rf"(?P<name>{TOKEN}(?:\s+{TOKEN}){{0,3}})(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+)
+
+
+def _listed_companies(text: str) -> Iterator[Span]:
+    """Companies named in apposition after "companies", "firms"...: each name of
+    the list is a company, whatever its words ("Micron", "Applied Materials")."""
+    if "ompan" not in text and "firm" not in text and "orporation" not in text:
+        return
+    for lead in _COMPANY_LEAD.finditer(text):
+        position = lead.end()
+        while (item := _COMPANY_ITEM.match(text, position)) is not None:
+            name = item.group("name")
+            if name.split()[0] in STOP_STARTS or is_country_name(name):
+                break
+            yield Span(item.start("name"), item.end("name"), clean_name(name), 2)
+            if not item.group("sep"):
+                break
+            position = item.end()
 
 
 def _pattern_orgs(text: str) -> Iterator[Span]:
@@ -222,7 +249,16 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         if head in _PLURAL_HEADS and _COUNTED.search(text, max(0, start - 20), start):
             continue  # "two Joint Task Forces" counts bodies, it does not name one
         if _INDEFINITE.search(text, max(0, start - 4), start):
-            continue  # "a Secretariat for the Platform" describes a body, it does not name one
+            # "a Secretariat for the Platform", "a Vietnam National CDC" describe a
+            # body, they do not name one (nor does an acronym inside them)
+            yield Span(start, end, "", 3)
+            continue
+        if (
+            _OWNED.search(text, max(0, start - 4), start)
+            and all(w in GENERIC_WORDS for _, _, w in mods)
+            and _PLACED_ONLY.match(text, match.end(), end)
+        ):
+            continue  # "the U.S. CDC’s Regional Office in Hanoi": the owner's office
         name = clean_name(text[start:end])
         if head in _PROPER_HEADS:
             name = _drop_owner(name)
@@ -233,6 +269,8 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         yield Span(start, end, name, 2)
 
 
+_OWNED = re.compile(r"['’]s\s+$")
+_PLACED_ONLY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}$")
 _BETWEEN = re.compile(r"\b(?i:between|both)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 
@@ -380,10 +418,10 @@ def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[S
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, items, acronyms),
     ]
-    found = [*named, *_pattern_orgs(text), *_companies(text)]
+    found = [*named, *_pattern_orgs(text), *_companies(text), *_listed_companies(text)]
     printed = [printed_through_acronym(text, s, acronyms, _closes_name) for s in found]
     whole = {(p.start, p.end) for p, s in zip(printed, found, strict=True) if p is not s}
-    spans = resolve_spans(printed)
+    spans = [s for s in resolve_spans(printed) if s.label]
     for n, span in enumerate(spans):
         defined = _ACRONYM_AFTER.match(text, span.end)
         if defined and defined.group(1) in acronyms and (span.start, span.end) not in whole:
