@@ -494,6 +494,16 @@ def test_companies_bodies_of_a_party_and_groupings(text: str, expected: list[str
     assert find_organizations(text, learn_acronyms(text)) == expected
 
 
+def test_a_union_party_s_institutions_are_the_party() -> None:
+    """When the EU is a party, the European Commission or the EEAS acting is the EU
+    acting (as a state's government is the state); not when it is not a party."""
+    text = "the European Commission and the EEAS will support the WHO"
+    eu = speaking_bodies("EU-Japan Summit Joint Statement", ["Japan", "European Union", "EU"])
+    assert find_organizations(text, {}, eu) == ["WHO"]
+    others = speaking_bodies("Japan-India Joint Statement", ["Japan", "India"])
+    assert find_organizations(text, {}, others) == ["European Commission", "EEAS", "WHO"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -391,10 +391,27 @@ def speaking_bodies(title: str, parties: Iterable[str]) -> frozenset[str]:
     organisations (they are the parties themselves): the parties' names, and a
     group the title names as the author ("G7 Leaders' Communiqué", "Quad
     Leaders' Joint Statement", "EU-Japan Summit ... Joint Statement") - not one
-    it names as its subject ("Joint Statement ... on the G20")."""
+    it names as its subject ("Joint Statement ... on the G20"); and the
+    institutions through which a union that is a party acts (the European
+    Commission, the European Council... when the EU is a party: a union's
+    government, as a state's government is the state)."""
     authored = _TOPIC.split(title, maxsplit=1)[0]
     names = [*parties, *(s.label for s in organisation_spans(authored, ()))]
-    return frozenset(organisation_key(name) for name in names if name)
+    keys = {organisation_key(name) for name in names if name}
+    for institution, union in _union_institutions():
+        if organisation_key(union) in keys:
+            keys.add(organisation_key(institution))
+    return frozenset(keys)
+
+
+@cache
+def _union_institutions() -> tuple[tuple[str, str], ...]:
+    """The institutions of unions ("European Commission | EU"), from the table of
+    offices (``data/offices.txt``: whose head speaks for which union)."""
+    from .doc_rules import sections
+
+    pairs = (line.partition("|") for line in sections("offices.txt")["institutions"])
+    return tuple((body.strip(), union.strip()) for body, _bar, union in pairs)
 
 
 def organisation_key(name: str) -> str:
