@@ -488,6 +488,8 @@ def test_no_junk_and_no_countries(text: str) -> None:
             ["Congress", "Friends of the Mekong"],
         ),
         ("the National People's Congress", ["National People's Congress"]),
+        # a hyphenated adjective before a name is no part of it
+        ("to implement DPRK-related UN Security Council resolutions", ["UN Security Council"]),
     ],
 )
 def test_companies_bodies_of_a_party_and_groupings(text: str, expected: list[str]) -> None:

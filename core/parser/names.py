@@ -275,9 +275,18 @@ def strip_leading(
         if owners and POSSESSIVE.search(tokens[i][2]):
             tokens = tokens[i + 1 :]
             break
-    while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
+    while tokens and (
+        tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS or QUALIFIER.search(tokens[0][2])
+    ):
         tokens = tokens[1:]
     return tokens
+
+
+#: a hyphenated adjective before a name qualifies it and is no part of it
+#: ("DPRK-related UN Security Council resolutions", "the Pacific-led ... initiative")
+QUALIFIER = re.compile(
+    r"[-‐‑–](?:related|led|based|owned|funded|backed|sponsored|driven|focused|run|made|linked)$"
+)
 
 
 #: A word of a name, as looked up: blanks, hyphens, slashes, commas and a

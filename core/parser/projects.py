@@ -17,6 +17,7 @@ from .names import (
     ORDINAL,
     POSSESSIVE,
     PROJECT_WORDS,
+    QUALIFIER,
     QUOTED,
     QUOTED_TOKEN,
     SENTENCE_OPENERS,
@@ -365,9 +366,6 @@ _NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
 _LOWER_HEAD = re.compile(
     r"(?<=[\w.’'”\)])\s+(?P<w>programs?|programmes?|initiatives?|projects?|schemes?|exercises?)\b"
 )
-#: a hyphenated adjective before a name qualifies it, and is no part of it
-#: ("the Pacific-led Weather Ready Pacific initiative")
-_QUALIFIER = re.compile(r"[-‐‑–](?:led|based|owned|funded|backed|sponsored|driven|focused|run)$")
 
 
 def _lower_headed(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
@@ -385,7 +383,7 @@ def _lower_headed(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
         while segment and (
             segment[0][2] in SMALL_WORDS
             or segment[0][2] in STOP_STARTS
-            or _QUALIFIER.search(segment[0][2])
+            or QUALIFIER.search(segment[0][2])
         ):
             segment = segment[1:]
         while segment and segment[-1][2] in SMALL_WORDS:
