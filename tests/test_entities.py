@@ -934,6 +934,13 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
         ("efforts underway such as the Global Methane Pledge", ["Global Methane Pledge"]),
         ("for the APEC Economic Leaders’ Week", ["APEC Economic Leaders’ Week"]),
         ("the Six-Party Talks and the ASEAN Power Grid", ["Six-Party Talks", "ASEAN Power Grid"]),
+        # a list inside a name after its connector, not after a name without one
+        (
+            "the Expert Conference on the Recovery, Reconstruction and Modernisation of Oceania "
+            "held in Berlin",
+            ["Expert Conference on the Recovery, Reconstruction and Modernisation of Oceania"],
+        ),
+        ("the G7 Summit, Hiroshima, Japan and Osaka", ["G7 Summit"]),
     ],
 )
 def test_more_projects_and_events(text: str, expected: list[str]) -> None:
@@ -961,6 +968,7 @@ def test_more_projects_and_events(text: str, expected: list[str]) -> None:
         "the U.S.-Japan project and the Japan-U.S. Strategic Partnership initiative",
         "the Mumbai-Ahmedabad high speed rail project",
         "the Permanent Mission of Japan to the United Nations",
+        "support extended by ASEAN Dialogue Partners and the Forum Members",
     ],
 )
 def test_not_projects(text: str) -> None:

@@ -70,6 +70,9 @@ _PROJECT_CONN = r"(?:(?:of|for|on|in|to|with|plus|against)(?:\s+the)?|and)"
 # "of the", "and"..., quoted names, an "(ACR)" between two words.
 _PROJECT_TAIL = re.compile(
     rf"(?:(?:\s+{_PROJECT_CONN})?\s+(?:{TOKEN}|{QUOTED_TOKEN})"
+    # a list inside the name, closed by "and": "on the Recovery, Reconstruction and
+    # Modernisation of Ukraine", "for Forest, Nature and Climate"
+    rf"|(?:,\s+{TOKEN}){{1,3}},?\s+and\s+{TOKEN}"
     rf"|\s*\([A-Za-z]{{2,10}}\)(?=\s+[A-Z])){{0,14}}"
 )
 _CONNECTORS = word_set("of for on in to with plus against the and")
@@ -134,14 +137,14 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             continue
         covered = run[-1][1]
         for segment in _split_names(run):
-            segment = _trim_project(strip_leading(segment))
+            segment = _trim_project(_listed_after_connector(text, strip_leading(segment)))
             words = [w for _, _, w in segment]
             if not any(is_project_word(POSSESSIVE.sub("", w)) for w in words):
                 continue
             if not any(_is_distinctive(w) for w in words if w not in SMALL_WORDS):
                 continue
-            if _names_a_relationship(words) or _body_head(words):
-                continue  # a relationship, or a body ("Secretariat for the Platform")
+            if _names_a_relationship(words) or _body_head(words) or _head(words) in _GROUPS:
+                continue  # a relationship, a body ("Secretariat for the Platform"), a group
             start, end = segment[0][0], segment[-1][1]
             if words[-1] in _ADJECTIVAL and _LOWER_WORD_AFTER.match(text, end):
                 continue  # "C5+1 Ministerial meetings": an adjective, no event's name
@@ -157,6 +160,25 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             yield Span(start, end, label, 1)
 
 
+def _listed_after_connector(
+    text: str, tokens: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A list inside a name follows a connector ("Conference on the Recovery,
+    Reconstruction and ..."); a comma with none before it ends the name ("G7
+    Summit, Hiroshima")."""
+    for i in range(1, len(tokens)):
+        comma = tokens[i][2] == "," or "," in text[tokens[i - 1][1] : tokens[i][0]]
+        if comma or tokens[i - 1][2].endswith(","):
+            if not any(w in ("of", "for", "on", "in", "to", "with") for _, _, w in tokens[:i]):
+                cut = tokens[:i]
+                if cut and cut[-1][2].endswith(","):
+                    start, end, word = cut[-1]
+                    cut[-1] = (start, end - 1, word[:-1])
+                return [t for t in cut if t[2] not in ("", ",")]
+            break
+    return tokens
+
+
 def _in_motto(text: str, start: int) -> bool:
     """Whether a name lies in a quoted theme, slogan or motto (under the theme
     "Addressing Challenges Together")."""
@@ -168,6 +190,11 @@ def _in_motto(text: str, start: int) -> bool:
         return False  # the quote closed before the name
     at = start - len(before) + quote
     return bool(_MOTTO.search(text, max(0, at - 40), at))
+
+
+#: Heads that name a group of states or people, not a programme ("ASEAN Dialogue
+#: Partners", "Forum Members", "G20 Leaders")
+_GROUPS = word_set("Partners Members States Countries Parties Economies Leaders Ministers Nations")
 
 
 #: Project words that may also qualify a lower-case noun ("Ministerial meetings").
