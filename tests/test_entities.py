@@ -17,6 +17,7 @@ from jtreport.parser.entities import (
     learn_acronyms,
     speaking_bodies,
 )
+from jtreport.parser.names import data_lines
 
 CORPUS = Path("/work/shared/corpus")
 BUNDLED = bundled_statement().read_text(encoding="utf-8")
@@ -945,6 +946,27 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
 )
 def test_more_projects_and_events(text: str, expected: list[str]) -> None:
     assert projects(text, learn_acronyms(text)) == expected
+
+
+def test_well_known_programmes_come_from_the_data_file() -> None:
+    text = (
+        "We instruct officials to work towards the realization of the FTAAP, including "
+        "through Partners in the Blue Pacific and the AFTA-CER linkage."
+    )
+    assert projects(text, learn_acronyms(text)) == [
+        "FTAAP",
+        "Partners in the Blue Pacific",
+        "AFTA-CER",
+    ]
+    defined = "the Free Trade Area of the Asia Pacific (FTAAP) and then the FTAAP"
+    assert projects(defined, learn_acronyms(defined)) == ["FTAAP"]
+
+
+@pytest.mark.parametrize("line", [line for line in data_lines("projects.txt")])
+def test_each_well_known_programme_is_found_by_its_names(line: str) -> None:
+    label, _bar, rest = (part.strip() for part in line.partition("|"))
+    for name in {label, *(n.strip() for n in rest.split(";") if n.strip())}:
+        assert projects(f"We welcome the {name} and more.", {}), name
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict
@@ -27,8 +27,10 @@ from .names import (
     TOKEN_RE,
     WORD_SPLIT,
     YEARISH,
+    NameIndex,
     Span,
     clean_name,
+    data_lines,
     is_project_word,
     resolve_spans,
     strip_leading,
@@ -527,6 +529,36 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
         yield Span(match.start(), end, label, 0)
 
 
+@cache
+def _known_projects() -> NameIndex:
+    """The table of well-known programmes (``data/projects.txt``), read once, at
+    first use."""
+    names: list[tuple[str, str]] = []
+    acronyms: list[tuple[str, str]] = []
+    for line in data_lines("projects.txt"):
+        label, _, rest = (part.strip() for part in line.partition("|"))
+        for name in {label, *(n.strip() for n in rest.split(";") if n.strip())}:
+            if not re.search(r"[\s-]", name) and sum(map(str.isupper, name)) >= 2:
+                acronyms.append((name, name))
+            else:
+                names.append((name, label))
+    return NameIndex.build(names, acronyms)
+
+
+def _known_programmes(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+    """Well-known programmes whose names hold no project word ("Free Trade Area of
+    the Asia-Pacific", "FTAAP", "Partners in the Blue Pacific"), as written or by
+    the acronym the statement defines."""
+    for start, end, _value in _known_projects().spans(text):
+        compound = _COMPOUND.match(text, start)
+        if compound and compound.end() > end and (start == 0 or text[start - 1].isspace()):
+            end = compound.end()  # "the AFTA-CER linkage": the compound is the name
+        yield Span(start, end, _project_label(text[start:end], acronyms), 1)
+
+
+_COMPOUND = re.compile(r"[A-Z][A-Za-z0-9+]*(?:[-‐‑–][A-Z][A-Z0-9+]+)+")
+
+
 @lru_cache(maxsize=8)
 def project_spans(
     text: str, items: tuple[tuple[str, str], ...], presented: frozenset[str]
@@ -551,6 +583,7 @@ def project_spans(
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
         *_lower_headed(text, acronyms),
+        *_known_programmes(text, acronyms),
         *_named_grants(text),
         *_conferences_of_parties(text),
     ]
