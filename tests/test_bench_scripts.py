@@ -256,7 +256,9 @@ def test_batch_inputs_copy_round_robin(bench_modules: None, tmp_path: Path) -> N
         source.write_text(source.stem, encoding="utf-8")
     made = workloads.batch_inputs(tmp_path / "batch", 5, sources)
     assert [p.name for p in made] == ["00-a.txt", "01-b.txt", "02-a.txt", "03-b.txt", "04-a.txt"]
-    assert made[3].read_text(encoding="utf-8") == "b"
+    assert made[3].read_text(encoding="utf-8").rstrip("\n") == "b"
+    # every copy is a statement new to the model cache
+    assert len({p.read_bytes() for p in made}) == len(made)
 
 
 def test_process_timer_reports_time_and_memory(bench_modules: None, tmp_path: Path) -> None:
