@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
-from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief
+from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief, with_line_budget
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement
@@ -33,21 +33,18 @@ class NoteContext:
         many lines to take as fit on two pages)."""
         from .front import fits
 
-        def briefing(budget: int) -> Briefing:
-            return brief(
-                statement,
-                as_of=options.as_of,
-                followup=options.followup,
-                meeting=options.meeting,
-                meeting_date=options.meeting_date,
-                line_budget=budget,
-            )
-
         budget = LINE_BUDGET
-        front = briefing(budget)
+        front = brief(
+            statement,
+            as_of=options.as_of,
+            followup=options.followup,
+            meeting=options.meeting,
+            meeting_date=options.meeting_date,
+            line_budget=budget,
+        )
         while budget > MIN_LINES and not fits(front, statement.title):
             budget -= 1
-            front = briefing(budget)
+            front = with_line_budget(front, budget)
         return cls(statement=statement, options=options, areas=digest(statement), briefing=front)
 
     @property
@@ -70,10 +67,11 @@ class NoteContext:
         """The filled matrix's records by item ID, when one was given."""
         return self.options.followup
 
-    @property
+    @cached_property
     def tracking(self) -> bool:
         """True when the matrix given has anything typed in it: only then do the
-        commitments and the annex carry status columns."""
+        commitments and the annex carry status columns (asked per row: worked
+        out once)."""
         records = self.options.followup
         return records is not None and any(not r.is_empty for r in records.values())
 
