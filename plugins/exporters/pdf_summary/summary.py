@@ -15,11 +15,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jtreport import __version__
 from jtreport.digest import day_date, digest, document_date, long_date, names
-from jtreport.digest.briefing import Briefing, brief, event_name
+from jtreport.digest.briefing import Briefing, brief, event_name, with_line_budget
 from jtreport.digest.clauses import shorten
 from jtreport.digest.wording import capitalise, paragraph_ref, undertaking
 from jtreport.followup import STATUSES
@@ -162,6 +162,8 @@ class Summary:
     closing: str
     properties: Properties
     statuses: list[str] = field(default_factory=lambda: [*STATUSES, NO_STATUS])
+    #: the briefing the summary was made from (for :func:`with_fewer_lines`)
+    _briefing: Briefing | None = field(default=None, repr=False, compare=False)
 
     @property
     def more_lines(self) -> int:
@@ -374,4 +376,14 @@ def build_summary(
         lines=_lines(briefing),
         closing=closing,
         properties=_properties(statement, options, title),
+        _briefing=briefing,
     )
+
+
+def with_fewer_lines(summary: Summary, line_budget: int) -> Summary:
+    """``summary`` with at most ``line_budget`` lines to take, as
+    :func:`build_summary` would make it, without working out the rest again."""
+    if summary._briefing is None:
+        raise ValueError("the summary was not made by build_summary()")
+    briefing = with_line_budget(summary._briefing, line_budget)
+    return replace(summary, lines=_lines(briefing), _briefing=briefing)
