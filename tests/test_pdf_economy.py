@@ -1,10 +1,11 @@
 """The PDF summary does its work once: fewer lines to take without working the
-briefing out again, and tries with fewer lines laid out from where the lines to
-take begin (the same outcome as laying the whole PDF out each time).  Outcomes
-only: no timing."""
+briefing out again, tries with fewer lines laid out from where the lines to
+take begin (the same outcome as laying the whole PDF out each time), and the
+italic face read only when a caption prints in it.  Outcomes only: no timing."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -95,3 +96,74 @@ def test_the_compact_layout_is_chosen_as_before(name: str) -> None:
     from jtreport.api import parse_file
 
     _same_as_every_try_in_full(parse_file(CORPUS / name))
+
+
+_PROBE = """
+import sys
+from pathlib import Path
+from jtreport.api import export, parse_text
+from jtreport.plugins.exporters.pdf_summary import fonts
+statement = parse_text(Path(sys.argv[1]).read_text(encoding="utf-8"), path="s.txt")
+export(statement, "pdf", sys.argv[2], force=True)
+italic = [f for f in fonts._CACHE.values() if type(f).__name__ == "LazyTTFont"]
+print("LOADED" if italic and italic[0].loaded else "UNREAD" if italic else "NONE")
+"""
+
+
+def _italic_read(text: str, tmp_path: Path) -> str:
+    source = tmp_path / "s.txt"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(source), str(tmp_path / "s.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+SHORT = """Joint Statement between Japan and Mongolia
+
+Tokyo, 3 March 2024
+
+1. Both sides welcomed the progress of cooperation in the field of energy.
+
+2. Japan intends to hold the next consultations in Tokyo in May 2026.
+"""
+
+
+def test_the_italic_face_is_read_only_when_a_caption_prints_in_it(
+    bundled_path: Path, tmp_path: Path
+) -> None:
+    found = _italic_read(SHORT, tmp_path)
+    if found == "NONE":
+        pytest.skip("the body font installed has no italic face")
+    assert found == "UNREAD"  # one page: no table breaks, no "(continued)"
+    # the bundled summary's documents table breaks across pages
+    assert _italic_read(bundled_path.read_text(encoding="utf-8"), tmp_path) == "LOADED"
+
+
+def test_a_lazy_font_is_the_font_reportlab_reads(tmp_path: Path) -> None:
+    import reportlab
+    from jtreport.plugins.exporters.pdf_summary.lazyfont import lazy_font
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    italic, regular = folder / "VeraIt.ttf", folder / "Vera.ttf"
+    eager = TTFont("jtr-test-eager", str(italic))
+    lazy = lazy_font("jtr-test-lazy", italic, 0, (regular, 0))
+    pdfmetrics.registerFont(eager)
+    pdfmetrics.registerFont(lazy)
+    assert not lazy.loaded  # registering reads nothing
+    assert pdfmetrics.stringWidth("Connectivity (continued)", "jtr-test-lazy", 8) == (
+        pdfmetrics.stringWidth("Connectivity (continued)", "jtr-test-eager", 8)
+    )
+    assert lazy.loaded and lazy.face.name == eager.face.name
+    assert set(vars(lazy)) == set(vars(eager))
+    assert set(vars(eager.face)) <= set(vars(lazy.face))
+    # a file that cannot be read gives way to the fallback face
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 64)
+    stand_in = lazy_font("jtr-test-broken", broken, 0, (regular, 0))
+    assert stand_in.face.charWidths == TTFont("jtr-test-regular", str(regular)).face.charWidths
