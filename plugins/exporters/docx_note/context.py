@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 
+import msgspec
 from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
 from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief, with_line_budget
 from jtreport.followup import FollowUp
@@ -18,8 +18,7 @@ MIN_LINES = 4
 DEFAULT_TO = "Head of delegation"
 
 
-@dataclass(frozen=True)
-class NoteContext:
+class NoteContext(msgspec.Struct, frozen=True, dict=True):
     """The statement with its derived views, the front sheet and the options."""
 
     statement: Statement

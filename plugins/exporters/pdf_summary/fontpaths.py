@@ -10,12 +10,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True)
-class Candidate:
+
+class Candidate(msgspec.Struct, frozen=True):
     """A font family we know, as file names relative to a font folder."""
 
     family: str
@@ -24,8 +24,7 @@ class Candidate:
     italic: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FoundFamily:
+class FoundFamily(msgspec.Struct, frozen=True):
     """The files of one family found on this machine (``index``: the face in a .ttc)."""
 
     family: str

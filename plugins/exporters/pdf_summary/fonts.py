@@ -16,10 +16,10 @@ import contextlib
 import hashlib
 import unicodedata
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import msgspec
 from jtreport.errors import ExportError
 
 from . import fontpaths
@@ -48,8 +48,7 @@ _SILENT = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 _CACHE: dict[tuple[str, int, int, int], Any] = {}
 
 
-@dataclass
-class Face:
+class Face(msgspec.Struct):
     """One font family registered with reportlab: its names per style and the
     code points its regular and bold faces cover."""
 
@@ -78,14 +77,13 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {char!r}"
 
 
-@dataclass
-class FontSet:
+class FontSet(msgspec.Struct):
     """The faces a document prints with, the body font first."""
 
     faces: list[Face]
-    missing: list[str] = field(default_factory=list)
-    _plain: dict[Style, set[str]] = field(default_factory=dict)
-    _choice: dict[tuple[str, Style], int] = field(default_factory=dict)
+    missing: list[str] = msgspec.field(default_factory=list)
+    _plain: dict[Style, set[str]] = msgspec.field(default_factory=dict)
+    _choice: dict[tuple[str, Style], int] = msgspec.field(default_factory=dict)
 
     @property
     def body(self) -> Face:

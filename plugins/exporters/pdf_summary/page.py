@@ -12,11 +12,11 @@ Imported only when a PDF is written (reportlab is loaded here).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
+import msgspec
 from jtreport.reproducible import naive_utc
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -34,8 +34,7 @@ _FOOTER_Y = st.MARGIN_BOTTOM - 30
 _SMALL = 7.5
 
 
-@dataclass(frozen=True)
-class Decor:
+class Decor(msgspec.Struct, frozen=True):
     """What every page shows besides the content."""
 
     running_title: RunningTitle

@@ -18,9 +18,9 @@ out in full instead, as before.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+import msgspec
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
 
@@ -37,8 +37,7 @@ STEP, MIN_LINES = 2, 4
 MAX_ATTEMPTS = 8
 
 
-@dataclass
-class Layout:
+class Layout(msgspec.Struct):
     """What one layout pass gave: the pages and how full the last one is."""
 
     pages: int = 0
@@ -54,8 +53,7 @@ class Layout:
         return self.pages == other.pages and abs(self.last_fill - other.last_fill) < 1e-9
 
 
-@dataclass
-class Attempt:
+class Attempt(msgspec.Struct):
     """One way to lay the summary out: its layout, and its bytes once laid out
     in full (None while only predicted)."""
 
