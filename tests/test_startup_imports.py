@@ -64,3 +64,10 @@ def test_entities_are_decoded_only_where_there_are_some() -> None:
     assert texts == ["Trade & investment; R&D <2026>"]
     plain = "Both sides welcomed the progress of cooperation."
     assert [b.text for b in text_to_blocks(plain).blocks] == [plain]
+
+
+def test_a_pdf_summary_runs_no_subprocess_when_its_fonts_cover_the_text(tmp_path: Path) -> None:
+    found = modules_after("-f", "pdf", "-o", str(tmp_path), "-q", cwd=tmp_path)
+    assert (tmp_path / "japan-tajikistan-2025.pdf").is_file()
+    # fontconfig (fc-list) is asked only for a character no known font covers
+    assert "subprocess" not in found

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -190,6 +189,8 @@ def sibling_faces(regular: Path) -> tuple[Path | None, Path | None]:
 def fontconfig_covering(char: str) -> list[tuple[Path, int]]:
     """TrueType files (and face indexes) that fontconfig says cover ``char``,
     or an empty list when ``fc-list`` is not installed."""
+    import subprocess  # only when no known font covers a character
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return []
