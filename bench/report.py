@@ -31,10 +31,15 @@ class Row:
     verdict: str = field(default="")
     #: measured with the model cache warm (a regeneration), not on a first run
     warm: bool = False
+    #: the median of the run-by-run ratios of two interleaved commands (steadier
+    #: on a busy machine than the ratio of the medians); the ratio when given
+    paired: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        """value / floor."""
+        """The paired ratio when there is one, else value / floor."""
+        if self.paired is not None:
+            return self.paired
         if self.value is None or not self.floor:
             return None
         return self.value / self.floor

@@ -179,7 +179,10 @@ def startup(bench: Bench) -> list[Row]:
         )
         if found:
             jt, floor = found
-            rows.append(Row(f"jtreport {flag}", jt.median, floor.median, limit=HELP_LIMIT))
+            paired = timing.paired_ratio(jt, floor)
+            rows.append(
+                Row(f"jtreport {flag}", jt.median, floor.median, limit=HELP_LIMIT, paired=paired)
+            )
     for flag in ("--help", "--version"):
         modules, _ = checks.imported_by(bench.s.python, [flag], bench.env)
         heavy = checks.heavy_modules(modules)
@@ -275,7 +278,10 @@ def formats(bench: Bench) -> list[Row]:
             )
             if found:
                 jt, floor = found
-                rows.append(Row(target, jt.median, floor.median, limit=FORMAT_LIMIT, warm=warm))
+                paired = timing.paired_ratio(jt, floor)
+                row = Row(target, jt.median, floor.median, limit=FORMAT_LIMIT, warm=warm)
+                row.paired = paired
+                rows.append(row)
         mine, theirs = bench.outdir("jt-pack"), bench.outdir("floor-pack")
         target = f"-f all (pack), bundled statement, {when}"
         args = [bench.bundled, "-f", "all", "-o", mine, "-q"]
@@ -293,7 +299,9 @@ def formats(bench: Bench) -> list[Row]:
         if not found:
             continue
         jt, floor = found
-        rows.append(Row(target, jt.median, floor.median, limit=PACK_LIMIT, warm=warm))
+        row = Row(target, jt.median, floor.median, limit=PACK_LIMIT, warm=warm)
+        row.paired = timing.paired_ratio(jt, floor)
+        rows.append(row)
         rows.append(
             Row(
                 f"-f all, peak memory, {when}",

@@ -100,6 +100,13 @@ class Sample:
         return max(self.rss) if self.rss else float("nan")
 
 
+def paired_ratio(mine: Sample, theirs: Sample) -> float:
+    """The median of ``mine``'s run-by-run wall times over ``theirs``: the runs
+    of one round follow each other, so each ratio sees the same load."""
+    ratios = [a / b for a, b in zip(mine.wall, theirs.wall, strict=False) if b > 0]
+    return statistics.median(ratios) if ratios else float("nan")
+
+
 class RunFailed(RuntimeError):
     """A timed command exited with an error."""
 

@@ -317,3 +317,16 @@ def test_driver_runs_a_section_and_writes_json(tmp_path: Path) -> None:
     assert targets["--help imports no document library"]["verdict"] == "PASS"
     assert data["machine"]["cpus"] >= 1
     assert "jtreport --version" in done.stdout
+
+
+def test_ratios_are_paired_run_by_run(bench_modules: None) -> None:
+    import timing
+    from report import Row
+
+    # the machine slowed down for the last two rounds: both commands felt it
+    mine = timing.Sample("jtreport", wall=[1.0, 1.1, 3.0, 3.2])
+    floor = timing.Sample("floor", wall=[1.0, 1.0, 3.0, 3.0])
+    paired = timing.paired_ratio(mine, floor)
+    assert paired == pytest.approx(1.0333, abs=1e-3)  # 1.0, 1.1, 1.0, 1.067
+    row = Row("x", mine.median, floor.median, limit=1.3, paired=paired).judge()
+    assert row.ratio == paired and row.verdict == "PASS"
