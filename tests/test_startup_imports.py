@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from jtreport.plugins.readers.plain_text import text_to_blocks
 
 PROBE = """
@@ -71,3 +72,28 @@ def test_a_pdf_summary_runs_no_subprocess_when_its_fonts_cover_the_text(tmp_path
     assert (tmp_path / "japan-tajikistan-2025.pdf").is_file()
     # fontconfig (fc-list) is asked only for a character no known font covers
     assert "subprocess" not in found
+
+
+CHOOSE = """
+import json, sys
+from jtreport.pluginmanager import PluginHost
+from jtreport.reading import open_input
+chosen = open_input(PluginHost(third_party=False).readers, sys.argv[1]).reader.name
+heavy = sorted({m.partition(".")[0] for m in sys.modules} & {"docx", "lxml", "pypdf", "bs4"})
+print("CHOSEN " + json.dumps([chosen, heavy]))
+"""
+
+
+@pytest.mark.parametrize(("name", "reader"), [("docx", "docx"), ("pdf", "pdf"), ("html", "html")])
+def test_a_reader_is_chosen_before_its_library_loads(name: str, reader: str) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "office" / f"japan-tajikistan-2025.{name}"
+    done = subprocess.run(
+        [sys.executable, "-c", CHOOSE, str(fixture)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "JTREPORT_NO_PLUGINS": "1"},
+    )
+    line = [x for x in done.stdout.splitlines() if x.startswith("CHOSEN ")]
+    assert line, done.stdout + done.stderr
+    assert json.loads(line[-1].removeprefix("CHOSEN ")) == [reader, []]
