@@ -138,15 +138,16 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
 
 
 def _strip_markup(text: str) -> str:
-    import html
-
     text = _TAG.sub(_tag_replacement, text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(_mark_bold, text)
     text = _STRONG.sub(_mark_bold, text)  # nested ***x** y* leftovers
     text = _EMPHASIS.sub(lambda m: m.group(2), text)
     text = _ESCAPE.sub(r"\1", text)
-    text = html.unescape(text)
+    if "&" in text:  # html (and its entity table) only for a text with entities
+        import html
+
+        text = html.unescape(text)
     return text
 
 
