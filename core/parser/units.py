@@ -145,7 +145,7 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
         chunk_no += 1 if not chunk else 0
         if block.kind == "line":
             if _CONTENT.search(block.text):
-                chunk.append(_without_cell_borders(block))
+                chunk.append(_without_cell_borders(_without_watermark(block)))
             else:
                 flush()  # a blank line, or one of rules and table borders only ("|", "***")
             continue
@@ -188,7 +188,28 @@ def _markers_joined(units: list[Unit]) -> list[Unit]:
 
 
 _CONTENT = re.compile(r"\w")
+#: characters of the CJK scripts (and their full-width punctuation)
+_CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+#: a mirror's tag glued to the end of a line of a Latin-script text: a run of CJK
+#: characters, often with the mirror's address ("...2016文章源自英文巴士-https://...")
+_TRAILING_WATERMARK = re.compile(
+    rf"(?<=[^\s{_CJK}])\s*[{_CJK}][{_CJK}\w]*(?:[-–—:]\s*)?(?:https?://\S*)?\s*$"
+)
+#: a site's caption glued before a Latin-script line ("摘要Joint Statement ...")
+_LEADING_CAPTION = re.compile(rf"^\s*[{_CJK}]{{1,12}}\s*(?=[A-Z])")
+#: Latin words a line keeps around a watermark, at least
+_WATERMARKED_WORDS = 2
 _CELL_BORDERS = re.compile(r"^\s*\|\s+|\s+\|\s*$")
+
+
+def _without_watermark(block: Block) -> Block:
+    """A line of a Latin-script text without the tag a mirror glued to its end or
+    the caption glued before it, both in another script (CJK): the site's words,
+    not the statement's."""
+    text = _LEADING_CAPTION.sub("", _TRAILING_WATERMARK.sub("", block.text))
+    if text == block.text or len(re.findall(r"[A-Za-z]{2,}", text)) < _WATERMARKED_WORDS:
+        return block
+    return msgspec.structs.replace(block, text=text)
 
 
 def _without_cell_borders(block: Block) -> Block:

@@ -1,0 +1,35 @@
+"""Document-level rules for how statements are printed and reprinted: mirrors'
+watermarks and captions, readouts, accords, declarations, news-site reprints with
+a headline above the statement's own title.  Small synthetic statements in the
+general patterns (docs/parser.md, sections 2 and 3)."""
+
+from __future__ import annotations
+
+from jtreport.api import parse_text
+
+BODY = (
+    "Both sides welcomed the progress of bilateral cooperation.\n\n"
+    "Both sides agreed to launch a new dialogue on trade.\n"
+)
+
+
+def test_a_mirrors_tag_in_another_script_is_no_part_of_the_lines() -> None:
+    mark = "资料来源-https://www.example.cn/12.html"
+    text = (
+        f"标题Joint Statement of Norway and Chile\n\n"
+        f"Oslo, 3 March 2019{mark}\n\n"
+        f"Both sides welcomed the progress of bilateral cooperation.{mark}\n\n"
+        "Both sides agreed to launch a new dialogue on trade.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement of Norway and Chile"
+    assert statement.date == "2019-03-03"
+    assert statement.place == "Oslo"
+    assert "资料" not in statement.paragraphs[0].text
+
+
+def test_words_of_another_script_inside_a_line_stay() -> None:
+    text = f"Joint Statement of Norway and Chile\n\nDone at Tokyo (東京), 3 March 2019\n\n{BODY}"
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement of Norway and Chile"
+    assert statement.date == "2019-03-03"
