@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from jtreport.api import parse_text
 
+TITLE = "Joint Statement of Norway and Chile\n\n"
 BODY = (
     "Both sides welcomed the progress of bilateral cooperation.\n\n"
     "Both sides agreed to launch a new dialogue on trade.\n"
@@ -33,3 +34,24 @@ def test_words_of_another_script_inside_a_line_stay() -> None:
     statement = parse_text(text)
     assert statement.title == "Joint Statement of Norway and Chile"
     assert statement.date == "2019-03-03"
+
+
+def test_an_accord_is_a_statement_and_its_title_runs_on_after_a_colon() -> None:
+    text = (
+        "The Lisbon Accord:\n"
+        "A renewed Atlantic partnership\n"
+        "Portugal and Canada are bound by shared values and a long friendship.\n"
+        "We are determined to deepen our cooperation on trade and security.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "The Lisbon Accord: A renewed Atlantic partnership"
+
+
+def test_a_last_line_cut_off_in_mid_sentence_is_a_paragraph_not_a_signature() -> None:
+    statement = parse_text(f"{TITLE}{BODY}\nBoth sides will expand the\n")
+    assert [p.text for p in statement.paragraphs][-1] == "Both sides will expand the"
+
+
+def test_a_signature_line_stays_out_of_the_body() -> None:
+    statement = parse_text(f"{TITLE}{BODY}\nPrime Minister of Norway\n")
+    assert len(statement.paragraphs) == 2

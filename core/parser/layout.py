@@ -94,17 +94,26 @@ def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[str]]:
             break
         closing.insert(0, unit)
         end -= 1
-    # a lone heading-like line after the last paragraph of a truncated text stays in the body
+    # a lone heading-like line after the last paragraph of a truncated text stays in
+    # the body, and so does a last line cut off in mid-sentence (it stops on a
+    # lower-case word, as no signature or dateline does)
     last = closing[-1] if len(closing) == 1 else None
     if (
         last is not None
         and units[end] is last
         and not is_date_line(last)
         and not _CLOSING_WORDS.match(last.text)
-        and last.words > 6
+        and (last.words > 6 or _cut_off(last))
     ):
         return [*units[:end], last], [], trailer
     return units[:end], closing, trailer
+
+
+def _cut_off(unit: Unit) -> bool:
+    """A line that stops in mid-sentence: on a lower-case word, after a first
+    word that starts a sentence ("At this critical and defining")."""
+    words = unit.text.split()
+    return len(words) >= 3 and words[-1][:1].islower() and words[-1].isalpha()
 
 
 def _strip_apparatus(units: list[Unit], warnings: list[str]) -> tuple[list[Unit], int | None]:
