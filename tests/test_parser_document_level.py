@@ -55,3 +55,24 @@ def test_a_last_line_cut_off_in_mid_sentence_is_a_paragraph_not_a_signature() ->
 def test_a_signature_line_stays_out_of_the_body() -> None:
     statement = parse_text(f"{TITLE}{BODY}\nPrime Minister of Norway\n")
     assert len(statement.paragraphs) == 2
+
+
+def test_a_pages_details_listed_above_a_readouts_title_heading_are_no_body() -> None:
+    text = (
+        "* 2 May 2024\n"
+        "  * Directorate-General for Trade\n"
+        "  * 3 min read\n\n\n"
+        "# Readout from the 4th Norway-Chile Dialogue on Fisheries\n"
+        "![Ministers of Norway and Chile at the dialogue](https://example.org/photo.jpg)\n"
+        "On 30 April 2024, the ministers of Norway and Chile met in Oslo for the dialogue.\n"
+        "Both sides agreed to launch a joint study on fish stocks.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Readout from the 4th Norway-Chile Dialogue on Fisheries"
+    assert statement.areas == []
+    assert statement.preamble == [
+        "On 30 April 2024, the ministers of Norway and Chile met in Oslo for the dialogue."
+    ]
+    assert [p.text for p in statement.paragraphs] == [
+        "Both sides agreed to launch a joint study on fish stocks."
+    ]

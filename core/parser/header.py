@@ -23,6 +23,8 @@ _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "contents"})
 #: a title line may be long, but not a page
 _TITLE_MAX_WORDS = 60
+#: a page's detail listed above its title is short ("* Directorate-General for Trade")
+_PAGE_DETAIL_MAX_WORDS = 8
 #: a line ending in a colon is a lead-in sentence rather than a title when longer
 _COLON_TITLE_MAX_WORDS = 10
 
@@ -215,11 +217,21 @@ def _title_heading_follows(units: list[Unit], i: int) -> bool:
     """Whether the headings (and datelines) that open the document from ``i`` on
     hold one that names the statement."""
     for unit in units[i:]:
-        if unit.forced_heading is None and not is_date_line(unit):
+        if unit.forced_heading is None and not is_date_line(unit) and not _page_detail(unit):
             return False
         if _starts_title(unit):
             return True
     return False
+
+
+def _page_detail(unit: Unit) -> bool:
+    """A short list entry of a page's details above its title (its date, its
+    department, "2 min read"): a bullet of a few words that is no sentence."""
+    return (
+        unit.kind == "bullet"
+        and unit.words <= _PAGE_DETAIL_MAX_WORDS
+        and not unit.text.rstrip().endswith(TERMINAL)
+    )
 
 
 def _above_dateline(units: list[Unit], i: int) -> bool:

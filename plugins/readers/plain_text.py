@@ -31,6 +31,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # a link's text may be wrapped over lines (not over a blank line)
 _LINK = re.compile(r"!?\[((?:[^\]\n]|\n(?![ \t]*\n)){0,400})\]\([^)\s]*\)")
+# an image on a line of its own (a photo with its caption as alt text) is no text
+_IMAGE_LINE = re.compile(r"^[ \t]*!\[[^\]\n]{0,400}\]\([^)\s]*\)[ \t]*$", re.M)
 _RULE_OR_MARKER = re.compile(r"^\s*(?:[-*_=#]\s*){3,}$|^\s*[●•◦▪■]\s*$")
 _BOLD_MARK = "\x02"
 _WORD = re.compile(r"\w")
@@ -139,6 +141,7 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
 
 def _strip_markup(text: str) -> str:
     text = _TAG.sub(_tag_replacement, text)
+    text = _IMAGE_LINE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(_mark_bold, text)
     text = _STRONG.sub(_mark_bold, text)  # nested ***x** y* leftovers
