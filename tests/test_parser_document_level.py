@@ -76,3 +76,31 @@ def test_a_pages_details_listed_above_a_readouts_title_heading_are_no_body() -> 
     assert [p.text for p in statement.paragraphs] == [
         "Both sides agreed to launch a joint study on fish stocks."
     ]
+
+
+def test_the_statements_own_title_below_the_pages_shorter_title_is_the_title() -> None:
+    text = (
+        "News story\n\n"
+        "Norway-Chile Joint Statement\n\n"
+        "During a visit to Oslo by President Ana Rojas of Chile, Norway and Chile "
+        "released the following statement.\n\n"
+        "Prime Minister Jonas Berg of Norway and President Ana Rojas of Chile.\n\n"
+        "Norway-Chile Joint Statement: A partnership for the oceans\n\n"
+        f"{BODY}"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Norway-Chile Joint Statement: A partnership for the oceans"
+    assert statement.areas == []
+    assert len(statement.paragraphs) == 2
+    # the statement names nobody: the page's summary and caption say who met
+    assert {leader.name for leader in statement.leaders} == {"Jonas Berg", "Ana Rojas"}
+
+
+def test_a_title_line_further_down_that_does_not_repeat_the_title_is_no_title() -> None:
+    text = (
+        "Norway-Chile Joint Statement\n\n"
+        "The two leaders met in Oslo on 3 March 2019.\n\n"
+        "Joint Statement on Fisheries\n\n"
+        f"{BODY}"
+    )
+    assert parse_text(text).title == "Norway-Chile Joint Statement"

@@ -37,6 +37,10 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     meeting = _meeting_texts(layout, opening)
     if len(meeting) > len(opening):
         people += find_people(meeting[len(opening) :])
+    if not people and layout.header.page_notes:
+        # the statement names nobody: the page's summary or caption above it may
+        people = find_people(layout.header.page_notes)
+        meeting = [*meeting, *layout.header.page_notes]
     dated = find_date_and_place(
         [*layout.header.date_lines, *layout.header.place_lines],
         layout.closing,

@@ -25,6 +25,8 @@ _SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "co
 _TITLE_MAX_WORDS = 60
 #: a page's detail listed above its title is short ("* Directorate-General for Trade")
 _PAGE_DETAIL_MAX_WORDS = 8
+#: how many lines below the page's title the statement's own title may stand
+_OWN_TITLE_REACH = 8
 #: a line ending in a colon is a lead-in sentence rather than a title when longer
 _COLON_TITLE_MAX_WORDS = 10
 
@@ -38,6 +40,9 @@ class Header:
     #: a line that only names a place ("Tokyo, Japan"), as a dateline without a date
     place_lines: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
+    #: the page's own lines between its title and the statement's own title (a
+    #: summary, a photo caption): who met and where, when the statement does not say
+    page_notes: list[str] = field(default_factory=list)
 
 
 def is_date_line(unit: Unit) -> bool:
@@ -157,6 +162,12 @@ def find_header(
                 continue  # a site's or section's heading above the statement's own title
             start = i
             break
+    own = _own_title_below(units, start, run) if body_from is None else None
+    if own is not None:
+        # a page's headline above, the statement's own (fuller) title further down
+        header.page_notes = [u.text for u in units[start:own] if u.words >= 4]
+        run = _with_continuations(units, own)
+        start = run[-1] + 1
     if _first_line_of_body(units, start, run):
         # "Vice President X welcomed Prime / Minister Y to ...": a wrapped line cut short
         first = units[start]
@@ -246,6 +257,33 @@ def _above_dateline(units: list[Unit], i: int) -> bool:
         and not _BREADCRUMB.search(units[i].text)
         and not is_furniture(units[i])
     )
+
+
+def _own_title_below(units: list[Unit], start: int, run: list[int]) -> int | None:
+    """The statement's own title a few lines below the page's title that the
+    header found, past the page's summary, notes and photo captions: a title
+    line that gives the page's title in full ("UK-Japan Joint Statement" above
+    "UK-Japan Joint Statement: A ... partnership for the 21st century").  None
+    when a numbered paragraph, a list or a heading comes first."""
+    if not run or start >= len(units):
+        return None
+    page_title = _key(" ".join(units[k].text for k in run))
+    for j in range(start, min(start + _OWN_TITLE_REACH, len(units))):
+        unit = units[j]
+        if unit.number is not None or unit.kind != "text" or unit.forced_heading is not None:
+            return None
+        if (
+            _starts_title(unit)
+            and _key(unit.text).startswith(page_title)
+            and unit.words > len(page_title.split())
+            and j + 1 < len(units)
+        ):
+            return j
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _later_title_heading(first: Unit, unit: Unit) -> bool:
