@@ -104,3 +104,30 @@ def test_a_title_line_further_down_that_does_not_repeat_the_title_is_no_title() 
         f"{BODY}"
     )
     assert parse_text(text).title == "Norway-Chile Joint Statement"
+
+
+def test_a_news_reprint_gives_the_statements_own_title_and_the_agencys_dateline() -> None:
+    text = (
+        "Full text of joint statement of Norway-Chile summit\n\n"
+        "OSLO, March 3 (Nordpress) -- The following is the full text of a joint statement "
+        "released after the summit in Oslo on Monday.\n\n"
+        "Norway-Chile Joint Statement\n\n"
+        "1. President Ana Rojas of Chile paid a state visit to Norway on March 2-4, 2019. "
+        "During the summit meeting on March 3, the two leaders reviewed relations.\n\n"
+        "2. Both sides agreed to launch a new dialogue on trade.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Norway-Chile Joint Statement"
+    assert statement.areas == []
+    assert statement.place == "Oslo"
+    # the meeting day, not the first day of the visit
+    assert statement.date == "2019-03-03"
+
+
+def test_without_a_meeting_day_the_first_full_date_of_the_opening_stays() -> None:
+    text = (
+        "Joint Statement of Norway and Chile\n\n"
+        "1. President Ana Rojas of Chile paid a state visit to Norway on March 2-4, 2019.\n\n"
+        "2. Both sides agreed to launch a new dialogue on trade.\n"
+    )
+    assert parse_text(text).date == "2019-03-02"

@@ -65,10 +65,18 @@ def cable_marker(unit: Unit) -> str | None:
     return None
 
 
+#: a news agency's dateline before its words ("MOSCOW, Sept. 29 (Yonhap) -- ")
+NEWS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}),?\s+[^()\n]{0,24}?"
+    r"\((?P<agency>[A-Z][\w.&’' -]{1,30})\)\s*(?:--|[-–—])\s*"
+)
+
+
 def is_editorial_intro(unit: Unit) -> bool:
     """An editor's line introducing the text ("Following is the communique
-    issued on 10 October at the conclusion of the visit ...")."""
-    text = unit.text.strip()
+    issued on 10 October at the conclusion of the visit ..."), also after a news
+    agency's dateline ("MOSCOW, Sept. 29 (Yonhap) -- The following is ...")."""
+    text = NEWS_DATELINE.sub("", unit.text.strip(), count=1)
     return (
         unit.number is None
         and starting_phrase(text, phrase_keys(_TABLE, "editorial_intros")) is not None

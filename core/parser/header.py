@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .furniture import is_editorial_intro, is_furniture
-from .title import continues_title, is_banner, names_statement
+from .furniture import NEWS_DATELINE, is_editorial_intro, is_furniture
+from .title import continues_title, is_banner, is_reprint_headline, names_statement
 from .units import TERMINAL, Unit
 
 _BREADCRUMB = re.compile(r">|»|\bhttps?://|www\.|^home\s*\w|\bhome(?=[A-Z])")
@@ -188,6 +188,10 @@ def find_header(
             header.date_lines.append(unit.text)
         elif is_place_line(unit.text):
             header.place_lines.append(unit.text)
+        elif news := NEWS_DATELINE.match(unit.text):
+            # "MOSCOW, Sept. 29 (Yonhap) -- The following is ...": where the agency wrote
+            header.place_lines.append(news.group("place").title())
+            header.noise.append(unit.text)
         elif (
             (unit.bold or unit.forced_heading)
             and body_from is None
@@ -299,6 +303,8 @@ def _later_title_heading(first: Unit, unit: Unit) -> bool:
         return True  # a heading over a plain line, the later of two headings
     if _ENTRY_NUMBER.match(first.text):
         return True  # a collection's numbered entry ("93 Prime Ministers' Communique")
+    if is_reprint_headline(first.text):
+        return True  # a news headline over the text it reprints ("Full text of ...")
     shorter = " ".join(first.text.lower().split())
     return " ".join(unit.text.lower().split()).startswith(shorter) and unit.words > first.words
 

@@ -44,6 +44,11 @@ _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
 )
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: the meeting itself, then the day it was held ("the summit meeting on", "talks held on")
+_MEETING_ON = re.compile(
+    r"\b(?i:summit|meeting|talks|consultations)(?:\s+(?:was|were))?(?:\s+held)?\s+on\s+(?=\S)"
+)
 _POSTING_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _DAY_OR_YEAR = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)?\b")
 _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
@@ -97,11 +102,34 @@ def find_date_and_place(
         value = _iso_date(metadata_date) or parse_date(metadata_date)
         if value:
             return Dated(value, place)
-    for text in opening[:2]:
-        for mention in find_dates(text, None):
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
-                return Dated(dt.date.fromisoformat(mention.value), place)
+    first = next(
+        (
+            dt.date.fromisoformat(mention.value)
+            for text in opening[:2]
+            for mention in find_dates(text, None)
+            if _FULL_DATE.fullmatch(mention.value)
+        ),
+        None,
+    )
+    meeting_day = _meeting_day(opening[:2], first)
+    if meeting_day or first:
+        return Dated(meeting_day or first, place)
     return Dated(None, place, passed_over=metadata_date)
+
+
+def _meeting_day(opening: list[str], first: dt.date | None) -> dt.date | None:
+    """The day the opening gives for the meeting itself ("During the summit
+    meeting on September 29, ...", "the talks held on 12 May"), its year, when
+    not written, that of the first full date (the visit's)."""
+    from .dates import find_dates
+
+    for text in opening:
+        for match in _MEETING_ON.finditer(text):
+            for mention in find_dates(text[match.end() : match.end() + 40], first):
+                if _FULL_DATE.fullmatch(mention.value):
+                    return dt.date.fromisoformat(mention.value)
+                break
+    return None
 
 
 def _iso_date(text: str) -> dt.date | None:

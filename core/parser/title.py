@@ -57,6 +57,12 @@ def is_banner(text: str) -> bool:
     return bool(dash) and len(_publisher.split()) <= 6 and kind.strip(" :.") in banners
 
 
+def is_reprint_headline(text: str) -> bool:
+    """A news site's headline over the text of a statement it reprints ("Full
+    text of joint statement of ... summit"), not the statement's own title."""
+    return starting_phrase(text, phrase_keys(_TABLE, "reprint_headlines")) is not None
+
+
 @lru_cache(maxsize=64)
 def _phrase_regex(phrase: str) -> str:
     """A regex for one noise phrase as written (any case, spacing, apostrophe)."""
