@@ -131,3 +131,24 @@ def test_without_a_meeting_day_the_first_full_date_of_the_opening_stays() -> Non
         "2. Both sides agreed to launch a new dialogue on trade.\n"
     )
     assert parse_text(text).date == "2019-03-02"
+
+
+def test_the_place_where_a_dialogue_was_chaired_is_the_place() -> None:
+    text = (
+        "Readout from the 2nd Norway-Chile Dialogue on Fisheries\n\n"
+        "On 3 March 2019, Minister Kari Dahl and Minister Luis Soto chaired the Second "
+        "Norway-Chile Dialogue on Fisheries in Oslo, Norway.\n\n"
+        f"{BODY}"
+    )
+    place = parse_text(text).place
+    assert place is not None and place.split(",")[0] == "Oslo"
+
+
+def test_the_meeting_place_may_stand_far_after_the_talks_in_their_sentence() -> None:
+    text = (
+        "Joint Statement of Norway and Chile\n\n"
+        "1. The two Prime Ministers held extensive talks during their Annual Summit on "
+        "bilateral, regional and global issues on 3 March 2019 in Bergen.\n\n"
+        "2. Both sides agreed to launch a new dialogue on trade.\n"
+    )
+    assert parse_text(text).place == "Bergen"

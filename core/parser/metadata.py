@@ -26,8 +26,8 @@ _PLACE_VERB = re.compile(
     r"|\b(?i:summit|meeting|conference|dialogue|forum|session|talks|consultations),?\s+held"
     r"|\bheld\s+(?:\w+\s+){0,2}"
     r"(?:talks|meetings?|summits?|consultations|dialogues?|discussions)"
-    r"|\b(?:met|meeting|took\s+place|convened|gathered))\b"
-    rf"{_IN_SENTENCE}{{0,80}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
+    r"|\b(?:met|meeting|took\s+place|convened|gathered|(?:co-)?chaired))\b"
+    rf"{_IN_SENTENCE}{{0,120}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
 )
 _WELCOMED_TO = re.compile(
     rf"(?P<host>(?<![^.;:\n]){_IN_SENTENCE}{{0,200}}?)\bwelcom(?:ed|es|e|ing)\s+"
