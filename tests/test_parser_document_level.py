@@ -152,3 +152,23 @@ def test_the_meeting_place_may_stand_far_after_the_talks_in_their_sentence() -> 
         "2. Both sides agreed to launch a new dialogue on trade.\n"
     )
     assert parse_text(text).place == "Bergen"
+
+
+def test_the_groups_whose_members_speak_are_the_parties() -> None:
+    text = (
+        "Joint Declaration of the Seventh Summit\n\n"
+        "We, the Heads of State and Government of the Member States of the African Union "
+        "(AU) and the European Union (EU), met on 4 May 2024 in Accra for our 7th Summit.\n\n"
+        "1. We reaffirm our commitment to the partnership between our two continents.\n"
+    )
+    assert [p.name for p in parse_text(text).parties] == ["African Union", "European Union"]
+
+
+def test_a_group_that_speaks_in_the_second_numbered_paragraph_is_the_party() -> None:
+    text = (
+        "G20 Rome Leaders' Declaration\n\n"
+        "1. We are one world with one future.\n\n"
+        "2. We, the Leaders of the G20, met in Rome on 4-5 May 2024.\n\n"
+        "3. We will pursue inclusive growth.\n"
+    )
+    assert [p.short_name for p in parse_text(text).parties] == ["G20"]

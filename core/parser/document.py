@@ -55,7 +55,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
         )
 
     closing_people = find_people(layout.closing)
-    parties = find_parties(title, [*people, *closing_people], opening)
+    parties = find_parties(title, [*people, *closing_people], meeting)
     leaders = choose_leaders(people, parties, meeting, dated.date)
     signatories = find_signatories(layout.closing, leaders)
     leaders = leaders_or_signatories(leaders, signatories)

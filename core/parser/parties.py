@@ -36,6 +36,8 @@ _SPEAKERS = re.compile(
     r"(?:state|government)(?:\s*(?:/|and)\s*government)?)\s+of\s+",
     re.I,
 )
+#: "the Member States of" before the groups whose leaders speak
+_MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:member\s+states|members)\s+of\s+", re.I)
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _GROUP = re.compile(
     r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5})"
@@ -70,22 +72,39 @@ def _countries_listed(text: str) -> tuple[list[tuple[Country, str]], int]:
     return listed, position
 
 
-def _speakers(text: str) -> tuple[list[tuple[Country, str]], str | None]:
-    """Who "we" are: the countries whose leaders speak, or the group that does."""
+def _speakers(text: str) -> tuple[list[tuple[Country, str]], list[str]]:
+    """Who "we" are: the countries whose leaders speak, or the groups that do
+    ("the Leaders of the G20"; "the Heads of State and Government of the Member
+    States of the African Union (AU) and the European Union (EU)": the two unions,
+    whose members are not named)."""
     match = _SPEAKERS.search(text)
     if match:
-        rest = text[match.end() :]
+        rest = _MEMBERS_OF.sub("", text[match.end() :], count=1)
         listed, _end = _countries_listed(rest)
         if listed:
-            return listed, None
-        group = _GROUP.match(rest)
-        if group:
-            return [], group.group("acronym") or group.group("name")
+            return listed, []
+        return [], _groups_listed(rest)
     start = _SUBJECT_START.match(text)
     listed, end = _countries_listed(text[start.end() if start else 0 :])
     if len(listed) >= 2 and re.match(r"\s+[a-z]", text[(start.end() if start else 0) + end :]):
-        return listed, None
-    return [], None
+        return listed, []
+    return [], []
+
+
+def _groups_listed(text: str) -> list[str]:
+    """The groups named one after another at the start of ``text`` ("the G20";
+    "the African Union (AU) and the European Union (EU)"), each by its acronym
+    where the text gives one."""
+    groups: list[str] = []
+    position = 0
+    while group := _GROUP.match(text[position:]):
+        groups.append(group.group("acronym") or group.group("name"))
+        position += group.end()
+        separator = _LIST_SEPARATOR.match(text[position:])
+        if separator is None:
+            break
+        position += separator.end()
+    return groups
 
 
 def _title_countries(title: str) -> list[Country]:
@@ -113,13 +132,14 @@ def find_parties(title: str, people: list[Found], opening: list[str]) -> list[Pa
 
     for country in _title_countries(title):
         add(country, _written_in(title, country))
-    group: str | None = None
+    groups: list[str] = []
     for text in opening[:2]:
-        listed, group = _speakers(text)
+        listed, groups = _speakers(text)
         for country, written in listed:
             add(country, written)
-        if listed or group:
+        if listed or groups:
             break
+    group = groups[0] if groups else None
     known = {country.name for country, _written in ordered}
     adds_parties = len(ordered) < 2 and not (group and not ordered)
     for found in people:
@@ -134,8 +154,8 @@ def find_parties(title: str, people: list[Found], opening: list[str]) -> list[Pa
                     add(host[0], host[1])
                     break
     parties = [Party(name=party_name(c, w), short_name=c.name) for c, w in ordered]
-    if not parties and group:
-        parties = [Party(name=group, short_name=group)]
+    if not parties and groups:
+        parties = [Party(name=name, short_name=name) for name in groups]
     if not parties:
         # a group speaking as one: "G7 Hiroshima Leaders' Communiqué"
         from .entities import find_organizations
