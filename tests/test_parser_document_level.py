@@ -172,3 +172,40 @@ def test_a_group_that_speaks_in_the_second_numbered_paragraph_is_the_party() -> 
         "3. We will pursue inclusive growth.\n"
     )
     assert [p.short_name for p in parse_text(text).parties] == ["G20"]
+
+
+def test_a_list_numbered_from_1_under_a_numbered_lead_in_belongs_to_its_paragraph() -> None:
+    text = (
+        "Joint Declaration of Norway and Chile\n\n"
+        "1. We met in Oslo on 3 March 2019.\n\n"
+        "2. We commit to:\n\n"
+        "  1. Accelerate inclusive growth.\n"
+        "  2. Protect the oceans.\n\n"
+        "3. We will meet again next year.\n"
+    )
+    statement = parse_text(text)
+    assert [p.number for p in statement.paragraphs] == [1, 2, 3]
+    assert "Protect the oceans." in statement.paragraphs[1].text
+
+
+def test_a_text_cut_off_inside_a_list_under_a_numbered_lead_in_keeps_its_count() -> None:
+    text = (
+        "Joint Declaration of Norway and Chile\n\n"
+        "1. We met in Oslo on 3 March 2019.\n\n"
+        "2. We commit to:\n\n"
+        "  1. Accelerate inclusive growth.\n"
+        "  2. Protect the\n"
+    )
+    assert [p.number for p in parse_text(text).paragraphs] == [1, 2]
+
+
+def test_numbering_that_starts_again_for_a_new_section_stays_paragraph_numbers() -> None:
+    text = (
+        "Joint Declaration of Norway and Chile\n\n"
+        "1. We met in Oslo on 3 March 2019.\n\n"
+        "2. Both sides agreed as follows:\n\n"
+        "1. Both sides will expand trade in fish and timber.\n\n"
+        "2. Both sides will open consulates.\n\n"
+        "3. Both sides will hold a dialogue every year.\n"
+    )
+    assert len(parse_text(text).paragraphs) == 5

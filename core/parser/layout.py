@@ -241,18 +241,18 @@ def _lists_after_lead_ins(body: list[Unit]) -> None:
         end = i + 1
         while end < len(body) and body[end].number == body[end - 1].number + 1:  # type: ignore[operator]
             end += 1
-        run = body[i:end]
         before = body[i - 1]
+        if before.number is not None:
+            # under a numbered lead-in the list is written as one block: a number
+            # after a blank line ("3. We will ...") takes the paragraphs' numbering up again
+            end = next((k for k in range(i + 1, end) if body[k].chunk != body[i].chunk), end)
+        run = body[i:end]
         after = body[end] if end < len(body) else None
         later = next((u.number for u in body[end:] if u.number is not None), None)
         if (
-            before.number is None
-            and before.kind == "text"
+            before.kind == "text"
             and before.text.rstrip().endswith(":")
-            and after is not None
-            and after.number is None
-            and after.kind == "text"
-            and (later is None or later == 1)
+            and _list_ends_there(before, after, later)
             and sum(u.words for u in run) <= _LIST_ITEM_WORDS * len(run)
             and not any(has_act(u.text) for u in run)
         ):
@@ -261,6 +261,22 @@ def _lists_after_lead_ins(body: list[Unit]) -> None:
                 unit.label = f"({unit.number})"
                 unit.number = None
         i = end
+
+
+def _list_ends_there(before: Unit, after: Unit | None, later: int | None) -> bool:
+    """Whether a run numbered from 1 after the lead-in ``before`` is a list of its
+    own: unnumbered text follows it (and no later number goes on from it), or
+    the lead-in is a numbered paragraph itself (its numbering is past 1) and what
+    follows, if anything, takes up that numbering again (``5. We commit to:`` /
+    ``1. Accelerate ...`` / ``2. ...`` / ``6. ...``) or the text ends there."""
+    if before.number is None:
+        return (
+            after is not None
+            and after.number is None
+            and after.kind == "text"
+            and (later is None or later == 1)
+        )
+    return later is None or later == before.number + 1
 
 
 def _numbered_headings(body: list[Unit]) -> list[Unit]:
