@@ -209,3 +209,17 @@ def test_numbering_that_starts_again_for_a_new_section_stays_paragraph_numbers()
         "3. Both sides will hold a dialogue every year.\n"
     )
     assert len(parse_text(text).paragraphs) == 5
+
+
+def test_the_president_of_a_member_of_the_african_union_speaks_for_it() -> None:
+    text = (
+        "Joint Declaration of the Seventh Summit\n\n"
+        "We, the Heads of State and Government of the Member States of the African Union "
+        "(AU) and the European Union (EU), met on 4 May 2024 in Accra under the "
+        "Co-Chairmanship of H.E. Mr. Kofi Mensah, President of the Republic of Ghana and "
+        "Chairperson of the African Union, and H.E. Mr. Jan Novak, President of the "
+        "European Council.\n\n"
+        "1. We reaffirm our commitment to the partnership between our two continents.\n"
+    )
+    leaders = {(p.name, p.party) for p in parse_text(text).leaders}
+    assert ("Kofi Mensah", "African Union") in leaders

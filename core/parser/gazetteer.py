@@ -266,6 +266,15 @@ _MEMBERS = {
         "Brunei; Cambodia; Indonesia; Laos; Malaysia; Myanmar; Philippines; Singapore; "
         "Thailand; Viet Nam"
     ),
+    "African Union": (
+        "Algeria; Angola; Benin; Botswana; Burkina Faso; Burundi; Cabo Verde; Cameroon; "
+        "Central African Republic; Chad; Comoros; Congo; DR Congo; Côte d'Ivoire; Djibouti; "
+        "Egypt; Equatorial Guinea; Eritrea; Eswatini; Ethiopia; Gabon; Gambia; Ghana; Guinea; "
+        "Guinea-Bissau; Kenya; Lesotho; Liberia; Libya; Madagascar; Malawi; Mali; Mauritania; "
+        "Mauritius; Morocco; Mozambique; Namibia; Niger; Nigeria; Rwanda; "
+        "Sao Tome and Principe; Senegal; Seychelles; Sierra Leone; Somalia; South Africa; "
+        "South Sudan; Sudan; Tanzania; Togo; Tunisia; Uganda; Zambia; Zimbabwe"
+    ),
 }
 
 #: Nouns after which an adjective names its country ("the Japanese side").
