@@ -223,3 +223,27 @@ def test_the_president_of_a_member_of_the_african_union_speaks_for_it() -> None:
     )
     leaders = {(p.name, p.party) for p in parse_text(text).leaders}
     assert ("Kofi Mensah", "African Union") in leaders
+
+
+def test_a_vice_premier_written_with_a_hyphen_is_a_leader_of_the_country_named() -> None:
+    text = (
+        "Readout from the 2nd EU-China Dialogue on Fisheries\n\n"
+        "On 3 March 2019, Commissioner Jan Novak and Vice-Premier of the People's Republic "
+        "of China Li Wei chaired the Second EU-China Dialogue on Fisheries in Beijing.\n\n"
+        f"{BODY}"
+    )
+    leaders = {(p.name, p.party) for p in parse_text(text).leaders}
+    assert ("Li Wei", "China") in leaders
+
+
+def test_the_chairperson_of_the_au_commission_speaks_for_the_african_union() -> None:
+    text = (
+        "Joint Declaration of the Seventh Summit\n\n"
+        "We, the Heads of State and Government of the Member States of the African Union "
+        "(AU) and the European Union (EU), met on 4 May 2024 in Accra, with H.E. Amina "
+        "Diallo, Chairperson of the AU Commission, and H.E. Jan Novak, President of the "
+        "European Commission.\n\n"
+        "1. We reaffirm our commitment to the partnership between our two continents.\n"
+    )
+    leaders = {(p.name, p.party) for p in parse_text(text).leaders}
+    assert ("Amina Diallo", "African Union") in leaders
