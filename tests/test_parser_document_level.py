@@ -247,3 +247,15 @@ def test_the_chairperson_of_the_au_commission_speaks_for_the_african_union() -> 
     )
     leaders = {(p.name, p.party) for p in parse_text(text).leaders}
     assert ("Amina Diallo", "African Union") in leaders
+
+
+def test_a_plain_preamble_heading_above_the_first_numbered_paragraph_is_an_area() -> None:
+    text = (
+        "G20 Rome Leaders' Declaration\n\n"
+        "Preamble\n\n"
+        "1. We, the Leaders of the G20, met in Rome on 4-5 May 2024.\n\n"
+        "2. We will pursue inclusive growth.\n"
+    )
+    statement = parse_text(text)
+    assert [a.heading for a in statement.areas] == ["Preamble"]
+    assert statement.title == "G20 Rome Leaders' Declaration"

@@ -21,6 +21,8 @@ _ENTRY_NUMBER = re.compile(r"^(?!(?:19|20)\d\d\b)\d{1,4}\.?\s+[A-Z]")
 _ONE_CODE = re.compile(r"\S*\d\S*")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _SECTION_WORDS = frozenset({"preamble", "introduction", "annex", "appendix", "contents"})
+#: the sections a document's body can open with, under a heading of their own
+_OPENING_SECTIONS = frozenset({"preamble", "introduction"})
 #: a title line may be long, but not a page
 _TITLE_MAX_WORDS = 60
 #: a page's detail listed above its title is short ("* Directorate-General for Trade")
@@ -193,7 +195,7 @@ def find_header(
             header.place_lines.append(news.group("place").title())
             header.noise.append(unit.text)
         elif (
-            (unit.bold or unit.forced_heading)
+            (unit.bold or unit.forced_heading or _names_a_section(unit))
             and body_from is None
             and (not title_units or i > title_units[0])
             and not looks_like_code(unit.text)
@@ -204,6 +206,12 @@ def find_header(
         else:
             header.noise.append(unit.text)
     return header, pushed_back + rest
+
+
+def _names_a_section(unit: Unit) -> bool:
+    """A plain line that only names a section of the document ("Preamble",
+    "Introduction"): a heading as a bold one would be."""
+    return unit.text.lower().strip(" :.") in _OPENING_SECTIONS and unit.number is None
 
 
 def _first_line_of_body(units: list[Unit], start: int, run: list[int]) -> bool:
