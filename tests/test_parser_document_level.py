@@ -259,3 +259,17 @@ def test_a_plain_preamble_heading_above_the_first_numbered_paragraph_is_an_area(
     statement = parse_text(text)
     assert [a.heading for a in statement.areas] == ["Preamble"]
     assert statement.title == "G20 Rome Leaders' Declaration"
+
+
+def test_the_head_of_a_legislature_who_meets_a_visitor_is_no_leader() -> None:
+    text = (
+        "Joint Statement of Norway and Chile\n\n"
+        "At the invitation of H.E. Prime Minister Jonas Berg of Norway, H.E. President "
+        "Ana Rojas of Chile paid a state visit to Norway from 2 to 4 March 2019.\n\n"
+        "During the visit, H.E. Erik Lund, Speaker of the National Assembly, and H.E. Per "
+        "Holm, Chairman of the Standing Committee of the Parliament, met with President "
+        "Ana Rojas.\n\n"
+        f"{BODY}"
+    )
+    leaders = {p.name for p in parse_text(text).leaders}
+    assert leaders == {"Jonas Berg", "Ana Rojas"}
