@@ -273,3 +273,16 @@ def test_the_head_of_a_legislature_who_meets_a_visitor_is_no_leader() -> None:
     )
     leaders = {p.name for p in parse_text(text).leaders}
     assert leaders == {"Jonas Berg", "Ana Rojas"}
+
+
+def test_a_pages_details_above_a_plain_title_line_are_no_body_either() -> None:
+    text = (
+        "* Directorate-General for Trade\n"
+        "* 3 min read\n\n"
+        "Readout from the 4th Norway-Chile Dialogue on Fisheries\n\n"
+        "On 30 April 2024, the ministers of Norway and Chile met in Oslo for the dialogue.\n\n"
+        "Both sides agreed to launch a joint study on fish stocks.\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Readout from the 4th Norway-Chile Dialogue on Fisheries"
+    assert len(statement.paragraphs) == 1

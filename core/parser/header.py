@@ -240,6 +240,8 @@ def _title_heading_follows(units: list[Unit], i: int) -> bool:
     """Whether the headings (and datelines) that open the document from ``i`` on
     hold one that names the statement."""
     for unit in units[i:]:
+        if unit is not units[i] and _starts_title(unit):
+            return True
         if unit.forced_heading is None and not is_date_line(unit) and not _page_detail(unit):
             return False
         if _starts_title(unit):
@@ -282,8 +284,6 @@ def _own_title_below(units: list[Unit], start: int, run: list[int]) -> int | Non
     page_title = _key(" ".join(units[k].text for k in run))
     for j in range(start, min(start + _OWN_TITLE_REACH, len(units))):
         unit = units[j]
-        if unit.number is not None or unit.kind != "text" or unit.forced_heading is not None:
-            return None
         if (
             _starts_title(unit)
             and _key(unit.text).startswith(page_title)
@@ -291,6 +291,8 @@ def _own_title_below(units: list[Unit], start: int, run: list[int]) -> int | Non
             and j + 1 < len(units)
         ):
             return j
+        if unit.number is not None or unit.kind != "text" or unit.forced_heading is not None:
+            return None
     return None
 
 
@@ -319,7 +321,10 @@ def _later_title_heading(first: Unit, unit: Unit) -> bool:
 
 def _title_units(head: list[Unit], run: list[int], metadata_title: str | None) -> list[int]:
     """Which header lines make the title."""
-    styled = next((i for i, u in enumerate(head) if u.forced_heading == 0), None)
+    styled = next(
+        (i for i, u in enumerate(head) if u.forced_heading == 0 and not _names_a_section(u)),
+        None,
+    )
     if styled is not None:
         return _with_continuations(head, styled)
     if run:
