@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .doc_rules import phrase_key, phrase_keys, starting_phrase
+from .lazy import LazyPattern
 from .title import names_statement
 from .units import Unit
 
@@ -66,17 +67,23 @@ def cable_marker(unit: Unit) -> str | None:
 
 
 #: a news agency's dateline before its words ("MOSCOW, Sept. 29 (Yonhap) -- ")
-NEWS_DATELINE = re.compile(
+NEWS_DATELINE = LazyPattern(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}),?\s+[^()\n]{0,24}?"
     r"\((?P<agency>[A-Z][\w.&’' -]{1,30})\)\s*(?:--|[-–—])\s*"
 )
+
+
+#: a news agency's dateline stands within the first characters of a line
+_DATELINE_REACH = 60
 
 
 def is_editorial_intro(unit: Unit) -> bool:
     """An editor's line introducing the text ("Following is the communique
     issued on 10 October at the conclusion of the visit ..."), also after a news
     agency's dateline ("MOSCOW, Sept. 29 (Yonhap) -- The following is ...")."""
-    text = NEWS_DATELINE.sub("", unit.text.strip(), count=1)
+    text = unit.text.strip()
+    if "(" in text[:_DATELINE_REACH]:
+        text = NEWS_DATELINE.sub("", text, count=1)
     return (
         unit.number is None
         and starting_phrase(text, phrase_keys(_TABLE, "editorial_intros")) is not None

@@ -190,7 +190,7 @@ def find_header(
             header.date_lines.append(unit.text)
         elif is_place_line(unit.text):
             header.place_lines.append(unit.text)
-        elif news := NEWS_DATELINE.match(unit.text):
+        elif "(" in unit.text[:60] and (news := NEWS_DATELINE.match(unit.text)):
             # "MOSCOW, Sept. 29 (Yonhap) -- The following is ...": where the agency wrote
             header.place_lines.append(news.group("place").title())
             header.noise.append(unit.text)

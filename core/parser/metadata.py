@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .lazy import LazyPattern
+
 #: a place's name: capitalised words, and "D.C." only last (a full stop ends it)
 _PLACE_NAME = r"[A-Z][\w’'-]*(?:(?:,\s+|\s+)(?!D\.C\.)[A-Z][\w’'-]*){0,3}(?:,?\s+D\.C\.)?"
 #: a stretch of one sentence: a full stop only after an initial or in "Jr."
@@ -46,7 +48,7 @@ _MONTH = re.compile(
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: the meeting itself, then the day it was held ("the summit meeting on", "talks held on")
-_MEETING_ON = re.compile(
+_MEETING_ON = LazyPattern(
     r"\b(?i:summit|meeting|talks|consultations)(?:\s+(?:was|were))?(?:\s+held)?\s+on\s+(?=\S)"
 )
 _POSTING_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")

@@ -29,6 +29,7 @@ import re
 
 from ..model import Party, Person
 from .gazetteer import Country, country_of_place, mentions, party_name, unions_of
+from .lazy import LazyPattern
 from .people import Found, country_at, is_leader_title, same_person
 
 _SPEAKERS = re.compile(
@@ -37,7 +38,7 @@ _SPEAKERS = re.compile(
     re.I,
 )
 #: "the Member States of" before the groups whose leaders speak
-_MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:member\s+states|members)\s+of\s+", re.I)
+_MEMBERS_OF = LazyPattern(r"^(?:the\s+)?(?:member\s+states|members)\s+of\s+", re.I)
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _GROUP = re.compile(
     r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5})"

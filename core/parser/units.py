@@ -15,6 +15,7 @@ from typing import Literal
 import msgspec
 
 from ..blocks import Block
+from .lazy import LazyPattern
 
 UnitKind = Literal["text", "heading", "bullet"]
 
@@ -192,11 +193,11 @@ _CONTENT = re.compile(r"\w")
 _CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 #: a mirror's tag glued to the end of a line of a Latin-script text: a run of CJK
 #: characters, often with the mirror's address ("...2016文章源自英文巴士-https://...")
-_TRAILING_WATERMARK = re.compile(
+_TRAILING_WATERMARK = LazyPattern(
     rf"(?<=[^\s{_CJK}])\s*[{_CJK}][{_CJK}\w]*(?:[-–—:]\s*)?(?:https?://\S*)?\s*$"
 )
 #: a site's caption glued before a Latin-script line ("摘要Joint Statement ...")
-_LEADING_CAPTION = re.compile(rf"^\s*[{_CJK}]{{1,12}}\s*(?=[A-Z])")
+_LEADING_CAPTION = LazyPattern(rf"^\s*[{_CJK}]{{1,12}}\s*(?=[A-Z])")
 #: Latin words a line keeps around a watermark, at least
 _WATERMARKED_WORDS = 2
 _CELL_BORDERS = re.compile(r"^\s*\|\s+|\s+\|\s*$")
@@ -206,6 +207,8 @@ def _without_watermark(block: Block) -> Block:
     """A line of a Latin-script text without the tag a mirror glued to its end or
     the caption glued before it, both in another script (CJK): the site's words,
     not the statement's."""
+    if block.text.isascii():
+        return block
     text = _LEADING_CAPTION.sub("", _TRAILING_WATERMARK.sub("", block.text))
     if text == block.text or len(re.findall(r"[A-Za-z]{2,}", text)) < _WATERMARKED_WORDS:
         return block

@@ -141,7 +141,8 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
 
 def _strip_markup(text: str) -> str:
     text = _TAG.sub(_tag_replacement, text)
-    text = _IMAGE_LINE.sub("", text)
+    if "![" in text:
+        text = _IMAGE_LINE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(_mark_bold, text)
     text = _STRONG.sub(_mark_bold, text)  # nested ***x** y* leftovers
