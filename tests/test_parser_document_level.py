@@ -286,3 +286,16 @@ def test_a_pages_details_above_a_plain_title_line_are_no_body_either() -> None:
     statement = parse_text(text)
     assert statement.title == "Readout from the 4th Norway-Chile Dialogue on Fisheries"
     assert len(statement.paragraphs) == 1
+
+
+def test_a_name_after_an_honorific_may_run_to_its_title_without_a_comma() -> None:
+    text = (
+        "Joint Declaration of the Seventh Summit\n\n"
+        "We, the Heads of State and Government of the Member States of the African Union "
+        "(AU) and the European Union (EU), met on 4 May 2024 in Accra, with H.E. Amina "
+        "Diallo Chairperson of the AU Commission and H.E. Jan Novak, President of the "
+        "European Commission.\n\n"
+        "1. We reaffirm our commitment to the partnership between our two continents.\n"
+    )
+    leaders = {(p.name, p.party) for p in parse_text(text).leaders}
+    assert ("Amina Diallo", "African Union") in leaders

@@ -379,7 +379,7 @@ def _name_before(text: str, title_start: int) -> re.Match[str] | None:
     window = max(0, title_start - 160)
     comma = _COMMA_BEFORE_TITLE.search(text, window, title_start)
     if comma is None:
-        return None
+        return _honoured_name_before(text, window, title_start)
     starts = [m.start() for m in re.finditer(r"\S+", text[window : comma.start()])][-10:]
     for start in starts:
         name = _patterns()["name_after"].match(text, window + start, comma.start())
@@ -388,6 +388,29 @@ def _name_before(text: str, title_start: int) -> re.Match[str] | None:
                 return None
             return name
     return None
+
+
+def _honoured_name_before(text: str, window: int, title_start: int) -> re.Match[str] | None:
+    """A name after an honorific that runs to the title with no comma ("H.E.
+    Amina Diallo Chairperson of the AU Commission"): the honorific marks where it
+    starts."""
+    end = len(text[:title_start].rstrip())
+    last_word = text[window:end].rsplit(None, 1)[-1:]
+    if end == title_start or not last_word or not last_word[0][:1].isupper():
+        return None
+    for start in (m.end() for m in _honoured().finditer(text[window:end])):
+        name = _patterns()["name_after"].match(text, window + start, end)
+        if name is not None and name.end() == end and start > 0:
+            if _starts_like_no_name(clean_name(name.group("name"))):
+                return None
+            return name
+    return None
+
+
+@cache
+def _honoured() -> re.Pattern[str]:
+    """An honorific before a name, compiled on first use."""
+    return re.compile(rf"(?<![\w.])(?i:{honorific_alternation()})(?=\s)")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
