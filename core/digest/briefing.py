@@ -448,11 +448,11 @@ def _recommendations(
             f"Ask each lead ministry for a first report on the "
             f"{count(len(signed), 'document')} signed or launched (listed below)."
         )
-    review = sum(1 for i in st.items if i.review)
+    review = [i for i in st.items if i.review]
     if review:
         found.append(
-            f"Check the {count(review, 'item')} flagged for review in the annex before this "
-            "note is cleared."
+            f"Check the {count(len(review), 'item')} the parser flagged for review "
+            f"({_ids(review)}) before the pack is cleared."
         )
     return found[:MAX_RECOMMENDATIONS]
 
