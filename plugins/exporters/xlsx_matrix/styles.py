@@ -237,6 +237,23 @@ class Styles:
         cell.quotePrefix = True
         return cell._style
 
+    def painted(self, name: str, fill: str, ink: str) -> int:
+        """The style index of a named style on a ``fill`` background in bold
+        ``ink`` (the status colours)."""
+        from openpyxl.styles import Font, PatternFill
+
+        key = (name, False, f"painted {fill} {ink}")
+        if key not in self._ids:
+            cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
+            cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            cell.font = Font(name=FONT, size=10, bold=True, color=ink)
+            self._ids[key] = cell.style_id
+        return self._ids[key]
+
+    def array(self, style_id: int) -> Any:
+        """The style array of a style index, to copy onto a cell."""
+        return copy(self._scratch.parent._cell_styles[style_id])
+
     def id(
         self, name: str, *, quoted: bool = False, dated: bool = False, number_format: str = ""
     ) -> int:
