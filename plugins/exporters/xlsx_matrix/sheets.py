@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport.digest import actors_label, area_label, dates_label
 from jtreport.model import Item, Statement
@@ -45,7 +45,6 @@ from .layout import (
     Column,
     with_text_width,
 )
-from .merge import ArchivedRow
 from .metrics import height_of, lines_in
 from .names import column_name
 from .rowxml import SheetRows
@@ -55,6 +54,9 @@ from .styles import (
     PRECISION_FORMATS,
     Styles,
 )
+
+if TYPE_CHECKING:
+    from .merge import ArchivedRow
 
 #: How many empty rows below the data the drop-downs and the colours still cover.
 SPARE_ROWS = 500
@@ -178,7 +180,7 @@ def write_items_sheet(
     rendered = _render(ws, styles, columns, rows, maker.warnings, spec.printed)
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, "Items", len(columns), last)
-    items_rules(ws, columns, last + SPARE_ROWS)
+    items_rules(ws, styles, columns, last + SPARE_ROWS)
     _group_analysis(ws, columns)
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -206,26 +208,26 @@ def write_area_sheet(
     _titles(ws, styles, maker, title, subtitle, meeting)
     _header(ws, styles, maker, columns)
     helper = letter_of(columns, ROW_HEADER)
+    shows = [(c.header, column_name(c.header), c.kind) for c in MEETING[2:]]
+    ids = column_name("ID")
     rows: list[list[Cell]] = []
     for number, item in enumerate(items, FIRST_DATA_ROW):
         typed = values.get(item.id, {})
         row: list[Cell] = [(item.id, "jt Body centred", ""), (item.text, "jt Body", "")]
-        for column in MEETING[2:]:
-            name = column_name(column.header)
+        for header, name, kind in shows:
             shown = f"INDEX({name},${helper}{number})"
             formula = Formula(
                 f'=IF(ISNUMBER(${helper}{number}),IF({shown}="","",{shown}),"")',
-                cached=_cached(typed.get(column.header)),
+                cached=_cached(typed.get(header)),
             )
-            style = "jt View date" if column.kind == "date" else "jt View"
-            row.append((formula, style, ""))
-        match = Formula(f"=MATCH($A{number},{column_name('ID')},0)")
+            row.append((formula, "jt View date" if kind == "date" else "jt View", ""))
+        match = Formula(f"=MATCH($A{number},{ids},0)")
         row.append((match, "jt Body centred", ""))
         rows.append(row)
     rendered = _render(ws, styles, columns, rows, maker.warnings, len(meeting))
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, table_name, len(columns), last)
-    view_rules(ws, columns, last)
+    view_rules(ws, styles, columns, last)
     ws.column_dimensions[helper].hidden = True
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -296,44 +298,40 @@ def _render(
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    cleaned: list[list[Cell]] = []
     texts: list[ColumnTexts] = [[] for _ in columns]
+    ids = styles.id
+    cells: list[list[tuple[Any, int]]] = []
     for number, row in enumerate(rows):
-        values: list[Cell] = []
+        out: list[tuple[Any, int]] = []
         for index, (raw, style, fmt) in enumerate(row):
-            value = plain(raw)
-            if value == "":
-                value = None  # an empty cell, not an empty text
-            if isinstance(value, str):
+            value = raw if raw is None or type(raw) is str else plain(raw)
+            if value is None or value == "":  # an empty cell, not an empty text
+                out.append((None, ids(style, number_format=fmt)))
+            elif type(value) is str:
                 value, cut = clean_text(value)
                 if cut:
                     warnings.append(
                         f"item {row[0][0]}: {columns[index].header} has {len(raw):,} "
                         "characters; cut to Excel's limit of 32,767"
                     )
-            shown = value.cached if isinstance(value, Formula) else value
-            if isinstance(shown, str) and shown:
-                texts[index].append((number, shown))
-            values.append((value, style, fmt))
-        cleaned.append(values)
+                texts[index].append((number, value))
+                quoted = index == 0 or needs_quote_prefix(value)
+                out.append((value, ids(style, quoted=quoted, number_format=fmt)))
+            else:
+                shown = value.cached if isinstance(value, Formula) else value
+                if isinstance(shown, str) and shown:
+                    texts[index].append((number, shown))
+                dated = isinstance(shown, date) and not fmt
+                out.append((value, ids(style, dated=dated, number_format=fmt)))
+        cells.append(out)
     sizing = [index < printed or column.ministry for index, column in enumerate(columns)]
-    sizes = size_sheet(columns, texts, len(cleaned), sizing)
+    sizes = size_sheet(columns, texts, len(cells), sizing)
     for letter, width in zip(letters, sizes.widths, strict=True):
         ws.column_dimensions[letter].width = width
-    out = Rendered(SheetRows(FIRST_DATA_ROW, letters), sizes.heights, sizes.widths)
-    ids = styles.id
-    for row, height in zip(cleaned, sizes.heights, strict=True):
-        cells: list[tuple[Any, int]] = []
-        for index, (value, style, fmt) in enumerate(row):
-            if isinstance(value, str):
-                quoted = index == 0 or needs_quote_prefix(value)
-                cells.append((value, ids(style, quoted=quoted, number_format=fmt)))
-            elif isinstance(value.cached if isinstance(value, Formula) else value, date):
-                cells.append((value, ids(style, dated=not fmt, number_format=fmt)))
-            else:
-                cells.append((value, ids(style, number_format=fmt)))
-        out.rows.add(cells, height)
-    return out
+    rendered = Rendered(SheetRows(FIRST_DATA_ROW, letters), sizes.heights, sizes.widths)
+    for row_cells, height in zip(cells, sizes.heights, strict=True):
+        rendered.rows.add(row_cells, height)
+    return rendered
 
 
 def _titles(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .layout import Column, fit_width
-from .metrics import height_of, lines_in, width_for
+from .metrics import height_of, room, width_for, wrapped_lines
 
 #: The widest an analysis column grows to fit the rows the printed text sets.
 ANALYSIS_MAX_WIDTH = 40.0
@@ -44,22 +44,28 @@ def size_sheet(
     lines = [1] * rows
     for index, cells in enumerate(texts):
         if sizing[index]:
-            width = widths[index]
-            for row, text in cells:
-                found = lines_in(text, width)
-                if found > lines[row]:
-                    lines[row] = found
+            _count(cells, room(widths[index]), lines)
     wanted = list(lines)
     for index, cells in enumerate(texts):
         if sizing[index]:
             continue
         most = max(widths[index], ANALYSIS_MAX_WIDTH)
+        line = room(widths[index])
         for row, text in cells:
-            if widths[index] < most:
+            if widths[index] < most and wrapped_lines(text, line) > lines[row]:
                 widths[index] = width_for(text, lines[row], widths[index], most)
-        width = widths[index]
-        for row, text in cells:
-            found = lines_in(text, width)
-            if found > wanted[row]:
-                wanted[row] = found
+                line = room(widths[index])
+        _count(cells, line, wanted)
     return Sizes(widths, [height_of(n) for n in wanted])
+
+
+def _count(cells: ColumnTexts, line: float, lines: list[int]) -> None:
+    """Raise each row's count in ``lines`` to the lines of its cell in a column
+    whose lines hold ``line`` points."""
+    short = line / 10.15  # no letter of 10 pt Arial is wider than 10.15 pt
+    for row, text in cells:
+        if len(text) <= short and "\n" not in text:
+            continue  # one line, which every row has
+        found = wrapped_lines(text, line)
+        if found > lines[row]:
+            lines[row] = found
