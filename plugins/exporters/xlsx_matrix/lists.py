@@ -9,14 +9,17 @@ statement names, for the ministry to prune and complete.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport.model import Statement
 
 from .cells import CellMaker
-from .matrix import OtherSheet, is_blank, text_of
 from .metrics import height_of, lines_in
 from .styles import Styles
+from .values import is_blank, text_of
+
+if TYPE_CHECKING:
+    from .matrix import OtherSheet
 
 #: The headers of the sheet's columns, in order.
 LIST_HEADERS: tuple[str, str] = ("Lead agencies", "Counterpart agencies")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from jtreport import __version__
 from jtreport.digest import actors_label, loose_label
@@ -32,8 +32,7 @@ from .layout import (
     sheet_name,
 )
 from .lists import LIST_HEADERS, LIST_WIDTH, kept_rows, starting_lists, write_lists_sheet
-from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
-from .matrix import Matrix
+from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION, SETTING_PREFIX
 from .merge import Carried, carry_over
 from .names import define_names
 from .openpyxl_loader import import_openpyxl
@@ -46,7 +45,6 @@ from .pages import (
     print_setup,
     text_width,
 )
-from .reading import SETTING_PREFIX
 from .records import followup_of
 from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
@@ -64,6 +62,9 @@ from .styles import Styles
 from .summary import DUE_SOON, write_summary
 from .summaryrows import WIDTHS as SUMMARY_WIDTHS
 from .titles import short_title
+
+if TYPE_CHECKING:
+    from .matrix import Matrix
 
 #: The rows printed at the top of every page, where not the data sheets' header.
 _TITLE_ROWS: dict[str, str | None] = {SUMMARY_SHEET: None, LISTS_SHEET: "1:1"}
