@@ -29,10 +29,17 @@ class Row:
     sense: str = "max"
     note: str = ""
     verdict: str = field(default="")
+    #: measured with the model cache warm (a regeneration), not on a first run
+    warm: bool = False
+    #: the median of the run-by-run ratios of two interleaved commands (steadier
+    #: on a busy machine than the ratio of the medians); the ratio when given
+    paired: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        """value / floor."""
+        """The paired ratio when there is one, else value / floor."""
+        if self.paired is not None:
+            return self.paired
         if self.value is None or not self.floor:
             return None
         return self.value / self.floor
@@ -72,6 +79,16 @@ def _limit(row: Row) -> str:
     if row.checks == "ratio":
         return f"ratio {sign} {row.limit:g}"
     return f"{sign} {_figure(row.limit, row.unit)}"
+
+
+def tables(rows: list[Row]) -> str:
+    """The first-run rows, then the rows measured with the model cache warm."""
+    first = [r for r in rows if not r.warm]
+    warm = [r for r in rows if r.warm]
+    text = table(first)
+    if warm:
+        text += "\n\nWith the model cache warm (the statement converted before):\n\n" + table(warm)
+    return text
 
 
 def table(rows: list[Row]) -> str:

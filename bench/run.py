@@ -23,7 +23,7 @@ from pathlib import Path
 import checks
 import timing
 import workloads
-from report import FAIL, PASS, SKIP, Row, table, write_json
+from report import FAIL, PASS, SKIP, Row, tables, write_json
 from timing import Command, Sample
 
 FLOOR = Path(__file__).resolve().parent / "floor"
@@ -70,6 +70,40 @@ class Bench:
         """The argv of a jtreport run."""
         return [*self.s.jtreport, *map(str, args)]
 
+    def run_jt(
+        self,
+        label: str,
+        args: Sequence[str | Path],
+        out: Path,
+        *,
+        warm: bool = False,
+        seed: Path | None = None,
+        expect: int = 0,
+    ) -> Command:
+        """A timed jtreport run writing into ``out`` (emptied before every run).
+
+        A first run (``warm=False``) gets a model cache folder of its own,
+        emptied before every run too: every run parses, computes the cache key
+        and saves the model, as a user's first conversion of a statement does.
+        A warm run shares one cache folder that the warm-up runs fill.
+        """
+        key = "".join(c if c.isalnum() else "-" for c in label)
+        if warm:
+            cache, clean = self.work / "cache-warm", [out]
+        else:
+            cache = self.work / "cache-first" / key
+            clean = [out, cache]
+        if seed is not None:
+            clean.remove(out)
+        return Command(
+            label,
+            self.jt(*args),
+            clean,
+            env={"JTREPORT_CACHE_DIR": str(cache)},
+            seed=(seed, out) if seed is not None else None,
+            expect=expect,
+        )
+
     def outdir(self, name: str) -> Path:
         """An output directory, emptied before every run."""
         return self.out / name
@@ -108,6 +142,9 @@ def child_environment() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # each command says which model cache it uses (see Bench.run_jt)
+    for name in ("JTREPORT_NO_CACHE", "JTREPORT_CACHE_DIR"):
+        env.pop(name, None)
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     env.setdefault("PYTHONPYCACHEPREFIX", str(cache / "jtreport-bench" / "pycache"))
     env["SOURCE_DATE_EPOCH"] = "1767225600"
@@ -116,6 +153,16 @@ def child_environment() -> dict[str, str]:
 
 
 # Sections ---------------------------------------------------------------------
+
+
+#: issue #17's limits, measured on a first run (no cached model)
+HELP_LIMIT = 1.3
+FORMAT_LIMIT = 1.35
+PACK_LIMIT = 1.2
+PACK_MEMORY_MIB = 75
+BATCH_LIMITS = {1: 11.0, 2: 18.0}
+#: the parser's one-time cost (import + first parse - second parse), ms
+PARSER_ONCE_MS = 25.0
 
 
 def startup(bench: Bench) -> list[Row]:
@@ -132,7 +179,10 @@ def startup(bench: Bench) -> list[Row]:
         )
         if found:
             jt, floor = found
-            rows.append(Row(f"jtreport {flag}", jt.median, floor.median, limit=1.5))
+            paired = timing.paired_ratio(jt, floor)
+            rows.append(
+                Row(f"jtreport {flag}", jt.median, floor.median, limit=HELP_LIMIT, paired=paired)
+            )
     for flag in ("--help", "--version"):
         modules, _ = checks.imported_by(bench.s.python, [flag], bench.env)
         heavy = checks.heavy_modules(modules)
@@ -149,140 +199,189 @@ def startup(bench: Bench) -> list[Row]:
 
 
 def _help_in_sync(bench: Bench) -> Row:
-    """The floor's options are still jtreport's (else the comparison is unfair)."""
-    import re
+    """The floor prints what ``jtreport --help`` prints (else the comparison is unfair)."""
+    import difflib
     import subprocess
 
-    def options(argv: list[str]) -> set[str]:
-        text = subprocess.run(argv, capture_output=True, text=True, env=bench.env).stdout
-        return set(re.findall(r"(?m)^\s+(-[\w-]+|--[\w-]+)", text)) | set(
-            re.findall(r"(?m)^\s+-\w, (--[\w-]+)", text)
-        )
+    def output(argv: list[str]) -> list[str]:
+        done = subprocess.run(argv, capture_output=True, text=True, env=bench.env)
+        return done.stdout.splitlines()
 
-    ours = options(bench.jt("--help"))
-    floor = options(bench.floor("help_click.py", "--help"))
-    differ = sorted(ours ^ floor)
+    ours, floor = output(bench.jt("--help")), output(bench.floor("help_click.py", "--help"))
+    differ = [
+        line
+        for line in difflib.unified_diff(floor, ours, lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
     return Row(
-        "--help floor has jtreport's options",
+        "--help floor prints jtreport's help",
         None,
         verdict=FAIL if differ else PASS,
-        note=("update bench/floor/help_click.py: " + " ".join(differ)) if differ else "",
+        note=("update bench/floor/help_click.py: " + " | ".join(differ[:4])) if differ else "",
     )
+
+
+def parser_cost(bench: Bench) -> list[Row]:
+    """The parser's import and first parse, each in a fresh process (medians)."""
+    import json
+    import statistics
+    import subprocess
+
+    script = str(Path(__file__).resolve().parent / "parser_cost.py")
+    argv = [bench.s.python, script, str(bench.bundled)]
+    figures: dict[str, list[float]] = {"import": [], "first": [], "second": []}
+    for run in range(bench.s.warmup + bench.s.runs * 2):
+        done = subprocess.run(argv, env=bench.env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            note = _last_line(RuntimeError(done.stderr or "failed"))
+            return [Row("parser: one-time cost", None, verdict=FAIL, note=note)]
+        if run >= bench.s.warmup:
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+            for key in figures:
+                figures[key].append(found[key] / 1000)
+    med = {key: statistics.median(values) for key, values in figures.items()}
+    once = [i + f - s for i, f, s in zip(*figures.values(), strict=True)]
+    return [
+        Row("parser: import (fresh process)", med["import"]),
+        Row("parser: first parse, bundled statement", med["first"]),
+        Row("parser: second parse (a warm process)", med["second"]),
+        Row(
+            "parser: one-time cost (import + first - second)",
+            statistics.median(once),
+            checks="value",
+            limit=PARSER_ONCE_MS / 1000,
+            note="#17.1",
+        ),
+    ]
 
 
 def formats(bench: Bench) -> list[Row]:
-    """Each format and the full pack on the bundled statement, against the floors."""
+    """Each format and the full pack on the bundled statement, against the
+    floors: first runs (no cached model) first, then with the cache warm."""
     model = bench.model_of(bench.bundled)
     rows = []
-    for fmt in FORMATS:
-        mine, theirs = bench.outdir(f"jt-{fmt}"), bench.outdir(f"floor-{fmt}")
-        argv: list[str | Path] = [model, theirs / f"statement.{fmt}"]
-        if fmt == "docx":
-            argv.insert(1, bench.template)
-        target = f"-f {fmt}, bundled statement"
+    for warm in (False, True):
+        when = "cache warm" if warm else "first run"
+        for fmt in FORMATS:
+            mine, theirs = bench.outdir(f"jt-{fmt}"), bench.outdir(f"floor-{fmt}")
+            argv: list[str | Path] = [model, theirs / f"statement.{fmt}"]
+            if fmt == "docx":
+                argv.insert(1, bench.template)
+            target = f"-f {fmt}, bundled statement, {when}"
+            args = [bench.bundled, "-f", fmt, "-o", mine, "-q"]
+            found = bench.compare(
+                target,
+                [
+                    bench.run_jt(f"jtreport -f {fmt}", args, mine, warm=warm),
+                    Command(f"{fmt} floor", bench.floor(f"{fmt}_floor.py", *argv), [theirs]),
+                ],
+            )
+            if found:
+                jt, floor = found
+                paired = timing.paired_ratio(jt, floor)
+                row = Row(target, jt.median, floor.median, limit=FORMAT_LIMIT, warm=warm)
+                row.paired = paired
+                rows.append(row)
+        mine, theirs = bench.outdir("jt-pack"), bench.outdir("floor-pack")
+        target = f"-f all (pack), bundled statement, {when}"
+        args = [bench.bundled, "-f", "all", "-o", mine, "-q"]
         found = bench.compare(
             target,
             [
+                bench.run_jt("jtreport -f all", args, mine, warm=warm),
                 Command(
-                    f"jtreport -f {fmt}",
-                    bench.jt(bench.bundled, "-f", fmt, "-o", mine, "-q"),
-                    [mine],
-                ),
-                Command(f"{fmt} floor", bench.floor(f"{fmt}_floor.py", *argv), [theirs]),
-            ],
-        )
-        if found:
-            jt, floor = found
-            rows.append(Row(target, jt.median, floor.median, limit=1.3))
-    mine, theirs = bench.outdir("jt-pack"), bench.outdir("floor-pack")
-    found = bench.compare(
-        "-f all (pack), bundled statement",
-        [
-            Command(
-                "jtreport -f all", bench.jt(bench.bundled, "-f", "all", "-o", mine, "-q"), [mine]
-            ),
-            Command(
-                "pack floor", bench.floor("pack_floor.py", model, bench.template, theirs), [theirs]
-            ),
-        ],
-    )
-    if not found:
-        return rows
-    jt, floor = found
-    rows.append(Row("-f all (pack), bundled statement", jt.median, floor.median, limit=1.25))
-    rows.append(
-        Row(
-            "-f all, peak memory",
-            jt.peak_mib,
-            floor.peak_mib,
-            unit="MiB",
-            checks="value",
-            limit=75,
-        )
-    )
-    return rows
-
-
-def batch(bench: Bench) -> list[Row]:
-    """Packs per second over a folder of statements, in one and two processes."""
-    folder = bench.inputs / "batch"
-    inputs = workloads.batch_inputs(folder, bench.s.batch_size, workloads.batch_sources())
-    models = workloads.write_models(bench.s.jtreport, inputs, bench.models / "batch", bench.env)
-    rows = []
-    for jobs, limit in ((1, 7.0), (2, 12.0)):
-        mine, theirs = bench.outdir(f"jt-batch-{jobs}"), bench.outdir(f"floor-batch-{jobs}")
-        count = len(inputs)
-        target = f"batch of {count}, -j {jobs}: packs per second"
-        found = bench.compare(
-            target,
-            [
-                Command(
-                    f"jtreport DIR -j {jobs}",
-                    bench.jt(folder, "-f", "all", "-o", mine, "-q", "-j", str(jobs)),
-                    [mine],
-                ),
-                Command(
-                    f"batch floor -j {jobs}",
-                    bench.floor("batch_floor.py", str(jobs), bench.template, theirs, *models),
+                    "pack floor",
+                    bench.floor("pack_floor.py", model, bench.template, theirs),
                     [theirs],
                 ),
             ],
-            runs=bench.s.slow_runs,
         )
         if not found:
             continue
         jt, floor = found
+        row = Row(target, jt.median, floor.median, limit=PACK_LIMIT, warm=warm)
+        row.paired = timing.paired_ratio(jt, floor)
+        rows.append(row)
         rows.append(
             Row(
-                target,
-                count / jt.median,
-                count / floor.median,
-                unit="/s",
+                f"-f all, peak memory, {when}",
+                jt.peak_mib,
+                floor.peak_mib,
+                unit="MiB",
                 checks="value",
-                sense="min",
-                limit=limit,
+                limit=PACK_MEMORY_MIB,
+                warm=warm,
             )
         )
     return rows
 
 
-def scale(bench: Bench) -> list[Row]:
-    """Statements 10 and 100 times the bundled one: time, memory, linearity."""
-    small, big = bench.s.scale
-    text = bench.bundled.read_text(encoding="utf-8")
-    paths = {}
-    for factor in (small, big):
-        path = bench.inputs / f"statement-{factor}x.txt"
+def batch(bench: Bench) -> list[Row]:
+    """Packs per second over a folder of statements new to the cache, in one and
+    two processes; then the same folder again with the cache warm."""
+    folder = bench.inputs / "batch"
+    inputs = workloads.batch_inputs(folder, bench.s.batch_size, workloads.batch_sources())
+    models = workloads.write_models(bench.s.jtreport, inputs, bench.models / "batch", bench.env)
+    rows = []
+    for warm in (False, True):
+        when = "cache warm" if warm else "first run"
+        for jobs, limit in BATCH_LIMITS.items():
+            mine, theirs = bench.outdir(f"jt-batch-{jobs}"), bench.outdir(f"floor-batch-{jobs}")
+            count = len(inputs)
+            target = f"batch of {count}, -j {jobs}: packs per second, {when}"
+            args = [folder, "-f", "all", "-o", mine, "-q", "-j", str(jobs)]
+            found = bench.compare(
+                target,
+                [
+                    bench.run_jt(f"jtreport DIR -j {jobs}", args, mine, warm=warm),
+                    Command(
+                        f"batch floor -j {jobs}",
+                        bench.floor("batch_floor.py", str(jobs), bench.template, theirs, *models),
+                        [theirs],
+                    ),
+                ],
+                runs=bench.s.slow_runs,
+            )
+            if not found:
+                continue
+            jt, floor = found
+            rows.append(
+                Row(
+                    target,
+                    count / jt.median,
+                    count / floor.median,
+                    unit="/s",
+                    checks="value",
+                    sense="min",
+                    limit=limit,
+                    warm=warm,
+                )
+            )
+    return rows
+
+
+def _scaled(bench: Bench, factor: int) -> Path:
+    """The statement ``factor`` times the bundled one, written once."""
+    path = bench.inputs / f"statement-{factor}x.txt"
+    if not path.exists():
+        text = bench.bundled.read_text(encoding="utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(workloads.scale_statement(text, factor), encoding="utf-8")
-        paths[factor] = path
+    return path
+
+
+def scale(bench: Bench) -> list[Row]:
+    """Statements 10 and 100 times the bundled one, first runs: time, memory,
+    linearity; and regenerating each pack over the one it wrote."""
+    small, big = bench.s.scale
+    paths = {factor: _scaled(bench, factor) for factor in (small, big)}
     times: dict[tuple[str, int], Sample] = {}
     rows = []
     for factor in (small, big):
         for fmt in (*FORMATS, "all"):
             mine = bench.outdir(f"jt-{fmt}-{factor}x")
-            argv = bench.jt(paths[factor], "-f", fmt, "-o", mine, "-q")
-            commands = [Command(f"jtreport -f {fmt} {factor}x", argv, [mine])]
+            args = [paths[factor], "-f", fmt, "-o", mine, "-q"]
+            commands = [bench.run_jt(f"jtreport -f {fmt} {factor}x", args, mine)]
             if fmt == "all" and factor == big:
                 theirs = bench.outdir(f"floor-pack-{factor}x")
                 model = bench.model_of(paths[factor])
@@ -318,20 +417,108 @@ def scale(bench: Bench) -> list[Row]:
                         limit=150,
                     )
                 )
+        # regenerating over the pack this factor wrote (the monthly use)
+        previous = bench.outdir(f"jt-all-{factor}x")
+        if previous.is_dir() and any(previous.iterdir()):
+            seed = bench.work / "seeds" / f"pack-{factor}x"
+            shutil.rmtree(seed, ignore_errors=True)
+            shutil.copytree(previous, seed)
+            mine = bench.outdir(f"jt-regen-{factor}x")
+            args = [paths[factor], "-f", "all", "-o", mine, "-q"]
+            label = f"jtreport -f all {factor}x over its pack"
+            found = bench.compare(
+                f"-f all over the previous pack, {factor}x statement",
+                [bench.run_jt(label, args, mine, seed=seed)],
+                bench.s.slow_runs,
+            )
+            if found:
+                times["regenerate", factor] = found[0]
     rows.append(_parses_whole(bench, paths[big], big))
-    limit = 1.2 * big / small
-    for fmt in (*FORMATS, "all"):
+    limit = 1.1 * big / small
+    for fmt in (*FORMATS, "all", "regenerate"):
         if (fmt, big) not in times or (fmt, small) not in times:
             continue
         grow = times[fmt, big].median / times[fmt, small].median
+        what = "-f all over the previous pack" if fmt == "regenerate" else f"-f {fmt}"
         rows.append(
             Row(
-                f"-f {fmt}: {big}x time / {small}x time",
+                f"{what}: {big}x time / {small}x time",
                 grow,
                 unit="x",
                 checks="value",
                 limit=limit,
                 note=f"({_ms(times[fmt, small].median)} -> {_ms(times[fmt, big].median)})",
+            )
+        )
+    return rows
+
+
+#: issue #13's 49 MiB text: one short paragraph repeated to just under the
+#: 50 MiB input cap
+HUGE_LINE = "1. Both sides welcomed the progress of cooperation in the field of energy.\n"
+#: the longest statement the parser takes: 245 bundled statements make 9,555
+#: paragraphs and about 16,000 items (the parser's cap is 10,000 paragraphs)
+LARGEST_FACTOR = 245
+#: the base the largest statement's time is compared with
+LIMITS_BASE_FACTOR = 100
+
+
+def limits(bench: Bench) -> list[Row]:
+    """The largest inputs: the 49 MiB text of #13 (refused in one pass, before
+    any parsing), and the longest statement the parser takes, whose pack must
+    cost in proportion to its length."""
+    huge = bench.inputs / "huge-49mib.txt"
+    if not huge.exists():
+        huge.parent.mkdir(parents=True, exist_ok=True)
+        line = HUGE_LINE.encode("ascii")
+        huge.write_bytes(line * (49 * 1024 * 1024 // len(line)))
+    rows = []
+    mine = bench.outdir("jt-huge")
+    found = bench.compare(
+        "49 MiB text (#13)",
+        [bench.run_jt("jtreport 49 MiB", [huge, "-f", "all", "-o", mine, "-q"], mine, expect=1)],
+        bench.s.slow_runs,
+    )
+    if found:
+        (jt,) = found
+        rows.append(
+            Row(
+                "49 MiB text (#13): -f all refused (over 5,000,000 characters)",
+                jt.median,
+                checks="value",
+                limit=2.0,
+            )
+        )
+        rows.append(Row("49 MiB text: peak memory", jt.peak_mib, unit="MiB"))
+    base, top = LIMITS_BASE_FACTOR, LARGEST_FACTOR
+    samples: dict[int, Sample] = {}
+    for factor in (base, top):
+        path = _scaled(bench, factor)
+        mine = bench.outdir(f"jt-limit-{factor}x")
+        args = [path, "-f", "all", "-o", mine, "-q"]
+        found = bench.compare(
+            f"-f all, {factor}x statement",
+            [bench.run_jt(f"jtreport -f all {factor}x", args, mine)],
+            bench.s.slow_runs,
+        )
+        if found:
+            samples[factor] = found[0]
+    if top in samples:
+        size = _scaled(bench, top).stat().st_size / 1048576
+        longest = f"-f all, {top}x statement ({size:.1f} MiB), the longest taken"
+        rows.append(Row(longest, samples[top].median))
+        memory = f"-f all, {top}x statement, peak memory"
+        rows.append(Row(memory, samples[top].peak_mib, unit="MiB"))
+        rows.append(_parses_whole(bench, _scaled(bench, top), top))
+    if top in samples and base in samples:
+        rows.append(
+            Row(
+                f"-f all: {top}x time / {base}x time",
+                samples[top].median / samples[base].median,
+                unit="x",
+                checks="value",
+                limit=1.1 * top / base,
+                note=f"({_ms(samples[base].median)} -> {_ms(samples[top].median)})",
             )
         )
     return rows
@@ -443,9 +630,11 @@ def _ms(seconds: float) -> str:
 
 SECTIONS = {
     "startup": startup,
+    "parser": parser_cost,
     "formats": formats,
     "batch": batch,
     "scale": scale,
+    "limits": limits,
     "readers": readers,
     "numpy": numpy_check,
 }
@@ -483,6 +672,9 @@ def parse(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--timer", choices=("python", "hyperfine"), default="python")
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     parser.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
+    parser.add_argument(
+        "--skip", help="comma-separated sections not to run (e.g. limits, the slowest)"
+    )
     parser.add_argument("--batch-size", type=int, default=22, help="statements in the batch")
     parser.add_argument("--scale", help="the two scale factors (default 10,100; quick 5,10)")
     parser.add_argument("--numpy-path", help="a directory holding numpy, added to PYTHONPATH")
@@ -494,7 +686,9 @@ def parse(argv: Sequence[str] | None) -> tuple[Settings, argparse.Namespace]:
     factors = args.scale or ("5,10" if quick else "10,100")
     small, big = (int(x) for x in factors.split(","))
     sections = tuple(args.only.split(",")) if args.only else tuple(SECTIONS)
-    unknown = [s for s in sections if s not in SECTIONS]
+    skipped = tuple(args.skip.split(",")) if args.skip else ()
+    unknown = [s for s in (*sections, *skipped) if s not in SECTIONS]
+    sections = tuple(s for s in sections if s not in skipped)
     if unknown:
         parser.error(f"unknown section(s): {', '.join(unknown)}")
     settings = Settings(
@@ -528,7 +722,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    print(table(rows))
+    print(tables(rows))
     if args.json:
         write_json(args.json, rows, {**vars(settings), "timer": settings.timer})
     missed = [r for r in rows if r.verdict == FAIL]

@@ -40,13 +40,29 @@ class Command:
     label: str
     argv: Sequence[str]
     #: directories emptied before every run, so each run writes fresh files
+    #: (a model cache folder here makes every run a first run)
     clean: Sequence[Path] = ()
+    #: variables set for this command on top of the benchmark's environment
+    env: Mapping[str, str] = field(default_factory=dict)
+    #: (source, target) folders: target is emptied, then given source's files
+    #: before every run (a pack to regenerate over)
+    seed: tuple[Path, Path] | None = None
+    #: the exit status that counts as success (1: a refusal being timed)
+    expect: int = 0
 
     def prepare(self) -> None:
         """Remove the outputs of the previous run (the directories stay, empty)."""
         for folder in self.clean:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
+        if self.seed is not None:
+            source, target = self.seed
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target)
+
+    def environment(self, base: Mapping[str, str]) -> dict[str, str]:
+        """``base`` with this command's own variables."""
+        return {**base, **self.env}
 
 
 #: hyperfine's prepare command: the same emptying, without a shell
@@ -84,6 +100,13 @@ class Sample:
         return max(self.rss) if self.rss else float("nan")
 
 
+def paired_ratio(mine: Sample, theirs: Sample) -> float:
+    """The median of ``mine``'s run-by-run wall times over ``theirs``: the runs
+    of one round follow each other, so each ratio sees the same load."""
+    ratios = [a / b for a, b in zip(mine.wall, theirs.wall, strict=False) if b > 0]
+    return statistics.median(ratios) if ratios else float("nan")
+
+
 class RunFailed(RuntimeError):
     """A timed command exited with an error."""
 
@@ -94,12 +117,15 @@ def run_once(command: Command, env: Mapping[str, str]) -> tuple[float, float, fl
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(
-            list(command.argv), env=dict(env), stdout=subprocess.DEVNULL, stderr=err
+            list(command.argv),
+            env=command.environment(env),
+            stdout=subprocess.DEVNULL,
+            stderr=err,
         )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        if process.returncode != command.expect:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
             raise RunFailed(
@@ -145,10 +171,17 @@ def compare_hyperfine(
             f"--runs={max(runs, 2)}",
             f"--export-json={export}",
         ]
+        if any(c.expect for c in commands):
+            argv.append("--ignore-failure")  # a refusal being timed exits 1
         for command in commands:
+            if command.seed is not None:
+                raise RuntimeError("hyperfine cannot seed an output folder: use --timer python")
             prepare = shlex.join([sys.executable, "-c", _EMPTY, *map(str, command.clean)])
             argv += ["--prepare", prepare, "--command-name", command.label]
-            argv.append(shlex.join(command.argv))
+            # hyperfine has no per-command environment: env(1) sets it
+            variables = [f"{k}={v}" for k, v in command.env.items()]
+            run = ["env", *variables, *command.argv] if variables else list(command.argv)
+            argv.append(shlex.join(run))
         done = subprocess.run(argv, env=dict(env), capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RunFailed(f"hyperfine failed:\n{done.stderr.strip()[-2000:]}")

@@ -10,7 +10,6 @@ statement has 3,900 paragraphs in the same four areas).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -95,13 +94,19 @@ def scale_statement(text: str, factor: int) -> str:
 
 
 def batch_inputs(folder: Path, count: int, sources: Sequence[Path]) -> list[Path]:
-    """``count`` statement files in ``folder``, copied round-robin from ``sources``."""
+    """``count`` statement files in ``folder``, copied round-robin from ``sources``.
+
+    Every file's bytes differ (the n-th round of copies ends in n more blank
+    lines, which no reader keeps), so a batch is ``count`` statements new to
+    the model cache, not a few parsed and the rest looked up.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     made = []
     for index in range(count):
         source = sources[index % len(sources)]
         target = folder / f"{index:02d}-{source.stem}{source.suffix}"
-        shutil.copyfile(source, target)
+        data = source.read_bytes()
+        target.write_bytes(data + b"\n" * (index // len(sources)))
         made.append(target)
     return made
 

@@ -3,7 +3,9 @@
 A plain-text reader yields one ``line`` block per physical line (blank lines
 included), leaving paragraph-building to the parser.  Structured readers (.docx,
 .html, .pdf) know where paragraphs end and yield ``paragraph``, ``heading`` and
-``list_item`` blocks instead; ``number`` carries a list number the source keeps
+``list_item`` blocks instead; a ``line`` block's ``line_break`` says that the
+source forced the line to end there (a Markdown hard break, ``<br>``), which the
+parser tells apart from the end of a paragraph; ``number`` carries a list number the source keeps
 outside the text (Word's automatic numbering, ``<ol start>``); ``description``
 carries the line a heading's subtitle gives it (Word's Subtitle style under a
 heading, an italic or ``class="subtitle"`` line under an ``<h3>``, an italic line
@@ -33,6 +35,9 @@ class Block(msgspec.Struct, frozen=True, kw_only=True):
     bold: bool = False
     #: a heading's description (its subtitle line), when the source sets it apart
     description: str | None = None
+    #: a plain-text line that ends with a forced line break (a Markdown hard break,
+    #: an HTML ``<br>``): it ends a line, which is not always the end of a paragraph
+    line_break: bool = False
 
 
 class ReadResult(msgspec.Struct, frozen=True, kw_only=True):

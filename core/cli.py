@@ -181,10 +181,12 @@ def main(ctx: click.Context, /, **params: Any) -> None:
     standard input; a directory for every statement in it). With no INPUT,
     converts the bundled Japan–Tajikistan Joint Statement of 20 December 2025.
     """
+    from .pluginmanager import defer_log_setup
     from .runner import Run, RunSettings
 
     settings = RunSettings.from_params(params)
-    _configure_logging(quiet=settings.quiet, debug=settings.debug)
+    # logging is imported and set up only in a run that logs something
+    defer_log_setup(lambda: _configure_logging(quiet=settings.quiet, debug=settings.debug))
     try:
         code = Run(settings).main()
     except click.exceptions.Exit:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +63,11 @@ def _code_fingerprint(reader: Reader) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     for name, version in library_versions(LIBRARIES):
         digest.update(f"{name}={version}".encode() + b"\0")
-    for file in package_files(reader):
-        digest.update(str(file.name).encode("utf-8") + b"\0")
+    for file in _package_file_names(reader):
+        digest.update(os.path.basename(file).encode("utf-8") + b"\0")
         try:
-            digest.update(file.read_bytes())
+            with open(file, "rb") as stream:
+                digest.update(stream.read())
         except OSError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()
@@ -76,20 +76,26 @@ def _code_fingerprint(reader: Reader) -> str:
 def package_files(reader: Reader) -> list[Path]:
     """Every file of the installed jtreport package (plugins included, caches
     excluded), and the module file of ``reader`` when it lives elsewhere."""
+    return [Path(name) for name in _package_file_names(reader)]
+
+
+def _package_file_names(reader: Reader) -> list[str]:
+    """:func:`package_files` as plain strings, sorted (every run hashes them:
+    strings, not :class:`~pathlib.Path` objects, keep that cheap)."""
     from importlib.util import find_spec
 
-    roots = {Path(__file__).resolve().parent}
-    plugins = find_spec("jtreport.plugins")  # located, not imported
+    roots = {os.path.dirname(os.path.realpath(__file__))}
+    plugins = find_spec("jtreport.plugins")  # located, not imported: core imports no plugin
     if plugins is not None and plugins.submodule_search_locations:
-        roots.update(Path(p).resolve() for p in plugins.submodule_search_locations)
-    files: set[Path] = set()
+        roots.update(os.path.realpath(p) for p in plugins.submodule_search_locations)
+    files: set[str] = set()
     for root in roots:
         for folder, subfolders, names in os.walk(root):
             subfolders[:] = [d for d in subfolders if d != "__pycache__"]
-            files.update(Path(folder, n) for n in names if not n.endswith((".pyc", ".pyo")))
+            files.update(os.path.join(folder, n) for n in names if not n.endswith((".pyc", ".pyo")))
     module = sys.modules.get(type(reader).__module__)
     if module is not None and getattr(module, "__file__", None):
-        files.add(Path(str(module.__file__)).resolve())
+        files.add(os.path.realpath(str(module.__file__)))
     return sorted(files)
 
 
@@ -147,6 +153,8 @@ def load(folder: Path, key: str, path: str) -> Statement | None:
 
 def save(folder: Path, key: str, statement: Statement) -> None:
     """Keep ``statement`` under ``key`` (written atomically; errors are ignored)."""
+    import tempfile
+
     from .model import dump
 
     try:

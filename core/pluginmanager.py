@@ -395,9 +395,22 @@ class PluginHost:
         log_problem(f"debug: {hook_name} {said}", level=10)
 
 
+#: what sets up logging before the first line is logged (see :func:`defer_log_setup`)
+_log_setup: list[Callable[[], None]] = []
+
+
+def defer_log_setup(setup: Callable[[], None]) -> None:
+    """Have ``setup`` run just before the first line is logged (the command sets
+    up stderr then): a run with nothing to say never imports :mod:`logging`."""
+    _log_setup[:] = [setup]
+
+
 def log_problem(line: str, *, error: bool = False, level: int = 0) -> None:
     """Log one line about plugins on this module's logger: as an error, a warning,
-    or at ``level`` (10: debug).  :mod:`logging` is imported on the first line."""
+    or at ``level`` (10: debug).  :mod:`logging` is imported on the first line,
+    after the setup :func:`defer_log_setup` was given."""
+    while _log_setup:
+        _log_setup.pop()()
     import logging
 
     level = level or (logging.ERROR if error else logging.WARNING)

@@ -12,9 +12,10 @@ import contextlib
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .errors import InputError
 
@@ -30,8 +31,7 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(msgspec.Struct, frozen=True):
     """A read input: its blocks, the reader that read it, and its fingerprint."""
 
     result: ReadResult
@@ -139,8 +139,7 @@ def choose_reader(readers: Registry[Reader], data: bytes, path: str) -> Reader:
     raise InputError("no reader is installed for this kind of file", path=path)
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(msgspec.Struct, frozen=True):
     """An input's bytes, their SHA-256 and the reader chosen for them (not yet read)."""
 
     data: bytes

@@ -267,7 +267,9 @@ def test_batch_inputs_copy_round_robin(bench_modules: None, tmp_path: Path) -> N
         source.write_text(source.stem, encoding="utf-8")
     made = workloads.batch_inputs(tmp_path / "batch", 5, sources)
     assert [p.name for p in made] == ["00-a.txt", "01-b.txt", "02-a.txt", "03-b.txt", "04-a.txt"]
-    assert made[3].read_text(encoding="utf-8") == "b"
+    assert made[3].read_text(encoding="utf-8").rstrip("\n") == "b"
+    # every copy is a statement new to the model cache
+    assert len({p.read_bytes() for p in made}) == len(made)
 
 
 def test_process_timer_reports_time_and_memory(bench_modules: None, tmp_path: Path) -> None:
@@ -326,3 +328,16 @@ def test_driver_runs_a_section_and_writes_json(tmp_path: Path) -> None:
     assert targets["--help imports no document library"]["verdict"] == "PASS"
     assert data["machine"]["cpus"] >= 1
     assert "jtreport --version" in done.stdout
+
+
+def test_ratios_are_paired_run_by_run(bench_modules: None) -> None:
+    import timing
+    from report import Row
+
+    # the machine slowed down for the last two rounds: both commands felt it
+    mine = timing.Sample("jtreport", wall=[1.0, 1.1, 3.0, 3.2])
+    floor = timing.Sample("floor", wall=[1.0, 1.0, 3.0, 3.0])
+    paired = timing.paired_ratio(mine, floor)
+    assert paired == pytest.approx(1.0333, abs=1e-3)  # 1.0, 1.1, 1.0, 1.067
+    row = Row("x", mine.median, floor.median, limit=1.3, paired=paired).judge()
+    assert row.ratio == paired and row.verdict == "PASS"

@@ -157,7 +157,7 @@ EXPECTED = {
         date="2023-09-21",
         min_parties=6,
         numbered=False,
-        preamble=1,
+        preamble=0,  # the opening already commits: body paragraph 1 (labelled set, Conventions)
         signatories=6,
         areas=[
             "Resilience through Partnership",

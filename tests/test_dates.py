@@ -247,6 +247,27 @@ def test_today_and_the_end_of_the_year_are_resolved_against_the_reference() -> N
     ]
 
 
+def test_seasons_are_resolved_to_their_year() -> None:
+    text = (
+        "The program will launch this fall, the forum will meet next spring and in the "
+        "coming winter, after the talks held last summer."
+    )
+    assert [(t, v) for t, v, _ in found(text, datetime.date(2024, 5, 23))] == [
+        ("this fall", "2024"),
+        ("next spring", "2025"),
+        ("the coming winter", "2024"),
+        ("last summer", "2023"),
+    ]
+
+
+def test_today_and_tomorrow_in_a_figure_of_speech_are_no_dates() -> None:
+    text = "We invest in the workforce of tomorrow and meet the challenges of today and tomorrow."
+    assert found(text) == []
+    assert found("The ministers will meet tomorrow.", datetime.date(2024, 5, 23)) == [
+        ("tomorrow", "2024-05-24", True)
+    ]
+
+
 def test_vague_phrases_and_lone_month_names_are_not_dates() -> None:
     text = (
         "Demand will expand significantly in the coming decades. May the friendship grow. "

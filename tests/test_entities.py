@@ -17,6 +17,7 @@ from jtreport.parser.entities import (
     learn_acronyms,
     speaking_bodies,
 )
+from jtreport.parser.names import data_lines
 
 CORPUS = Path("/work/shared/corpus")
 BUNDLED = bundled_statement().read_text(encoding="utf-8")
@@ -240,7 +241,7 @@ def orgs(text: str, acronyms: dict[str, str] | None = None) -> list[str]:
         ("through the Asian Development Fund of the ADB, and projects under ADF14.", ["ADB"]),
         (
             "the Japan-World Bank Program under the World Bank Tokyo Disaster Risk Management Hub",
-            ["World Bank"],
+            ["World Bank Tokyo Disaster Risk Management Hub"],  # a hub is a body
         ),
         ("in collaboration with the World Customs Organization (WCO)", ["WCO"]),
         ("the resolution adopted by the UNGA on July 25, 2025", ["UNGA"]),
@@ -390,6 +391,29 @@ def test_a_known_organisation_is_listed_as_written_or_by_the_statements_acronym(
     assert orgs("the UN and the United Nations system", {}) == ["UN"]
 
 
+def test_a_name_is_printed_whole_through_an_acronym_defined_for_part_of_it() -> None:
+    text = (
+        "the Master Plan on ASEAN Connectivity (MPAC) 2025 and the Initiative for ASEAN "
+        "Integration (IAI) Work Plan IV, and the G20/Organisation for Economic Co-operation "
+        "and Development (OECD) Principles of Corporate Governance, under the World Bank "
+        "Tokyo Disaster Risk Management (DRM) Hub; the Official Development Assistance (ODA) "
+        "Loan and the National Development Council (NDC) Secretariat Advisor"
+    )
+    acronyms = learn_acronyms(text)
+    assert find_instruments(text, acronyms) == [
+        "Master Plan on ASEAN Connectivity (MPAC) 2025",
+        "Initiative for ASEAN Integration (IAI) Work Plan IV",
+        "G20/Organisation for Economic Co-operation and Development (OECD) Principles of "
+        "Corporate Governance",
+        "ODA",
+        "Loan",
+    ]
+    assert find_organizations(text, acronyms) == [
+        "World Bank Tokyo Disaster Risk Management (DRM) Hub",
+        "NDC",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -444,6 +468,76 @@ def test_no_junk_and_no_countries(text: str) -> None:
 
 
 # --- instruments -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "announcements made by U.S. companies, Micron, LAM Research, and Applied Materials.",
+            ["Micron", "LAM Research", "Applied Materials"],
+        ),
+        ("Atlantean firms such as Orbis and Vela Motors will invest", ["Orbis", "Vela Motors"]),
+        ("companies, including those in the semiconductor sector", []),
+        (
+            "the U.S. CDC and the Kenya Medical Research Institute",
+            ["U.S. CDC", "Kenya Medical Research Institute"],
+        ),
+        ("the U.S. CDC’s Regional Office in Hanoi, and a Vietnam National CDC", ["U.S. CDC"]),
+        (
+            "the United States will work with Congress and the Friends of the Mekong",
+            ["Congress", "Friends of the Mekong"],
+        ),
+        ("the National People's Congress", ["National People's Congress"]),
+        # a hyphenated adjective before a name is no part of it
+        ("to implement DPRK-related UN Security Council resolutions", ["UN Security Council"]),
+    ],
+)
+def test_companies_bodies_of_a_party_and_groupings(text: str, expected: list[str]) -> None:
+    assert find_organizations(text, learn_acronyms(text)) == expected
+
+
+def test_a_union_party_s_institutions_are_the_party() -> None:
+    """When the EU is a party, the European Commission or the EEAS acting is the EU
+    acting (as a state's government is the state); not when it is not a party."""
+    text = "the European Commission and the EEAS will support the WHO"
+    eu = speaking_bodies("EU-Japan Summit Joint Statement", ["Japan", "European Union", "EU"])
+    assert find_organizations(text, {}, eu) == ["WHO"]
+    others = speaking_bodies("Japan-India Joint Statement", ["Japan", "India"])
+    assert find_organizations(text, {}, others) == ["European Commission", "EEAS", "WHO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We note the United Nations General Assembly Resolution A/RES/75/239 emphasizing",
+            ["United Nations General Assembly Resolution A/RES/75/239"],
+        ),
+        (
+            "conducive to the Code of Conduct in the South China Sea (COC) negotiations; an "
+            "effective COC",
+            ["COC"],
+        ),
+        (
+            "reinvigorating the U.S.-Brazil Joint Action Plan to Eliminate Racial and Ethnic "
+            "Discrimination and Promote Equality to mutually benefit",
+            [
+                "U.S.-Brazil Joint Action Plan to Eliminate Racial and Ethnic Discrimination "
+                "and Promote Equality"
+            ],
+        ),
+        ("a civil nuclear cooperation agreement (“123 agreement”).", ["123 agreement"]),
+        (
+            "the signing of a new USAID–Ministry of Finance Development Objective Grant "
+            "Agreement, valued at",
+            ["USAID–Ministry of Finance Development Objective Grant Agreement"],
+        ),
+    ],
+)
+def test_more_documents(text: str, expected: list[str]) -> None:
+    assert find_instruments(text, learn_acronyms(text)) == expected
+    assert find_organizations(text, learn_acronyms(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -828,10 +922,51 @@ def test_projects_in_other_statements(text: str, expected: list[str]) -> None:
             ["J-BIRD2"],
         ),
         ("the Climate Club Task Force", []),
+        # a Title Case name before a lower-case "program", "initiative", "exercise"
+        (
+            "through the Atlantis-Oceania Health Futures initiative",
+            ["Atlantis-Oceania Health Futures"],
+        ),
+        ("through the EU's Horizon 2020 program and", ["Horizon 2020"]),
+        ("through the Pacific-led Weather Ready Pacific initiative", ["Weather Ready Pacific"]),
+        ("the annual, multinational Khaan Quest exercise", ["Khaan Quest"]),
+        # events, campaigns and lines of infrastructure (data/project_words.txt)
+        ("a U.S. Certified Trade Mission to Mongolia in 2023", ["U.S. Certified Trade Mission"]),
+        ("efforts underway such as the Global Methane Pledge", ["Global Methane Pledge"]),
+        ("for the APEC Economic Leaders’ Week", ["APEC Economic Leaders’ Week"]),
+        ("the Six-Party Talks and the ASEAN Power Grid", ["Six-Party Talks", "ASEAN Power Grid"]),
+        # a list inside a name after its connector, not after a name without one
+        (
+            "the Expert Conference on the Recovery, Reconstruction and Modernisation of Oceania "
+            "held in Berlin",
+            ["Expert Conference on the Recovery, Reconstruction and Modernisation of Oceania"],
+        ),
+        ("the G7 Summit, Hiroshima, Japan and Osaka", ["G7 Summit"]),
     ],
 )
 def test_more_projects_and_events(text: str, expected: list[str]) -> None:
     assert projects(text, learn_acronyms(text)) == expected
+
+
+def test_well_known_programmes_come_from_the_data_file() -> None:
+    text = (
+        "We instruct officials to work towards the realization of the FTAAP, including "
+        "through Partners in the Blue Pacific and the AFTA-CER linkage."
+    )
+    assert projects(text, learn_acronyms(text)) == [
+        "FTAAP",
+        "Partners in the Blue Pacific",
+        "AFTA-CER",
+    ]
+    defined = "the Free Trade Area of the Asia Pacific (FTAAP) and then the FTAAP"
+    assert projects(defined, learn_acronyms(defined)) == ["FTAAP"]
+
+
+@pytest.mark.parametrize("line", [line for line in data_lines("projects.txt")])
+def test_each_well_known_programme_is_found_by_its_names(line: str) -> None:
+    label, _bar, rest = (part.strip() for part in line.partition("|"))
+    for name in {label, *(n.strip() for n in rest.split(";") if n.strip())}:
+        assert projects(f"We welcome the {name} and more.", {}), name
 
 
 @pytest.mark.parametrize(
@@ -851,6 +986,11 @@ def test_more_projects_and_events(text: str, expected: list[str]) -> None:
         "establishing an ASEAN-Japan Comprehensive Strategic Partnership",
         "the C5+1 Ministerial meetings will continue",
         'under the theme "Addressing Challenges Together" and the catchphrase "Golden Years"',
+        "the Japanese program and the JICA program",
+        "the U.S.-Japan project and the Japan-U.S. Strategic Partnership initiative",
+        "the Mumbai-Ahmedabad high speed rail project",
+        "the Permanent Mission of Japan to the United Nations",
+        "support extended by ASEAN Dialogue Partners and the Forum Members",
     ],
 )
 def test_not_projects(text: str) -> None:
@@ -943,10 +1083,11 @@ def test_a_hand_built_statement_end_to_end() -> None:
         "Investment"
     ]
     assert [(d.text, d.value, d.future) for d in agreement.dates] == [("end of 2027", "2027", True)]
+    thanks = item_with(items, "JICA's technical cooperation")  # two acts, two items
+    assert thanks.organizations == ["JICA"]
+    assert thanks.instruments == ["technical cooperation"]
     later = item_with(items, "BORIP opening")
-    assert later.organizations == ["JICA"]
-    assert later.instruments == ["technical cooperation"]
-    assert later.projects == ["BORIP"]
+    assert later.organizations == [] and later.projects == ["BORIP"]
     assert [(d.text, d.value, d.future) for d in later.dates] == [("next year", "2027", True)]
     opening = item_with(items, "高市早苗") if any("高市早苗" in i.text for i in items) else None
     if opening is not None:

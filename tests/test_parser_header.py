@@ -326,3 +326,178 @@ def test_a_collection_s_numbered_entry_gives_way_to_the_statement_s_own_title() 
     assert statement.title == "Leaders' Visit: Communique"
     dated = parse_text(text.replace("93 Leaders' Communique", "2023 Leaders' Communique"))
     assert dated.title == "2023 Leaders' Communique"
+
+
+def test_a_declaration_s_capitalised_preamble_and_enacting_formula() -> None:
+    """ "WE, the ... ," / "RECOGNIZING ...;" / "FURTHER REAFFIRMING ...;" /
+    "Mindful ...;" / "WE HEREBY DECLARE:": the preamble, whatever its clauses
+    contain; the formula line is neither a paragraph nor an area, and what follows
+    it is the body."""
+    text = (
+        "Atlantis-Oceania Joint Declaration\n\n"
+        "Tokyo, 1 May 2026\n\n"
+        "**WE**, the Leaders of Atlantis and Oceania,\n\n"
+        "**RECOGNIZING** that both countries will continue to work for peace;\n\n"
+        "**FURTHER REAFFIRMING** that we will strengthen our partnership;\n\n"
+        "Determined to deepen our friendship;\n\n"
+        "**WE HEREBY DECLARE:**\n\n"
+        "Our partnership is a pillar of the region.\n\n"
+        "**Economy**\n\n"
+        "- We will expand trade.\n"
+        "- We welcome the progress in investment.\n"
+    )
+    statement = parse_text(text)
+    assert len(statement.preamble) == 5
+    assert statement.preamble[-1] == "WE HEREBY DECLARE:"
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert [p.text for p in statement.paragraphs] == [
+        "Our partnership is a pillar of the region.",
+        "We will expand trade.",
+        "We welcome the progress in investment.",
+    ]
+
+
+def test_a_formula_without_a_colon_is_no_area_and_bullets_after_it_are_paragraphs() -> None:
+    text = (
+        "Joint Declaration\n\nTokyo, 1 May 2026\n\n"
+        "The Prime Ministers of Atlantis and Oceania,\n\n"
+        "Mindful of their shared history,\n\n"
+        "HAVE AGREED AS FOLLOWS\n\n"
+        "- We will expand trade.\n"
+        "- We will hold regular meetings.\n"
+    )
+    statement = parse_text(text)
+    assert statement.areas == []
+    assert statement.preamble[-1] == "HAVE AGREED AS FOLLOWS"
+    assert len(statement.paragraphs) == 2
+
+
+def test_a_bold_lead_in_word_does_not_make_its_line_a_heading() -> None:
+    """Only a line wholly in bold is a bold line; "**WE**, the Member States ..."
+    wrapped over three lines is one paragraph."""
+    text = (
+        "Joint Vision Statement\n\nTokyo, 1 May 2026\n\n"
+        "**WE**, the Leaders of Atlantis and Oceania, gather on the occasion of\n"
+        "the Summit, the first to be held in the capital of Atlantis, on the\n"
+        "first day of May 2026.\n\n"
+        "**Economy**\n\n"
+        "We will expand trade.\n"
+    )
+    statement = parse_text(text)
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert statement.preamble == [
+        "WE, the Leaders of Atlantis and Oceania, gather on the occasion of the Summit, the "
+        "first to be held in the capital of Atlantis, on the first day of May 2026."
+    ]
+
+
+def test_a_forced_line_break_between_sentences_does_not_end_the_paragraph() -> None:
+    """A Markdown hard break (two trailing spaces) or a <br> between two sentences of
+    prose is a line break, not a paragraph break, where paragraphs are otherwise
+    separated by blank lines; it still ends a heading, a dateline or a signature."""
+    text = (
+        "Joint Statement of Atlantis and Oceania  \n"
+        "Tokyo, 1 May 2026\n\n"
+        "**Economy**  \n"
+        "We welcome the launch of the new investors network this year.  \n"
+        "We intend to support joint research to advance innovation in farming.\n\n"
+        "We will expand trade between our two countries in the coming years.<br>"
+        "We will hold regular meetings of our trade ministers from next year.\n\n"
+        "We will cooperate in the field of energy and of transport.\n\n"
+        "We will exchange views on regional issues at all levels.\n\n"
+        "We will promote exchanges between our young people.\n\n"
+        "Done at Tokyo, 1 May 2026.  \n"
+        "Prime Minister of Atlantis  \n"
+        "President of Oceania\n"
+    )
+    statement = parse_text(text)
+    assert statement.title == "Joint Statement of Atlantis and Oceania"
+    assert statement.date == "2026-05-01"
+    assert [a.heading for a in statement.areas] == ["Economy"]
+    assert [p.text for p in statement.paragraphs] == [
+        "We welcome the launch of the new investors network this year. We intend to "
+        "support joint research to advance innovation in farming.",
+        "We will expand trade between our two countries in the coming years. We will "
+        "hold regular meetings of our trade ministers from next year.",
+        "We will cooperate in the field of energy and of transport.",
+        "We will exchange views on regional issues at all levels.",
+        "We will promote exchanges between our young people.",
+    ]
+
+
+def test_forced_breaks_after_every_line_keep_one_paragraph_a_line() -> None:
+    """Where the writer broke every line so, each line is a paragraph."""
+    lines = [
+        "We welcome the launch of the new investors network this year.",
+        "We intend to support joint research to advance innovation in farming.",
+        "We will expand trade between our two countries in the coming years.",
+    ]
+    text = "Joint Statement\n\nTokyo, 1 May 2026\n\n" + "  \n".join(lines) + "\n"
+    statement = parse_text(text)
+    assert [p.text for p in statement.paragraphs] == lines
+
+
+def test_a_link_wrapped_over_two_lines_keeps_only_its_text() -> None:
+    from jtreport.plugins.readers.plain_text import text_to_blocks
+
+    blocks = text_to_blocks("The two countries [have\ncommitted](https://example.org/a) to work.")
+    assert [b.text for b in blocks.blocks] == ["The two countries have", "committed to work."]
+
+
+def test_an_opening_whose_subject_is_the_states_themselves_starts_the_body() -> None:
+    """The title names no party; the opening's states are its subject and act."""
+    text = (
+        "Trilateral Statement on the Missile Launches\n\nJune 15, 2023\n\n"
+        "The United States, Japan, and the Republic of Korea condemn today's missile "
+        "launches. These launches are clear violations of resolutions.\n\n"
+        "The United States reaffirms its commitments to both Japan and Korea.\n"
+    )
+    statement = parse_text(text)
+    assert statement.preamble == []
+    assert len(statement.paragraphs) == 2
+
+
+def test_a_wrapped_line_shortened_by_a_link_does_not_end_its_paragraph() -> None:
+    """The reader takes a link's address out, so the wrapped line looks short; a
+    line that stops on "on June" or "the" goes on all the same."""
+    wrapped = (
+        "We will announce together a comprehensive program to manage the migration,\n"
+        "including as the first step the implementation of a six-month pilot phase of\n"
+        "the program. The offices of the program will begin accepting appointments on\n"
+        "the website [example.org](https://example.org/a/long/address/) on June\n"
+        "12, 2023, and will publish their rules on the\n"
+        "[website](https://example.org/another/long/address/of/the/site) next week.\n"
+    )
+    text = "Joint Statement\n\nJune 1, 2023\n\n" + wrapped + "\n" + wrapped
+    statement = parse_text(text)
+    assert len(statement.paragraphs) == 2
+    assert statement.paragraphs[0].text.endswith("on June 12, 2023, and will publish their rules "
+                                                 "on the website next week.")  # fmt: skip
+
+
+def test_a_paragraph_without_its_full_stop_is_not_joined_to_the_next_sentence() -> None:
+    """Unnumbered: "... a ceasefire in Gaza" / "We call on ..." are two paragraphs
+    (the source left the full stop out); "... between the" / "Governments will
+    ..." is one paragraph broken by a blank line."""
+    first = (
+        "We urge the parties to agree to an immediate ceasefire across the border to "
+        "provide space for diplomacy and for the implementation of the resolutions on a "
+        "ceasefire in Gaza"
+    )
+    text = (
+        "Joint Statement\n\nMay 1, 2024\n\n"
+        f"{first}\n\n"
+        "We call on all parties to endorse the ceasefire immediately and to give a real "
+        "chance to a diplomatic settlement.\n\n"
+        "We welcome the close cooperation between the ministries of our countries and "
+        "between the\n\n"
+        "Governments of the region in this field, which has grown over the years.\n"
+    )
+    statement = parse_text(text)
+    assert [p.text[:30] for p in statement.paragraphs] == [
+        first[:30],
+        "We call on all parties to endo",
+        "We welcome the close cooperati",
+    ]
+    end = "between the Governments of the region in this field, which has grown over the years."
+    assert statement.paragraphs[-1].text.endswith(end)

@@ -539,3 +539,418 @@ def test_future_wording_without_a_reporting_verb_is_marked_for_review() -> None:
 def test_clear_items_carry_no_review() -> None:
     for item in items_of("Both sides welcomed the progress. Japan will provide support."):
         assert item.review == []
+
+
+# Openings and subjects set off from their verb --------------------------------
+
+
+def test_an_opening_where_the_countries_act_starts_the_body() -> None:
+    text = (
+        "Joint Statement of Japan and the Philippines\n\n"
+        "Japan and the Philippines condemn today's missile launches.\n\n"
+        "Japan reaffirms its commitment to the security of the region.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.preamble == []
+    assert [(i.paragraph, i.verb) for i in parsed.items] == [
+        (1, "condemn"),
+        (2, "reaffirms its commitment"),
+    ]
+
+
+def test_a_pronoun_with_an_apposition_is_the_subject() -> None:
+    item = only(
+        "Today, we, President Maria Santos of the Philippines and Prime Minister Sato "
+        "Kenji of Japan, reaffirm the importance of our partnership."
+    )
+    assert (item.verb, item.actors) == ("reaffirm", ["both"])
+
+
+def test_an_act_after_a_narrative_verb_and_a_dashed_apposition() -> None:
+    item = only(
+        "This week, we – the leaders of Japan and the Philippines – met in Tokyo and "
+        "commit to the following principles of cooperation."
+    )
+    assert (item.verb, item.actors, item.category) == ("commit to", ["both"], "affirmation")
+
+
+def test_a_subject_after_comma_and_starts_its_own_act() -> None:
+    found = items_of(
+        "President Santos invited Prime Minister Sato to visit Manila, and Prime Minister "
+        "Sato accepted the invitation."
+    )
+    assert [(i.verb, i.actors, i.category) for i in found] == [
+        ("invited", ["Philippines"], "invitation"),
+        ("accepted", ["Japan"], "intention"),
+    ]
+
+
+def test_every_leader_named_together_is_both_even_without_their_parties() -> None:
+    parsed = parse_text(
+        "Joint Statement\n\nPresident Anna Berg and President Carl Dorn met in Geneva on "
+        "3 May 2026.\n\nPresident Berg and President Dorn welcomed the agreement on trade.\n"
+    )
+    assert [i.actors for i in parsed.items] == [["both"]]
+
+
+def test_an_act_after_an_opener_that_has_ended_is_the_main_clause() -> None:
+    item = only(
+        "Looking to the future, Prime Minister Sato and President Santos express their "
+        "confidence that the ties between their nations will grow, as Japan and the "
+        "Philippines continue to deepen their partnership."
+    )
+    assert (item.verb, item.category) == ("express their confidence", "affirmation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        ("We salute the courage of the rescue teams.", "salute", "welcome"),
+        ("The leaders convey support for the peace process.", "convey support", "affirmation"),
+        ("They voiced support for the grain initiative.", "voiced support", "affirmation"),
+        ("Japan has full confidence in the alliance.", "has full confidence", "affirmation"),
+        ("Both sides know that trade drives growth.", "know", "affirmation"),
+        ("Together we stand with the people of the region.", "stand with", "affirmation"),
+        ("We denounce all forms of terrorism.", "denounce", "affirmation"),
+        ("We reject any attempt to change the status quo.", "reject", "affirmation"),
+        ("The two sides took note of the report.", "took note of", "affirmation"),
+        ("We are dedicated to expanding exchanges.", "are dedicated to", "pledge"),
+        (
+            "We recommit our efforts to ensure the success of the forum.",
+            "recommit our efforts to",
+            "pledge",
+        ),
+        ("We strive to deepen our ties.", "strive to", "intention"),
+        (
+            "The leaders remain steadfast in their pursuit of dialogue.",
+            "remain steadfast in",
+            "affirmation",
+        ),
+        (
+            "We reinforce our commitment to democratic values.",
+            "reinforce our commitment",
+            "affirmation",
+        ),
+        ("We are encouraged by the progress of the talks.", "are encouraged", "welcome"),
+        (
+            "The leaders send a firm message to the world that Japan and the Philippines "
+            "will stand together.",
+            "send a firm message",
+            "pledge",
+        ),
+    ],
+)
+def test_reporting_verbs_of_communiques(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.verb, item.category) == (verb, category)
+
+
+def test_a_participle_adjective_is_no_act_of_the_speakers() -> None:
+    assert only("We reaffirm our commitment to leading democracies.").category == "affirmation"
+    assert only("We reaffirm our commitment to expanding exchanges.").category == "pledge"
+
+
+def test_openers_of_a_second_clause_stay_with_its_item() -> None:
+    found = items_of(
+        "Japan and the Philippines affirm the value of human rights, and together we stand "
+        "with people around the world."
+    )
+    assert found[1].text.startswith("Together we stand with")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Alliance commits to engage in deeper consultations.",
+        "Japan will provide training, and the Alliance will maintain robust communication.",
+        "Our strategic partnership will help advance a green transition.",
+    ],
+)
+def test_the_alliance_or_partnership_of_the_parties_is_both(sentence: str) -> None:
+    assert items_of(sentence)[-1].actors == ["both"]
+
+
+def test_a_subordinate_clause_before_the_main_one_holds_no_act() -> None:
+    found = items_of(
+        "As we celebrate the anniversary of our relations, we commit to establish a new "
+        "partnership."
+    )
+    assert [i.verb for i in found] == ["commit to"]
+
+
+def test_a_verb_that_cannot_share_the_subject_is_no_act() -> None:
+    found = items_of(
+        "We are committed to ensuring our work is aligned with the plan and continues to "
+        "support its implementation."
+    )
+    assert [i.verb for i in found] == ["are committed to"]
+    found = items_of(
+        "We are committed to the transfer of knowledge on voluntary and mutually agreed terms."
+    )
+    assert [i.verb for i in found] == ["are committed to"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        ("The leaders reaffirm they will undertake urgent action.", "reaffirm", "pledge"),
+        (
+            "The two leaders look forward to seeing one another again.",
+            "look forward to",
+            "intention",
+        ),
+        (
+            "We look forward to the early completion of the necessary process.",
+            "look forward to",
+            "intention",
+        ),
+        (
+            "We remain committed to and invested in prosperity and development.",
+            "remain committed to and invested in",
+            "affirmation",
+        ),
+    ],
+)
+def test_what_follows_the_verb_decides(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.verb, item.category) == (verb, category)
+
+
+def test_a_pronoun_after_and_and_an_adverbial_starts_a_clause() -> None:
+    found = items_of(
+        "The leaders welcome cooperation with partners that share their values, and in that "
+        "spirit, they reaffirm their support for the regional architecture."
+    )
+    assert [i.verb for i in found] == ["welcome", "reaffirm their support"]
+
+
+def test_under_one_will_discuss_is_an_action_of_its_own() -> None:
+    found = items_of(
+        "We will continue our dialogue on trade and discuss concrete actions for the region."
+    )
+    assert [i.verb for i in found] == ["will continue", "discuss"]
+
+
+def test_reaffirming_their_continuing_action_is_a_pledge() -> None:
+    assert (
+        only("Both countries confirm their continuing coordination to resolve issues.").category
+        == "pledge"
+    )
+    assert (
+        only("Both countries confirm their continued support for the plan.").category
+        == "affirmation"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "The Japanese Ministry of Foreign Affairs and the Center for Private Enterprise "
+            "– an affiliate of the Chamber of Commerce – will work to establish a platform.",
+            ["Japan"],
+        ),
+        ("The Japanese NEXI and the Philippine DOTR will build the railway.", ["both"]),
+        ("Japan and Southeast Asian states will unlock the benefits of trade.", ["both"]),
+    ],
+)
+def test_bodies_lists_and_states(sentence: str, actors: list[str]) -> None:
+    assert only(sentence).actors == actors
+
+
+def test_a_word_before_will_is_its_subject_not_a_verb() -> None:
+    assert [i.verb for i in items_of("Japan and Southeast Asian states will unlock trade.")] == [
+        "will unlock"
+    ]
+
+
+def test_entities_are_read_from_the_items_own_clause() -> None:
+    item = only(
+        "Both sides welcomed the signing of the Exchange of Notes on the new programme. "
+        "The Asian Development Bank had funded a first study of the route in 2019."
+    )
+    assert "Asian Development Bank" in item.text  # the text keeps the narrative sentence
+    assert item.organizations == [] and item.dates == []
+    assert item.instruments == ["Exchange of Notes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        (
+            "On the occasion of the summit in Manila, Japan and the Philippines, under the "
+            "leadership of President Maria Santos and Prime Minister Sato Kenji, affirm their "
+            "commitment to expand their partnership.",
+            ["both"],
+        ),
+        (
+            "The Japan-Philippines Joint Committee meeting in Tokyo, co-chaired by the two "
+            "foreign ministers, reiterated the value of the partnership.",
+            ["both"],
+        ),
+    ],
+)
+def test_a_subject_before_an_aside_that_ends_with_a_comma(sentence: str, actors: list[str]) -> None:
+    item = only(sentence)
+    assert item.actors == actors and REVIEW_FAR_SUBJECT in item.review
+
+
+def test_taking_steps_is_a_pledge() -> None:
+    item = only("We are taking additional steps today to support the people of the region.")
+    assert (item.verb, item.category) == ("are taking additional steps", "pledge")
+
+
+def test_an_aside_inside_the_verb_phrase() -> None:
+    item = only(
+        "Prime Minister Sato expressed, on behalf of the people of Japan, his profound "
+        "gratitude for the support of the Philippines."
+    )
+    assert (item.verb, item.category, item.actors) == (
+        "expressed ... his profound gratitude",
+        "appreciation",
+        ["Japan"],
+    )
+    item = only("They highlighted their commitment to working in tandem for peace.")
+    assert (item.verb, item.category) == ("highlighted their commitment", "pledge")
+
+
+def test_points_that_complete_a_declaration_formula_are_its_items() -> None:
+    parsed = parse_text(
+        "Joint Declaration of Japan and the Philippines\n\n"
+        "WE, the Leaders of Japan and the Philippines, meeting in Manila on 1 May 2026;\n\n"
+        "RECALLING the Joint Statement of 2015;\n\n"
+        "HEREBY DECLARE:\n\n"
+        "1. To deepen economic integration between our two countries.\n\n"
+        "2. To hold regular consultations on maritime security.\n\n"
+        "3. Japan will provide training for coast guard officers.\n"
+    )
+    assert [(i.paragraph, i.actors, i.verb, i.category, i.is_commitment) for i in parsed.items] == [
+        (1, ["both"], "hereby declare", "pledge", True),
+        (2, ["both"], "hereby declare", "pledge", True),
+        (3, ["Japan"], "will provide", "pledge", True),
+    ]
+
+
+def test_hereby_performs_an_establishment_not_a_declaration() -> None:
+    assert not is_commitment("agreement", "hereby establish", " a joint committee")
+    assert is_commitment("pledge", "hereby declare", " to deepen integration")
+
+
+def test_every_bullet_under_a_modal_lead_in_is_a_pledge() -> None:
+    found = items_of(
+        "To advance our partnership, we will:\n- strengthen maritime security cooperation;\n"
+        "- provide capacity building for coast guards; and\n- expand exchanges."
+    )
+    assert [(i.verb, i.text) for i in found] == [
+        (
+            "will strengthen",
+            "To advance our partnership, we will:\n- strengthen maritime security cooperation",
+        ),
+        ("provide", "We will provide capacity building for coast guards"),
+        ("expand", "We will expand exchanges."),
+    ]
+
+
+def test_bullets_that_complete_an_infinitive_stay_one_item() -> None:
+    found = items_of("The leaders agreed to:\n- hold annual consultations;\n- establish a group.")
+    assert [i.verb for i in found] == ["agreed to"]
+
+
+def test_continuing_their_own_activity_is_a_pledge() -> None:
+    item = only("Both countries continue their close consultations on regional issues.")
+    assert (item.verb, item.category) == ("continue", "pledge")
+    assert only("We continue our support for the regional architecture.").category == "affirmation"
+
+
+def test_a_plain_verb_cannot_continue_a_singular_subject() -> None:
+    found = items_of(
+        "The Philippine side expressed the hope that Japan will honor its commitments and "
+        "support the Philippine position."
+    )
+    assert [i.verb for i in found] == ["expressed the hope"]
+
+
+def test_neither_side_is_both() -> None:
+    assert only("Neither side supports any attempt to change the status quo.").actors == ["both"]
+
+
+def test_adverbs_before_the_last_word_of_a_phrase() -> None:
+    assert only("We stand firmly together in the pursuit of peace.").verb == "stand firmly together"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("It was decided that a Joint Committee would be established.", "agreement"),
+        ("Both sides agreed that the next meeting will be held in Manila.", "agreement"),
+        ("Both sides agreed that the situation would be difficult.", "affirmation"),
+    ],
+)
+def test_a_decision_or_an_agreed_plan_in_the_passive(sentence: str, category: str) -> None:
+    assert only(sentence).category == category
+
+
+def test_the_leaders_of_the_parties_are_the_parties() -> None:
+    item = only("The leaders of Japan and the Philippines reaffirmed the importance of trade.")
+    assert item.actors == ["both"]
+
+
+def test_a_short_aside_after_the_subject_needs_no_review() -> None:
+    item = only("Japan, for its part, intends to extend a new loan.")
+    assert (item.actors, item.review) == (["Japan"], [])
+
+
+def test_a_chairmans_statement_the_meeting_and_a_party_s_leaders() -> None:
+    parsed = parse_text(
+        "Chairman's Statement of the ASEAN-Japan Summit\n\nJakarta, 6 September 2023\n\n"
+        "1. The Meeting welcomed the Comprehensive Strategic Partnership established in 2023.\n\n"
+        "2. ASEAN Leaders appreciated Japan's contribution to the ASEAN Centre for Energy.\n"
+    )
+    assert [(i.actors, i.verb) for i in parsed.items] == [
+        (["both"], "welcomed"),
+        (["ASEAN"], "appreciated"),
+    ]
+
+
+def test_an_announcement_in_the_progressive_acts_a_progress_report_does_not() -> None:
+    assert only("Today, Japan is announcing new loans for the railway.").category == "pledge"
+    assert items_of("Japan is providing training for engineers.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "category"),
+    [
+        (
+            "We stand strong, united and absolutely committed to rebuilding a peaceful future.",
+            "absolutely committed to",
+            "pledge",
+        ),
+        (
+            "We remain firm in our resolve to meet the challenges.",
+            "remain firm in our resolve",
+            "pledge",
+        ),
+        ("We are united in our support for the people.", "are united in", "affirmation"),
+        (
+            "Japan and the Philippines are pleased to announce an intention to open an office.",
+            "are pleased to announce",
+            "intention",
+        ),
+    ],
+)
+def test_copulas_and_adjectives_of_the_speakers(sentence: str, verb: str, category: str) -> None:
+    item = only(sentence)
+    assert (item.actors, item.verb, item.category) == (["both"], verb, category)
+
+
+def test_united_by_is_a_description() -> None:
+    assert items_of("Our two countries are united by a shared vision.") == []
+
+
+def test_they_after_a_sentence_that_names_several_officials_is_both() -> None:
+    found = items_of(
+        "Japan reaffirms its commitment to the region. Foreign Minister Tanaka Ichiro, "
+        "Philippine Secretary Jose Cruz, and Secretary General Lee Min met today in Tokyo and "
+        "discussed cooperation. They also affirmed that their cooperation would not be shaken."
+    )
+    assert [i.actors for i in found] == [["Japan"], ["both"]]

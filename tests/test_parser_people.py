@@ -290,3 +290,99 @@ def test_ministers_and_advisers_of_a_ministers_statement_are_its_leaders() -> No
         ("Ana Garcia", "Mexico"),
         ("John Roe", "Canada"),
     ]
+
+
+def test_a_leader_named_in_the_title_by_surname_is_named_in_full_by_the_opening() -> None:
+    """ "President Doe and President Roe" in the title, "President John A. Doe Jr. of
+    the United States and President Ana Maria Roe da Costa of the Federative Republic
+    of Brazil" in the opening: one person each, named in full with their party."""
+    text = (
+        "Joint Statement Following the Meeting Between President Doe and President Roe\n\n"
+        "Today, President John A. Doe Jr. of the United States and President Ana Maria "
+        "Roe da Costa of the Federative Republic of Brazil met in Washington, D.C.  During "
+        "the meeting, the two leaders reaffirmed the nature of the relationship.\n\n"
+        "The two leaders welcomed the progress.\n"
+    )
+    statement = parse_text(text)
+    assert parties(statement) == ["United States", "Brazil"]
+    assert leaders(statement) == [
+        ("John A. Doe Jr.", "United States"),
+        ("Ana Maria Roe da Costa", "Brazil"),
+    ]
+    assert statement.place == "Washington, D.C."
+
+
+def test_the_place_a_host_is_honoured_to_welcome_a_guest_to() -> None:
+    text = (
+        "Joint Statement of the Leaders of the United States and the Philippines\n\n"
+        "President John Doe is honored to welcome Philippine President Juan Cruz to "
+        "Washington, DC. The leaders recognize the ties of friendship.\n\n"
+        "We welcome commencement of negotiations on an arrangement pursuant to Article "
+        "14.\n\n"
+        "The leaders welcome the progress.\n"
+    )
+    statement = parse_text(text)
+    assert statement.place == "Washington, DC"
+    assert leaders(statement) == [("John Doe", "United States"), ("Juan Cruz", "Philippines")]
+    welcome_article = parse_text(
+        "Joint Statement\n\nWe welcome commencement of negotiations on an arrangement "
+        "pursuant to Article 14.\n\nThe leaders welcome the progress.\n"
+    )
+    assert welcome_article.place is None
+
+
+def test_a_title_only_one_party_s_system_has_names_its_leader() -> None:
+    """No country is written, and the table of heads knows neither name: "Prime
+    Minister" is Japan's (Kenya's system has none), and the president then speaks
+    for the one party left."""
+    text = (
+        "Joint Statement of Japan and Kenya\n\nMay 1, 2036\n\n"
+        "Prime Minister Sato and President Lind met in Tokyo.\n\n"
+        "The two leaders welcomed the progress.\n"
+    )
+    statement = parse_text(text)
+    assert leaders(statement) == [("Sato", "Japan"), ("Lind", "Kenya")]
+
+
+def test_leaders_by_surname_from_the_dated_table_of_heads() -> None:
+    text = (
+        "Joint Statement of Japan, the Republic of Korea, and the United States\n\n"
+        "August 18, 2023\n\n"
+        "We, the leaders of Japan, the Republic of Korea, and the United States, met at "
+        "Camp David.\n\n"
+        "President Biden commended President Yoon and Prime Minister Kishida for their "
+        "courageous leadership.\n"
+    )
+    statement = parse_text(text)
+    assert set(leaders(statement)) == {
+        ("Biden", "United States"),
+        ("Yoon", "Korea"),
+        ("Kishida", "Japan"),
+    }
+    earlier = parse_text(text.replace("August 18, 2023", "August 18, 2015"))
+    # in 2015 the table's President Biden and President Yoon held no office: no guess
+    assert ("Kishida", "Japan") in leaders(earlier)
+    assert ("Biden", None) in leaders(earlier)
+
+
+def test_the_adviser_to_a_leader_is_not_that_leader() -> None:
+    text = (
+        "Joint Statement from the United States and Guatemala\n\n"
+        "On May 31, 2023, National Security Advisor to the Vice President Dr. Phil Gordon "
+        "met with President Juan Perez of Guatemala.\n\n"
+        "The two governments commit to take a series of steps.\n"
+    )
+    statement = parse_text(text)
+    assert leaders(statement) == [("Juan Perez", "Guatemala")]
+
+
+def test_held_is_a_meeting_only_when_a_meeting_is_held() -> None:
+    opening = {
+        "We support the deal for the hostages held by the group in Gaza.": None,
+        "We met at the first Summit, held during the session of the General Assembly in "
+        "New York City, and commit to these principles.": "New York City",
+        "The Summit was held on 12 November 2022 in Phnom Penh, Cambodia.": "Phnom Penh, Cambodia",
+    }
+    for sentence, place in opening.items():
+        statement = parse_text(f"Joint Statement\n\n{sentence}\n\n{BODY}")
+        assert statement.place == place, sentence

@@ -7,6 +7,7 @@ import pytest
 from jtreport.parser.doc_rules import lines, sections, statement_words
 from jtreport.parser.furniture import cable_marker, is_editorial_intro, is_furniture
 from jtreport.parser.gazetteer import COUNTRIES, country_of_place
+from jtreport.parser.layout import is_formula, is_preambular_clause
 from jtreport.parser.people import clean_name, is_leader_title, is_office_title
 from jtreport.parser.title import clean_title, is_banner
 from jtreport.parser.units import Unit
@@ -14,9 +15,12 @@ from jtreport.parser.units import Unit
 NOISE = sections("title_noise.txt")
 FURNITURE = sections("page_furniture.txt")
 OFFICES = sections("offices.txt")
+PREAMBLE = sections("preamble_openers.txt")
 
 
-@pytest.mark.parametrize("name", ["title_noise.txt", "page_furniture.txt", "offices.txt"])
+@pytest.mark.parametrize(
+    "name", ["title_noise.txt", "page_furniture.txt", "offices.txt", "preamble_openers.txt"]
+)
 def test_sectioned_tables_hold_no_duplicate(name: str) -> None:
     for section, entries in sections(name).items():
         assert entries, section
@@ -94,3 +98,61 @@ def test_each_capital_belongs_to_a_party_of_the_gazetteer(line: str) -> None:
     country = country_of_place(city)
     assert country is not None
     assert country.name == party
+
+
+@pytest.mark.parametrize("phrase", lines("formulas.txt"))
+def test_each_formula_phrase_ends_an_enacting_formula(phrase: str) -> None:
+    assert is_formula(Unit(text=f"The Leaders {phrase.upper()}:"))
+    assert is_formula(Unit(text=f"The leaders {phrase}"))
+    assert not is_formula(Unit(text=f"The leaders {phrase}."))
+
+
+@pytest.mark.parametrize("opener", PREAMBLE["openers"])
+def test_each_opener_opens_a_preambular_clause(opener: str) -> None:
+    assert is_preambular_clause(f"{opener.capitalize()} the need for peace;")
+    assert is_preambular_clause(f"FURTHER {opener.upper()} the need for peace;")
+
+
+@pytest.mark.parametrize("adverb", PREAMBLE["adverbs"])
+def test_each_adverb_may_stand_before_a_participle(adverb: str) -> None:
+    assert is_preambular_clause(f"{adverb.capitalize()} recalling the Charter;")
+
+
+HEADS = sections("heads.txt")
+
+
+@pytest.mark.parametrize("line", HEADS["holders"])
+def test_each_holder_is_of_a_listed_system_with_a_dated_term(line: str) -> None:
+    import datetime as dt
+
+    from jtreport.parser.heads import systems, title_key
+
+    country, title, name, start, end = (part.strip() for part in line.split("|"))
+    assert country in {c.name for c in COUNTRIES}
+    assert title_key(title) in systems()[country]
+    assert name and dt.date.fromisoformat(start) < (
+        dt.date.fromisoformat(end) if end else dt.date(9999, 1, 1)
+    )
+
+
+def test_terms_of_one_office_do_not_overlap() -> None:
+    import datetime as dt
+    from itertools import pairwise
+
+    from jtreport.parser.heads import holders
+
+    by_office: dict[tuple[str, str, str], list[tuple[dt.date, dt.date | None]]] = {}
+    for holder in holders():
+        # the EU has two presidents (the Commission's and the European Council's)
+        key = (holder.country, holder.title, "" if holder.country != "EU" else holder.name)
+        by_office.setdefault(key, []).append((holder.start, holder.end))
+    for terms in by_office.values():
+        terms.sort()
+        for (_s1, e1), (s2, _e2) in pairwise(terms):
+            assert e1 is not None and e1 <= s2
+
+
+@pytest.mark.parametrize("line", HEADS["systems"])
+def test_each_system_is_a_party_of_the_gazetteer(line: str) -> None:
+    country = line.partition("|")[0].strip()
+    assert country in {c.name for c in COUNTRIES}

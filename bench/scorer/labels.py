@@ -70,7 +70,8 @@ class Label(msgspec.Struct, frozen=True, kw_only=True):
 
     document: str
     text: str
-    title: str
+    #: null when the text prints no title (the parser should then give none)
+    title: str | None
     date: str | None
     place: str | None
     parties: list[str]

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
+
+import msgspec
 
 from ..followup import CLOSED_STATUSES, FollowUp
 from ..model import Item, Statement
 from . import (
+    AreaDigest,
     Deadline,
     Milestone,
     Progress,
@@ -150,8 +152,7 @@ _COMMON_HEADING_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(msgspec.Struct, frozen=True):
     """One line to take: a single sentence about one commitment."""
 
     item: Item
@@ -160,8 +161,7 @@ class Line:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class AreaLines:
+class AreaLines(msgspec.Struct, frozen=True):
     """The lines to take of one area, and how many of its commitments had no
     room on the front sheet."""
 
@@ -170,9 +170,12 @@ class AreaLines:
     more: int = 0
 
 
-@dataclass(frozen=True)
-class Briefing:
-    """Everything the front sheet says, in order."""
+class Briefing(msgspec.Struct, frozen=True):
+    """Everything the front sheet says, in order.
+
+    The records of the briefing are msgspec Structs, not dataclasses: a Struct
+    class is made in microseconds, a dataclass's methods are compiled on every
+    import (about 1 ms a class, on every run)."""
 
     meeting: str
     meeting_date: date | None
@@ -188,6 +191,20 @@ class Briefing:
     progress: Progress | None
     #: items the parser flagged for a careful reader to check
     review: int
+    #: what the lines to take are chosen from (for :func:`with_line_budget`)
+    _context: _Context | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """The same content (what the lines were chosen from is not compared)."""
+        if not isinstance(other, Briefing):
+            return NotImplemented
+        return all(
+            getattr(self, name) == getattr(other, name)
+            for name in self.__struct_fields__
+            if name != "_context"
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def overdue(self) -> list[Deadline]:
@@ -226,11 +243,21 @@ def brief(
         deadlines=due,
         progress=done,
         review=sum(1 for i in statement.items if i.review),
+        _context=context,
     )
 
 
-@dataclass(frozen=True)
-class _Context:
+def with_line_budget(briefing: Briefing, line_budget: int) -> Briefing:
+    """``briefing`` with at most ``line_budget`` lines to take: what
+    :func:`brief` gives with that budget, without working out the rest again
+    (only the lines to take depend on the budget; each line is written once).
+    The Word note and the PDF summary try smaller budgets until they fit."""
+    if briefing._context is None:
+        raise ValueError("the briefing was not made by brief()")
+    return msgspec.structs.replace(briefing, lines=_lines(briefing._context, line_budget))
+
+
+class _Context(msgspec.Struct, frozen=True, eq=False):
     statement: Statement
     records: Mapping[str, FollowUp]
     as_of: date
@@ -239,7 +266,10 @@ class _Context:
     deadlines: list[Deadline]
     #: item IDs past their due date, and each item's milestones (looked up per line)
     late: frozenset[str] = frozenset()
-    timed: Mapping[str, list[Milestone]] = field(default_factory=dict)
+    timed: Mapping[str, list[Milestone]] = msgspec.field(default_factory=dict)
+    #: the areas and their commitments, and each commitment's line once written
+    groups: list[AreaDigest] = msgspec.field(default_factory=list)
+    written: dict[int, Line] = msgspec.field(default_factory=dict)
 
     @classmethod
     def of(
@@ -255,7 +285,8 @@ class _Context:
         for milestone in timed:
             by_item.setdefault(milestone.item.id, []).append(milestone)
         late = frozenset(d.item.id for d in due if d.overdue)
-        return cls(statement, records, as_of, meeting_date, timed, due, late, by_item)
+        groups = digest(statement)
+        return cls(statement, records, as_of, meeting_date, timed, due, late, by_item, groups)
 
 
 def _default_meeting(statement: Statement) -> str:
@@ -579,7 +610,8 @@ def _lines(context: _Context, budget: int) -> list[AreaLines]:
     rank = {id(i): (_priority(context, i), order[id(i)]) for i in commitments}
     # every area that has commitments gets its most pressing one first, then
     # the most pressing of the rest fill the budget
-    firsts = [min(g.commitments, key=lambda i: rank[id(i)]) for g in digest(st) if g.commitments]
+    groups = context.groups
+    firsts = [min(g.commitments, key=lambda i: rank[id(i)]) for g in groups if g.commitments]
     firsts.sort(key=lambda i: rank[id(i)])
     chosen = {id(i) for i in firsts[:budget]}
     for item in sorted(commitments, key=lambda i: rank[id(i)]):
@@ -587,18 +619,26 @@ def _lines(context: _Context, budget: int) -> list[AreaLines]:
             break
         chosen.add(id(item))
     result: list[AreaLines] = []
-    for group in digest(st):
+    for group in groups:
         kept = [i for i in group.commitments if id(i) in chosen]
         if not group.commitments:
             continue
         result.append(
             AreaLines(
                 label=group.label,
-                lines=[line(context, item) for item in kept],
+                lines=[_written(context, item) for item in kept],
                 more=len(group.commitments) - len(kept),
             )
         )
     return result
+
+
+def _written(context: _Context, item: Item) -> Line:
+    """:func:`line`, written once per item and context."""
+    found = context.written.get(id(item))
+    if found is None:
+        found = context.written[id(item)] = line(context, item)
+    return found
 
 
 def line(context: _Context, item: Item) -> Line:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lazy import LazyPattern
+
 DATA = Path(__file__).with_name("data") / "actions.tsv"
 
 
@@ -32,24 +34,25 @@ NOT_ADVERBS = _word_set(
 
 #: a coordinator before a verb: ", ", ", and ", " and ", " as well as "
 _COORDINATED = re.compile(
-    r"(?P<coord>\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?P<coord>[;,]?\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s+|\s*,\s*(?:and\s+)?|\s+and\s+|"
+    r"\s+as\s+well\s+as\s+)"
     r"(?P<adverbs>(?:(?:further|jointly|also|then|[a-z]+ly)\s+)*)"
     r"(?P<verb>(?:not\s+)?(?P<word>[a-z]+))\b"
 )
 #: what opens a verb's object: a determiner, a possessive, a name or a number
-_OBJECT = re.compile(
+_OBJECT = LazyPattern(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|this|these|those|all|any|each|every|such|"
     r"new|more|further|greater|closer)\b|[A-Z0-9]|[\w-]+[’']s\b)"
 )
 #: what cannot open a verb's object: a preposition, a conjunction, punctuation
-_NO_OBJECT = re.compile(
+_NO_OBJECT = LazyPattern(
     r"\s*(?:(?:of|for|in|on|at|and|or|with|to|from|by|as|into|between|among)\b|[,.;:)]|$)"
 )
 #: after a verb, a noun's preposition ("review of", "support for")
-_NOUN_AFTER = re.compile(r"\s*(?:of|for)\b|\s*[,.;:)]|\s*$")
+_NOUN_AFTER = LazyPattern(r"\s*(?:of|for)\b|\s*[,.;:)]|\s*$")
 #: between two verbs without a comma: an infinitive, relative or gerund clause
 #: that the second verb may complete ("to develop and produce")
-_NESTED = re.compile(
+_NESTED = LazyPattern(
     r"\bto\s+[a-z]+|\b(?:that|which|who|whom|whose|where)\b|"
     r"\b(?:by|in|on|for|of|through|including|while|when|after|before|without)\s+[a-z]{2,}ing\b"
 )
@@ -59,7 +62,7 @@ _NOT_GERUNDS = _word_set(
     something anything everything morning evening ceiling"""
 )
 #: where the verbs under one modal end: a new clause
-_CLAUSE_END = re.compile(r"[;:]|\.\s|\b(?:will|shall)\b")
+_CLAUSE_END = re.compile(r";(?!\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s)|:|\.\s|\b(?:will|shall)\b")
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ def coordinated_verbs(sentence: str, start: int, end: int) -> list[Coordinated]:
         after = sentence[match.end() :]
         if _NOUN_AFTER.match(after) or (word in table.nouns and not _object_follows(after, found)):
             continue
-        comma = "," in match.group("coord")
+        comma = "," in match.group("coord") or "\n" in match.group("coord")  # or a bullet
         if not comma and _nested(sentence[level : match.start()]):
             continue  # "to develop and produce": the infinitive's own verbs
         verb_end = match.end() + table.tail(word, after)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..model import Person
 from .gazetteer import mentions
+from .lazy import LazyPattern
 from .verbs import word_set
 
 AGENCIES = Path(__file__).with_name("data") / "agencies.tsv"
@@ -29,7 +30,7 @@ BOTH = "both"
 _COLLECTIVE_NOUNS = (
     r"sides|leaders|heads\s+of\s+(?:state|government)|countries|governments|parties|delegates|"
     r"participants|ministers|foreign\s+ministers|prime\s+ministers|presidents|members|nations|"
-    r"partners|delegations|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+|"
+    r"partners|delegations|states|sides'?\s+leaders|summit\s+leaders|leaders\s+of\s+[\w\s]+|"
     r"national\s+security\s+advis[eo]rs|advis[eo]rs|co-?chairs|chairs"
 )
 _COLLECTIVE = re.compile(
@@ -41,7 +42,22 @@ _COLLECTIVE = re.compile(
 _FIRST_PERSON = re.compile(
     r"^(?:we|us|our\s+(?:\w+\s+)?(?:nations|countries|governments|leaders|delegations|"
     r"administrations|sides|teams|officials|ministers|representatives|negotiators|envoys)|"
-    r"together,?\s+we|they|both|all\s+of\s+us)$",
+    r"together,?\s+we|they|both|all\s+of\s+us|neither(?:\s+(?:side|country|party))?|"
+    r"the\s+(?:meeting|summit|conference|retreat))$",
+    re.I,
+)
+#: the bond the parties form, acting as one: "the Alliance", "our partnership",
+#: "our strategic partnership" (named with a party, "the U.S.-ROK Alliance", it is
+#: a body of the parties: see ``_body``)
+_BOND = LazyPattern(r"^(?:the|our)\s+(?:[a-z-]+\s+){0,2}(?:alliance|partnership)$", re.I)
+_OF_HEADS = word_set(
+    "leaders heads ministers presidents governments delegations representatives peoples"
+)
+#: a collective of named countries: "the leaders of Japan and the Philippines"
+_OF_PARTIES = LazyPattern(
+    r"^(?:the\s+)?(?:[a-z]+\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+"
+    r"government)?|prime\s+ministers|presidents|(?:foreign\s+)?ministers|governments|"
+    r"delegations|representatives|peoples)\s+of\s+(?P<list>[A-Z].+|the\s+[A-Z].+)$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|it)$", re.I)
@@ -102,16 +118,23 @@ _ACTOR_NOUNS = re.compile(
     r"group)\b",
     re.I,
 )
+#: the words of a collective of one party ("ASEAN Leaders", "the Japanese ministers")
+_GROUP_WORDS = word_set(
+    """leaders leader ministers minister member members states delegation delegations
+    representatives officials governments foreign prime presidents"""
+)
 _PARTS = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
 #: what makes a name an organisation that can act for its party
 _BODY = re.compile(
     r"\b(?:department|agency|administration|ministry|corporation|office|service|bureau|"
     r"institute|authority|commission|council|committee|bank|fund|corps|group|forum|"
-    r"dialogue|secretariat|mechanism|task\s+force|partnership)\b",
+    r"dialogue|secretariat|mechanism|task\s+force|partnership|alliance)\b",
     re.I,
 )
+#: a named body: "the Center for International Private Enterprise", "the Gates Foundation"
+_NAMED_BODY = LazyPattern(r"^the\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|and|the|on))*$")
 #: a body all the parties hold together
-_JOINT = re.compile(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
+_JOINT = LazyPattern(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,13 +163,33 @@ class ActorResolver:
         self.parties = list(parties or [])
         self._agencies = agencies or {}
         self._group_names = group_names
+        self._seen: dict[tuple[str, tuple[str, ...]], Actors | None] = {}
 
     def resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
-        """The actors a subject names, or None when it names none."""
+        """The actors a subject names, or None when it names none (remembered: a
+        sentence tries many phrases before its verb, and statements repeat them)."""
+        key = (subject, tuple(previous) if previous else ())
+        if key not in self._seen:
+            self._seen[key] = self._resolve(subject, previous)
+        return self._seen[key]
+
+    def _resolve(self, subject: str, previous: list[str] | None) -> Actors | None:
         phrase = clean_subject(subject)
         if not phrase or _NOT_SUBJECT.match(phrase):
             return None
         lowered = phrase.lower()
+        head = lowered.split(" of ", 1)[0].rsplit(None, 1)[-1] if " of " in lowered else ""
+        of_list = _OF_PARTIES.match(phrase) if head in _OF_HEADS else None
+        if of_list:  # "the leaders of Japan and the Philippines": the parties they lead
+            listed = self._list_of_actors(of_list.group("list"))
+            if listed is not None and listed.how != "generic":
+                return listed
+        group = self._party_group(phrase)
+        if group is not None:
+            return group  # "ASEAN Leaders", "the Japanese ministers"
+        bond = "alliance" in lowered or "partnership" in lowered
+        if bond and len(self.parties) != 1 and _BOND.match(phrase):
+            return Actors([BOTH], "collective")  # "the Alliance", "our partnership"
         if _FIRST_PERSON.match(lowered) or (
             _COLLECTIVE.match(phrase) and not self._resolve_party(phrase)
         ):
@@ -163,6 +206,9 @@ class ActorResolver:
         body = self._body(phrase)
         if body is not None:
             return body
+        with_partners = self._list_of_actors(phrase, partners=True)
+        if with_partners is not None:
+            return with_partners  # "the U.S. Department of State and the Center for X"
         words = phrase.split()
         if (
             len(words) <= 8
@@ -173,7 +219,7 @@ class ActorResolver:
             return Actors([phrase], "generic")
         return None
 
-    def _list_of_actors(self, phrase: str) -> Actors | None:
+    def _list_of_actors(self, phrase: str, partners: bool = False) -> Actors | None:
         """A phrase made only of parties, leaders and collectives ("Japan", "the
         Japanese side", "President Yoon and Prime Minister Kishida"), not one that
         merely mentions a party ("the signing of the Exchange of Notes on Japan's")."""
@@ -182,26 +228,51 @@ class ActorResolver:
         parts = [p for p in _PARTS.split(phrase) if p.strip()]
         if len(parts) > 1 and not re.search(r"\band\b|&", phrase):
             return None  # "At the request of X, the U.S. agency": no list without "and"
+        if len(parts) > 1 and self._every_leader(parts):
+            return Actors([BOTH], "collective")  # "President A and President B", all of them
+        # with ``partners``, named bodies that are no actor of the statement ("the
+        # Center for X") may stand beside one: they are left out
+        skipped = 0
         for part in parts:
             part = part.strip()
             if not part:
                 continue
             found = self._one_actor(part)
+            if found is None and partners and len(parts) > 1 and _NAMED_BODY.match(part):
+                skipped += 1
+                continue
             if found is None:
                 return None
             for name in found.names:
                 if name not in names:
                     names.append(name)
             hows.add(found.how)
-        if not names:
+        if not names or (skipped and not hows & {"party", "person"}):
             return None
         if BOTH in names:
             return Actors([BOTH], "collective")
         return Actors(names, "person" if hows == {"person"} else "party")
 
+    def _party_group(self, phrase: str) -> Actors | None:
+        """A collective of one party ("ASEAN Leaders", "the Japanese ministers",
+        "the ASEAN Member States"): that party, when it is one of the parties."""
+        last = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
+        if last not in _GROUP_WORDS or not _COLLECTIVE.match(phrase):
+            return None
+        party = self._resolve_party(phrase)
+        if party is None or (self.parties and party not in self.parties):
+            return None
+        rest = re.findall(r"[\w’'.-]+", _without_countries(phrase).lower())
+        if rest and all(w in _PARTY_WORDS or w in _GROUP_WORDS for w in rest):
+            return Actors([party], "party")
+        return None
+
     def _one_actor(self, part: str) -> Actors | None:
         part = _HONORIFIC.sub("", part)
-        if _COLLECTIVE.match(part):
+        group = self._party_group(part)
+        if group is not None:
+            return group
+        if _COLLECTIVE.match(part) and not self._resolve_party(part):  # not "the United States"
             return Actors([BOTH], "collective")
         person = self._person_in(part)
         if person is not None and person.party:
@@ -223,6 +294,10 @@ class ActorResolver:
         agency = self._agencies.get(name)
         if agency and (not self.parties or agency in self.parties):
             return Actors([agency], "party")
+        owned = re.fullmatch(r"(?P<owner>.+?)(?:[’']s)?\s+[A-Z][A-Z0-9&-]{1,9}", name)
+        party = self._resolve_party(owned.group("owner")) if owned else None
+        if party and (not self.parties or party in self.parties):
+            return Actors([party], "party")  # "the U.S. CDC", "Japan's JICA"
         if not _BODY.search(name) or not name[:1].isupper() or "," in name:
             return None
         words = set(re.findall(r"[\w+’'.-]+", name))
@@ -238,6 +313,14 @@ class ActorResolver:
         if len(named) > 1 and len(self.parties) > 1 and set(named) == set(self.parties):
             return Actors([BOTH], "collective")  # "the U.S.-Japan Economic Dialogue"
         return None
+
+    def _every_leader(self, parts: list[str]) -> bool:
+        """Whether a list names every person who speaks for a party, and nobody
+        else: "President A and President B" is all the parties acting together,
+        even where the text never says which party each of them leads."""
+        named = [self._person_in(_HONORIFIC.sub("", part.strip())) for part in parts]
+        people = {p.name for p in self._people}
+        return len(people) > 1 and all(named) and {p.name for p in named if p} == people
 
     def _person_in(self, phrase: str) -> Person | None:
         for person in self._people:

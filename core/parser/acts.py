@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from ..model import Category
 from .actions import action_table
+from .lazy import LazyPattern
 from .verbs import VerbEntry, verb_table, word_set
 
 #: adverbs between a subject and its verb ("Both sides also welcomed")
@@ -40,6 +41,11 @@ ADVERBS = re.compile(
     r"unequivocally|resolutely|wholeheartedly|positively|actively|particularly|especially|"
     r"still|now|thus|happily|[a-z]+ly))+$",
     re.I,
+)
+
+#: a second adjective that shares the complement: "committed to *and invested in* X"
+SHARED_PREDICATE = LazyPattern(
+    r"^\s*(?:and|or)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|ive|ful|ant|ent)\s+(?:in|to|of|about|on)\s+"
 )
 
 #: passive acts: "was underlined by the Japanese side"
@@ -91,6 +97,10 @@ _HOPE_NOUN = re.compile(
     _POSS + r"(?:hope|hopes|expectation|expectations|wish|wishes|desire\s+to\s+see|desire)\b"
 )
 _DECISION_NOUN = re.compile(_POSS + r"decision\b")
+#: "confirm their continuing coordination to ...": their own action goes on
+_CONTINUED_ACTION = LazyPattern(
+    r"^\s*(?:their|our|its)\s+continu(?:ed|ing)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b"
+)
 #: "... and our commitment to": a second object that commits
 _AND_COMMITMENT = re.compile(
     r"\band\s+(?:our|their|its)\s+(?:[a-z-]+\s+){0,2}(?:commitment|determination|resolve)"
@@ -101,31 +111,55 @@ _VIEW_THAT = re.compile(
     r"^\s*(?:(?:the|a|their|our|its|his|her)\s+)?(?:[a-z-]+\s+){0,2}?(?:view|views|recognition|"
     r"understanding|belief|conviction)\s+(?=that\b)"
 )
+#: an addressee between a verb and its "that" clause ("to the international community")
+_ADDRESSEE = LazyPattern(
+    r"^\s*to\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w\s.’'-]{2,60}?\s+(?=that\b)"
+)
 _TO_ACTION = re.compile(r"^\s*to\s+(?!the\b|a\b|an\b)[a-z]+")
 _THAT_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?that\s+(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
+    r"^\s*,?\s*(?:(?:also|today|further|now|jointly)\s+)?"
+    r"(?:that\s+|(?=(?:we|they|it|he|she)\s))(?P<subject>[^,;:]{1,80}?)\s+(?:(?:also|further|fully|jointly|[a-z]+ly)\s+)*"
     r"(?P<aux>will|would|shall|should|must|intends?\s+to|plans?\s+to|stands?\s+ready|"
     r"(?:are|is|was|were)\s+(?:ready|prepared|willing)|commits?\b|are\s+(?:fully\s+)?committed|is\s+(?:fully\s+)?committed|"
     r"remains?\s+committed|are\s+determined|is\s+determined)\b(?!\s+(?:be|have)\s+(?![a-z]+ing\b))",
     re.I,
 )
-_AGENTS = re.compile(
+_AGENTS = LazyPattern(
     r"^\s*(?:(?:our|their|the|its)\s+)?(?:(?:relevant|respective|senior|appropriate|"
     r"(?-i:[A-Z][\w-]*))\s+)*(?:officials|ministers|ministries|governments|agencies|teams|"
     r"negotiators|representatives|experts|sherpas|envoys|administrations|delegations|"
     r"economies|working\s+groups?)\b",
     re.I,
 )
-_OWN_AGENTS_SUBJECT = re.compile(
+_OWN_AGENTS_SUBJECT = LazyPattern(
     r"\b(?:officials|ministers|ministries|governments|agencies|negotiators|representatives|"
     r"experts|administrations|they|we)\b",
     re.I,
 )
-_PRESCRIPTIVE = re.compile(r"\b(?:should|shall)\b(?!\s+be\s+(?:no|not)\b)", re.I)
+_PRESCRIPTIVE = LazyPattern(r"\b(?:should|shall)\b(?!\s+be\s+(?:no|not)\b)", re.I)
 _LEADING_ADVERBS = re.compile(
     r"^\s*(?:(?:further|also|jointly|swiftly|fully|continue\s+to|actively|together|"
     r"[a-z]+ly)\s+)*"
 )
+#: "that X will / would be established": an action planned in the passive
+_PASSIVE_FUTURE = LazyPattern(
+    r"\b(?:will|would|shall)\s+(?:also\s+|further\s+|soon\s+)?be\s+(?P<participle>[a-z]+(?:ed|en)|"
+    r"held|made|set|built|sent|met|led)\b"
+)
+_IRREGULAR_PARTICIPLES = {
+    "held": "hold",
+    "made": "make",
+    "set": "set",
+    "built": "build",
+    "sent": "send",
+    "given": "give",
+    "taken": "take",
+    "undertaken": "undertake",
+    "led": "lead",
+    "chosen": "choose",
+    "met": "meet",
+    "strengthened": "strengthen",
+}
 #: gerunds after "look forward to" that receive rather than act
 _RECEIVING = frozenset({"receiving", "seeing", "hearing", "witnessing"})
 #: meetings: looking forward to one is looking forward to taking part in it
@@ -138,7 +172,8 @@ _OUTCOMES = word_set(
 #: what the speakers themselves do, as nouns ("look forward to further work")
 _JOINT_WORK = word_set(
     """work meeting meetings launch talks consultations consultation dialogue dialogues
-    discussions discussion cooperation collaboration engagement exchanges"""
+    discussions discussion cooperation collaboration engagement exchanges completion
+    conclusion"""
 )
 #: nouns of action: "commitment to the implementation of", "to international cooperation"
 _ACTION_NOUNS = word_set(
@@ -148,8 +183,18 @@ _ACTION_NOUNS = word_set(
     efforts measures defense defence protection provision delivery deployment
     reduction elimination mobilization mobilisation financing funding investment
     investments contribution contributions exchange exchanges dialogue partnership
-    work reform reforms"""
+    work reform reforms consultation consultations"""
 )
+#: words in -ing that are adjectives far more often than gerunds ("to leading
+#: democracies", "the emerging technologies"): they open a noun phrase
+_PARTICIPLES = word_set(
+    """leading emerging developing existing ongoing remaining following underlying
+    evolving rising changing lasting enduring outstanding pressing growing neighbouring
+    neighboring promising thriving upcoming forthcoming coming pending prevailing
+    founding governing"""
+)
+#: nouns of action that name a stance rather than an act
+_STANCES = word_set("support recognition assistance")
 #: adjectives that open a noun phrase ("international", "constructive", "continued")
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "ary", "ed", "ible", "able")
 #: where a noun phrase's head has been passed
@@ -200,6 +245,8 @@ def is_action(text: str) -> bool:
     sharing of data") rather than a principle, goal or body ("peace", "the G20",
     "high standards", "the complete denuclearization of ...")."""
     text = re.sub(r"^\s*(?:to|towards|for)\s+", "", text)
+    if text.lstrip().startswith(("and ", "or ")):
+        text = SHARED_PREDICATE.sub("", text, count=1)  # "committed to and invested in X"
     words = re.findall(r"[\w’'-]+", _LEADING_ADVERBS.sub("", text)[:160])
     if not words:
         return False
@@ -209,7 +256,12 @@ def is_action(text: str) -> bool:
     lowered = re.sub(r"^non-", "", first.lower())
     if lowered in action_table().verbs:
         return True  # "to drive", "to secure"
-    if lowered in _DETERMINERS or lowered in _SHORT_ADJECTIVES or _adjective(lowered):
+    if (
+        lowered in _DETERMINERS
+        or lowered in _SHORT_ADJECTIVES
+        or lowered in _PARTICIPLES
+        or _adjective(lowered)
+    ):
         return _head_is_action(words[1:])  # a noun phrase: its head decides
     if lowered in _ACTION_NOUNS or _gerund(lowered):
         return True
@@ -228,7 +280,7 @@ def _adjective(word: str) -> bool:
 
 
 def _gerund(word: str) -> bool:
-    return word.endswith("ing") and len(word) > 5 and "-" not in word
+    return word.endswith("ing") and len(word) > 5 and "-" not in word and word not in _PARTICIPLES
 
 
 def _head_is_action(words: list[str]) -> bool:
@@ -267,6 +319,9 @@ def embedded_category(
         return "affirmation"
     if _DECISION_NOUN.match(tail):
         return "agreement"
+    continued = _CONTINUED_ACTION.match(tail) if "continu" in tail[:24] else None
+    if continued and continued.group("noun") in _ACTION_NOUNS - _STANCES:
+        return "pledge"  # support stays a stance: "reaffirmed their continued support"
     if not agreeing and _TO_ACTION.match(tail):
         return "pledge"
     clause = _THAT_CLAUSE.match(_VIEW_THAT.sub("", tail, count=1))
@@ -302,7 +357,29 @@ def _agreement(verb: str, tail: str, speaks: Speaks) -> Category:
     embedded = embedded_category(
         clause, lambda s: speaks(s) or bool(_OWN_AGENTS_SUBJECT.search(s)), agreeing=True
     )
+    if embedded is None and _planned(sentence_clause):
+        return "agreement"  # "agreed that a joint committee would be established"
     return embedded or "affirmation"
+
+
+def _planned(clause: str) -> bool:
+    """Whether a "that" clause plans an action in the passive: "that a committee
+    will / would be established", "that the next meeting will be held in Tokyo"."""
+    found = _PASSIVE_FUTURE.search(clause[:200])
+    return found is not None and bool(_lemmas(found.group("participle")) & action_table().verbs)
+
+
+def _lemmas(participle: str) -> set[str]:
+    """The base forms a past participle may come from ("convened" -> convene,
+    "established" -> establish, "planned" -> plan, "held" -> hold)."""
+    if participle in _IRREGULAR_PARTICIPLES:
+        return {_IRREGULAR_PARTICIPLES[participle]}
+    forms = {participle[:-1], participle[:-2]}
+    if participle.endswith("ied"):
+        forms.add(participle[:-3] + "y")
+    if len(participle) > 4 and participle[-3] == participle[-4]:
+        forms.add(participle[:-3])
+    return forms
 
 
 def _looking_forward(tail: str) -> Category:
@@ -310,10 +387,23 @@ def _looking_forward(tail: str) -> Category:
     if not words:
         return "affirmation"
     first = words[0].lower()
-    if first.endswith("ing") and first not in _RECEIVING and len(first) > 5:
-        return "intention"
+    mutual = " ".join(words[1:3]).lower() in ("one another", "each other")
+    if first.endswith("ing") and (first not in _RECEIVING or mutual) and len(first) > 5:
+        return "intention"  # "discussing ...", "seeing one another again"
     head = [w.lower() for w in words[:4] if w.lower() not in _DETERMINERS]
-    adjectives = {"further", "future", "continued", "regular", "closer", "more", "new", "next"}
+    adjectives = {
+        "further",
+        "future",
+        "continued",
+        "regular",
+        "closer",
+        "more",
+        "new",
+        "next",
+        "early",
+        "swift",
+        "timely",
+    }
     for word in head:
         if word in _JOINT_WORK:
             return "intention"
@@ -353,8 +443,15 @@ def decide_category(
     if rule in ("states", "noun"):
         # the verb's object: "their determination to ..." when the phrase holds the noun
         words = verb.split(None, 1)
-        obj = f"{words[1]} {tail.lstrip()}" if len(words) > 1 else tail
-        category = embedded_category(obj, speaks, own=own) or entry.category
+        # the stance noun the phrase holds is the object ("reaffirm *our commitment*");
+        # a phrase that ends in its verb ("are pleased to announce") has none
+        held = len(words) > 1 and " to " not in f" {words[1]} "
+        obj = f"{words[1]} {tail.lstrip()}" if held else tail
+        embedded = embedded_category(obj, speaks, own=own)
+        if embedded is None and tail.lstrip().startswith("to ") and _ADDRESSEE.match(tail):
+            # an addressee before the clause: "sent a message to the world that ..."
+            embedded = embedded_category(_ADDRESSEE.sub("", tail, count=1), speaks, own=own)
+        category = embedded or entry.category
         if category == "affirmation" and _also_committed(tail):
             return "pledge"  # "reiterate our condemnation of X and our commitment to pursuing Y"
         return category

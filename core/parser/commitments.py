@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Category
+from .lazy import LazyPattern
 
 COMMITTING: frozenset[Category] = frozenset({"pledge", "agreement", "intention"})
 
@@ -25,11 +26,19 @@ _FULFILLED_HERE = re.compile(
 )
 
 
+#: "hereby declare / commit / resolve to X": the document performs the declaring,
+#: what is declared still lies ahead
+_DECLARING = LazyPattern(
+    r"\b(?:declare|commit|pledge|resolve|undertake|agree|decide|affirm|reaffirm|confirm)\w*\s*$",
+    re.I,
+)
+
+
 def is_commitment(category: Category, verb: str = "", complement: str = "") -> bool:
     """Whether an act of this category commits the speakers: pledge, agreement and
     intention do, unless the statement itself fulfils the act (``hereby``, "agreed
     to issue this statement")."""
     if category not in COMMITTING:
         return False
-    fulfilled = re.search(r"\bhereby\b", verb, re.I) or _FULFILLED_HERE.match(complement)
-    return not fulfilled
+    performed = "hereby" in verb.lower() and not _DECLARING.search(verb)
+    return not (performed or _FULFILLED_HERE.match(complement))

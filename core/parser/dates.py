@@ -359,8 +359,28 @@ def _relative_candidates(text: str) -> list[_Candidate]:
             found.append(_Candidate(context.start(), word.end(), "relative", fields))
     days = _DAY_WORD.finditer(text) if "day" in text or "morrow" in text else ()
     for day in days:
+        if _FIGURATIVE_DAY.search(text, max(0, day.start() - 12), day.start()):
+            continue  # "the workforce of tomorrow", "the challenges of today and tomorrow"
         found.append(_Candidate(day.start(), day.end(), "day", {"rel": day.group().lower()}))
+    seasons = _SEASON.finditer(text) if _SEASON_HINT.search(text) else ()
+    for season in seasons:
+        fields = {"rel": season["rel"].lower(), "season": season["season"].lower()}
+        found.append(_Candidate(season.start(), season.end(), "season", fields))
     return found
+
+
+#: "of tomorrow", "today and tomorrow": the present and the future, no day
+_FIGURATIVE_DAY = re.compile(r"(?i:\bof|\btoday\s+and)\s+$")
+_SEASON_HINT = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+# "this fall", "next spring", "the coming winter", "later this summer": the year of
+# that season, relative to the statement's date
+_SEASON = re.compile(
+    r"(?i:\b(?:(?:earlier|later|early|late)\s+)?"
+    r"(?P<rel>this|next|last|coming|the\s+coming|upcoming|the\s+upcoming)\s+)"
+    r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"
+)
+#: the month each season starts in (the northern seasons statements mean)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 _PART_OF_THE = re.compile(
@@ -488,6 +508,16 @@ def _resolve(
         return f"{year:04d}-{month:02d}"
     if kind == "day":
         return (reference + datetime.timedelta(days=_DAY_DELTA[f["rel"]])).isoformat()
+    if kind == "season":
+        # this season: the statement's year; next / coming: the first such season
+        # to start after the statement's date; last: the one before it
+        start = _SEASON_START[f["season"]]
+        rel = f["rel"].split()[-1]
+        if rel == "this":
+            return f"{reference.year:04d}"
+        if rel == "last":
+            return f"{reference.year - (1 if reference.month < start + 3 else 0):04d}"
+        return f"{reference.year + (1 if start <= reference.month else 0):04d}"
     # relative: this/next/last year or month
     delta = _DELTA[f["rel"].lower()]
     if f["unit"] == "year":

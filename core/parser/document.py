@@ -8,7 +8,7 @@ from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
 from .actors import group_names, read_agencies
-from .items import ActReader, ItemDraft, read_items
+from .items import ActReader, ItemDraft, LeadIn, completes, lead_in, point_item, read_items
 from .layout import Layout, build_layout
 from .limits import check_items
 from .metadata import find_date_and_place
@@ -52,7 +52,7 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
 
     closing_people = find_people(layout.closing)
     parties = find_parties(title, [*people, *closing_people], opening)
-    leaders = choose_leaders(people, parties, meeting)
+    leaders = choose_leaders(people, parties, meeting, dated.date)
     signatories = find_signatories(layout.closing, leaders)
     leaders = leaders_or_signatories(leaders, signatories)
 
@@ -77,16 +77,22 @@ def build_statement(result: ReadResult, *, source: Source | None = None) -> Stat
     everyone = {p.short_name for p in parties}
     speakers = speaking_bodies(title, [n for p in parties for n in (p.name, p.short_name)])
     items: list[Item] = []
+    lead: LeadIn | None = None  # "WE HEREBY DECLARE:", completed by the points after it
     for k, text in enumerate(layout.preamble, start=1):
         # participial clauses ("Affirming ...;", "Committing to ...;") hold no act:
         # they have no subject (docs/parser.md, section 4)
         drafts = read_items(text, reader, fallback=False)
+        lead = lead_in(text, reader)
         items.extend(
             _items(drafts, f"pre{k}", None, None, dated.date, acronyms, everyone, speakers)
         )
     for para in paragraphs:
         key = str(para.number) if para.number is not None else f"p{para.index}"
         drafts = read_items(para.text, reader, fallback=True)
+        if completes(para.text, lead) and lead and all(not d.verb for d in drafts):
+            drafts = [point_item(para.text, lead, reader)]  # "1. To deepen ..."
+        else:
+            lead = lead_in(para.text, reader)
         number = para.number if para.number is not None else para.index
         items.extend(
             _items(drafts, key, number, para.area_id, dated.date, acronyms, everyone, speakers)
@@ -190,7 +196,7 @@ def _items(
 
     items = []
     for n, draft in enumerate(drafts, start=1):
-        dates: list[DateMention] = find_dates(draft.text, reference)
+        dates: list[DateMention] = find_dates(draft.own_text, reference)
         actors = draft.actors
         if len(everyone) >= 2 and set(actors) == everyone:
             actors = ["both"]  # all the parties acting together
@@ -204,9 +210,9 @@ def _items(
                 verb=draft.verb,
                 category=draft.category,
                 is_commitment=draft.is_commitment,
-                organizations=find_organizations(draft.text, acronyms, speakers),
-                instruments=find_instruments(draft.text, acronyms),
-                projects=find_projects(draft.text, acronyms),
+                organizations=find_organizations(draft.own_text, acronyms, speakers),
+                instruments=find_instruments(draft.own_text, acronyms),
+                projects=find_projects(draft.own_text, acronyms),
                 dates=dates,
                 review=draft.review,
             )

@@ -99,10 +99,13 @@ def _organizations(text: str, items: _Items, presented: frozenset[str]) -> tuple
         return ()
     names = resolve_spans([*instrument_spans(text, items), *_projects_only(text, items, presented)])
     inner = [s for s in spans if _within_longer(s, names)]
+    documents = {(s.start, s.end) for s in instrument_spans(text, items)}
     listed: dict[str, str] = {}
     for span in spans:
         if span in inner or _defines_inner(text, span, inner, names):
             continue
+        if (span.start, span.end) in documents:
+            continue  # "Bank of Japan Loan Agreement": a document's name, not a body's
         listed.setdefault(organisation_key(span.label), span.label)
     return tuple(listed.values())
 

@@ -36,10 +36,13 @@ from .names import (
     POSSESSIVE,
     QUOTED,
     QUOTED_NAME_RUN,
+    ROMAN_NUMERAL,
+    TOKEN,
     YEARISH,
     Span,
     clean_name,
     data_lines,
+    printed_through_acronym,
     resolve_spans,
     strip_leading,
     tokens_before,
@@ -167,7 +170,7 @@ _BETWEEN = re.compile(
 )
 _COMPLEMENT = re.compile(
     rf"\s+(?P<conn>on|of|for|concerning|regarding|toward|towards|in|to)\s+(?:the\s+)?"
-    rf"(?P<unit>{NAME_LIST}|{QUOTED_NAME_RUN})"
+    rf"(?P<unit>{NAME_LIST}(?:\s+and\s+{TOKEN}(?:\s+{TOKEN}){{0,3}})?|{QUOTED_NAME_RUN})"
 )
 # "and" before another instrument's name ends a complement
 _SECOND_NAME = re.compile(
@@ -181,6 +184,7 @@ _SUBTITLE = re.compile(
     r":\s+(?!(?:The|This|These|That|It|We|They|Both)\b)[A-Z][\w'’-]*"
     r"(?:,?\s+[A-Z][\w'’-]*){1,9}(?=\s*(?:[.;,)\n]|$))"
 )
+_NUMERAL_AFTER = re.compile(rf"\s+{ROMAN_NUMERAL.pattern}(?![\w’'-])")
 _SHORT_NAME = re.compile(r"\s*\((?P<short>[A-Z][\w'’ -]{2,60})\)")
 
 
@@ -228,6 +232,8 @@ def _name_end(text: str, end: int) -> int:
         count += 1
     years = _YEARS_AFTER.match(text, end)
     end = years.end() if years else end
+    numeral = _NUMERAL_AFTER.match(text, end)
+    end = numeral.end() if numeral else end  # "Work Plan IV", "Phase II"
     subtitle = _SUBTITLE.match(text, end)
     return subtitle.end() if subtitle else end
 
@@ -254,6 +260,21 @@ def _owned_name(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return strip_leading(tokens, owners=False)
 
 
+_BODY_OF = re.compile(r"(?:^|\s)(?P<w>[A-Z][\w’'-]*(?:[-‐‑–][A-Z][\w’'-]*)*)\s+of\s+$")
+
+
+def _body_led(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Name words before a head, with a body's name that leads them across its
+    "of" ("USAID–Ministry of Finance Development Objective Grant Agreement")."""
+    if not tokens:
+        return tokens
+    body = _BODY_OF.search(text, max(0, tokens[0][0] - 40), tokens[0][0])
+    if body is None or re.split(r"[-‐‑–]", body.group("w"))[-1] not in ORG_HEADS:
+        return tokens
+    of = body.end("w")
+    return [(body.start("w"), of, body.group("w")), (of + 1, of + 3, "of"), *tokens]
+
+
 def _named_spans(text: str) -> Iterator[Span]:
     """Instruments named by a head noun: 'Paris Agreement', 'Agreement between
     Japan and ... for the Liberalization, Promotion and Protection of
@@ -269,7 +290,7 @@ def _named_spans(text: str) -> Iterator[Span]:
         if not word_start(text, match.start()):
             continue
         head = match.group()
-        pre = _owned_name(tokens_before(text, match.start(), lists=True))
+        pre = _owned_name(_body_led(text, tokens_before(text, match.start(), lists=True)))
         while pre and pre[0][2] == "and":
             pre = pre[1:]
         words = [w for _, _, w in pre]
@@ -295,7 +316,7 @@ _RESOLUTION_ANCHOR = re.compile(r"esolution")
 _RESOLUTION_NUMBER = re.compile(
     r"(?P<body>\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
     r"|Human\s+Rights\s+Council)\s+)?\b(?P<word>[Rr]esolutions?)\s+(?:No\.?\s*)?"
-    r"(?P<num>\d{1,5}(?:/\d{1,5})?)(?![\w/])"
+    r"(?P<num>(?:[AS]/(?:[A-Z]{2,4}/)?RES/)?\d{1,5}(?:/\d{1,5}){0,2})(?![\w/])"
 )
 _RESOLUTION_OF_BODY = re.compile(
     r"\b(?:(?:UN|United\s+Nations)\s+)?(?:General\s+Assembly|Security\s+Council|UNGA|UNSC"
@@ -327,7 +348,10 @@ def _quoted_spans(text: str) -> Iterator[Span]:
     """Quoted titles that name an instrument: the whole title is the label."""
     for match in QUOTED.finditer(text):
         inner = match.group("c") or match.group("s") or ""
-        if INSTRUMENT_WORD.search(inner) and inner[:1].isupper():
+        # a quoted title, or a quoted short name ("“123 agreement”")
+        if (inner[:1].isupper() and INSTRUMENT_WORD.search(inner)) or (
+            inner[:1].isdigit() and INSTRUMENT_WORD.search(inner.title())
+        ):
             yield Span(match.start(), match.end(), clean_name(inner).strip(" ,;:"), 0)
 
 
@@ -375,24 +399,37 @@ def instrument_spans(text: str, items: tuple[tuple[str, str], ...] = ()) -> tupl
     listed (``items`` are the statement's acronyms).  A name followed by an
     acronym the statement defines, or that the statement defines an acronym
     for anywhere, is labelled by the acronym."""
+    defined = as_dict(items)
+    # a name printed through an acronym defined for part of it stays whole
+    named = list(_named_spans(text))
+    printed = [printed_through_acronym(text, s, defined, _closes_name) for s in named]
+    whole = {(p.start, p.end) for p, s in zip(printed, named, strict=True) if p is not s}
     spans: list[Span] = [
         *_phrase_spans(text),
         *_resolution_spans(text),
-        *_named_spans(text),
+        *printed,
         *_quoted_spans(text),
         *_acronym_spans(text, items),
     ]
     # a well-known body's name is no document's ("OECD/G20 Inclusive Framework")
     resolved = [s for s in resolve_spans(spans) if not known_label(s.label)]
-    defined = as_dict(items)
     by_expansion = _expansions(items)
     for n, span in enumerate(resolved):
+        if (span.start, span.end) in whole:
+            continue  # printed whole through an acronym the statement defines for part of it
         after = _ACRONYM_AFTER.match(text, span.end)
         if after and _stands_for(after.group(1), span.label, defined):
             resolved[n] = Span(span.start, span.end, after.group(1), span.rank)
         elif normalize_key(span.label) in by_expansion:
             resolved[n] = Span(span.start, span.end, by_expansion[normalize_key(span.label)], 0)
     return tuple(resolved)
+
+
+def _closes_name(word: str) -> bool:
+    """Whether a word closes an instrument's name: its head, a year, a numeral."""
+    return bool(
+        INSTRUMENT_WORD.fullmatch(word) or YEARISH.match(word) or ROMAN_NUMERAL.fullmatch(word)
+    )
 
 
 def _stands_for(acronym: str, name: str, defined: dict[str, str]) -> bool:

@@ -18,20 +18,33 @@ from dataclasses import dataclass, field
 from ..model import Category, Person
 from .actions import action_table, coordinated_verbs, is_adverb
 from .actors import BOTH, PERSONAL_PRONOUNS, ActorResolver, Actors, clean_subject
-from .acts import ADVERBS, IMPERSONAL, PASSIVE, PASSIVE_CATEGORY, decide_category
+from .acts import (
+    ADVERBS,
+    IMPERSONAL,
+    PASSIVE,
+    PASSIVE_CATEGORY,
+    SHARED_PREDICATE,
+    decide_category,
+)
 from .commitments import is_commitment
+from .lazy import LazyPattern
 from .sentences import split_sentences
-from .verbs import VerbEntry, VerbMatch, verb_table, word_set
+from .verbs import VerbEntry, VerbMatch, verb_forms, verb_table, word_set
 
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:(]|\b(?:that|which|who|whom|whose|where|whereas|while|when|if|because|although|"
     r"though|whether|so\s+as)\b",
     re.I,
 )
-_NEW_CLAUSE = re.compile(r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*$", re.I)
+_NEW_CLAUSE = LazyPattern(
+    r"(?:;|:|,\s*(?:and|while|but|whereas)|\.)\s*(?:(?:in|on|to|at|with|for|from|under|"
+    r"through|by)\s+[^,;]{1,40},\s*)?$",
+    re.I,
+)
 _COORDINATION = re.compile(
-    r"(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
-    r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+$",
+    r"(?:(?:,\s*|\s+)(?:and|while|but|as\s+well\s+as)"
+    r"(?:\s+(?:also|further|then|hereby|thereby|[a-z]+ly))*\s+|"
+    r"[;,]?\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s+)$",  # a list item: "we will:\n- X;\n- Y"
     re.I,
 )
 _SHARED_OBJECT = re.compile(
@@ -43,12 +56,22 @@ _NOUN_BEFORE = re.compile(
     r"on|at|as|whose|such|no|any|each|every|continued|strong|full|firm|own)|[’']s)\s+$",
     re.I,
 )
+#: a modal right after a word: the word is a noun, the subject of the modal
+_MODALS = word_set("will shall would can could should must may")
+_RELATIVE_OPENERS = word_set("in at during by on last earlier")
+#: a participle that modifies the noun before it: "the Partnership established in 2023",
+#: "the Statement adopted at the Summit", "the plan announced by Japan"
+_REDUCED_RELATIVE = LazyPattern(
+    r"\s+(?:in\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)|(?:at|during)\s+the\s+[A-Z]|by\s+(?:the\s+)?[A-Z]|on\s+\d|last\s+|"
+    r"earlier\s+)"
+)
 #: a verb that is also a noun, before a preposition ("support for", "note of")
 _NOUN_AFTER = re.compile(r"^\s*(?:(?:for|of|from|in|on|to|at|by|over|among)\b|,|\.|;)", re.I)
 #: subject words that end a larger noun phrase rather than start one ("the visit of")
 _INSIDE_PHRASE = word_set("of the a an for with by to from in on at between among through under")
 #: a sentence opened by a subordinate or participial clause ("Recognizing ..., we")
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"^(?:[A-Z][a-z]+ing|Given|As|While|Whereas|Although|Though|If|When|With|Since|"
     r"In\s+(?:view|light)\s+of|Based\s+on|Building\s+on|Guided\s+by|Mindful\s+of|"
     r"Convinced|Determined|Inspired|Encouraged|Concerned)\b"
@@ -70,6 +93,19 @@ _FOLLOWING = re.compile(r"\s+(?:as\s+follows|the\s+following)\s*[:.]?\s*$", re.I
 _PERFECT = re.compile(r"\s+(?:has|have|had)(?:\s+(?:already|also|just|now|further|[a-z]+ly))*$")
 #: an acronym in brackets just before a verb, after the name it abbreviates
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9.&+-]{1,12}\)\s*$")
+#: what opens a subordinate clause just before its subject
+_SUBORDINATORS = word_set(
+    "that which who whom whose when whenever while if since because although though whereas "
+    "once until unless after before"
+)
+#: openers between a coordinator and the subject of a new clause ("and *together* we")
+_CLAUSE_OPENERS = LazyPattern(
+    r"(?:[;:,]|\b(?:and|but|while|whereas))\s*(?P<openers>(?:(?:together|also|further|"
+    r"furthermore|moreover|additionally|finally|then|today|now|accordingly|likewise|"
+    r"in\s+(?:this|that|the\s+same)\s+(?:regard|context|spirit|connection|vein)|"
+    r"in\s+addition|to\s+(?:this|that)\s+end|[a-z]+ly)\s*,?\s*)+)$",
+    re.I,
+)
 #: a sentence opened by a name and a verb ("The President gave ...")
 _OPENING_NAME = re.compile(
     r"\s*(?P<subject>(?:The\s+|the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)"
@@ -78,10 +114,10 @@ _OPENING_NAME = re.compile(
 #: a past time that makes a reporting verb narrative ("Two years ago, we pledged")
 _PAST_TIME = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+ago\b", re.I)
 #: verbs of state after "continue to": a description, no act ("continue to enjoy")
-_STATIVE = re.compile(
+_STATIVE = LazyPattern(
     r"\s*(?:be|have|enjoy|remain|face|exist|experience|suffer|benefit|thrive|play|serve)\b"
 )
-_FUTURE_WORDING = re.compile(
+_FUTURE_WORDING = LazyPattern(
     r"\b(?:we|our\s+\w+|both\s+(?:sides|countries)|the\s+(?:two\s+)?(?:sides|leaders|countries))"
     r"\b[^.;]{0,60}?\b(?:will|shall)\s+(?!be\b)",
     re.I,
@@ -93,9 +129,31 @@ _OBJECT_START = re.compile(
     r"more|further|greater|other|new|efforts?)\b|[A-Z0-9])",
 )
 #: a sentence opened by its subject and a narrative verb ("The two leaders discussed")
-_NARRATED = re.compile(
-    r"\s*(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
-    r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?[a-z]+ed\b"
+_NARRATED = LazyPattern(
+    r"\s*(?:(?:Today|Yesterday|This\s+\w+|On\s+[^,]{3,40}|In\s+[^,]{3,40}),\s*)?"
+    r"(?P<subject>(?:[A-Z][\w’'.-]*|the|two|both|we)(?:\s+(?:[A-Z][\w’'.-]*|the|of|and|two|"
+    r"both|leaders|sides|ministers|countries))*)\s+(?:also\s+)?"
+    r"(?:[a-z]+ed|met|held|took|gave|made|saw|spoke|sent|went|came|began)\b"
+)
+#: an apposition after a pronoun, set off by commas or dashes: "we, President X
+#: of A and President Y of B, reaffirm"; "we – the presidents of A, B and C – met"
+_APPOSITION = LazyPattern(
+    r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>,|–|—|--?)\s+(?:the\s+|[A-Z])[^;:]{2,300}?"
+    r"\s*(?P=mark)\s*$"
+)
+#: a subject, a copula and adjectives that the verb's participle completes: "we
+#: stand strong, united and [absolutely committed to]", "we are ready and [committed to]"
+_SHARED_COPULA = LazyPattern(
+    r"(?:^|[,;]\s*)(?P<subject>(?:[Ww]e|[Tt]hey|[A-Z][^,;]{1,60}?))\s+(?:are|is|remain|remains|"
+    r"stand|stands)\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s*,\s*(?:[a-z]+ly\s+)?[a-z]+)*\s*,?\s+and"
+    r"(?:\s+[a-z]+ly)*\s*$"
+)
+#: an aside set off by dashes just before a verb ("X – an affiliate of Y – will")
+_DASHED_ASIDE = LazyPattern(r"\s+[–—]\s+[^–—;:]{2,120}?\s+[–—]\s*$")
+#: the same set off by dashes inside a sentence ("we – the presidents of ... – met")
+_DASHED_APPOSITION = LazyPattern(
+    r"\b(?P<pronoun>[Ww]e|[Tt]hey)\s*(?P<mark>–|—|--?)\s+(?:the\s+|[A-Z])[^;:–—]{2,300}?"
+    r"\s*(?P=mark)\s*"
 )
 #: the rule of an action verb that shares the modal before it (:mod:`.actions`)
 COORDINATED = "coordinated"
@@ -141,6 +199,7 @@ class Act:
     phrase: str = ""  # the verb phrase as the table matched it, for category rules
     modal: str = ""  # "will" for an action verb that shares the modal before it
     modal_start: int = -1  # where that modal stands
+    subject_start: int = -1  # where its own subject stands (-1: none of its own)
 
 
 @dataclass
@@ -153,6 +212,14 @@ class ItemDraft:
     category: Category
     is_commitment: bool
     review: list[str] = field(default_factory=list)
+    #: the words of the act itself, without the narrative sentences attached to
+    #: it: what the item's entities are read from (empty: the whole text)
+    clause: str = ""
+
+    @property
+    def own_text(self) -> str:
+        """The item's own clause, or its text when it has none of its own."""
+        return self.clause or self.text
 
 
 @dataclass
@@ -247,7 +314,8 @@ class ActReader:
                 if not _opened(sentence, acts, subject.start):
                     continue  # a verb inside the first act's object
                 acts = []  # the acts so far lay in a participial opener
-            acts.append(self._act(sentence, match, subject, start=subject.start if acts else 0))
+            start = _clause_start(sentence, acts[-1].verb_end, subject.start) if acts else 0
+            acts.append(self._act(sentence, match, subject, start=start))
         if not acts:
             acts = self._passive(sentence, previous)
         for n, act in enumerate(acts):
@@ -277,6 +345,7 @@ class ActReader:
             subject=clean_subject(subject.text),
             review=review,
             phrase=_phrase(match),
+            subject_start=subject.start,
         )
 
     def _continuation(self, sentence: str, before: Act, match: VerbMatch, link: str) -> Act:
@@ -310,7 +379,7 @@ class ActReader:
         """An act that shares the subject of a narrative verb before it: "The two
         leaders discussed X and will continue to work ..." (a narrative verb such
         as "discussed" is no act; the reporting verb after "and" is)."""
-        before = sentence[: match.start]
+        before = _without_apposition(sentence[: match.start], _DASHED_APPOSITION)
         if not _COORDINATION.search(before) or _CLAUSE_BOUNDARY.search(before):
             return None
         opening = _NARRATED.match(before)
@@ -348,6 +417,11 @@ class ActReader:
         back to the start of the clause (at most twelve words)."""
         # "the ... Corporation (DFC) intends to": the acronym closes the name
         before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
+        before = _without_apposition(before, _APPOSITION)  # "we, the leaders of ..., affirm"
+        # "X and Y (CIPE) – an affiliate of Z – will": the aside is no part of the subject
+        if "–" in before or "—" in before:
+            before = _DASHED_ASIDE.sub(lambda m: " " * len(m.group()), before)
+        before = _ACRONYM_AFTER.sub(lambda m: " " * len(m.group()), before)
         cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
         clause = ADVERBS.sub("", before[cut:].rstrip())
         clause = _PERFECT.sub("", clause)  # "Australia had already indicated"
@@ -358,6 +432,17 @@ class ActReader:
             return _Subject("both", cut + alone.start(1), found) if found else None
         if not spans:
             return None
+        if before.rstrip().endswith(","):
+            # "The two Leaders, recognising ..., reaffirmed": no subject ends with a
+            # comma, so the subject opens the clause and an aside follows it
+            far = self._far_subject(before, cut, previous)
+            if far is not None:
+                return far
+        shared = _SHARED_COPULA.search(before[cut:]) if " and" in before[-40:] else None
+        if shared:  # "we stand strong, united and committed to": the copula's subject
+            found = self.actors.resolve(shared.group("subject"), previous)
+            if found is not None and found.how != "generic":
+                return _Subject(shared.group("subject"), cut + shared.start("subject"), found)
         end = spans[-1][1]
         last = before[spans[-1][0] : end]
         if last.lower() in PERSONAL_PRONOUNS:
@@ -383,20 +468,37 @@ class ActReader:
             if _INSIDE_LIST.search(head):
                 return None  # "the economies of Japan and the Philippines will ..."
             return best
-        # "The two Leaders, recognising the importance of ..., reaffirmed"
-        far = re.match(r"\s*(?P<actor>[^,]{2,80}?),\s", before[cut:])
-        if far and before.rstrip().endswith(","):
-            found = self.actors.resolve(far.group("actor"), previous)
-            if found is not None and found.how != "generic":
-                start = cut + far.start("actor")
-                return _Subject(far.group("actor"), start, found, far=True)
+        return None
+
+    def _far_subject(self, before: str, cut: int, previous: list[str] | None) -> _Subject | None:
+        """The subject that opens a clause whose verb follows an aside ("The
+        Japanese side, considering ..., expressed"; "A and B, under the leadership
+        of ..., affirm"; "The Joint Committee meeting in Tokyo, co-chaired by ...,
+        reiterated"): the earliest run of its comma-separated pieces that names an
+        actor, or the name that opens such a piece."""
+        pieces = [(m.start() + cut, m.group()) for m in re.finditer(r"[^,]+", before[cut:])]
+        for i in range(len(pieces)):
+            for j in range(len(pieces) - 1, i, -1):
+                start = pieces[i][0]
+                phrase = before[start : pieces[j - 1][0] + len(pieces[j - 1][1])]
+                words = phrase.split()
+                for n in range(min(len(words), 12), 0, -1) if j == i + 1 else (len(words),):
+                    candidate = " ".join(words[:n])
+                    found = self.actors.resolve(candidate, previous)
+                    if found is not None and found.how != "generic":
+                        at = start + len(phrase) - len(phrase.lstrip())
+                        # a short aside ("Japan, for its part, intends") is no weak evidence
+                        aside = before[at + len(candidate) :].split()
+                        return _Subject(candidate, at, found, far=len(aside) > 6)
         return None
 
     def _passive(self, sentence: str, previous: list[str] | None) -> list[Act]:
         """A passive act: "was underlined by the Japanese side", "It was agreed that"."""
         impersonal = IMPERSONAL.match(sentence)
         if impersonal:
-            entry = VerbEntry(impersonal.group("verb"), "agreement", "agrees")
+            word = impersonal.group("verb").lower()
+            # "it was decided that": a decision, whatever it decides; "agreed that" may judge
+            entry = VerbEntry(word, "agreement", "agrees" if word == "agreed" else "")
             verb = sentence[impersonal.start("aux") : impersonal.end("verb")]
             verb = " ".join(w for w in verb.split() if w.lower() not in _CONNECTIVES)
             return [Act(0, 0, impersonal.end("verb"), verb, entry, [BOTH], subject="")]
@@ -410,6 +512,21 @@ class ActReader:
         entry = VerbEntry(word, PASSIVE_CATEGORY.get(word, "affirmation"), "")
         start, end = passive.start("verb"), passive.end("verb")
         return [Act(0, start, end, passive.group("verb"), entry, agents)]
+
+
+def _without_apposition(text: str, pattern: LazyPattern) -> str:
+    """A text with the apposition after a pronoun blanked out (the same length,
+    so that positions hold): "we, President X of A and President Y of B," is
+    "we" for the verb after it."""
+    lowered = text.lower()
+    if not ("we" in lowered or "they" in lowered) or not any(c in text for c in ",–—-"):
+        return text
+
+    def blank(found: re.Match[str]) -> str:
+        pronoun = found.group("pronoun")
+        return pronoun + " " * (len(found.group()) - len(pronoun))
+
+    return pattern.sub(blank, text)
 
 
 def _narrates(sentence: str, match: VerbMatch) -> bool:
@@ -443,14 +560,28 @@ def _after_noun(before: str) -> bool:
 
 def _subordinate(before: str) -> bool:
     """Whether a subject opens a subordinate clause ("... evidence that Russia is
-    committed"): with no act before it in the sentence, the clause is narrative."""
-    return bool(re.search(r"\b(?:that|which|who|whom|whose)\s*$", before, re.I))
+    committed", "As we celebrate the anniversary, ..."): with no act before it in
+    the sentence, the clause is narrative or sets the scene for the main one."""
+    words = before.lower().split()
+    if not words:
+        return False
+    if words[-1] == "as":  # not "such as", "as well as", "so as"
+        return len(words) < 2 or words[-2] not in ("such", "well", "so")
+    return words[-1] in _SUBORDINATORS
 
 
 def _noun_use(sentence: str, match: VerbMatch) -> bool:
     """A verb form used as a noun: "our support", "Japan's support", "support for"."""
     if _NOUN_BEFORE.search(sentence[: match.start]):
         return True
+    transitive = match.entry.category == "agreement" and " " not in match.entry.phrase
+    after = sentence[match.end : match.end + 10].split(None, 1)
+    transitive = transitive and bool(after) and after[0] in _RELATIVE_OPENERS
+    if transitive and match.text.endswith("ed") and _REDUCED_RELATIVE.match(sentence, match.end):
+        return True  # "the Partnership established in 2023": a participle with no object
+    following = sentence[match.end : match.end + 12].split(None, 1)
+    if match.entry.rule != "modal" and following and following[0] in _MODALS:
+        return True  # "Central Asian states will ...": a verb is not followed by "will"
     return match.entry.rule in ("weak", "noun") and bool(_NOUN_AFTER.match(sentence[match.end :]))
 
 
@@ -548,10 +679,10 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     support", "will strengthen X and support Y"), or None (a new clause, which
     needs a subject of its own)."""
     between = sentence[before.verb_end : match.start]
+    if match.entry.rule == COORDINATED:  # bullets under "we will:" too
+        return "shared" if _SHARED_OBJECT.fullmatch(between) else "own"
     if re.search(r"\n\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])\s", between):
         return None  # a list item of its own
-    if match.entry.rule == COORDINATED:
-        return "shared" if _SHARED_OBJECT.fullmatch(between) else "own"
     modal, was_modal = match.entry.rule == "modal", before.entry.rule == "modal"
     weak = match.entry.rule in ("weak", "noun")
     listed = (
@@ -563,6 +694,18 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     )  # "We recognised X, welcomed Y and urged Z"; "will help X, will support Y"
     if not (_COORDINATION.search(between) or listed):
         return None
+    if _singular(match) and (len(before.actors) > 1 or before.actors == [BOTH]):
+        return None  # "we are committed to ensuring X is aligned and continues to": X's verb
+    if not modal and _plain(match) and _one_subject(before):
+        return None  # "the Chinese side expressed the hope that X will honor ... and support"
+    if (
+        not modal
+        and _tense(match.text) == "past"
+        and _tense(before.verb) == "present"
+        and not _OBJECT_START.match(sentence[match.end :])
+        and not re.match(r"\s+(?:to|that|on|upon|with|in|for)\b", sentence[match.end :])
+    ):
+        return None  # "on voluntary and mutually agreed terms": an adjective
     if weak and not _OBJECT_START.match(sentence[match.end :]):
         return None  # "and shared prosperity": an adjective, not a verb
     if was_modal and not modal and (weak or _acts_under_modal(match)):
@@ -577,6 +720,30 @@ def _link(sentence: str, before: Act, match: VerbMatch) -> str | None:
     return None
 
 
+def _singular(match: VerbMatch) -> bool:
+    """Whether a verb is written in the third person singular ("continues",
+    "commits"), which cannot share a plural subject."""
+    word = match.text.split()[0].lower() if match.text.split() else ""
+    first = match.entry.phrase.split()[0] if match.entry.phrase.split() else ""
+    return any(verb_forms(lemma)[1] == word for lemma in first.split("|") if lemma != "be")
+
+
+def _plain(match: VerbMatch) -> bool:
+    """Whether a verb is written in its plain form ("support", "appreciate"),
+    which a singular subject cannot take."""
+    word = match.text.split()[0].lower() if match.text.split() else ""
+    first = match.entry.phrase.split()[0] if match.entry.phrase.split() else ""
+    return any(lemma.split("/")[0] == word for lemma in first.split("|") if lemma != "be")
+
+
+def _one_subject(act: Act) -> bool:
+    """Whether an act's subject is one party or person, written in the singular
+    ("the Chinese side", "Japan", "President Santos"), not "we" or a list."""
+    subject = act.subject.lower()
+    plural = subject in PERSONAL_PRONOUNS or re.search(r"\b(?:and|sides|leaders|both)\b", subject)
+    return len(act.actors) == 1 and act.actors != [BOTH] and bool(subject) and not plural
+
+
 def _acts_under_modal(match: VerbMatch) -> bool:
     """A one-word action verb after "will ... and" shares the modal ("will launch X
     and establish Y"); a reporting phrase ("stand ready to", "reaffirm") does not."""
@@ -587,10 +754,22 @@ def _starts_clause(between: str, subject: _Subject) -> bool:
     """Whether a subject after an earlier act starts a clause of its own: after
     ";", ", and", "and", or, for a pronoun ("and on JETPs, we will ..."), after any
     comma outside a relative or "that" clause."""
+    lead = re.match(r"\s*(?:and|but|while|whereas)\b", subject.text, re.I)
+    if lead:  # the subject was read with its coordinator: ", and President X"
+        between += subject.text[: lead.end()]
     if _NEW_CLAUSE.search(between) or re.search(r"\s(?:and|but|while|whereas)\s*$", between):
         return True
     pronoun = subject.text.strip().lower() in PERSONAL_PRONOUNS
     return pronoun and "," in between and not _CLAUSE_BOUNDARY.search(between)
+
+
+def _clause_start(sentence: str, low: int, subject_start: int) -> int:
+    """Where the clause of a second subject starts: with the openers between its
+    coordinator and the subject ("..., and together we stand with ...",
+    "...; in this regard, they welcome ..."), so that the item reads as written."""
+    head = sentence[low:subject_start]
+    found = _CLAUSE_OPENERS.search(head)
+    return low + found.start("openers") if found else subject_start
 
 
 def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:
@@ -599,6 +778,9 @@ def _opened(sentence: str, acts: list[Act], subject_start: int) -> bool:
     subject."""
     if not _OPENER.match(sentence):
         return False
+    first = acts[0].subject_start
+    if first > 0 and sentence[:first].rstrip().endswith(","):
+        return False  # "Looking ahead, the leaders express ...": the opener had ended
     comma = sentence.rfind(",", 0, subject_start)
     return comma >= 0 and all(act.verb_end <= comma for act in acts)
 
@@ -627,6 +809,8 @@ def _verb_as_written(sentence: str, match: VerbMatch) -> str:
             words += trailing.group(1).split()
     elif match.entry.rule == "continues":
         words += _continued(after)
+    elif match.entry.rule == "commits" and (shared := SHARED_PREDICATE.match(after)):
+        words += shared.group().split()  # "committed to and invested in"
     return " ".join(w for w in words if w.lower() not in _CONNECTIVES)
 
 
@@ -650,9 +834,79 @@ def _continued(after: str) -> list[str]:
 
 def has_act(text: str) -> bool:
     """Whether a text holds a reporting act by a plausible actor (a cheap check
-    used to tell an opening paragraph from the body of an unnumbered statement)."""
-    reader = ActReader(lambda _phrase: None, [])
+    used to tell an opening paragraph from the body of an unnumbered statement).
+    Countries count as actors ("The United States, Japan, and the Republic of
+    Korea condemn ..."): the parties are not known yet at that stage."""
+    reader = ActReader(_country, [])
     return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
+
+
+def _country(phrase: str) -> str | None:
+    """The short name of the country a phrase names, a party or not."""
+    from .gazetteer import find_country
+
+    country = find_country(phrase)
+    return country.name if country else None
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    """A formula that ends with a colon and announces the points after it ("WE
+    HEREBY DECLARE:", "The Ministers decided:"): a point that opens with an
+    infinitive ("To work together to ...") completes it, and is its item."""
+
+    actors: list[str]
+    verb: str  # as written
+    entry: VerbEntry
+    phrase: str  # as the table matched it, for the category rules
+
+
+#: a point that completes a lead-in: it opens with an infinitive
+_INFINITIVE_POINT = LazyPattern(r"^\s*[Tt]o\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def lead_in(text: str, reader: ActReader) -> LeadIn | None:
+    """The lead-in a paragraph ends with, if any: its last sentence ends with a
+    colon and holds a reporting verb (a line in capitals is read in lower case).
+    With no subject of its own ("HEREBY DECLARE:" after "WE, the Leaders ...;"),
+    the speakers of the declaration act."""
+    if not text.rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(text)
+    if not sentences:
+        return None
+    last = sentences[-1]
+    probe = last.lower() if last.upper() == last else last
+    probe = _FOLLOWING.sub(":", probe)  # "decided the following:" announces the points
+    acts = reader.acts_in(probe, None)
+    if acts:
+        act = acts[-1]
+        return LeadIn(act.actors, act.verb, act.entry, act.phrase or act.verb)
+    found = [m for m in verb_table().scan(probe) if m.entry.rule != "modal"]
+    if not found:
+        return None
+    match = found[-1]
+    return LeadIn([BOTH], _verb_as_written(probe, match), match.entry, _phrase(match))
+
+
+def completes(text: str, lead: LeadIn | None) -> bool:
+    """Whether a paragraph is a point that completes a lead-in ("To deepen ...")."""
+    return lead is not None and bool(_INFINITIVE_POINT.match(text))
+
+
+def point_item(text: str, lead: LeadIn, reader: ActReader) -> ItemDraft:
+    """The item of a point that completes a lead-in: the lead-in's actor and
+    verb, with the point as its complement ("WE HEREBY DECLARE: 1. To deepen
+    ..." is a pledge to deepen)."""
+    complement = " " + text.strip()[:1].lower() + text.strip()[1:]
+    category = decide_category(lead.entry, lead.phrase, complement, reader.speaks)
+    return ItemDraft(
+        text=text.strip(),
+        actors=lead.actors,
+        verb=lead.verb,
+        category=category,
+        is_commitment=is_commitment(category, lead.verb, complement),
+    )
 
 
 def read_items(text: str, reader: ActReader, *, fallback: bool) -> list[ItemDraft]:
@@ -702,6 +956,7 @@ def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
         last += 1
     end = acts[last + 1].start if last + 1 < len(acts) else len(sentence)
     piece = sentence[acts[first].start : end].strip(" ,;")
+    piece = re.sub(r"^(?:(?:and|or)\s*)?\n\s*[-•*]\s+", "", piece)  # a list item's mark
     piece = re.sub(r"^(?:and|while|but|as\s+well\s+as)\s+", "", piece, flags=re.I)
     if acts[first].inherited and acts[first].subject:
         subject = acts[first].subject.strip()
@@ -719,6 +974,7 @@ def _draft(sentence: str, acts: list[Act], n: int) -> ItemDraft:
         category=act.category,
         is_commitment=is_commitment(act.category, act.verb, tail),
         review=list(dict.fromkeys(act.review)),
+        clause=_sentence_case(piece),
     )
 
 

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
-from .units import TERMINAL, Unit, classify_marker
+from .units import CONNECTORS, TERMINAL, Unit, classify_marker
+
+if TYPE_CHECKING:
+    from .items import ActReader
 
 _CLOSING_WORDS = re.compile(r"(?i)(?:issued|done|signed|adopted|made)\s+(?:in|at|on)\b")
 #: the mean length of the items of a list announced by a lead-in, at most
 _LIST_ITEM_WORDS = 40
-_PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b")
+#: an enacting formula is a short line
+_FORMULA_WORDS = 12
 
 
 @dataclass
@@ -62,6 +68,8 @@ class Layout:
     closing: list[str]
     warnings: list[str]
     numbered: bool
+    #: an enacting formula closed the preamble ("WE HEREBY DECLARE:")
+    preamble_closed: bool = False
 
 
 def find_closing(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[str]]:
@@ -120,8 +128,32 @@ def _strip_apparatus(units: list[Unit], warnings: list[str]) -> tuple[list[Unit]
     return kept, None
 
 
+@cache
+def _formula_keys() -> tuple[str, ...]:
+    from .doc_rules import lines, phrase_key
+
+    return tuple(sorted({phrase_key(p) for p in lines("formulas.txt")}, key=len, reverse=True))
+
+
+def is_formula(unit: Unit) -> bool:
+    """Whether a unit is an enacting formula ("WE HEREBY DECLARE:", "Have agreed as
+    follows:"): a short unnumbered line ending with a phrase of ``data/formulas.txt``,
+    then a colon or nothing.  It closes the preamble and is neither a paragraph nor
+    an area."""
+    from .doc_rules import ending_phrase
+
+    if unit.number is not None or unit.kind == "bullet" or unit.words > _FORMULA_WORDS:
+        return False
+    text = unit.text.strip().removesuffix(":").rstrip()
+    if text.endswith(TERMINAL):
+        return False
+    return ending_phrase(text, _formula_keys()) is not None
+
+
 def is_heading(unit: Unit, following: Unit | None) -> bool:
     """Whether an unnumbered text unit reads as a heading."""
+    if unit.forced_heading is None and is_formula(unit):
+        return False
     if unit.kind == "heading":
         return True
     if unit.kind != "text" or unit.number is not None or following is None:
@@ -131,6 +163,8 @@ def is_heading(unit: Unit, following: Unit | None) -> bool:
         text[:1].isupper() or text[:1] in "\"“'"
     ):
         return False
+    if text.rsplit(" ", 1)[-1].lower() in CONNECTORS:
+        return False  # a text that stops on "the", "and", "of" runs on after a break
     head, sep, _tail = text.partition(": ")
     limit = 40 if sep and len(head.split()) <= 8 else 25
     if unit.words > limit:
@@ -289,7 +323,11 @@ def _place_text(
         target_text = (
             last.text
             if (last and same_section)
-            else (layout.preamble[-1] if layout.preamble and not paragraphs else None)
+            else (
+                layout.preamble[-1]
+                if layout.preamble and not paragraphs and not layout.preamble_closed
+                else None
+            )
         )
         if target_text is not None and (
             target_text.rstrip().endswith(":") or _ends_in_list(target_text)
@@ -318,10 +356,15 @@ def _place_text(
         paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
         return
     # a statement that numbers none of its paragraphs
-    if not paragraphs and not seen_heading and _opening_paragraph(unit, layout):
-        layout.preamble.append(unit.text)
-        return
-    if last is not None and same_section and _continues(last.text, unit.text):
+    if not paragraphs and not seen_heading and not layout.preamble_closed:
+        if is_formula(unit):
+            layout.preamble.append(unit.text)
+            layout.preamble_closed = True
+            return
+        if _opening_paragraph(unit, layout):
+            layout.preamble.append(unit.text)
+            return
+    if last is not None and same_section and _runs_on(last.text, unit.text):
         _join(last, unit, layout.warnings)
         return
     paragraphs.append(ParagraphDraft(None, unit.text, area_id, part_id))
@@ -330,19 +373,134 @@ def _place_text(
 def _opening_paragraph(unit: Unit, layout: Layout) -> bool:
     """In an unnumbered statement: is this unit still the preamble?  The
     preamble is the opening paragraphs before the first heading or the first act,
-    whichever comes first (the caller stops at the first heading)."""
-    from .items import has_act
+    whichever comes first (the caller stops at the first heading); a
+    declaration's preambular clauses ("RECOGNIZING ...;", "Mindful of ...;") hold
+    no act, whatever they contain."""
+    if layout.preamble and is_preambular_clause(unit.text):
+        before = layout.preamble[-1].rstrip()
+        if (
+            before.endswith((",", ":", ";"))
+            or unit.text.rstrip().endswith((";", ","))
+            or is_preambular_clause(before)
+        ):
+            return True
+    return not _holds_act(unit.text)
 
-    if (
-        layout.preamble
-        and layout.preamble[-1].rstrip().endswith(",")
-        and _PARTICIPLE.match(unit.text)
-    ):
-        layout.preamble[-1] = layout.preamble[-1]  # the participial clauses of a declaration
+
+def _holds_act(text: str) -> bool:
+    """Whether an opening paragraph holds a reporting act: by "we", the leaders,
+    or states named as its subject ("The United States, Japan, and the Republic
+    of Korea condemn ...")."""
+    from .sentences import split_sentences
+
+    reader = _opening_reader()
+    return any(reader.acts_in(sentence, None) for sentence in split_sentences(text))
+
+
+@cache
+def _opening_reader() -> ActReader:
+    from .gazetteer import find_country
+    from .items import ActReader
+
+    def country_named(phrase: str) -> str | None:
+        country = find_country(phrase)
+        return country.name if country else None
+
+    return ActReader(country_named, [])
+
+
+def is_preambular_clause(text: str) -> bool:
+    """Whether ``text`` opens like a preambular clause: a participle or an opener of
+    ``data/preamble_openers.txt`` ("Mindful", "Deeply concerned", "Bearing in
+    mind"), after adverbs ("FURTHER REAFFIRMING"), its first letter a capital."""
+    from .doc_rules import phrase_key, starting_phrase
+
+    if not text[:1].isupper():
+        return False
+    key = phrase_key(text)
+    adverbs, openers = _preamble_openers()
+    while (adverb := starting_phrase(key, adverbs)) is not None:
+        key = key[len(adverb) :].lstrip()
+    return _ING.match(key) is not None or starting_phrase(key, openers) is not None
+
+
+_ING = re.compile(r"[a-z]{2,}ing\b")
+
+
+@cache
+def _preamble_openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from .doc_rules import phrase_keys
+
+    return (
+        phrase_keys("preamble_openers.txt", "adverbs"),
+        phrase_keys("preamble_openers.txt", "openers"),
+    )
+
+
+#: capitalised words that open a new sentence, not a name that runs on
+_OPENERS = frozenset(
+    [
+        "we",
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "they",
+        "it",
+        "its",
+        "in",
+        "as",
+        "at",
+        "on",
+        "for",
+        "with",
+        "both",
+        "thus",
+        "however",
+        "furthermore",
+        "moreover",
+        "today",
+        "together",
+        "while",
+        "although",
+        "since",
+        "to",
+        "by",
+        "from",
+        "under",
+        "through",
+        "a",
+        "an",
+        "all",
+        "each",
+        "such",
+        "there",
+        "here",
+        "further",
+        "finally",
+        "also",
+        "additionally",
+    ]
+)
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """In a statement that numbers no paragraph: whether a text after a blank line
+    carries on the paragraph before it, which stopped mid-sentence ("... between
+    the two" / "Governments will ..."), rather than start one after a paragraph
+    whose full stop the source left out ("... a ceasefire in Gaza" / "We call on
+    ...")."""
+    if text[:1].islower():
         return True
-    if layout.preamble and _PARTICIPLE.match(unit.text) and unit.text.rstrip().endswith((";", ",")):
+    before = previous.rstrip()
+    if before.endswith(TERMINAL):
+        return False
+    last_word = before.rsplit(" ", 1)[-1].lower()
+    if before.endswith((",", "-", "–")) or last_word in CONNECTORS:
         return True
-    return not has_act(unit.text)
+    first_word = re.split(r"[\s,]", text.strip(), maxsplit=1)[0].lower()
+    return first_word not in _OPENERS
 
 
 def _continues(previous: str, text: str) -> bool:

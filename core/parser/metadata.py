@@ -17,15 +17,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_PLACE_NAME = r"[A-Z][\w’'-]*(?:(?:,\s+|\s+)(?:D\.C\.|[A-Z][\w’'-]*)){0,3}"
+#: a place's name: capitalised words, and "D.C." only last (a full stop ends it)
+_PLACE_NAME = r"[A-Z][\w’'-]*(?:(?:,\s+|\s+)(?!D\.C\.)[A-Z][\w’'-]*){0,3}(?:,?\s+D\.C\.)?"
 #: a stretch of one sentence: a full stop only after an initial or in "Jr."
 _IN_SENTENCE = r"(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\b[JS]r)\.)"
 _PLACE_VERB = re.compile(
-    r"\b(?:held|met|meeting|took\s+place|convened|gathered)\b"
+    r"(?:\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?held"
+    r"|\b(?i:summit|meeting|conference|dialogue|forum|session|talks|consultations),?\s+held"
+    r"|\bheld\s+(?:\w+\s+){0,2}"
+    r"(?:talks|meetings?|summits?|consultations|dialogues?|discussions)"
+    r"|\b(?:met|meeting|took\s+place|convened|gathered))\b"
     rf"{_IN_SENTENCE}{{0,80}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
 )
 _WELCOMED_TO = re.compile(
-    rf"(?P<host>(?<![^.;:\n]){_IN_SENTENCE}{{0,200}}?)\bwelcomed\s+{_IN_SENTENCE}{{3,120}}?"
+    rf"(?P<host>(?<![^.;:\n]){_IN_SENTENCE}{{0,200}}?)\bwelcom(?:ed|es|e|ing)\s+"
+    rf"(?P<guest>{_IN_SENTENCE}{{3,120}}?)"
     rf"\s+to\s+(?P<place>{_PLACE_NAME})"
 )
 _VISIT_TO = re.compile(
@@ -152,7 +158,7 @@ def _place_in(opening: list[str]) -> str | None:
         for text in opening[:2]:
             for match in pattern.finditer(text):
                 place = _place_like(match.group("place"))
-                if place:
+                if place and (pattern is _PLACE_VERB or _welcomed_to_place(match, place)):
                     return place
     for text in opening[:1]:
         for match in _VISIT_TO.finditer(text):
@@ -162,12 +168,22 @@ def _place_in(opening: list[str]) -> str | None:
     return None
 
 
+def _welcomed_to_place(match: re.Match[str], place: str) -> bool:
+    """Whether "welcome(d) X to Y" welcomes a guest to a place: X is a person (a
+    capitalised title or name: "Prime Minister Z", "His Excellency Z") or Y a
+    known place ("welcomed the trade mission ... to Indonesia"), not "welcome
+    commencement of negotiations ... pursuant to Article".)"""
+    from .gazetteer import country_of_place
+
+    return match.group("guest")[:1].isupper() or country_of_place(place) is not None
+
+
 def host_of_meeting(opening: list[str]) -> tuple[str, str] | None:
     """Who hosted the meeting, from "X welcomed Y to <place>": the words before
     "welcomed" in that sentence, and the place."""
     for text in opening[:2]:
         for match in _WELCOMED_TO.finditer(text):
             place = _place_like(match.group("place"))
-            if place:
+            if place and _welcomed_to_place(match, place):
                 return match.group("host"), place
     return None

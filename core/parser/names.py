@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +104,9 @@ _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 WORD_SPLIT = re.compile(r"[\s/‐‑–—-]+")
 SPACES = re.compile(r"\s+")
 QUOTED = re.compile(r"“(?P<c>[^“”\n]{2,200})”|\"(?P<s>[^\"\n]{2,200})\"")
-POSSESSIVE = re.compile(r"['’]s$")
+#: an owner's possessive ("JICA's"), not a name's own word ("People's Republic",
+#: "International Women's Day", "United Nations Children's Fund")
+POSSESSIVE = re.compile(r"(?<![Pp]eople)(?<![Ww]omen)(?<![Cc]hildren)(?<![Mm]en)['’]s$")
 TOKEN_RE = re.compile(TOKEN)
 _PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -127,6 +129,56 @@ class Span:
     rank: int = 0
 
 
+_ACRONYM_IN_NAME = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&-]{1,10})\)")
+_ACRONYM_BEFORE = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&-]{1,10})\)\s+$")
+#: what a name printed through its acronym goes on with: name words up to a head
+#: or a number that closes it ("(MPAC) 2025", "(DRM) Hub", "(IAI) Work Plan IV");
+#: plain words, so that the expression is cheap to compile
+_GOES_ON = re.compile(
+    r"\s+(?P<run>[A-Z0-9](?:[\w’'-]|\.(?=\w))*(?:\s+[A-Z0-9](?:[\w’'-]|\.(?=\w))*){0,4})"
+)
+_SLASH_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[A-Z0-9][\w+.-]*)/$")
+ROMAN_NUMERAL = re.compile(r"(?:X{0,2}(?:IX|IV|V?I{1,3})|X{1,2}|V)")
+
+
+def printed_through_acronym(
+    text: str, span: Span, defined: Mapping[str, str], closes: Callable[[str], bool]
+) -> Span:
+    """A name for part of which the statement defines an acronym is printed
+    whole, acronym included (README, Conventions: "an acronym defined for part of
+    a name leaves the name as printed"): one that goes on after the acronym to a
+    word ``closes`` accepts ("Master Plan on ASEAN Connectivity (MPAC) 2025",
+    "World Bank Tokyo Disaster Risk Management (DRM) Hub"), and one that starts
+    with the defined part ("Initiative for ASEAN Integration (IAI) Work Plan IV",
+    "G20/Organisation for Economic Co-operation and Development (OECD)
+    Principles of Corporate Governance")."""
+    start, end = span.start, span.end
+    after = _ACRONYM_IN_NAME.match(text, end)
+    if after and after.group("a") in defined:
+        goes = _GOES_ON.match(text, after.end())
+        if goes:
+            words = goes.group("run").split()
+            last = max((k for k, w in enumerate(words) if closes(w)), default=-1)
+            if last >= 0:
+                end = after.end() + len(goes.group()) - len(" ".join(words[last + 1 :]))
+                end = len(text[:end].rstrip())
+    inner = [m for m in _ACRONYM_IN_NAME.finditer(text, start, end) if m.group("a") in defined]
+    before = _ACRONYM_BEFORE.search(text, max(0, start - 16), start)
+    if before and before.group("a") in defined:
+        inner.insert(0, before)
+    for match in inner[:1]:
+        expansion = defined[match.group("a")]
+        head = text[: match.start()].rstrip()
+        if _key(head[-len(expansion) :]) == _key(expansion):
+            start = min(start, len(head) - len(expansion))
+            slash = _SLASH_BEFORE.search(text, max(0, start - 20), start)
+            if slash:
+                start = slash.start("w")  # "G20/Organisation for ..."
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(start, end, clean_name(text[start:end]), span.rank)
+
+
 def resolve_spans(spans: Iterable[Span]) -> list[Span]:
     """Non-overlapping spans: the longest wins, then the lowest rank, then the
     earliest; the result is in text order."""
@@ -143,12 +195,12 @@ def resolve_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def tokens_before(text: str, pos: int, *, lists: bool = False) -> list[tuple[int, int, str]]:
-    """The name words right before ``pos`` (at most six) as (start, end, word):
+    """The name words right before ``pos`` (at most eight) as (start, end, word):
     "Tajik National" before "University".  With ``lists``, "and" may join two
     of them ("Biological and Toxin Weapons" before "Convention")."""
     tokens: list[tuple[int, int, str]] = []
     end = pos
-    while len(tokens) < 6:
+    while len(tokens) < 8:
         gap = end
         while gap > 0 and text[gap - 1] in " \t\r\n":
             gap -= 1
@@ -223,9 +275,18 @@ def strip_leading(
         if owners and POSSESSIVE.search(tokens[i][2]):
             tokens = tokens[i + 1 :]
             break
-    while tokens and (tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS):
+    while tokens and (
+        tokens[0][2] in STOP_STARTS or tokens[0][2] in MONTH_WORDS or QUALIFIER.search(tokens[0][2])
+    ):
         tokens = tokens[1:]
     return tokens
+
+
+#: a hyphenated adjective before a name qualifies it and is no part of it
+#: ("DPRK-related UN Security Council resolutions", "the Pacific-led ... initiative")
+QUALIFIER = re.compile(
+    r"[-‐‑–](?:related|led|based|owned|funded|backed|sponsored|driven|focused|run|made|linked)$"
+)
 
 
 #: A word of a name, as looked up: blanks, hyphens, slashes, commas and a

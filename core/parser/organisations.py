@@ -29,6 +29,7 @@ from .names import (
     data_lines,
     data_tags,
     is_project_word,
+    printed_through_acronym,
     resolve_spans,
     strip_leading,
     tokens_before,
@@ -46,7 +47,7 @@ def _tagged(tag: str) -> frozenset[str]:
 
 _BODY_HEADS = _tagged("body")
 _PLURAL_HEADS = _tagged("plural")
-_COMPLEMENT_HEADS = _tagged("complement")
+COMPLEMENT_HEADS = _tagged("complement")
 _PLACED_HEADS = _tagged("placed")
 _PROPER_HEADS = _tagged("proper")
 _STATE_HEADS = _tagged("state")
@@ -92,7 +93,8 @@ def _is_acronym_form(name: str) -> bool:
     return " " not in name and sum(map(str.isupper, name)) >= 2
 
 
-_ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w'’-]|\s+[A-Z][a-z])")
+# a head ends the name (a possessive may follow it: "the U.S. CDC’s Regional Office")
+_ORG_HEAD = re.compile(trie_pattern(ORG_HEADS) + r"(?![\w-]|['’](?!s\b)|\s+[A-Z][a-z])")
 _COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_LIST})")
 _SIMPLE_COMPLEMENT = re.compile(rf"\s+(?P<conn>of|for|on|in)\s+(?:the\s+)?(?P<unit>{NAME_RUN})")
 
@@ -196,6 +198,32 @@ def _companies(text: str) -> Iterator[Span]:
 
 
 _WORD = re.compile(r"\S+")
+#: companies named in apposition to the word that says they are companies: "U.S.
+#: companies, Micron, LAM Research, and Applied Materials", "firms such as X and Y"
+_COMPANY_LEAD = re.compile(
+    r"\b(?:companies|firms|corporations|manufacturers|enterprises|businesses|carriers)"
+    r"(?:\s*,|\s*:|\s+such\s+as|\s+including|\s+like)\s+"
+)
+_COMPANY_ITEM = re.compile(
+    rf"(?P<name>{TOKEN}(?:\s+{TOKEN}){{0,3}})(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+)
+
+
+def _listed_companies(text: str) -> Iterator[Span]:
+    """Companies named in apposition after "companies", "firms"...: each name of
+    the list is a company, whatever its words ("Micron", "Applied Materials")."""
+    if "ompan" not in text and "firm" not in text and "orporation" not in text:
+        return
+    for lead in _COMPANY_LEAD.finditer(text):
+        position = lead.end()
+        while (item := _COMPANY_ITEM.match(text, position)) is not None:
+            name = item.group("name")
+            if name.split()[0] in STOP_STARTS or is_country_name(name):
+                break
+            yield Span(item.start("name"), item.end("name"), clean_name(name), 2)
+            if not item.group("sep"):
+                break
+            position = item.end()
 
 
 def _pattern_orgs(text: str) -> Iterator[Span]:
@@ -212,7 +240,7 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         end = _complements(text, match.end(), head)
         has_complement = end > match.end()
         if not has_complement and (
-            head in _COMPLEMENT_HEADS or not _distinctive(mods, plural=head in _PLURAL_HEADS)
+            head in COMPLEMENT_HEADS or not _distinctive(mods, plural=head in _PLURAL_HEADS)
         ):
             continue
         if head in _STATE_HEADS and not mods and not _names_state(text, match.end(), end):
@@ -221,7 +249,16 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         if head in _PLURAL_HEADS and _COUNTED.search(text, max(0, start - 20), start):
             continue  # "two Joint Task Forces" counts bodies, it does not name one
         if _INDEFINITE.search(text, max(0, start - 4), start):
-            continue  # "a Secretariat for the Platform" describes a body, it does not name one
+            # "a Secretariat for the Platform", "a Vietnam National CDC" describe a
+            # body, they do not name one (nor does an acronym inside them)
+            yield Span(start, end, "", 3)
+            continue
+        if (
+            _OWNED.search(text, max(0, start - 4), start)
+            and all(w in GENERIC_WORDS for _, _, w in mods)
+            and _PLACED_ONLY.match(text, match.end(), end)
+        ):
+            continue  # "the U.S. CDC’s Regional Office in Hanoi": the owner's office
         name = clean_name(text[start:end])
         if head in _PROPER_HEADS:
             name = _drop_owner(name)
@@ -232,6 +269,8 @@ def _pattern_orgs(text: str) -> Iterator[Span]:
         yield Span(start, end, name, 2)
 
 
+_OWNED = re.compile(r"['’]s\s+$")
+_PLACED_ONLY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}$")
 _BETWEEN = re.compile(r"\b(?i:between|both)\s+(?:the\s+)?$")
 _AND_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 
@@ -352,10 +391,27 @@ def speaking_bodies(title: str, parties: Iterable[str]) -> frozenset[str]:
     organisations (they are the parties themselves): the parties' names, and a
     group the title names as the author ("G7 Leaders' Communiqué", "Quad
     Leaders' Joint Statement", "EU-Japan Summit ... Joint Statement") - not one
-    it names as its subject ("Joint Statement ... on the G20")."""
+    it names as its subject ("Joint Statement ... on the G20"); and the
+    institutions through which a union that is a party acts (the European
+    Commission, the European Council... when the EU is a party: a union's
+    government, as a state's government is the state)."""
     authored = _TOPIC.split(title, maxsplit=1)[0]
     names = [*parties, *(s.label for s in organisation_spans(authored, ()))]
-    return frozenset(organisation_key(name) for name in names if name)
+    keys = {organisation_key(name) for name in names if name}
+    for institution, union in _union_institutions():
+        if organisation_key(union) in keys:
+            keys.add(organisation_key(institution))
+    return frozenset(keys)
+
+
+@cache
+def _union_institutions() -> tuple[tuple[str, str], ...]:
+    """The institutions of unions ("European Commission | EU"), from the table of
+    offices (``data/offices.txt``: whose head speaks for which union)."""
+    from .doc_rules import sections
+
+    pairs = (line.partition("|") for line in sections("offices.txt")["institutions"])
+    return tuple((body.strip(), union.strip()) for body, _bar, union in pairs)
 
 
 def organisation_key(name: str) -> str:
@@ -379,12 +435,22 @@ def organisation_spans(text: str, items: tuple[tuple[str, str], ...]) -> tuple[S
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_known_spans(text, items, acronyms),
     ]
-    spans = resolve_spans([*named, *_pattern_orgs(text), *_companies(text)])
+    found = [*named, *_pattern_orgs(text), *_companies(text), *_listed_companies(text)]
+    printed = [printed_through_acronym(text, s, acronyms, _closes_name) for s in found]
+    whole = {(p.start, p.end) for p, s in zip(printed, found, strict=True) if p is not s}
+    spans = [s for s in resolve_spans(printed) if s.label]
     for n, span in enumerate(spans):
         defined = _ACRONYM_AFTER.match(text, span.end)
-        if defined and defined.group(1) in acronyms:
+        if defined and defined.group(1) in acronyms and (span.start, span.end) not in whole:
             spans[n] = Span(span.start, span.end, defined.group(1), span.rank)
     return tuple(spans)
+
+
+def _closes_name(word: str) -> bool:
+    """Whether a word closes an organisation's name: its head noun, not one of a
+    body of the organisation before it ("National Development Council (NDC)
+    Secretariat" is the NDC's)."""
+    return word in ORG_HEADS and word not in _BODY_HEADS
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([^()]{2,24})\)")

@@ -24,6 +24,7 @@ leaders.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Party, Person
@@ -152,7 +153,10 @@ def _written_in(text: str, country: Country) -> str | None:
 
 
 def choose_leaders(
-    people: list[Found], parties: list[Party], opening: list[str] | None = None
+    people: list[Found],
+    parties: list[Party],
+    opening: list[str] | None = None,
+    day: dt.date | None = None,
 ) -> list[Person]:
     """The leaders among the people named in the opening: those who speak for a
     party (a member of a union party speaks for the union), not ambassadors or
@@ -175,7 +179,7 @@ def choose_leaders(
         if person.party is None and host is not None and person.name in host[0]:
             person = Person(name=person.name, title=person.title, party=host[1])
         leaders.append(person)
-    return assign_missing_parties(leaders, parties)
+    return assign_missing_parties(leaders, parties, day)
 
 
 def _host(opening: list[str], names: set[str]) -> tuple[str, str] | None:
@@ -196,15 +200,43 @@ def _host(opening: list[str], names: set[str]) -> tuple[str, str] | None:
     return found[0], country.name
 
 
-def assign_missing_parties(leaders: list[Person], parties: list[Party]) -> list[Person]:
-    """A leader named without a country speaks for the one party that has no leader yet."""
-    spoken = {p.party for p in leaders if p.party}
-    free = [p.short_name for p in parties if p.short_name not in spoken]
-    result = []
-    for person in leaders:
-        if person.party is None and len(free) == 1:
-            person = Person(name=person.name, title=person.title, party=free.pop())
-        result.append(person)
+def assign_missing_parties(
+    leaders: list[Person], parties: list[Party], day: dt.date | None = None
+) -> list[Person]:
+    """Parties for leaders named without a country, from the statement's own
+    evidence first: a title that only one of the parties without a leader has in
+    its system of government ("Prime Minister" where the others have presidents),
+    and the one party left without a leader; then from the dated table of heads of
+    state and government (``data/heads.txt``): "President Biden" in 2023."""
+    result = list(leaders)
+    if all(p.party is not None for p in result):
+        return result
+    from .heads import holder_party, unique_title_party
+
+    names = [p.short_name for p in parties]
+    changed = True
+    while changed and any(p.party is None for p in result):
+        changed = False
+        spoken = {p.party for p in result if p.party}
+        free = [n for n in names if n not in spoken]
+        open_titles = [p.title for p in result if p.party is None]
+        for i, person in enumerate(result):
+            if person.party is not None:
+                continue
+            party = None
+            if len(free) == 1:
+                party = free[0]
+            elif person.title and open_titles.count(person.title) == 1:
+                party = unique_title_party(person.title, free)
+            if party is not None:
+                result[i] = Person(name=person.name, title=person.title, party=party)
+                changed = True
+                break
+    for i, person in enumerate(result):
+        if person.party is None and person.title:
+            party = holder_party(person.name, person.title, day, names)
+            if party is not None:
+                result[i] = Person(name=person.name, title=person.title, party=party)
     return result
 
 

@@ -141,6 +141,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_SERVES = re.compile(r"\b(?:to|for)\s+(?:the\s+)?\Z")
 _PORTFOLIO_HEAD = re.compile(r"\b(?:Minister|Secretary)\s+(?:of|for)(?:\s+the)?")
 _PORTFOLIO_WORD = re.compile(r"(?:,|\s+and|\s+&)?\s+([A-Z][\w’'-]*)")
 _DASH = re.compile(r"\s*[-–]\s*")
@@ -167,6 +168,11 @@ def _offices_in(text: str) -> list[_Office]:
     found: list[_Office] = []
     position = 0
     while (match := pattern.search(text, position)) is not None:
+        if _SERVES.search(text, max(0, match.start() - 12), match.start()):
+            # "National Security Advisor to the Vice President Dr. Phil Gordon": the
+            # office of the one served, not of the person named after it
+            position = match.end()
+            continue
         end = _portfolio_end(text, match.start(), match.end())
         dash = _DASH.match(text, end)
         second = pattern.match(text, dash.end()) if dash else None
@@ -285,10 +291,17 @@ def _starts_like_no_name(text: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two spellings of one person share a surname-like word (4+ letters)."""
-    words_a = {w.lower() for w in re.findall(r"[\w’'-]{4,}", a)}
-    words_b = {w.lower() for w in re.findall(r"[\w’'-]{4,}", b)}
-    return bool(words_a & words_b)
+    """Two spellings of one person share a name word: a capitalised word of two
+    letters or more ("Abe", "Xi", "KISHIDA"), not an initial, "Jr." or "Sr."."""
+    return bool(_name_words(a) & _name_words(b))
+
+
+def _name_words(name: str) -> set[str]:
+    return {
+        w.lower()
+        for w in re.findall(r"(?<![\w’'-])[A-Z][\w’'-]+(?![\w’'-]|\.)", name)
+        if w not in ("Jr", "Sr")
+    }
 
 
 class _Candidate:
@@ -405,19 +418,22 @@ def find_people(texts: list[str]) -> list[Found]:
         name = clean_name(name)
         if not name or len(name) < 3 or _starts_like_no_name(name):
             return
-        if any(same_person(f.person.name, name) for f in found):
-            return
         country = find_country(name)
         if country is not None and name.lower() in _names_of(country):
             return
         title = re.sub(r"\s+", " ", title)
-        found.append(
-            Found(
-                Person(name=name, title=title, party=party[0].name if party else None),
-                party[0] if party else None,
-                party[1] if party else None,
-            )
+        person = Found(
+            Person(name=name, title=title, party=party[0].name if party else None),
+            party[0] if party else None,
+            party[1] if party else None,
         )
+        known = next((i for i, f in enumerate(found) if same_person(f.person.name, name)), None)
+        if known is None:
+            found.append(person)
+        elif _fuller(person, found[known]):
+            # "President Biden" in the title, "President Joseph R. Biden Jr. of the
+            # United States" in the opening: one person, named in full with a country
+            found[known] = person
 
     for text in map(_readable, texts):
         shaped = _shaped(text)
@@ -437,6 +453,18 @@ def find_people(texts: list[str]) -> list[Found]:
         for _position, name, title, party in sorted(in_order, key=lambda entry: entry[0]):
             add(name, title, party)
     return found
+
+
+def _fuller(new: Found, old: Found) -> bool:
+    """Whether a second mention of a person with the same title says more: a
+    country where the first gave none, or a longer name with the same country."""
+    if new.person.title != old.person.title:
+        return False
+    if old.country is None and new.country is not None:
+        return True
+    if new.country != old.country:
+        return False
+    return len(new.person.name.split()) > len(old.person.name.split())
 
 
 def find_signatories(closing: list[str], leaders: list[Person]) -> list[Person]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .acronyms import as_dict
@@ -17,22 +17,32 @@ from .names import (
     ORDINAL,
     POSSESSIVE,
     PROJECT_WORDS,
+    QUALIFIER,
     QUOTED,
     QUOTED_TOKEN,
     SENTENCE_OPENERS,
     SMALL_WORDS,
+    STOP_STARTS,
     TOKEN,
     TOKEN_RE,
     WORD_SPLIT,
     YEARISH,
+    NameIndex,
     Span,
     clean_name,
+    data_lines,
     is_project_word,
     resolve_spans,
     strip_leading,
     word_set,
 )
-from .organisations import ORG_HEADS, defined_spans, is_org_expansion, known_label
+from .organisations import (
+    COMPLEMENT_HEADS,
+    ORG_HEADS,
+    defined_spans,
+    is_org_expansion,
+    known_label,
+)
 
 _MOTTO = re.compile(r"(?i:\b(?:theme|catchphrase|slogan|motto|tagline)s?\b)")
 _AFTER_RESOLUTION = re.compile(r"(?i:resolutions?\s+\w*\s*$)")
@@ -62,6 +72,9 @@ _PROJECT_CONN = r"(?:(?:of|for|on|in|to|with|plus|against)(?:\s+the)?|and)"
 # "of the", "and"..., quoted names, an "(ACR)" between two words.
 _PROJECT_TAIL = re.compile(
     rf"(?:(?:\s+{_PROJECT_CONN})?\s+(?:{TOKEN}|{QUOTED_TOKEN})"
+    # a list inside the name, closed by "and": "on the Recovery, Reconstruction and
+    # Modernisation of Ukraine", "for Forest, Nature and Climate"
+    rf"|(?:,\s+{TOKEN}){{1,3}},?\s+and\s+{TOKEN}"
     rf"|\s*\([A-Za-z]{{2,10}}\)(?=\s+[A-Z])){{0,14}}"
 )
 _CONNECTORS = word_set("of for on in to with plus against the and")
@@ -126,25 +139,64 @@ def _title_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
             continue
         covered = run[-1][1]
         for segment in _split_names(run):
-            segment = _trim_project(strip_leading(segment))
+            segment = _trim_project(_listed_after_connector(text, strip_leading(segment)))
             words = [w for _, _, w in segment]
             if not any(is_project_word(POSSESSIVE.sub("", w)) for w in words):
                 continue
             if not any(_is_distinctive(w) for w in words if w not in SMALL_WORDS):
                 continue
-            if _names_a_relationship(words) or _head(words) in ORG_HEADS:
-                continue  # a relationship, or a body ("Secretariat for the Platform")
+            if _names_a_relationship(words) or _body_head(words) or _head(words) in _GROUPS:
+                continue  # a relationship, a body ("Secretariat for the Platform"), a group
             start, end = segment[0][0], segment[-1][1]
             if words[-1] in _ADJECTIVAL and _LOWER_WORD_AFTER.match(text, end):
                 continue  # "C5+1 Ministerial meetings": an adjective, no event's name
             raw = text[start:end]
             if INSTRUMENT_WORD.search(raw) or known_label(clean_name(raw)):
                 continue
+            if _in_motto(text, start):
+                continue  # under the theme "Addressing Challenges Together"
             label = _project_label(raw, acronyms)
             after = _ACRONYM_AFTER.match(text, end)
             if after and after.group(1) in acronyms:
                 label = after.group(1)  # "India-Japan Clean Energy Partnership (CEP)"
             yield Span(start, end, label, 1)
+
+
+def _listed_after_connector(
+    text: str, tokens: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A list inside a name follows a connector ("Conference on the Recovery,
+    Reconstruction and ..."); a comma with none before it ends the name ("G7
+    Summit, Hiroshima")."""
+    for i in range(1, len(tokens)):
+        comma = tokens[i][2] == "," or "," in text[tokens[i - 1][1] : tokens[i][0]]
+        if comma or tokens[i - 1][2].endswith(","):
+            if not any(w in ("of", "for", "on", "in", "to", "with") for _, _, w in tokens[:i]):
+                cut = tokens[:i]
+                if cut and cut[-1][2].endswith(","):
+                    start, end, word = cut[-1]
+                    cut[-1] = (start, end - 1, word[:-1])
+                return [t for t in cut if t[2] not in ("", ",")]
+            break
+    return tokens
+
+
+def _in_motto(text: str, start: int) -> bool:
+    """Whether a name lies in a quoted theme, slogan or motto (under the theme
+    "Addressing Challenges Together")."""
+    before = text[max(0, start - 120) : start]
+    quote = max(before.rfind("“"), before.rfind('"'))
+    if quote < 0:
+        return False
+    if "”" in before[quote:] or (before[quote] == '"' and before.count('"') % 2 == 0):
+        return False  # the quote closed before the name
+    at = start - len(before) + quote
+    return bool(_MOTTO.search(text, max(0, at - 40), at))
+
+
+#: Heads that name a group of states or people, not a programme ("ASEAN Dialogue
+#: Partners", "Forum Members", "G20 Leaders")
+_GROUPS = word_set("Partners Members States Countries Parties Economies Leaders Ministers Nations")
 
 
 #: Project words that may also qualify a lower-case noun ("Ministerial meetings").
@@ -157,6 +209,16 @@ _RELATIONSHIP = word_set(
     Privileged Full Partnership Partnerships
     """
 )
+
+
+def _body_head(words: list[str]) -> bool:
+    """Whether a name's head makes it a body: an organisation's head noun, unless
+    it names a body only with its complement ("Permanent Mission of Japan to the
+    United Nations") and has none ("U.S. Certified Trade Mission" is an event)."""
+    head = _head(words)
+    if head not in ORG_HEADS:
+        return False
+    return head not in COMPLEMENT_HEADS or head != words[-1]
 
 
 def _head(words: list[str]) -> str:
@@ -264,6 +326,9 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         if word == "in" and i and is_project_word(tokens[i - 1][2]):
             tokens = tokens[:i]  # "G20 Summit in New Delhi": the place is not the name
             break
+        if word == "to" and i and is_project_word(tokens[i - 1][2]) and _names_country(tokens, i):
+            tokens = tokens[:i]  # "Trade Mission to Mongolia": nor is the destination
+            break
     while tokens and tokens[0][2] in SMALL_WORDS:
         tokens = tokens[1:]
     words = [w for _, _, w in tokens]
@@ -296,6 +361,12 @@ def _trim_project(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
             return tokens
 
 
+def _names_country(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the words after ``tokens[i]`` ("to") name a country."""
+    rest = [w for _, _, w in tokens[i + 1 : i + 6]]
+    return any(is_country_name(" ".join(rest[:k])) for k in range(1, len(rest) + 1))
+
+
 def _complete(current: list[tuple[int, int, str]]) -> bool:
     """Whether the name words read so far make a whole name, so that "and"
     after them starts another: they end in a head ("... Strategy and Defense
@@ -316,6 +387,51 @@ def _ends_name(word: str) -> bool:
 
 
 _NAMED_GRANT = re.compile(rf"Grant(?:\s+Assistance|\s+Aid)?\s+for\s+{NAME_RUN}")
+
+#: lower-case words after a Title Case name that make it a programme's name
+#: ("the ASEAN-U.S. Health Futures initiative", "the EU's Horizon 2020 program",
+#: "the annual, multinational Khaan Quest exercise"); the name is its Title Case
+#: part, as the guidelines read "Title-cased or quoted"
+_LOWER_HEAD = re.compile(
+    r"(?<=[\w.’'”\)])\s+(?P<w>programs?|programmes?|initiatives?|projects?|schemes?|exercises?)\b"
+)
+
+
+def _lower_headed(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+    """Programmes named by a Title Case name before a lower-case "program",
+    "initiative", "project", "scheme" or "exercise": two words at least, one of
+    them distinctive (not a country, a known organisation or a generic word):
+    "USAID Regional Water and Vulnerable Environment program", not "the
+    Japanese program" or "the JICA program"."""
+    for head in _LOWER_HEAD.finditer(text):
+        run = _words_before(text, head.start("w"))
+        segments = list(_split_names(run)) if run else []
+        if not segments:
+            continue
+        segment = segments[-1]
+        while segment and (
+            segment[0][2] in SMALL_WORDS
+            or segment[0][2] in STOP_STARTS
+            or QUALIFIER.search(segment[0][2])
+        ):
+            segment = segment[1:]
+        while segment and segment[-1][2] in SMALL_WORDS:
+            segment = segment[:-1]
+        if not segment or segment[-1][1] != head.start():
+            continue
+        words = [w for _, _, w in segment]
+        content = [w for w in words if w not in SMALL_WORDS]
+        if len(content) < 2 or not any(_is_distinctive(w) and not known_label(w) for w in content):
+            continue
+        raw = text[segment[0][0] : segment[-1][1]]
+        if (
+            INSTRUMENT_WORD.search(raw)
+            or known_label(clean_name(raw))
+            or _names_a_relationship(words)
+            or _body_head(words)
+        ):
+            continue
+        yield Span(segment[0][0], segment[-1][1], _project_label(raw, acronyms), 1)
 
 
 # A session of a convention's Conference of the Parties: "COP21", "COP 28",
@@ -413,6 +529,36 @@ def _quoted_projects(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
         yield Span(match.start(), end, label, 0)
 
 
+@cache
+def _known_projects() -> NameIndex:
+    """The table of well-known programmes (``data/projects.txt``), read once, at
+    first use."""
+    names: list[tuple[str, str]] = []
+    acronyms: list[tuple[str, str]] = []
+    for line in data_lines("projects.txt"):
+        label, _, rest = (part.strip() for part in line.partition("|"))
+        for name in {label, *(n.strip() for n in rest.split(";") if n.strip())}:
+            if not re.search(r"[\s-]", name) and sum(map(str.isupper, name)) >= 2:
+                acronyms.append((name, name))
+            else:
+                names.append((name, label))
+    return NameIndex.build(names, acronyms)
+
+
+def _known_programmes(text: str, acronyms: Mapping[str, str]) -> Iterator[Span]:
+    """Well-known programmes whose names hold no project word ("Free Trade Area of
+    the Asia-Pacific", "FTAAP", "Partners in the Blue Pacific"), as written or by
+    the acronym the statement defines."""
+    for start, end, _value in _known_projects().spans(text):
+        compound = _COMPOUND.match(text, start)
+        if compound and compound.end() > end and (start == 0 or text[start - 1].isspace()):
+            end = compound.end()  # "the AFTA-CER linkage": the compound is the name
+        yield Span(start, end, _project_label(text[start:end], acronyms), 1)
+
+
+_COMPOUND = re.compile(r"[A-Z][A-Za-z0-9+]*(?:[-‐‑–][A-Z][A-Z0-9+]+)+")
+
+
 @lru_cache(maxsize=8)
 def project_spans(
     text: str, items: tuple[tuple[str, str], ...], presented: frozenset[str]
@@ -436,6 +582,8 @@ def project_spans(
         *(s for s in defined_spans(text, items) if s.label in wanted),
         *_quoted_projects(text, acronyms),
         *_title_projects(text, acronyms),
+        *_lower_headed(text, acronyms),
+        *_known_programmes(text, acronyms),
         *_named_grants(text),
         *_conferences_of_parties(text),
     ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy import LazyPattern
+
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -56,7 +58,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)]*)\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-ÞĀ-ſЀ-ӿ])")
 
 
-_FINISHED = re.compile(r"[.!?;:…\"”’)\]]\s*$")
+_FINISHED = LazyPattern(r"[.!?;:…\"”’)\]]\s*$")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 import msgspec
@@ -26,7 +27,7 @@ _BULLET = re.compile(
     r"^(?:[-•*▪●◦·►■○∥]\s+|[•▪●◦►■∥]|\((?:[a-z]|[ivx]{1,4})\)\s+|[a-z]\)\s+)(?=\S)"
 )
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
-_CONNECTORS = frozenset(
+CONNECTORS = frozenset(
     [
         "and",
         "or",
@@ -128,12 +129,13 @@ def blocks_to_units(blocks: list[Block]) -> list[Unit]:
     check_text(blocks)
     plain = [b.text for b in blocks if b.kind == "line"]
     wrapped, width = is_hard_wrapped(plain)
+    breaks_join = _breaks_are_exceptions(blocks)
     units: list[Unit] = []
     chunk: list[Block] = []
 
     def flush() -> None:
         if chunk:
-            for unit in _split_chunk(chunk, wrapped, width):
+            for unit in _split_chunk(chunk, wrapped, width, breaks_join):
                 unit.chunk = chunk_no
                 units.append(unit)
             chunk.clear()
@@ -226,14 +228,43 @@ def _one_line(text: str | None) -> str | None:
     return re.sub(r"\s+", " ", text).strip() or None if text else None
 
 
-def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:
+def _breaks_are_exceptions(blocks: list[Block]) -> bool:
+    """Whether the text separates its paragraphs by blank lines, forced line breaks
+    between sentences being the exception: fewer of them than blank lines after a
+    finished sentence.  Where the writer broke every line so (each line a
+    paragraph), a break between two sentences still ends a paragraph."""
+    between = ends = 0
+    for block, after in pairwise(blocks):
+        if block.kind != "line" or not block.text.strip():
+            continue
+        if after.kind != "line" or not after.text.strip():
+            ends += _SENTENCE_END.search(block.text.strip()) is not None
+        elif block.line_break and _between_sentences(block, after):
+            between += 1
+    return 0 < between < ends
+
+
+#: both sides of a forced line break between sentences hold this many words, at
+#: least, when the break does not end the paragraph
+_BREAK_PROSE_WORDS = 6
+
+
+def _split_chunk(
+    chunk: list[Block], wrapped: bool, width: int, breaks_join: bool = False
+) -> list[Unit]:
     """Split one run of non-blank lines into units."""
     groups: list[list[Block]] = []
+    soft: set[int] = set()  # groups ended by a forced break between two sentences
     for block in chunk:
-        if not groups or _starts_new_unit(groups[-1][-1], block, wrapped, width):
+        if groups and groups[-1][-1].line_break and _between_sentences(groups[-1][-1], block):
+            if breaks_join:
+                soft.add(len(groups) - 1)
+            groups.append([block])
+        elif not groups or _starts_new_unit(groups[-1][-1], block, wrapped, width):
             groups.append([block])
         else:
             groups[-1].append(block)
+    groups = _join_broken_prose(groups, soft)
     standalone = len(groups) == 1
     units = []
     for group in groups:
@@ -249,6 +280,51 @@ def _split_chunk(chunk: list[Block], wrapped: bool, width: int) -> list[Unit]:
     return units
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*$")
+
+
+def _between_sentences(prev: Block, block: Block) -> bool:
+    """A forced line break after a finished sentence, before a new one in the same
+    type (no marker, no change of bold)."""
+    line = block.text.strip()
+    return (
+        _SENTENCE_END.search(prev.text.strip()) is not None
+        and line[:1].isupper()
+        and line_marker(line) is None
+        and prev.bold == block.bold
+    )
+
+
+def _join_broken_prose(groups: list[list[Block]], soft: set[int]) -> list[list[Block]]:
+    """Join the two sides of a forced line break between sentences when both are
+    prose (a line break alone does not end a paragraph): sentences of some length,
+    the second finished too.  A short line on either side (a dateline, "Done at
+    ...", a signature) keeps its own unit."""
+    if not soft:
+        return groups
+    joined: list[list[Block]] = []
+    for i, group in enumerate(groups):
+        if joined and i - 1 in soft and _prose(joined[-1]) and _prose(group):
+            joined[-1] = [*joined[-1], *group]
+        else:
+            joined.append(group)
+    return joined
+
+
+def _prose(group: list[Block]) -> bool:
+    text = " ".join(b.text.strip() for b in group)
+    return len(text.split()) >= _BREAK_PROSE_WORDS and _SENTENCE_END.search(text) is not None
+
+
+#: a line ending so goes on with a number: a month, or a word of a sentence that a
+#: number completes ("on June / 12, 2023", "resolution / 2231,", "the / 3rd ...")
+_LEADS_A_NUMBER = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+    r"|\b(?:the|of|on|in|by|to|at|and|or|from|No\.|no\.|resolution|Resolution))$"
+)
+
+
 def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bool:
     line = block.text.strip()
     before = prev.text.strip()
@@ -257,6 +333,9 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     if marker == "number" and wrapped and ends_open and len(before) >= width * 0.6:
         # "... by\n2030, reducing poverty": a number that merely starts a wrapped line
         return False
+    if marker == "number" and _LEADS_A_NUMBER.search(before):
+        # "... on June\n12, 2023": a date or a count runs on, whatever the line's length
+        return False
     if marker or (_ROMAN.match(line) and not wrapped):
         return True
     if prev.bold != block.bold:
@@ -264,18 +343,28 @@ def _starts_new_unit(prev: Block, block: Block, wrapped: bool, width: int) -> bo
     if before.endswith("-") and not before.endswith(" -"):
         return False
     starts_lower = line[:1].islower()
+    if prev.line_break:
+        # a forced line break: the line before is a line of its own (a heading, a
+        # dateline, a signature) unless the sentence runs on across the break
+        last_word = before.rsplit(" ", 1)[-1].lower()
+        return not (starts_lower or last_word in CONNECTORS or before.endswith(","))
     if wrapped:
         # in hard-wrapped text a line well short of the width ends its paragraph
         # (or is a line of its own: a heading, a signature), and so does one well
-        # over it (a paragraph on one line, not wrapped)
+        # over it (a paragraph on one line, not wrapped); not one that stops on a
+        # word a sentence cannot end with ("... on June" / "12, 2023"), shortened
+        # by markup the reader took out (a link's address)
         long_line = len(before) > width * _UNWRAPPED
+        last_word = before.rsplit(" ", 1)[-1].lower()
+        if last_word in CONNECTORS or (_LEADS_A_NUMBER.search(before) and line[:1].isdigit()):
+            return False
         return (len(before) < width * 0.6 or long_line) and not starts_lower
     if starts_lower:
         return False
     if prev.bold and block.bold and not before.endswith(TERMINAL):
         return False
     last_word = before.rsplit(" ", 1)[-1].lower()
-    return not (last_word in _CONNECTORS or before.endswith(","))
+    return not (last_word in CONNECTORS or before.endswith(","))
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -16,6 +16,7 @@ from typing import cast, get_args
 
 from ..model import Category
 from .actions import action_table, is_adverb
+from .lazy import LazyPattern
 
 DATA = Path(__file__).with_name("data") / "verbs.tsv"
 
@@ -47,12 +48,18 @@ _ADVERBS = word_set(
 _MODAL_STEP = ("continue", "to")
 #: ... and these end the modal phrase at their "to" ("will work to", "will strive to")
 _MODAL_AIMS = word_set("work strive endeavor endeavour seek aim try")
+#: the marks of list items after a modal's colon
+_BULLETS = frozenset({"-", "•", "*"})
 #: "will do so": a pro-form that repeats the act before it, no act of its own
 _PRO_FORMS = word_set("so likewise this that the same")
+#: words that open an aside set off by commas inside a verb phrase ("expressed, on
+#: behalf of the people of Japan, his gratitude")
+_ASIDE_OPENERS = word_set("on in to for as with at")
 #: an addressee inside a verb phrase, written "...": "expressed ... his gratitude"
 _ASIDE_WRITTEN = re.compile(
     r"^(\S+)\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}"
 )
+_COMMA_ASIDE_WRITTEN = LazyPattern(r"^(\S+)\s*,[^,]+,\s*")
 _BE = ("is", "are", "was", "were", "am", "be", "been")
 #: words and single punctuation marks, as the matcher walks them
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
@@ -77,14 +84,17 @@ class VerbMatch:
     entry: VerbEntry
 
 
-def verb_forms(lemma: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def verb_forms(lemma: str) -> tuple[str, ...]:
     """The written forms of a verb given as ``base`` or ``base/past``: base,
     third person singular and past (``commit/committed`` -> commit, commits,
     committed), with British ``-ise`` spellings for ``-ize`` verbs."""
     if lemma == "be":
-        return list(_BE)
+        return _BE
     base, _, past = lemma.partition("/")
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+    if base == "have":
+        third = "has"
+    elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
         third = base + "es"
     elif base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
         third = base[:-1] + "ies"
@@ -100,7 +110,7 @@ def verb_forms(lemma: str) -> list[str]:
     forms = [past, third, base]
     if "iz" in base:
         forms += [form.replace("iz", "is") for form in forms]
-    return forms
+    return tuple(forms)
 
 
 def parse_table(text: str) -> list[VerbEntry]:
@@ -180,8 +190,17 @@ def _match_slots(words: list[str], at: int, slots: list[_Slot]) -> _Found | None
         end = at
         while end < len(words) and _is_adverb(words[end]):
             end += 1
-        return _match_slots(words, end, rest)
+        for stop in range(end, at - 1, -1):  # "stand firmly together": the last may be a word
+            found = _match_slots(words, stop, rest)
+            if found is not None:
+                return found
+        return None
     if kind == "aside":  # "expressed [to the President] his gratitude"
+        if at < len(words) and words[at] == ",":  # "expressed, on behalf of X, his"
+            close = next((n for n in range(at + 2, min(at + 16, len(words))) if words[n] == ","), 0)
+            found = _match_slots(words, close + 1, rest) if close else None
+            if found is not None and words[at + 1] in _ASIDE_OPENERS:
+                return found
         if at < len(words) and words[at] == "to":
             for size in range(4, 0, -1):
                 middle = words[at + 1 : at + 1 + size]
@@ -236,6 +255,8 @@ def _match_modal(words: list[str], at: int) -> int | None:
             end += 1
         elif tuple(words[end : end + 2]) == _MODAL_STEP:
             end += 2
+        elif words[end] == ":" and end + 1 < len(words) and words[end + 1] in _BULLETS:
+            end += 2  # "we will:\n- strengthen ...;\n- provide ..."
         else:
             break
     if end >= len(words) or not words[end].isalpha() or not words[end].islower():
@@ -300,8 +321,12 @@ class VerbTable:
                 if end is not None:
                     start, stop = tokens[at].start(), tokens[end - 1].end()
                     text = sentence[start:stop]
+                    if entry.rule == "modal" and ":" in text:  # "will:\n- strengthen"
+                        text = re.sub(r"\s*:\s*[-•*]\s+", " ", text)
                     if "{aside}" in entry.phrase:
                         text = _ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
+                        if "," in text:
+                            text = _COMMA_ASIDE_WRITTEN.sub(r"\1 ... ", text, count=1)
                     found.append(VerbMatch(start, stop, text, entry))
                     at = end
                     break

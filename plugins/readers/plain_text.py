@@ -29,14 +29,19 @@ _EMPHASIS = re.compile(
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+# a link's text may be wrapped over lines (not over a blank line)
+_LINK = re.compile(r"!?\[((?:[^\]\n]|\n(?![ \t]*\n)){0,400})\]\([^)\s]*\)")
 _RULE_OR_MARKER = re.compile(r"^\s*(?:[-*_=#]\s*){3,}$|^\s*[●•◦▪■]\s*$")
 _BOLD_MARK = "\x02"
+_WORD = re.compile(r"\w")
 #: how much longer than its text a Markdown or HTML-laden file may be
 MARKUP_ALLOWANCE = 2
-# a Markdown hard line break (two trailing spaces) ends a line of its own: a
-# heading, a signature, a date line; it becomes a blank line for the parser
-_HARD_BREAK = re.compile(r"(?<=[^\s\x02])[ \t]{2,}\n(?=[ \t\x02]*[^\s\x02])")
+# a Markdown hard line break (two trailing spaces, or a backslash) before a line
+# of text: the line block says so (``Block.line_break``), and the parser decides
+# whether the break also ends a paragraph (a heading, a signature, a date line)
+# or not (two sentences of one paragraph)
+_HARD_BREAK = re.compile(r"(?<=[^\s\x02\\])(?:[ \t]{2,}|\\)\n(?=[ \t\x02]*[^\s\x02])")
+_BREAK_MARK = "\x03"
 
 
 class TextReader(Reader):
@@ -114,44 +119,57 @@ def text_to_blocks(text: str, warnings: list[str] | None = None) -> ReadResult:
         for key, value in _FRONT_KEY.findall(_join_quoted_lines(front.group(1))):
             metadata[key] = _unquote(value)
         text = text[front.end() :]
-    text = _HARD_BREAK.sub("\n\n", _strip_markup(text))
+    text = _HARD_BREAK.sub(_BREAK_MARK + "\n", _strip_markup(text))
     blocks: list[Block] = []
     for raw in text.split("\n"):
         bold = raw.startswith(_BOLD_MARK)
-        line = _clean_line(raw.replace(_BOLD_MARK, ""))
+        line_break = raw.endswith(_BREAK_MARK)
+        line = _clean_line(raw.replace(_BOLD_MARK, "").replace(_BREAK_MARK, ""))
         heading = _MD_HEADING.match(line)
         if heading:
             blocks.append(Block(text=heading.group(2), kind="heading", level=len(heading.group(1))))
         elif _RULE_OR_MARKER.match(line):
             blocks.append(Block(text=""))
         else:
-            blocks.append(Block(text=line, bold=bold and bool(line)))
+            blocks.append(
+                Block(text=line, bold=bold and bool(line), line_break=line_break and bool(line))
+            )
     return ReadResult(blocks=blocks, warnings=warnings, metadata=metadata)
 
 
 def _strip_markup(text: str) -> str:
-    import html
-
     text = _TAG.sub(_tag_replacement, text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(_mark_bold, text)
     text = _STRONG.sub(_mark_bold, text)  # nested ***x** y* leftovers
     text = _EMPHASIS.sub(lambda m: m.group(2), text)
     text = _ESCAPE.sub(r"\1", text)
-    text = html.unescape(text)
+    if "&" in text:  # html (and its entity table) only for a text with entities
+        import html
+
+        text = html.unescape(text)
     return text
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
     tag = match.group(0).lower()
-    return "\n" if tag.startswith(("<br", "<p", "</p", "<div", "</div")) else ""
+    if tag.startswith("<br"):
+        return "  \n"  # a forced line break, as a Markdown hard break
+    return "\n" if tag.startswith(("<p", "</p", "<div", "</div")) else ""
 
 
 def _mark_bold(match: re.Match[str]) -> str:
+    """A span that is a whole line (or lines) marks them bold; a bold lead-in
+    ("**EMPHASIZING** the importance ...", "**WE**, the Member States ...") does
+    not make its line bold, unless it is a label ended by a colon ("**Heading:**
+    description")."""
     inner = match.group(2)
     start = match.start()
     at_line_start = start == 0 or match.string[start - 1] == "\n"
-    if not at_line_start:
+    line_end = match.string.find("\n", match.end())
+    rest = match.string[match.end() : line_end if line_end >= 0 else None]
+    label = inner.rstrip().endswith(":") or rest.lstrip().startswith(":")
+    if not at_line_start or (_WORD.search(rest) and not label):
         return inner
     return "\n".join(_BOLD_MARK + line.lstrip() for line in inner.split("\n"))
 

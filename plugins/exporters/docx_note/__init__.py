@@ -74,10 +74,10 @@ class DocxExporter(Exporter):
 def template_path() -> Path:
     """Where the default template lives: ``jtreport/templates/`` when installed,
     ``templates/`` beside ``plugins/`` in a source checkout."""
-    from importlib.resources import files
+    from jtreport.api import package_data
 
     try:
-        found = Path(str(files("jtreport.templates").joinpath(TEMPLATE_NAME)))
+        found = package_data("jtreport.templates", TEMPLATE_NAME)
         if found.is_file():
             return found
     except (ModuleNotFoundError, TypeError):

@@ -12,7 +12,8 @@ in Word, LibreOffice and python-docx.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from .ooxml import BREAKS, Cell, Inline, Span, TableSpec, xml_safe
 
@@ -34,8 +35,7 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     """A table waiting to be written: its look, header and rows (rendered lazily,
     so a generator of rows is consumed only when the document is saved)."""
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 
+import msgspec
 from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
-from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief
+from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief, with_line_budget
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement
@@ -18,8 +18,7 @@ MIN_LINES = 4
 DEFAULT_TO = "Head of delegation"
 
 
-@dataclass(frozen=True)
-class NoteContext:
+class NoteContext(msgspec.Struct, frozen=True, dict=True):
     """The statement with its derived views, the front sheet and the options."""
 
     statement: Statement
@@ -33,21 +32,18 @@ class NoteContext:
         many lines to take as fit on two pages)."""
         from .front import fits
 
-        def briefing(budget: int) -> Briefing:
-            return brief(
-                statement,
-                as_of=options.as_of,
-                followup=options.followup,
-                meeting=options.meeting,
-                meeting_date=options.meeting_date,
-                line_budget=budget,
-            )
-
         budget = LINE_BUDGET
-        front = briefing(budget)
+        front = brief(
+            statement,
+            as_of=options.as_of,
+            followup=options.followup,
+            meeting=options.meeting,
+            meeting_date=options.meeting_date,
+            line_budget=budget,
+        )
         while budget > MIN_LINES and not fits(front, statement.title):
             budget -= 1
-            front = briefing(budget)
+            front = with_line_budget(front, budget)
         return cls(statement=statement, options=options, areas=digest(statement), briefing=front)
 
     @property
@@ -70,10 +66,11 @@ class NoteContext:
         """The filled matrix's records by item ID, when one was given."""
         return self.options.followup
 
-    @property
+    @cached_property
     def tracking(self) -> bool:
         """True when the matrix given has anything typed in it: only then do the
-        commitments and the annex carry status columns."""
+        commitments and the annex carry status columns (asked per row: worked
+        out once)."""
         records = self.options.followup
         return records is not None and any(not r.is_empty for r in records.values())
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,8 +39,7 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A run of text, optionally in a character style (given by style id) and
     a colour (hex RGB): the one piece of direct formatting the note uses, for
     the status marks that share the matrix's and the PDF's status colours."""
@@ -105,8 +104,7 @@ def paragraph(style: str, content: Iterable[Inline] = ()) -> Element:
 Cell = Sequence[Sequence[Inline]]
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(msgspec.Struct, frozen=True):
     """How a table looks: its style, column widths (twips) and cell styles (ids)."""
 
     style: str

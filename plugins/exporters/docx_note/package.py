@@ -82,24 +82,66 @@ def save(document: Any, created: datetime, segments: Sequence[Sequence[Piece]] =
     each of ``segments`` written in place of its placeholder.
 
     The entries are those python-docx writes, in its order, deflated at level 6
-    (as :func:`jtreport.reproducible.restamp_zip` writes them).
+    (as :func:`jtreport.reproducible.restamp_zip` writes them).  They are
+    written once, as python-docx serialises them; should its package writer
+    have changed, the package it saves is rewritten instead (the same bytes).
     """
-    raw = io.BytesIO()
-    document.save(raw)
-    stamp = zip_time(created)
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
-    ):
-        for info in source.infolist():
-            entry = zip_entry(info.filename, stamp)
-            if info.filename == DOCUMENT_PART and segments:
-                with target.open(entry, "w") as stream:
-                    splice(source.read(info), segments, stream)
-            else:
-                target.writestr(entry, source.read(info), compresslevel=6)
+    stamp = zip_time(created)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
+        sink = _Entries(target, stamp, segments)
+        if not _write_package(document, sink):
+            raw = io.BytesIO()
+            document.save(raw)
+            with zipfile.ZipFile(raw) as source:
+                for info in source.infolist():
+                    sink.write(info.filename, source.read(info))
     return out.getvalue()
+
+
+class _Entries:
+    """Where python-docx's package writer puts each part: a zip entry dated
+    ``stamp``, the document part with its segments spliced in."""
+
+    def __init__(
+        self, target: zipfile.ZipFile, stamp: Any, segments: Sequence[Sequence[Piece]]
+    ) -> None:
+        self.target, self.stamp, self.segments = target, stamp, segments
+
+    def write(self, name: Any, blob: bytes) -> None:
+        """Add the part ``name`` (a pack URI or a member name) holding ``blob``."""
+        member = getattr(name, "membername", name)
+        entry = zip_entry(member, self.stamp)
+        if member == DOCUMENT_PART and self.segments:
+            with self.target.open(entry, "w") as stream:
+                splice(blob, self.segments, stream)
+        else:
+            self.target.writestr(entry, blob, compresslevel=6)
+
+
+def _write_package(document: Any, sink: _Entries) -> bool:
+    """Serialise the package's parts into ``sink`` with python-docx's own package
+    writer (what ``document.save`` does, without its zip file); False when that
+    writer is not the one this was written for."""
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        # private to python-docx, but what its save() runs: typed loosely here
+        steps: tuple[Any, ...] = (
+            PackageWriter._write_content_types_stream,
+            PackageWriter._write_pkg_rels,
+            PackageWriter._write_parts,
+        )
+    except (ImportError, AttributeError):
+        return False
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = list(package.parts)
+    steps[0](sink, parts)
+    steps[1](sink, package.rels)
+    steps[2](sink, parts)
+    return True
 
 
 #: The main document part, where the placeholders are.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from jtreport.errors import TemplateError
 
 from . import styles as S
@@ -30,8 +30,7 @@ _MACRO_TYPES = (
 _INTERNAL_NAMES = {S.HEADER: "header", S.FOOTER: "footer"}
 
 
-@dataclass(frozen=True)
-class StyleMap:
+class StyleMap(msgspec.Struct, frozen=True):
     """The style id of every style the note uses, keyed by style name."""
 
     ids: Mapping[str, str]

@@ -10,9 +10,9 @@ PDF is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
@@ -32,8 +32,7 @@ _LEGEND_ROW = 11.0
 MAX_BARS = 18
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(msgspec.Struct, frozen=True):
     """One row: a label and its segments as ``(value, colour)``."""
 
     label: str
@@ -46,14 +45,13 @@ class Bar:
         return sum(value for value, _ in self.segments)
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(msgspec.Struct, frozen=True):
     """A bar chart with an optional title (empty: none) and an optional legend
     of ``(name, colour)``."""
 
     title: str
     bars: list[Bar]
-    legend: list[tuple[str, str]] = field(default_factory=list)
+    legend: list[tuple[str, str]] = msgspec.field(default_factory=list)
 
 
 def wrap_label(text: str, font: str, width: float) -> list[str]:

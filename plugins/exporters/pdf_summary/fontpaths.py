@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True)
-class Candidate:
+
+class Candidate(msgspec.Struct, frozen=True):
     """A font family we know, as file names relative to a font folder."""
 
     family: str
@@ -24,8 +23,7 @@ class Candidate:
     italic: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FoundFamily:
+class FoundFamily(msgspec.Struct, frozen=True):
     """The files of one family found on this machine (``index``: the face in a .ttc)."""
 
     family: str
@@ -191,6 +189,8 @@ def sibling_faces(regular: Path) -> tuple[Path | None, Path | None]:
 def fontconfig_covering(char: str) -> list[tuple[Path, int]]:
     """TrueType files (and face indexes) that fontconfig says cover ``char``,
     or an empty list when ``fc-list`` is not installed."""
+    import subprocess  # only when no known font covers a character
+
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return []

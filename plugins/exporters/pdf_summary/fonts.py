@@ -16,10 +16,10 @@ import contextlib
 import hashlib
 import unicodedata
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import msgspec
 from jtreport.errors import ExportError
 
 from . import fontpaths
@@ -48,8 +48,7 @@ _SILENT = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 _CACHE: dict[tuple[str, int, int, int], Any] = {}
 
 
-@dataclass
-class Face:
+class Face(msgspec.Struct):
     """One font family registered with reportlab: its names per style and the
     code points its regular and bold faces cover."""
 
@@ -78,14 +77,13 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {char!r}"
 
 
-@dataclass
-class FontSet:
+class FontSet(msgspec.Struct):
     """The faces a document prints with, the body font first."""
 
     faces: list[Face]
-    missing: list[str] = field(default_factory=list)
-    _plain: dict[Style, set[str]] = field(default_factory=dict)
-    _choice: dict[tuple[str, Style], int] = field(default_factory=dict)
+    missing: list[str] = msgspec.field(default_factory=list)
+    _plain: dict[Style, set[str]] = msgspec.field(default_factory=dict)
+    _choice: dict[tuple[str, Style], int] = msgspec.field(default_factory=dict)
 
     @property
     def body(self) -> Face:
@@ -146,8 +144,11 @@ class FontSet:
         return self.name(style)
 
 
-def _load(path: Path, index: int = 0) -> Any:
-    """A reportlab TTFont for the file, loaded once per process."""
+def _load(path: Path, index: int = 0, *, fallback: tuple[Path, int] | None = None) -> Any:
+    """A reportlab TTFont for the file, loaded once per process; with a
+    ``fallback`` face (file, index), a font whose file is read only when a text
+    in it is first measured or drawn, the fallback standing in should it fail
+    (:func:`jtreport.plugins.exporters.pdf_summary.lazyfont.lazy_font`)."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     stat = path.stat()
@@ -155,7 +156,13 @@ def _load(path: Path, index: int = 0) -> Any:
     font = _CACHE.get(key)
     if font is None:
         digest = hashlib.sha1(f"{key[0]}#{index}".encode()).hexdigest()[:10]
-        font = TTFont(f"jtr-{path.stem}-{index}-{digest}", str(path), subfontIndex=index)
+        name = f"jtr-{path.stem}-{index}-{digest}"
+        if fallback is not None:
+            from .lazyfont import lazy_font
+
+            font = lazy_font(name, path, index, fallback)
+        else:
+            font = TTFont(name, str(path), subfontIndex=index)
         _CACHE[key] = font
     return font
 
@@ -163,7 +170,10 @@ def _load(path: Path, index: int = 0) -> Any:
 def _register(
     family: str, regular: Path, bold: Path | None, italic: Path | None, index: int = 0
 ) -> Face:
-    """Register a family's faces with reportlab (missing styles reuse the regular face)."""
+    """Register a family's faces with reportlab (missing styles reuse the regular
+    face).  The regular and bold faces are read at once (which characters they
+    cover decides the fallback fonts); the italic face, which only a few captions
+    use, is read when one is printed."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
@@ -173,7 +183,7 @@ def _register(
         if path is not None:
             # a style that fails to load uses the regular face
             with contextlib.suppress(Exception):
-                fonts[style] = _load(path)
+                fonts[style] = _load(path, fallback=(regular, index) if style == "italic" else None)
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     names = {style: font.fontName for style, font in fonts.items()}

@@ -11,16 +11,18 @@ Imported only when a PDF is written (reportlab is loaded here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
 from datetime import datetime
 from functools import partial
 from typing import Any, BinaryIO
 
+import msgspec
 from jtreport.reproducible import naive_utc
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import FrameActionFlowable
 
 from . import styles as st
 from .fonts import FontSet
@@ -32,8 +34,7 @@ _FOOTER_Y = st.MARGIN_BOTTOM - 30
 _SMALL = 7.5
 
 
-@dataclass(frozen=True)
-class Decor:
+class Decor(msgspec.Struct, frozen=True):
     """What every page shows besides the content."""
 
     running_title: RunningTitle
@@ -241,6 +242,21 @@ class Anchor(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
+def _body_frame() -> Any:
+    """The one text frame of every page."""
+    return Frame(
+        st.MARGIN_X,
+        st.MARGIN_BOTTOM,
+        st.FRAME_WIDTH,
+        st.PAGE_HEIGHT - st.MARGIN_TOP - st.MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+
 def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
     """The document template: A4 pages with one frame and the page decor, the
     properties set, and invariant output (no random ID, no clock time)."""
@@ -262,22 +278,11 @@ def make_document(stream: BinaryIO, props: Properties, decor: Decor) -> Any:
         displayDocTitle=True,
         initialFontName=decor.fonts.name("regular"),
     )
-    frame = Frame(
-        st.MARGIN_X,
-        st.MARGIN_BOTTOM,
-        st.FRAME_WIDTH,
-        st.PAGE_HEIGHT - st.MARGIN_TOP - st.MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
     doc.addPageTemplates(
         [
             PageTemplate(
                 id="page",
-                frames=[frame],
+                frames=[_body_frame()],
                 onPage=partial(draw_header, decor),
                 onPageEnd=partial(draw_footer, decor),
             )
@@ -310,3 +315,53 @@ class EndMark(Flowable):  # type: ignore[misc]
         """Record the last page's number and fill."""
         self.report.pages = self.canv.getPageNumber()
         self.report.last_fill = max(0.0, 1 - self._room / st.FRAME_HEIGHT)
+
+
+class Checkpoint(FrameActionFlowable):  # type: ignore[misc]
+    """Takes no room and draws nothing: records the page it is laid out on and
+    where on that page (the frame's position and the space after the flowable
+    before it), so that what follows can be laid out again from here alone
+    (:func:`lay_out_from`)."""
+
+    def __init__(self) -> None:
+        self.page = 1
+        self.state: dict[str, Any] = {}
+
+    def frameAction(self, frame: Any) -> None:
+        """Record the page and the frame's state (the frame sets ``canv`` first)."""
+        self.page = self.canv.getPageNumber()
+        self.state = {name: getattr(frame, name) for name in _FRAME_STATE}
+
+
+class _Resume(FrameActionFlowable):  # type: ignore[misc]
+    """Puts the frame back where a :class:`Checkpoint` was."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.state = state
+
+    def frameAction(self, frame: Any) -> None:
+        """Restore the recorded state."""
+        for name, value in self.state.items():
+            setattr(frame, name, value)
+
+
+#: What a frame's layout of the next flowable depends on: where it is, whether
+#: it is at the top (no space before), and the space after the last flowable.
+_FRAME_STATE = ("_y", "_atTop", "_prevASpace")
+
+
+def lay_out_from(start: Checkpoint, story: list[Any]) -> None:
+    """Lay ``story`` out as it would continue from ``start`` (on a page like the
+    summary's, the page count restarting at 1); nothing is kept but what the
+    story's own flowables record (an :class:`EndMark`)."""
+    doc = BaseDocTemplate(
+        io.BytesIO(),
+        pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
+        leftMargin=st.MARGIN_X,
+        rightMargin=st.MARGIN_X,
+        topMargin=st.MARGIN_TOP,
+        bottomMargin=st.MARGIN_BOTTOM,
+        invariant=1,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[_body_frame()])])
+    doc.build([_Resume(start.state), *story])

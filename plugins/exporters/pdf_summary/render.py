@@ -6,19 +6,26 @@ past four pages, or its last page holds only a few lines, it is laid out again
 with fewer lines to take (the rest are in the Word note and the matrix); a
 short statement that still spills over is laid out compact (its status chart,
 when no status is recorded, said in one sentence).
+
+Only the lines to take change from one try to the next, so a try does not lay
+the whole PDF out again: the first layout records where the lines to take
+begin (:class:`~.page.Checkpoint`), and each try lays out only the lines to
+take from there (:func:`_predict`).  The PDF of the chosen try is then laid out
+in full, once; should its layout differ from the prediction, every try is laid
+out in full instead, as before.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+import msgspec
 from jtreport.formats import ExportOptions
 from jtreport.model import Statement
 
-from .fonts import choose_fonts
-from .summary import PDF_LINE_BUDGET, Summary, build_summary
+from .fonts import FontSet, choose_fonts
+from .summary import PDF_LINE_BUDGET, Summary, build_summary, with_fewer_lines
 
 #: The most pages the summary should take ...
 MAX_PAGES = 4
@@ -26,12 +33,11 @@ MAX_PAGES = 4
 MIN_LAST_PAGE = 0.25
 #: Lines to take dropped per attempt, and the fewest the summary keeps.
 STEP, MIN_LINES = 2, 4
-#: Attempts at most (each lays the whole PDF out).
+#: Attempts at most (each a layout of the lines to take, or of the whole PDF).
 MAX_ATTEMPTS = 8
 
 
-@dataclass
-class Layout:
+class Layout(msgspec.Struct):
     """What one layout pass gave: the pages and how full the last one is."""
 
     pages: int = 0
@@ -41,6 +47,20 @@ class Layout:
     def acceptable(self) -> bool:
         """Four pages at most, and a last page that is not nearly empty."""
         return self.pages <= MAX_PAGES and (self.pages <= 1 or self.last_fill >= MIN_LAST_PAGE)
+
+    def same(self, other: Layout) -> bool:
+        """The same page count and last-page fill (to rounding)."""
+        return self.pages == other.pages and abs(self.last_fill - other.last_fill) < 1e-9
+
+
+class Attempt(msgspec.Struct):
+    """One way to lay the summary out: its layout, and its bytes once laid out
+    in full (None while only predicted)."""
+
+    summary: Summary
+    layout: Layout
+    data: bytes | None = None
+    compact: bool = False
 
 
 def render(statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
@@ -61,35 +81,79 @@ def lay_out(statement: Statement, options: ExportOptions) -> tuple[bytes, Layout
     # the fullest summary prints every character a shorter one can
     fonts, warnings = choose_fonts(summary.texts(), options.font)
     options.warnings.extend(warnings)
-    attempts: list[tuple[bytes, Layout]] = []
-    for _ in range(MAX_ATTEMPTS):
-        data, layout = _lay_out(summary, fonts, options)
-        attempts.append((data, layout))
-        if layout.acceptable or budget <= MIN_LINES or not summary.lines:
-            break
+    data, layout, start = _lay_out(summary, fonts, options)
+    attempts = [Attempt(summary, layout, data)]
+    summary = _fewer_lines(attempts, budget, lambda s: _predict(s, fonts, start))
+    chosen = _choose(attempts, summary, lambda s: _full(s, fonts, options, compact=True))
+    if chosen.data is None:
+        data, layout, _ = _lay_out(chosen.summary, fonts, options)
+        if not layout.same(chosen.layout):  # the prediction missed: try each in full
+            return _exhaustive(statement, options, fonts)
+        chosen.data = data
+    assert chosen.data is not None
+    return chosen.data, chosen.layout
+
+
+def _fewer_lines(attempts: list[Attempt], budget: int, try_one: Any) -> Summary:
+    """Add attempts with fewer lines to take until one is acceptable, or the
+    lines or the attempts run out; return the last summary made (the compact
+    layout uses it, whether it was tried or not)."""
+    summary = attempts[-1].summary
+    while True:
+        if attempts[-1].layout.acceptable or budget <= MIN_LINES or not summary.lines:
+            return summary
         budget = max(budget - STEP, MIN_LINES)
-        summary = build_summary(statement, options, budget)
-    chosen = next((a for a in attempts if a[1].acceptable), None)
-    if chosen is None and attempts[-1][1].pages > 1:
+        summary = with_fewer_lines(summary, budget)
+        if len(attempts) == MAX_ATTEMPTS:
+            return summary
+        attempts.append(try_one(summary))
+
+
+def _choose(attempts: list[Attempt], summary: Summary, compact: Any) -> Attempt:
+    """The first acceptable attempt; else the compact layout of ``summary`` when
+    it is acceptable; else the attempt with the fewest pages and the fullest
+    last page."""
+    chosen = next((a for a in attempts if a.layout.acceptable), None)
+    if chosen is None and attempts[-1].layout.pages > 1:
         # a short statement spilling a few lines over: the compact layout
-        attempts.append(_lay_out(summary, fonts, options, compact=True))
-        chosen = attempts[-1] if attempts[-1][1].acceptable else None
+        attempts.append(compact(summary))
+        chosen = attempts[-1] if attempts[-1].layout.acceptable else None
     if chosen is None:  # none fits the rules: the one with the fewest pages
-        chosen = min(attempts, key=lambda a: (a[1].pages, -a[1].last_fill))
+        chosen = min(attempts, key=lambda a: (a.layout.pages, -a.layout.last_fill))
     return chosen
 
 
-def _lay_out(
-    summary: Summary, fonts: Any, options: ExportOptions, *, compact: bool = False
+def _exhaustive(
+    statement: Statement, options: ExportOptions, fonts: FontSet
 ) -> tuple[bytes, Layout]:
+    """Every attempt laid out in full (when a prediction missed)."""
+    budget = min(PDF_LINE_BUDGET, max(len(statement.commitments), MIN_LINES))
+    summary = build_summary(statement, options, budget)
+    attempts = [_full(summary, fonts, options)]
+    summary = _fewer_lines(attempts, budget, lambda s: _full(s, fonts, options))
+    chosen = _choose(attempts, summary, lambda s: _full(s, fonts, options, compact=True))
+    assert chosen.data is not None
+    return chosen.data, chosen.layout
+
+
+def _full(summary: Summary, fonts: FontSet, options: ExportOptions, **kw: Any) -> Attempt:
+    data, layout, _ = _lay_out(summary, fonts, options, **kw)
+    return Attempt(summary, layout, data, compact=bool(kw.get("compact")))
+
+
+def _lay_out(
+    summary: Summary, fonts: FontSet, options: ExportOptions, *, compact: bool = False
+) -> tuple[bytes, Layout, Any]:
+    """The whole PDF: its bytes, its layout, and where the lines to take began."""
     # reportlab is loaded from here on, never when the plugin is registered
-    from .page import Decor, EndMark, build, make_document
+    from .page import Checkpoint, Decor, EndMark, build, make_document
     from .story import StoryBuilder
     from .styles import make_styles
 
     layout = Layout()
-    story = StoryBuilder(summary, make_styles(fonts), compact=compact).build()
-    story.append(EndMark(layout))
+    builder = StoryBuilder(summary, make_styles(fonts), compact=compact)
+    start = Checkpoint()
+    story = [*builder.prefix(), start, *builder.lines(), EndMark(layout)]
     decor = Decor(
         running_title=summary.running_title,
         classification=summary.classification,
@@ -98,4 +162,18 @@ def _lay_out(
     )
     out = io.BytesIO()
     build(make_document(out, summary.properties, decor), story, decor, options.created)
-    return out.getvalue(), layout
+    return out.getvalue(), layout, start
+
+
+def _predict(summary: Summary, fonts: FontSet, start: Any) -> Attempt:
+    """The layout ``summary`` would have, from laying out only its lines to take
+    where the first layout's began (the rest of the PDF is the same)."""
+    from .page import EndMark, lay_out_from
+    from .story import StoryBuilder
+    from .styles import make_styles
+
+    layout = Layout()
+    story = [*StoryBuilder(summary, make_styles(fonts)).lines(), EndMark(layout)]
+    lay_out_from(start, story)
+    layout.pages += start.page - 1
+    return Attempt(summary, layout)

@@ -150,12 +150,16 @@ class StoryBuilder:
 
     def build(self) -> list[Any]:
         """The whole story."""
+        return [*self.prefix(), *self.lines()]
+
+    def prefix(self) -> list[Any]:
+        """Everything before the lines to take (which alone depend on how many
+        lines the summary gives)."""
         story = self.title_block()
         story += self.front()
         story += self.documents()
         story += self.status()
         story += self.timeline()
-        story += self.lines()
         return story
 
     def title_block(self) -> list[Any]:

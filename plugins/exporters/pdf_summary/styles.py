@@ -7,9 +7,9 @@ Imported only when a PDF is written (reportlab is loaded here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from jtreport.followup import NO_STATUS_COLOUR, STATUS_COLOURS
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -51,8 +51,7 @@ def status_colour(status: str) -> str:
     return "#7f7f7f"
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(msgspec.Struct, frozen=True):
     """The paragraph styles of one document, bound to its fonts."""
 
     fonts: FontSet

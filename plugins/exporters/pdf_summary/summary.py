@@ -15,11 +15,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+import msgspec
 from jtreport import __version__
 from jtreport.digest import day_date, digest, document_date, long_date, names
-from jtreport.digest.briefing import Briefing, brief, event_name
+from jtreport.digest.briefing import Briefing, brief, event_name, with_line_budget
 from jtreport.digest.clauses import shorten
 from jtreport.digest.wording import capitalise, paragraph_ref, undertaking
 from jtreport.followup import STATUSES
@@ -65,8 +65,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-@dataclass(frozen=True)
-class DocumentRow:
+class DocumentRow(msgspec.Struct, frozen=True):
     """One document signed or launched."""
 
     name: str
@@ -76,8 +75,7 @@ class DocumentRow:
     date: str
 
 
-@dataclass(frozen=True)
-class AreaStatus:
+class AreaStatus(msgspec.Struct, frozen=True):
     """One area's commitments, counted by follow-up status."""
 
     key: str
@@ -87,8 +85,7 @@ class AreaStatus:
     overdue: int
 
 
-@dataclass(frozen=True)
-class TimelineRow:
+class TimelineRow(msgspec.Struct, frozen=True):
     """A dated event the statement names, or a due date from the matrix."""
 
     when: str
@@ -101,8 +98,7 @@ class TimelineRow:
     is_deadline: bool = False
 
 
-@dataclass(frozen=True)
-class LineRow:
+class LineRow(msgspec.Struct, frozen=True):
     """One line to take."""
 
     text: str
@@ -110,8 +106,7 @@ class LineRow:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class LineGroup:
+class LineGroup(msgspec.Struct, frozen=True):
     """The lines to take of one area."""
 
     key: str
@@ -120,8 +115,7 @@ class LineGroup:
     more: int = 0
 
 
-@dataclass(frozen=True)
-class Properties:
+class Properties(msgspec.Struct, frozen=True):
     """The PDF's document properties."""
 
     title: str
@@ -132,8 +126,7 @@ class Properties:
     creator: str
 
 
-@dataclass(frozen=True)
-class RunningTitle:
+class RunningTitle(msgspec.Struct, frozen=True):
     """The page header's title, in two parts so that the date is never the part
     that gives way: ``Japan – Tajikistan joint statement`` and ``20 December 2025``."""
 
@@ -141,8 +134,7 @@ class RunningTitle:
     date: str
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """Everything the PDF prints, in reading order."""
 
     title: str
@@ -161,7 +153,9 @@ class Summary:
     lines: list[LineGroup]
     closing: str
     properties: Properties
-    statuses: list[str] = field(default_factory=lambda: [*STATUSES, NO_STATUS])
+    statuses: list[str] = msgspec.field(default_factory=lambda: [*STATUSES, NO_STATUS])
+    #: the briefing the summary was made from (for :func:`with_fewer_lines`)
+    _briefing: Briefing | None = None
 
     @property
     def more_lines(self) -> int:
@@ -374,4 +368,14 @@ def build_summary(
         lines=_lines(briefing),
         closing=closing,
         properties=_properties(statement, options, title),
+        _briefing=briefing,
     )
+
+
+def with_fewer_lines(summary: Summary, line_budget: int) -> Summary:
+    """``summary`` with at most ``line_budget`` lines to take, as
+    :func:`build_summary` would make it, without working out the rest again."""
+    if summary._briefing is None:
+        raise ValueError("the summary was not made by build_summary()")
+    briefing = with_line_budget(summary._briefing, line_budget)
+    return msgspec.structs.replace(summary, lines=_lines(briefing), _briefing=briefing)
