@@ -318,3 +318,21 @@ def test_an_item_naming_a_date_twice_has_one_milestone_row() -> None:
     rows = distinct(found)
     assert [wordings for _, wordings in rows] == [["2018-2028", "2028"], ["June 22-23"]]
     assert rows[1][0].date.value == "2028-06-22"  # a span of days shows its first
+
+
+def test_the_archived_sheet_prints_every_column_legibly(tmp_path: Path, bundled: Statement) -> None:
+    import msgspec
+
+    from tests.test_xlsx import fill
+
+    path, _ = export(bundled, tmp_path / "matrix.xlsx")
+    gone = bundled.commitments[0]
+    fill(path, {("All items", gone.id, "Status"): "Delayed", ("All items", gone.id, "X"): "kept"})
+    export(msgspec.structs.replace(bundled, items=[i for i in bundled.items if i != gone]), path)
+    ws = openpyxl.load_workbook(path)["Archived"]
+    # legible: never shrunk below the matrix's smallest scale to fit every column
+    assert ws.page_setup.scale >= MIN_SCALE
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    # every column prints (no print area hides the typed ones), the ID on each page
+    assert not ws.print_area
+    assert ws.print_title_cols == "$A:$A"

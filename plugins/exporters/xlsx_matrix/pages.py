@@ -75,6 +75,19 @@ def text_width(paper: int, others: Sequence[float]) -> float:
     return max(least, min(most, float(int((left / 0.75 - 1) / 7))))
 
 
+def columns_at(paper: int, widths: Sequence[float], scale: int) -> int:
+    """How many of the leading columns ``widths`` fit across a landscape page of
+    ``paper`` at ``scale`` percent (one at least)."""
+    room = page_points(paper)[0] * WIDTH_SAFETY * 100 / scale
+    used, fitting = 0.0, 0
+    for width in widths:
+        used += column_points(width)
+        if used > room:
+            break
+        fitting += 1
+    return max(1, fitting)
+
+
 def page_points(paper: int, *, landscape: bool = True) -> tuple[float, float]:
     """The printable width and height of a page, in points."""
     width, height = PAPER_POINTS.get(paper, PAPER_POINTS[9])

@@ -243,12 +243,13 @@ def write_archive_sheet(
         for header in record.values:
             if header not in own:
                 extra.setdefault(header, None)
+    # why a row is here comes right after what it was, on the first printed page
     columns = [
         *ARCHIVE_STATEMENT,
+        *ARCHIVE_TAIL,
         *MINISTRY,
         *(c for c in COLUMNS if c.header in CORRECTABLE_COLUMNS and c.header in extra),
         *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra if h not in CORRECTABLE_COLUMNS),
-        *ARCHIVE_TAIL,
     ]
     _titles(
         ws,

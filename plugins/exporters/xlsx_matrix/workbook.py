@@ -37,9 +37,11 @@ from .merge import Carried, carry_over
 from .names import define_names
 from .openpyxl_loader import import_openpyxl
 from .pages import (
+    MIN_SCALE,
     PAPER_SIZES,
     PRINT_SCALE,
     PrintPlan,
+    columns_at,
     page_texts,
     plan_pages,
     print_setup,
@@ -199,7 +201,11 @@ def _write(
             archive, styles, carried.archived, CellMaker(archive, options.warnings)
         )
         pending[archive.title] = rendered.rows
-        plans[archive.title] = _plan(archive, rendered, printing.paper, len(rendered.widths))
+        # every column prints, legibly: those that do not fit across the first
+        # page follow on the pages to its right, each with the ID column
+        fitting = columns_at(printing.paper, rendered.widths, MIN_SCALE)
+        plans[archive.title] = (_plan(archive, rendered, printing.paper, fitting)[0], None)
+        archive.print_title_cols = "A:A"
     _copy_user_sheets(wb, carried, styles, options.warnings)
 
     define_names(
