@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import ExportError, InputError, PluginStopped
 from .isolation import guarded
 from .model import Source, Statement
+from .packagedata import package_data
 from .pluginmanager import PluginHost
 from .reading import open_input
 
@@ -43,22 +44,6 @@ def default_host() -> PluginHost:
 def bundled_statement() -> Path:
     """The path of the bundled Japan–Tajikistan statement inside the package."""
     return package_data("jtreport.samples", "japan-tajikistan-2025.txt")
-
-
-def package_data(package: str, name: str) -> Path:
-    """The file ``name`` of the data package ``package`` (``jtreport.samples``,
-    ``jtreport.templates``), where it was installed: the package's own folder
-    (found without :mod:`importlib.resources`, which costs a few milliseconds
-    to import), else what ``importlib.resources`` says."""
-    from importlib import import_module
-
-    for folder in getattr(import_module(package), "__path__", ()):
-        found = Path(folder) / name
-        if found.is_file():
-            return found
-    from importlib.resources import files
-
-    return Path(str(files(package).joinpath(name)))
 
 
 def parse_bundled(*, host: PluginHost | None = None) -> Statement:

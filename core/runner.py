@@ -17,7 +17,8 @@ import click
 from .errors import ExportError, JtreportError, OptionError, shown
 from .formats import Exporter, ExportOptions
 from .pluginmanager import PluginHost
-from .reading import STDIN
+
+# jtreport.reading (msgspec) is imported where an input is read: --plugins needs neither
 
 if TYPE_CHECKING:
     from .followup import FollowUp
@@ -172,6 +173,8 @@ class Run:
         return ALL
 
     def _inputs(self) -> list[str]:
+        from .reading import STDIN
+
         if not self.settings.inputs:
             from .api import bundled_statement
 
@@ -205,6 +208,8 @@ class Run:
         )
 
     def _plan(self, inputs: list[str], formats: list[str]) -> list[tuple[str, dict[str, Path]]]:
+        from .reading import STDIN
+
         out = self.settings.output
         single_file = (
             out is not None
@@ -399,6 +404,7 @@ def _followup_for(
     to read follow-up back recognises (the desk officer's matrix).  Asked of the
     exporters (:meth:`Exporter.read_followup`): core knows no file format."""
     from .formats import reads_followup
+    from .reading import STDIN
 
     exporters = [host.exporters[name] for name in host.exporters.names()]
     capable = [e for e in exporters if reads_followup(e)]
@@ -501,6 +507,8 @@ def _options(
 
 def label_of(job: Job) -> str:
     """How messages name an input."""
+    from .reading import STDIN
+
     return "<stdin>" if job.source == STDIN else job.source
 
 

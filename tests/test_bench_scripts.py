@@ -133,14 +133,25 @@ def test_xlsx_floor_writes_the_matrix_shape(model_file: Path, tmp_path: Path) ->
     data = model_of(model_file)
     book = load_workbook(out)
     items = book["All items"]
-    assert items["A3"].value == "ID" and items["Q3"].value == "Notes"
+    # the matrix's 24 columns: the meeting's, the tracker's, the analysis
+    assert items["A3"].value == "ID" and items["L3"].value == "Notes"
+    assert items["X3"].value == "Projects"
     assert [items.cell(row=r, column=1).value for r in range(4, 4 + len(data["items"]))] == [
         i["id"] for i in data["items"]
     ]
-    assert "Items" in items.tables and len(items.data_validations.dataValidation) == 2
+    assert "Items" in items.tables and len(items.data_validations.dataValidation) == 7
+    assert sum(len(cf.rules) for cf in items.conditional_formatting) == 12
     assert book["_jtreport"].sheet_state == "veryHidden"
-    # one sheet per area, then the summary, "All items" and the marker
-    assert len(book.sheetnames) == len(data["areas"]) + 3
+    # the Summary, "All items", one sheet per area with items (and one for the
+    # items outside any), the Lists sheet and the marker
+    groups = {i["area_id"] for i in data["items"]}
+    assert len(book.sheetnames) == len(groups) + 4 and "Lists" in book.sheetnames
+    # the area sheets show All items through formulas over defined names
+    area = book.worksheets[2]
+    assert str(area["C4"].value).startswith("=IF(ISNUMBER($G4)") and "jt_lead_agency" in str(
+        area["C4"].value
+    )
+    assert {"jt_status", "jt_as_of", "jt_lead_agencies"} <= set(book.defined_names)
     assert {i.date_time for i in zipfile.ZipFile(out).infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 

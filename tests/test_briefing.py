@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from jtreport.digest import deadlines, document_date, milestones, period, timing
-from jtreport.digest.briefing import brief, event_name, in_sentence, structure
+from jtreport.digest.briefing import brief, document_kind, event_name, in_sentence, structure
 from jtreport.digest.clauses import ends_inside, sentences, shorten, top_level
 from jtreport.digest.signed import signed_documents
 from jtreport.digest.wording import undertaking, with_subject
@@ -504,3 +504,47 @@ def test_who_issued_the_statement_reads_as_english() -> None:
     group = Statement(date="2023-05-20", parties=[Party(name="G7", short_name="G7")])
     issue = brief(group, as_of=date(2024, 3, 1)).issue[0]
     assert "joint statement that the G7 issued on 20 May 2023" in issue
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("G7 Hiroshima Leaders’ Communiqué", "communiqué"),
+        ("Readout from the 6th High-Level Dialogue on Climate", "readout"),
+        ("Japan-Australia Joint Declaration on Security Cooperation", "joint declaration"),
+        ("CHAIRMAN'S STATEMENT OF THE 25TH SUMMIT", "chairman’s statement"),
+        ("Joint Press Statement on the Foreign Ministers' Meeting", "joint press statement"),
+        ("Philippines-Japan Joint Statement", "joint statement"),
+        ("Partnership for the Next Decade", "joint statement"),
+    ],
+)
+def test_the_note_calls_the_statement_what_its_title_calls_it(title: str, kind: str) -> None:
+    st = statement(title=title)
+    assert document_kind(st) == kind
+    found = brief(st, as_of=date(2026, 12, 4))
+    assert found.meeting == f"Follow-up to the {kind} of 20 December 2025"
+    assert f"to take stock of the {kind} that" in found.issue[0]
+
+
+def test_a_distant_goal_year_is_a_horizon_not_a_preparation() -> None:
+    goal = item(
+        "4.1",
+        "Both sides will work toward the Sustainable Development Goals by 2030.",
+        "will work toward",
+        "pledge",
+        dates=[DateMention(text="2030", value="2030", future=True)],
+    )
+    expo = item(
+        "5.1",
+        "Japan will take part in the Expo in 2027.",
+        "will take part",
+        "pledge",
+        dates=[DateMention(text="2027", value="2027", future=True)],
+    )
+    found = brief(statement(goal, expo), as_of=date(2026, 12, 4))
+    prepare = [r for r in found.recommendations if r.startswith("Confirm preparations")]
+    assert len(prepare) == 1 and "2027" in prepare[0] and "2030" not in prepare[0]
+    assert "2030" not in found.timing and "2027" in found.timing
+    # with a meeting after 2030, the goal is around the meeting and is named
+    later = brief(statement(goal, expo), as_of=date(2026, 12, 4), meeting_date=date(2030, 6, 1))
+    assert any("2030" in r for r in later.recommendations)

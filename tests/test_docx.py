@@ -522,7 +522,8 @@ def test_items_flagged_for_review_are_counted_and_marked(tmp_path: Path) -> None
     )
     note = open_note(export(statement, tmp_path))
     assert any(
-        r.startswith("Check the 1 item flagged for review")
+        r.startswith("Check the 1 item the parser flagged for review")
+        and f"(item {doubtful.id})" in r
         for r in section(note, "Recommendations")
     )
     rows = {row.cells[0].text: row.cells[2].text for row in annex_table(note).rows[1:]}

@@ -368,6 +368,31 @@ def test_status_colours_overdue_and_commitment_highlight(bundled_book: Any) -> N
     assert bundled_book[sheet.strip("'")][cell.replace("$", "")].value == datetime(1980, 1, 1)
 
 
+def test_every_sheet_shares_one_differential_style_per_look(
+    bundled_matrix: Path, bundled_book: Any
+) -> None:
+    # the eight status colours, overdue, due soon, a commitment's ID and its text:
+    # written once in styles.xml however many sheets colour their rows
+    with zipfile.ZipFile(bundled_matrix) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    assert styles.count("<dxf>") == len(STATUSES) + 4
+    coloured = [bundled_book["All items"], *area_sheets(bundled_book)]
+    assert len(coloured) > 2
+    used = {r.dxfId for ws in coloured for cf in ws.conditional_formatting for r in cf.rules}
+    assert used == set(range(len(STATUSES) + 4))
+
+
+def test_the_marker_keys_are_read_without_the_item_records(bundled_matrix: Path) -> None:
+    from jtreport.plugins.exporters.xlsx_matrix.marker import read_marker
+
+    with zipfile.ZipFile(bundled_matrix) as archive:
+        whole = read_marker(archive)
+        keys = read_marker(archive, items=False)
+    assert whole is not None and keys is not None
+    assert len(whole.written) > 50 and keys.written == {}
+    assert keys.values == whole.values and "sheet.items" in keys.values
+
+
 def test_frozen_header_table_and_print_setup(bundled_book: Any) -> None:
     for ws in (bundled_book["All items"], *area_sheets(bundled_book)):
         assert ws.freeze_panes == f"C{FIRST_ROW}"
@@ -425,7 +450,14 @@ def test_summary_sheet(bundled_book: Any, bundled: Statement) -> None:
     upcoming = milestones(bundled)
     assert upcoming
     for milestone in upcoming:
-        (row,) = [r for r in rows if r[0] == milestone.date.text and r[3] == milestone.item.id]
+        # one row per item and date: every wording of that date is on it
+        (row,) = [
+            r
+            for r in rows
+            if isinstance(r[0], str)
+            and milestone.date.text in r[0].split("; ")
+            and r[3] == milestone.item.id
+        ]
         assert isinstance(row[1], datetime)
         assert row[1].date().isoformat().startswith(milestone.date.value)
     for status, meaning in STATUS_MEANINGS.items():

@@ -6,21 +6,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from jtreport.model import CATEGORIES as MODEL_CATEGORIES
+
 from .compare import Disagreement
-from .labels import Category
 from .scoring import Report
 from .tally import COMMITMENT, FIELDS, SCORES, SPECS, Score
 
-#: Category order of the confusion matrix (the model's report order).
-CATEGORIES: tuple[Category, ...] = (
-    "pledge",
-    "agreement",
-    "intention",
-    "invitation",
-    "welcome",
-    "appreciation",
-    "affirmation",
-)
+#: The confusion matrix lists categories in the model's report order.
+CATEGORIES = MODEL_CATEGORIES
 MISSED, SPURIOUS = "missed", "spurious"
 BEGIN = "<!-- figures: begin (python bench/accuracy.py --markdown) -->"
 END = "<!-- figures: end -->"

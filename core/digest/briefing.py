@@ -31,6 +31,7 @@ from . import (
     long_date,
     milestones,
     names,
+    period,
     progress,
     signed_documents,
 )
@@ -55,6 +56,38 @@ MAX_RECOMMENDATIONS = 6
 MAX_LEADERS = 3
 #: Events named one by one in a recommendation or the timing.
 NAMED_EVENTS = 3
+#: With no meeting date, a dated event is "ahead" for the front sheet when it
+#: starts within this many days (a 2030 goal is a horizon, not a preparation).
+AHEAD_DAYS = 366
+#: The kinds of document a title names, most specific first; the note calls the
+#: statement by the first one its title holds ("joint statement" when none).
+DOCUMENT_KINDS = (
+    "joint press statement",
+    "joint press release",
+    "joint statement",
+    "joint declaration",
+    "joint communiqué",
+    "joint communique",
+    "leaders’ declaration",
+    "leaders' declaration",
+    "communiqué",
+    "communique",
+    "declaration",
+    "readout",
+    "chairman’s statement",
+    "chairman's statement",
+    "co-chairs’ statement",
+    "co-chairs' statement",
+    "chair’s statement",
+    "chair's statement",
+    "vision statement",
+    "action plan",
+    "plan of action",
+    "accord",
+    "press release",
+    "fact sheet",
+    "statement",
+)
 
 #: What to ask about a commitment, by its recorded status ({lead}: the lead
 #: agency, or the other side when none is recorded).
@@ -291,11 +324,25 @@ class _Context(msgspec.Struct, frozen=True, eq=False):
 
 def _default_meeting(statement: Statement) -> str:
     when = long_date(statement.date)
-    return (
-        f"Follow-up to the joint statement of {when}"
-        if when
-        else "Follow-up to the joint statement"
-    )
+    kind = document_kind(statement)
+    return f"Follow-up to the {kind} of {when}" if when else f"Follow-up to the {kind}"
+
+
+def document_kind(statement: Statement) -> str:
+    """What the statement calls itself, in lower case: "communiqué" for a
+    leaders' communiqué, "readout", "joint declaration"; "joint statement" when
+    its title names no kind of document."""
+    title = (statement.title or "").casefold()
+    for kind in DOCUMENT_KINDS:
+        if re.search(rf"(?<!\w){re.escape(kind)}(?!\w)", title):
+            return kind.replace("’", "'").replace("'", "’")
+    return "joint statement"
+
+
+def _soon_enough(milestone: Milestone, as_of: date) -> bool:
+    """Whether an "ahead" event (no meeting date) starts within :data:`AHEAD_DAYS`."""
+    span = period(milestone.date.value)
+    return span is not None and (span[0] - as_of).days <= AHEAD_DAYS
 
 
 # The issue --------------------------------------------------------------------------
@@ -369,7 +416,7 @@ def _issue(
     where = f" in {statement.place}" if statement.place else ""
     on = f", on {day_date(meeting_date)}" if meeting_date else ""
     first = (
-        f"{meeting}{on}: to take stock of the joint statement that "
+        f"{meeting}{on}: to take stock of the {document_kind(statement)} that "
         f"{_issuers(statement)} {issued}{where}, and to agree what comes next."
     )
     shape = structure(statement)
@@ -408,7 +455,8 @@ def _recommendations(
     ahead = [
         m
         for m in context.milestones
-        if m.timing in ("before the meeting", "around the meeting", "ahead")
+        if m.timing in ("before the meeting", "around the meeting")
+        or (m.timing == "ahead" and _soon_enough(m, context.as_of))
     ]
     for milestone in ahead[:2]:
         found.append(
@@ -448,11 +496,11 @@ def _recommendations(
             f"Ask each lead ministry for a first report on the "
             f"{count(len(signed), 'document')} signed or launched (listed below)."
         )
-    review = sum(1 for i in st.items if i.review)
+    review = [i for i in st.items if i.review]
     if review:
         found.append(
-            f"Check the {count(review, 'item')} flagged for review in the annex before this "
-            "note is cleared."
+            f"Check the {count(len(review), 'item')} the parser flagged for review "
+            f"({_ids(review)}) before the pack is cleared."
         )
     return found[:MAX_RECOMMENDATIONS]
 
@@ -537,7 +585,11 @@ def _timing(context: _Context) -> str:
         else:
             opening = f"The meeting was on {day_date(meeting)}; as of {today}"
     soon_kinds = ("before the meeting", "around the meeting") if meeting else ("ahead",)
-    soon = [m for m in context.milestones if m.timing in soon_kinds]
+    soon = [
+        m
+        for m in context.milestones
+        if m.timing in soon_kinds and (meeting or _soon_enough(m, as_of))
+    ]
     due_soon = [
         d
         for d in context.deadlines

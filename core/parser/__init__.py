@@ -12,9 +12,12 @@ from ..model import Source, Statement
 
 def parse_blocks(result: ReadResult, *, source: Source | None = None) -> Statement:
     """Build the model from a reader's blocks."""
+    from . import patterncache
     from .document import build_statement
 
-    return build_statement(result, source=source)
+    statement = build_statement(result, source=source)
+    patterncache.save()
+    return statement
 
 
 __all__ = ["parse_blocks"]

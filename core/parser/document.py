@@ -7,6 +7,7 @@ import datetime as dt
 from ..blocks import ReadResult
 from ..errors import ParseError
 from ..model import Area, DateMention, Item, Paragraph, Part, Person, Source, Statement
+from . import patterncache  # noqa: F401  (stored patterns first: the rules compile theirs at import)
 from .actors import group_names, read_agencies
 from .items import ActReader, ItemDraft, LeadIn, completes, lead_in, point_item, read_items
 from .layout import Layout, build_layout

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .patterncache import stored_trie
+
 
 @dataclass(frozen=True)
 class Country:
@@ -397,8 +399,13 @@ def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (already normalised) shaped as a trie, so
     matching costs a few character tests per position instead of one test per
     word; longer words win over their prefixes."""
+    return stored_trie([word for word in words if word], _build_trie)
+
+
+def _build_trie(words: list[str]) -> str:
+    """The trie alternation of :func:`trie_pattern`, built."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in filter(None, words):
+    for word in words:
         node = root
         for char in word:
             node = node.setdefault(char, {})

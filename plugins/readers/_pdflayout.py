@@ -39,6 +39,8 @@ class Line:
     style: LineStyle | None = None
     #: how far down the page the line is, from its first line (tenths of a font height)
     depth: int = 0
+    #: where the line lies across the page, when the PDF's font widths say (None: unknown)
+    box: LineBox | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,20 @@ class LineStyle:
         if self.bold != other.bold or self.italic != other.italic:
             return True
         return abs(self.size - other.size) > max(self.size, other.size) * 0.12
+
+
+@dataclass(frozen=True)
+class LineBox:
+    """Where a line's text lies across the page and how wide its edge words
+    are, in points, measured with the PDF's own font widths."""
+
+    left: float
+    right: float
+    #: the width of the line's first word and of its last word
+    first_word: float
+    last_word: float
+    #: the width of a space in the line's font
+    space: float
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,11 @@ MAX_HEADING_LINES = 3
 LARGER = 1.15
 #: a gap this much larger than the usual line spacing separates paragraphs
 PARAGRAPH_GAP = 1.3
+#: font widths are trusted for line fullness when at least this many lines have them
+MIN_MEASURED_LINES = 8
+#: a line is full when it leaves no more room than this share of the lines
+#: inside paragraphs do
+FULL_ROOM_SHARE = 0.9
 
 
 def is_page_number(text: str) -> bool:
@@ -153,6 +174,12 @@ class Geometry:
     line_gap: float
     #: whether paragraphs are set apart by extra space
     spaced: bool
+    #: the right margin and the width of a full line, in points, when the
+    #: PDF's font widths are known (None: only character columns are)
+    margin: float | None = None
+    measure_width: float | None = None
+    #: the room (points) most lines inside a paragraph leave at the margin
+    full_room: float | None = None
 
     @classmethod
     def measure(cls, pages: Sequence[Page]) -> Geometry:
@@ -165,7 +192,80 @@ class Geometry:
         gaps = [line.gap for line in lines if line.gap is not None and line.gap > 0]
         line_gap = float(statistics.median(gaps)) if gaps else 1.0
         big = sum(1 for gap in gaps if gap > line_gap * PARAGRAPH_GAP)
-        return cls(right=max(right, 1), line_gap=line_gap, spaced=big >= 2)
+        boxes = [line.box for line in lines if line.box is not None]
+        margin = measure_width = None
+        if len(boxes) * 2 >= len(lines) and len(boxes) >= MIN_MEASURED_LINES:
+            # full lines end just short of the margin; the furthest right a
+            # few of them reach is the margin (an odd overhanging line aside)
+            rights = sorted(box.right for box in boxes)
+            margin = rights[max(0, len(rights) - 1 - len(rights) // 50)]
+            measure_width = margin - min(box.left for box in boxes)
+        geometry = cls(
+            right=max(right, 1),
+            line_gap=line_gap,
+            spaced=big >= 2,
+            margin=margin,
+            measure_width=measure_width,
+        )
+        return replace(geometry, full_room=geometry._full_room(pages))
+
+    def _full_room(self, pages: Sequence[Page]) -> float | None:
+        """How much room a line inside a paragraph leaves at the margin (most
+        leave less), measured on lines followed, at the usual line spacing of
+        a spaced document, by a word that did not fit."""
+        if self.margin is None or not self.spaced:
+            return None
+        rooms = sorted(
+            self.margin - line.box.right
+            for page in pages
+            for line, following in itertools.pairwise(page.lines)
+            if line.box is not None
+            and following.gap is not None
+            and following.gap <= self.line_gap
+            and self.next_word_fits(line, following) is False
+        )
+        if len(rooms) < MIN_MEASURED_LINES:
+            return None
+        return rooms[int((len(rooms) - 1) * FULL_ROOM_SHARE)]
+
+    def next_word_fits(self, line: Line, following: Line) -> bool | None:
+        """Whether the first word of ``following`` would have fitted at the end
+        of ``line`` (so ``line`` was ended on purpose), from the PDF's font
+        widths; None when they are unknown.  Word, LibreOffice and reportlab
+        fill a line greedily: a line inside a paragraph ends only where the next
+        word does not fit."""
+        if self.margin is None or line.box is None or following.box is None:
+            return None
+        # the margin is the furthest a line was seen to reach: a word that
+        # ends short of it certainly fitted; no tolerance, as the words that
+        # did not fit often overshoot it by a fraction of a space only
+        box = line.box
+        return box.right + box.space + following.box.first_word <= self.margin
+
+    def is_full(self, line: Line) -> bool:
+        """The line reaches (nearly) to the margin: it leaves no more room than
+        most lines inside this document's paragraphs do, measured in points
+        when the font widths are known; else in characters (which differ in
+        width, so that a line of wide letters may look short)."""
+        if self.margin is not None and self.measure_width is not None and line.box is not None:
+            room = self.margin - line.box.right
+            if self.full_room is not None:
+                return room <= self.full_room
+            return room <= self.measure_width * (1 - FULL_LINE)
+        return line.end >= self.right * FULL_LINE
+
+    def breaks_token(self, line: Line, following: Line) -> bool:
+        """``line`` ends at the margin inside a token too long for a line (a
+        long web address), which goes on at the start of ``following``: the two
+        pieces join without a space.  Two words broken at a space never
+        together exceed a line's width."""
+        if self.margin is None or self.measure_width is None:
+            return False
+        if line.box is None or following.box is None or line.text.endswith("-"):
+            return False
+        at_margin = line.box.right >= self.margin - line.box.space * 3
+        too_long = line.box.last_word + following.box.first_word > self.measure_width
+        return at_margin and too_long
 
     def new_paragraph_gap(self, line: Line) -> bool:
         """The line is set apart from the one above by paragraph spacing."""
@@ -173,7 +273,12 @@ class Geometry:
 
     def is_short(self, line: Line, following: Line) -> bool:
         """The first word of ``following`` would have fitted on ``line``: so
-        ``line`` was ended on purpose (a paragraph's last line, a break)."""
+        ``line`` was ended on purpose (a paragraph's last line, a break).
+        Measured with the PDF's font widths when known, else in characters
+        (with room to spare, as characters differ in width)."""
+        fits = self.next_word_fits(line, following)
+        if fits is not None:
+            return fits
         word = following.text.split(" ", 1)[0]
         return line.end + 1 + len(word) < self.right * 0.9
 
@@ -272,8 +377,11 @@ def _across_page(
     In a document that sets paragraphs apart by space, the space is lost at a
     page break.  A page that ends with a sentence higher than full pages end
     ends a paragraph.  On a full page whose last line ends a sentence, the
-    last line's length decides: a paragraph's last line seldom reaches the
-    margin, a line inside a paragraph nearly always does; but that is a guess.
+    last line's length decides (:meth:`Geometry.is_full`, in points when the
+    font widths are known): a paragraph's last line seldom reaches the
+    margin, a line inside a paragraph nearly always does; but that is a
+    guess.  (Where the next page's first word would have fitted on the line,
+    :meth:`Geometry.is_short` has already said that the paragraph ended.)
     """
     last = paragraph.lines[-1]
     if _restyled(last, first):
@@ -290,8 +398,7 @@ def _across_page(
     if sentence_end and (_first_line_indent(last, first) or ended_early):
         return False, False
     if geometry.spaced and sentence_end and not first.text[:1].islower():
-        full = last.end >= geometry.right * FULL_LINE
-        return full, True
+        return geometry.is_full(last), True
     return True, False
 
 
@@ -322,7 +429,12 @@ def hyphenates(lines: Sequence[Line]) -> bool:
 
 
 def join_lines(
-    texts: Sequence[str], hyphenated: set[str], plain: set[str], *, hyphenating: bool = True
+    texts: Sequence[str],
+    hyphenated: set[str],
+    plain: set[str],
+    *,
+    hyphenating: bool = True,
+    unbroken: Sequence[bool] = (),
 ) -> str:
     """Join the lines of one paragraph, rejoining words hyphenated at line ends.
 
@@ -331,13 +443,17 @@ def join_lines(
     ("net-zero"); "Japan-" + "Tajikistan" and "2018-" + "2028" keep theirs.  In
     a document set without hyphenation (``hyphenating`` False) a hyphen at a
     line end is kept, unless the document elsewhere writes the word whole.
+    ``unbroken[i]`` True says that line ``i`` ends inside a token that line
+    ``i + 1`` completes (a web address cut at the margin): no space between.
     """
     out = ""
-    for text in texts:
+    for index, text in enumerate(texts):
         if not out:
             out = text
-            continue
-        out = _join_two(out, text, hyphenated, plain, hyphenating)
+        elif index - 1 < len(unbroken) and unbroken[index - 1]:
+            out += text
+        else:
+            out = _join_two(out, text, hyphenated, plain, hyphenating)
     return out
 
 
@@ -383,10 +499,11 @@ def to_blocks(paragraphs: Sequence[Paragraph], geometry: Geometry) -> list[Block
     sizes: dict[int, float] = {}
     italic: set[int] = set()
     for paragraph in paragraphs:
-        texts = [clean_line(line.text) for line in paragraph.lines]
-        texts = [t for t in texts if t]
-        if not texts:
+        kept = [(line, text) for line in paragraph.lines if (text := clean_line(line.text))]
+        if not kept:
             continue
+        texts = [text for _, text in kept]
+        unbroken = [geometry.breaks_token(a, b) for (a, _), (b, _) in itertools.pairwise(kept)]
         styles = [line.style for line in paragraph.lines]
         known = [style for style in styles if style is not None]
         bold = len(known) == len(styles) and all(style.bold for style in known)
@@ -399,7 +516,7 @@ def to_blocks(paragraphs: Sequence[Paragraph], geometry: Geometry) -> list[Block
             blocks.extend(Block(text=t, bold=bold) for t in texts)
             blocks.append(Block(text=""))
             continue
-        text = join_lines(texts, hyphenated, plain, hyphenating=hyphenating)
+        text = join_lines(texts, hyphenated, plain, hyphenating=hyphenating, unbroken=unbroken)
         if (bold or larger) and len(texts) <= MAX_HEADING_LINES and _heading_like(text):
             sizes[len(blocks)] = round(size * 2) / 2
             blocks.append(Block(text=text, kind="heading", bold=bold))

@@ -14,14 +14,14 @@ import io
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jtreport.errors import InputError
 
-from ._pdflayout import Line, LineStyle, Page
+from ._pdflayout import Line, LineBox, LineStyle, Page
 
 #: the vertical unit of the layout extraction, as a fraction of the font height
 GAP_UNIT = 0.1
@@ -81,7 +81,7 @@ def read_pages(data: bytes, path: str) -> Extracted:
             try:
                 page = reader.pages[number]
                 text, coarse = _page_text(page)
-                styles = line_styles(page)
+                styles, boxes = line_fonts(page)
             except DependencyError:
                 raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
             except Exception:  # one broken page must not lose the others
@@ -96,7 +96,7 @@ def read_pages(data: bytes, path: str) -> Extracted:
                     path=path,
                 )
             lines = parse_layout(text, coarse=coarse)
-            pages.append(Page(number=number + 1, lines=with_styles(lines, styles)))
+            pages.append(Page(number=number + 1, lines=with_styles(lines, styles, boxes)))
     if count and len(failed) == count:
         raise InputError(
             "is damaged: no page's text could be read (is the file truncated?)", path=path
@@ -157,37 +157,98 @@ _NO_SPACE = re.compile(r"\s+")
 STYLE_SHARE = 0.9
 
 
-def line_styles(page: Any) -> dict[str, LineStyle]:
-    """How each text line of ``page`` is set, keyed by its text without spaces.
+@dataclass
+class _OpenLine:
+    """What the font pass has gathered of the line it is in."""
+
+    text: list[str] = field(default_factory=list)
+    chars: int = 0
+    bold: int = 0
+    italic: int = 0
+    size: float = 0.0
+    #: the line's text runs: where each starts (points) and how wide its text is
+    runs: list[tuple[float, str, Callable[[str], float]]] = field(default_factory=list)
+    #: a run whose position is unknown (it began in another line's run)
+    unplaced: bool = False
+
+
+def line_fonts(page: Any) -> tuple[dict[str, LineStyle], dict[str, LineBox]]:
+    """How each text line of ``page`` is set and where it lies across the
+    page, keyed by its text without spaces.
 
     pypdf's layout extraction says where text is but not in which font; its
-    plain extraction hands every run of text to a visitor with its font, so
-    one more pass collects, line by line, how many characters are bold or
-    italic and the largest size.
+    plain extraction hands every run of text to a visitor with its font and
+    position, so one more pass collects, line by line, how many characters are
+    bold or italic, the largest size, and (from the font's widths) where the
+    line starts and ends and how wide its first and last words are.
     """
-    found: dict[str, LineStyle] = {}
-    counts = [0, 0, 0, 0.0]  # characters, bold, italic, size
-    text: list[str] = []
+    styles: dict[str, LineStyle] = {}
+    boxes: dict[str, LineBox] = {}
+    widths = _FontWidths()
+    current = _OpenLine()
 
     def visit(run: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        nonlocal current
         name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
         bold = bool(_BOLD_FONT.search(name))
         italic = bool(_ITALIC_FONT.search(name))
         scale = _scale(cm, tm)
+        width = widths.of(font, float(size or 0) * _horizontal_scale(cm, tm))
+        start = _x_position(cm, tm)
         for piece_index, piece in enumerate(run.split("\n")):
             if piece_index:
-                _close_line(found, text, counts)
+                _close_line(styles, boxes, current)
+                current = _OpenLine()
             chars = len(_NO_SPACE.sub("", piece))
             if chars:
-                text.append(piece)
-                counts[0] += chars
-                counts[1] += chars if bold else 0
-                counts[2] += chars if italic else 0
-                counts[3] = max(counts[3], float(size or 0) * scale)
+                current.text.append(piece)
+                current.chars += chars
+                current.bold += chars if bold else 0
+                current.italic += chars if italic else 0
+                current.size = max(current.size, float(size or 0) * scale)
+                if piece_index or width is None or start is None:
+                    current.unplaced = True
+                else:
+                    current.runs.append((start, piece, width))
 
     page.extract_text(visitor_text=visit)
-    _close_line(found, text, counts)
-    return found
+    _close_line(styles, boxes, current)
+    return styles, boxes
+
+
+class _FontWidths:
+    """Text widths in points, from a PDF font's own widths (one parse per font)."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, Any] = {}
+
+    def of(self, font: Any, size: float) -> Callable[[str], float] | None:
+        """A function giving the width of a text set in ``font`` at ``size``
+        (None when the font's widths cannot be read)."""
+        if not isinstance(font, dict) or size <= 0:
+            return None
+        key = id(font)
+        if key not in self._fonts:
+            self._fonts[key] = _width_function(font)
+        measure = self._fonts[key]
+        if measure is None:
+            return None
+        return lambda text: measure(text) * size / 1000
+
+
+def _width_function(font: Any) -> Callable[[str], float] | None:
+    """The width (in thousandths of the font size) of a text, from pypdf's
+    reading of the font's widths; None when this pypdf cannot tell."""
+    try:
+        from pypdf._text_extraction._layout_mode import Font
+
+        parsed = Font.from_font_resource(font)
+    except Exception:  # an unreadable font, or a pypdf without this reader
+        return None
+    measure = getattr(parsed, "get_text_width", None) or getattr(parsed, "word_width", None)
+    if measure is None or not getattr(parsed, "interpretable", True):
+        return None
+    return lambda text: float(measure(text))
 
 
 def _scale(cm: Any, tm: Any) -> float:
@@ -197,27 +258,70 @@ def _scale(cm: Any, tm: Any) -> float:
         return 1.0
 
 
-def _close_line(found: dict[str, LineStyle], text: list[str], counts: list[Any]) -> None:
-    key = _NO_SPACE.sub("", "".join(text))
-    if key and counts[0]:
-        found.setdefault(
-            key,
-            LineStyle(
-                bold=counts[1] >= counts[0] * STYLE_SHARE,
-                italic=counts[2] >= counts[0] * STYLE_SHARE,
-                size=round(counts[3], 1),
-            ),
-        )
-    text.clear()
-    counts[:] = [0, 0, 0, 0.0]
+def _horizontal_scale(cm: Any, tm: Any) -> float:
+    try:
+        return abs(float(tm[0]) * float(cm[0])) or 1.0
+    except (TypeError, ValueError, IndexError):
+        return 1.0
 
 
-def with_styles(lines: list[Line], styles: dict[str, LineStyle]) -> list[Line]:
-    """``lines`` with the style of each one the font pass found (None for a
-    line it cannot tell)."""
-    if not styles:
+def _x_position(cm: Any, tm: Any) -> float | None:
+    """Where a run starts across the page (text matrix, then page matrix)."""
+    try:
+        x, y = float(tm[4]), float(tm[5])
+        return x * float(cm[0]) + y * float(cm[2]) + float(cm[4])
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _close_line(styles: dict[str, LineStyle], boxes: dict[str, LineBox], line: _OpenLine) -> None:
+    key = _NO_SPACE.sub("", "".join(line.text))
+    if not key or not line.chars:
+        return
+    styles.setdefault(
+        key,
+        LineStyle(
+            bold=line.bold >= line.chars * STYLE_SHARE,
+            italic=line.italic >= line.chars * STYLE_SHARE,
+            size=round(line.size, 1),
+        ),
+    )
+    box = None if line.unplaced else _box(line.runs)
+    if box is not None:
+        boxes.setdefault(key, box)
+
+
+def _box(runs: list[tuple[float, str, Callable[[str], float]]]) -> LineBox | None:
+    """Where the runs of one line lie, and the widths of its edge words."""
+    placed = sorted((start, text, width) for start, text, width in runs if text.strip())
+    if not placed:
+        return None
+    first_start, first_text, first_width = placed[0]
+    last_start, last_text, last_width = max(placed, key=lambda run: run[0] + run[2](run[1]))
+    leading = first_text[: len(first_text) - len(first_text.lstrip())]
+    trimmed = last_text.rstrip()
+    return LineBox(
+        left=first_start + first_width(leading),
+        right=last_start + last_width(trimmed),
+        first_word=first_width(first_text.split()[0]),
+        last_word=last_width(trimmed.split()[-1]),
+        space=last_width(" "),
+    )
+
+
+def with_styles(
+    lines: list[Line], styles: dict[str, LineStyle], boxes: dict[str, LineBox] | None = None
+) -> list[Line]:
+    """``lines`` with the style and the box of each one the font pass found
+    (None for a line it cannot tell)."""
+    if not styles and not boxes:
         return lines
-    return [replace(line, style=styles.get(_NO_SPACE.sub("", line.text))) for line in lines]
+    found = boxes or {}
+    out = []
+    for line in lines:
+        key = _NO_SPACE.sub("", line.text)
+        out.append(replace(line, style=styles.get(key), box=found.get(key)))
+    return out
 
 
 def parse_layout(text: str, *, coarse: bool = False) -> list[Line]:

@@ -74,7 +74,7 @@ class DocxExporter(Exporter):
 def template_path() -> Path:
     """Where the default template lives: ``jtreport/templates/`` when installed,
     ``templates/`` beside ``plugins/`` in a source checkout."""
-    from jtreport.api import package_data
+    from jtreport.packagedata import package_data
 
     try:
         found = package_data("jtreport.templates", TEMPLATE_NAME)

@@ -11,15 +11,17 @@ meeting columns of its items, reading the typed values from "All items".
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .marker import MARKER_SHEET
+from .metrics import chars_for, text_width
 
 #: The header of the item-ID column, the key of the round trip.
 ID_COLUMN = "ID"
+#: The header of the column holding each item's text.
+TEXT_COLUMN = "Text"
 #: The extra header of an archive sheet (rows whose item left the statement).
 ARCHIVED_ON = "Archived on"
 #: The name of the sheet listing every item, where values are typed.
@@ -61,7 +63,7 @@ def _tracker(header: str, width: float, kind: ColumnKind = "text") -> Column:
 #: Every column of "All items", before any column the user added.
 COLUMNS: tuple[Column, ...] = (
     _meeting(ID_COLUMN, 8, "id", ministry=False),
-    _meeting("Text", 58, ministry=False),
+    _meeting(TEXT_COLUMN, 58, ministry=False),
     _meeting("Lead agency", 18, "agency"),
     _meeting("Status", 13, "status"),
     _meeting("Due date", 12, "date"),
@@ -213,61 +215,17 @@ def _abbreviate(text: str) -> str:
     return " ".join(_SHORT_WORDS.get(w.casefold(), w) for w in text.split())
 
 
+def with_text_width(columns: Sequence[Column], width: float | None) -> list[Column]:
+    """``columns`` with the Text column ``width`` characters wide (None: as set)."""
+    if width is None:
+        return list(columns)
+    return [replace(c, width=width) if c.header == TEXT_COLUMN else c for c in columns]
+
+
 def fit_width(column: Column, texts: list[str]) -> float:
-    """The width of ``column``: its set width, grown to fit short content up to
-    its ``max_width`` (long cells wrap instead)."""
+    """The width of ``column``: its set width, grown to fit short content on one
+    line up to its ``max_width`` (long cells wrap instead)."""
     if not column.max_width:
         return column.width
-    longest = max((max(map(len, t.split("\n"))) for t in texts if t), default=0)
-    return max(column.width, min(column.max_width, longest * 1.05 + 1.5))
-
-
-#: Characters of body text (10 pt) per unit of column width, kept on the safe
-#: side: LibreOffice without Calibri's metric twin (Carlito) sets wider letters.
-CHARS_PER_WIDTH = 1.2
-#: Points per line of 10 pt text, and the padding of a row.
-LINE_HEIGHT = 13.0
-ROW_PADDING = 4.0
-#: Excel's tallest row, in points.
-MAX_ROW_HEIGHT = 409.0
-
-
-def _char_width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    # CJK ideographs and full-width forms take two columns.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def line_count(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
-    return _wrapped_lines(text, max(1, int(width * CHARS_PER_WIDTH) - 1))
-
-
-# Each item's text is measured once for its area sheet and once for All items.
-@lru_cache(maxsize=8192)
-def _wrapped_lines(text: str, per_line: int) -> int:
-    lines = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph) * (1 if paragraph.isascii() else 2) <= per_line:
-            lines += 1
-            continue
-        used = 0
-        count = 1
-        for word in paragraph.split(" "):
-            size = _char_width(word)
-            if used and used + 1 + size > per_line:
-                count += 1
-                used = 0
-            used = used + 1 + size if used else size
-            while used > per_line:  # a word longer than the line breaks anywhere
-                count += 1
-                used -= per_line
-        lines += count
-    return max(1, lines)
-
-
-def row_height(cells: list[tuple[str, float]]) -> float:
-    """The height (points) of a row holding these (text, column width) cells."""
-    lines = max((line_count(text, width) for text, width in cells if text), default=1)
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING)
+    longest = max((text_width(line) for t in texts if t for line in t.split("\n")), default=0.0)
+    return max(column.width, min(column.max_width, chars_for(longest)))

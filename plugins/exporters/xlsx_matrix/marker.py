@@ -32,6 +32,8 @@ MATRIX_KIND = "jtreport implementation matrix"
 MATRIX_VERSION = "2"
 #: The key of the marker rows that record an item's correctable cells.
 ITEM_KEY = "item"
+#: The marker key that names the Summary's cell of each setting: ``summary.due_soon``.
+SETTING_PREFIX = "summary."
 #: The columns of those rows after the key and the item ID.
 ITEM_FIELDS = ("category", "is_commitment", "actors", "corrected")
 
@@ -63,6 +65,10 @@ class Marker:
 #: matrix saved by Excel hold a few megabytes).
 MAX_PART_BYTES = 256 * 2**20
 
+#: The most key rows a marker has besides one per sheet (for a reading of the
+#: keys only; jtreport writes about a dozen).
+KEY_ROWS = 64
+
 #: How many columns of the marker sheet are read.
 _WIDTH = 2 + len(ITEM_FIELDS)
 
@@ -71,25 +77,31 @@ _DOC_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def read_marker(archive: zipfile.ZipFile) -> Marker | None:
+def read_marker(archive: zipfile.ZipFile, *, items: bool = True) -> Marker | None:
     """The marker's key/value rows (``matrix_version``, ``created``,
     ``statement_sha256``, ``sheet.items``...) and item records, or None when
     the workbook has no marker sheet or its first row is not
     :data:`MATRIX_KIND`.  Keys repeated (one per area sheet) are numbered:
     ``sheet.area``, ``sheet.area.2``...
 
+    Without ``items``, only the rows before the item records are read (they
+    come first: one per key, at most :data:`KEY_ROWS` plus one per sheet), which
+    is all a question "is this a matrix, and which sheet is which?" needs: a
+    long statement's marker has thousands of item rows.
+
     Raises what zipfile and the XML parser raise for a damaged package.
     """
     book = _main_part(archive)
     relations = _relations(archive, book)
     part = None
+    sheets = 0
     for element in _elements(archive, book, f"{_SHEET_NS}sheet"):
+        sheets += 1
         if element.get("name") == MARKER_SHEET:
             part = relations.get(element.get(f"{_DOC_REL_NS}id", ""))
-            break
     if part is None:
         return None
-    rows = _rows(archive, part)
+    rows = _rows(archive, part, None if items else KEY_ROWS + sheets)
     if not rows or rows[0][0] != 1:
         return None
     wanted = {int(raw) for _, row in rows for kind, raw in row if kind == "s" and raw}
@@ -104,6 +116,8 @@ def read_marker(archive: zipfile.ZipFile) -> Marker | None:
             if key != MATRIX_KIND:
                 return None
             values["matrix_version"] = value
+        elif key == ITEM_KEY and not items:
+            continue
         elif key == ITEM_KEY and value:
             category, flag, actors, corrected = texts[2:6]
             written[value] = Written(
@@ -118,22 +132,40 @@ def read_marker(archive: zipfile.ZipFile) -> Marker | None:
 
 
 def _elements(archive: zipfile.ZipFile, part: str, tag: str) -> Iterator[Any]:
-    """The ``tag`` elements of a part, parsed as a stream (defusedxml: no entities).
+    """The ``tag`` elements of a part, parsed as a stream by lxml without
+    resolving entities, loading a DTD or using the network; a part that
+    declares a document type (where entities are declared: no spreadsheet
+    program writes one) is refused.
 
     A part is inflated only when the size it claims is within
     :data:`MAX_PART_BYTES`, and zipfile never inflates more than a part claims
     (one that lies fails its checksum): reading the marker is bounded work.
     """
-    from defusedxml.ElementTree import iterparse
+    from lxml.etree import iterparse
 
     claimed = archive.getinfo(part).file_size
     if claimed > MAX_PART_BYTES:
         raise ValueError(f"part {part!r} claims {claimed:,} bytes")
     with archive.open(part) as stream:
-        for _, element in iterparse(stream, events=("end",)):
-            if element.tag == tag:
-                yield element
-                element.clear()
+        checked = False
+        for _, element in iterparse(
+            stream,
+            events=("end",),
+            tag=tag,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+        ):
+            if not checked:  # the document type comes before the first element
+                if element.getroottree().docinfo.doctype:
+                    raise ValueError(f"part {part!r} declares a document type (entities)")
+                checked = True
+            yield element
+            # what was read is let go: a long statement's marker has thousands of rows
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:
@@ -160,13 +192,17 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     return found
 
 
-def _rows(archive: zipfile.ZipFile, part: str) -> list[tuple[int, list[tuple[str, str | None]]]]:
-    """The rows of a sheet that have a cell in columns A to :data:`_WIDTH`, with
-    their numbers, each as those cells: (cell type, raw value), ("", None) for a
-    missing one."""
+def _rows(
+    archive: zipfile.ZipFile, part: str, limit: int | None = None
+) -> list[tuple[int, list[tuple[str, str | None]]]]:
+    """The rows of a sheet (the first ``limit`` when given) that have a cell in
+    columns A to :data:`_WIDTH`, with their numbers, each as those cells: (cell
+    type, raw value), ("", None) for a missing one."""
     rows: list[tuple[int, list[tuple[str, str | None]]]] = []
     number = 0
     for element in _elements(archive, part, f"{_SHEET_NS}row"):
+        if limit is not None and len(rows) >= limit:
+            break
         number = int(element.get("r") or number + 1)
         cells: list[tuple[str, str | None]] = [("", None)] * _WIDTH
         column = 0

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport.errors import ExportError, InputError
 from jtreport.followup import FollowUp
@@ -44,13 +44,13 @@ from .layout import (
     ARCHIVED_ON,
     CORRECTABLE_COLUMNS,
     LISTS_SHEET,
-    MINISTRY_COLUMNS,
-    OWN_HEADERS,
 )
-from .matrix import NO_HEADER, Matrix, OtherSheet
-from .reading import fingerprint, matrix_marker, read_matrix, recognised_by_layout
 from .records import FIELDS, MatrixRecords, invalid_correction
-from .typed import Placed, place
+from .values import NO_HEADER
+
+if TYPE_CHECKING:
+    from .matrix import Matrix, OtherSheet
+    from .typed import Placed
 
 #: How many moved items a warning names before it says "and N more".
 MOVED_NAMED = 20
@@ -93,7 +93,8 @@ def carry_over(
     """Apply the module's rules: the values the new matrix must show."""
     carried = Carried()
     if previous is not None:
-        _from_previous(statement, previous, today, carried)
+        known = followup.placed if isinstance(followup, MatrixRecords) else None
+        _from_previous(statement, previous, today, carried, known)
     if followup:
         _from_followup(statement, followup, carried)
     return carried
@@ -111,8 +112,8 @@ def load_previous(options: ExportOptions) -> Matrix | None:
     path = options.previous
     if path is None:
         return None
-    if matrix_marker(path) is None and not recognised_by_layout(path):
-        return None
+    from .reading import fingerprint, matrix_marker, read_matrix, recognised_by_layout
+
     known = options.followup
     if (
         isinstance(known, MatrixRecords)
@@ -120,6 +121,8 @@ def load_previous(options: ExportOptions) -> Matrix | None:
         and known.matrix.fingerprint == fingerprint(path)
     ):
         return known.matrix
+    if matrix_marker(path) is None and not recognised_by_layout(path):
+        return None
     try:
         return read_matrix(path)
     except InputError as exc:
@@ -137,24 +140,17 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _extra_columns(previous: Matrix) -> list[str]:
-    seen: dict[str, None] = {}
-    for sheet in previous.ordered_sheets():
-        for header in sheet.headers:
-            if header and header not in OWN_HEADERS and not header.endswith(NO_HEADER):
-                seen.setdefault(header, None)
-        for row in sheet.rows:
-            for header in row.values:
-                if header not in OWN_HEADERS:
-                    seen.setdefault(header, None)
-    return list(seen)
+def _from_previous(
+    statement: Statement, previous: Matrix, today: date, out: Carried, known: Placed | None
+) -> None:
+    from .typed import extra_columns, kept_columns, place
 
-
-def _from_previous(statement: Statement, previous: Matrix, today: date, out: Carried) -> None:
-    out.extra_columns = _extra_columns(previous)
-    kept = (*MINISTRY_COLUMNS, *CORRECTABLE_COLUMNS, *out.extra_columns)
-    placed = place(previous, statement, kept)
-    out.values = placed.values
+    out.extra_columns = extra_columns(previous)
+    kept = kept_columns(previous)
+    # the reading of the reports' statuses placed the same values already
+    placed = known if known and known.placed(previous, statement, kept) else None
+    placed = placed or place(previous, statement, kept)
+    out.values = {item_id: dict(values) for item_id, values in placed.values.items()}
     _drop_invalid_corrections(statement, placed, today, out)
 
     if not previous.has_marker:

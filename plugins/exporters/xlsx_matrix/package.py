@@ -47,6 +47,15 @@ class Package:
         return zipfile.ZipFile(io.BytesIO(self.data))
 
 
+def fingerprint(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path`` now, or None when it cannot be read."""
+    try:
+        with Path(path).open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def read_package(path: Path) -> Package:
     """Read and check the workbook at ``path``.
 

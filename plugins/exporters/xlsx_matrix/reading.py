@@ -26,12 +26,12 @@ defusedxml, installed with jtreport).  The user's file is only ever read.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -48,41 +48,23 @@ from .layout import (
     OWN_HEADERS,
     is_view_formula,
 )
-from .marker import MARKER_SHEET, Marker, read_marker
-from .matrix import (
-    NO_HEADER,
-    Matrix,
-    MatrixRow,
-    MatrixSheet,
-    OtherSheet,
-    SheetRole,
-    column_index,
-    column_letter,
-    is_blank,
-    shown_value,
-    text_of,
-)
+from .marker import MARKER_SHEET, SETTING_PREFIX, Marker, read_marker
+from .matrix import Matrix, MatrixRow, MatrixSheet, OtherSheet, SheetRole
 from .openpyxl_loader import import_openpyxl
 from .package import Package, read_package
-
-
-def fingerprint(path: Path) -> str | None:
-    """The SHA-256 of the file at ``path`` now, or None when it cannot be read."""
-    try:
-        with Path(path).open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
+from .package import fingerprint as fingerprint
+from .values import NO_HEADER, column_index, column_letter, is_blank, shown_value, text_of
 
 
 def matrix_marker(path: Path) -> dict[str, str] | None:
-    """The marker of the jtreport matrix at ``path``, or None when it has none
-    (or cannot be read).  Reads only the marker's parts; never raises."""
+    """The marker's keys of the jtreport matrix at ``path`` (not its item
+    records), or None when it has none (or cannot be read).  Reads only the
+    marker's parts, and only its first rows; never raises."""
     try:
         if not Path(path).is_file():
             return None
         with zipfile.ZipFile(Path(path)) as archive:
-            marker = read_marker(archive)
+            marker = read_marker(archive, items=False)
     except Exception:
         return None
     return marker.values if marker is not None else None
@@ -95,7 +77,7 @@ def recognised_by_layout(path: Path) -> bool:
     try:
         package = read_package(path)
         with package.archive() as archive:
-            if read_marker(archive) is not None:
+            if read_marker(archive, items=False) is not None:
                 return False
         book = _open_book(package, data_only=False)
         try:
@@ -236,7 +218,10 @@ def _read_sheets(package: Package, wb: Any, read: Marker) -> Matrix:
             # change there; any other sheet without a header row (the user's own,
             # or a data sheet whose ID column was deleted) is kept
             if name == marker.get("sheet.summary", "" if marker else "Summary"):
-                settings = _settings(marker, [*head, *rows])
+                # only down to the last setting: a long statement's Summary lists
+                # thousands of milestones
+                last = max((r for r, _ in _setting_cells(marker).values()), default=0)
+                settings = _settings(marker, [*head, *islice(rows, max(0, last - len(head)))])
             else:
                 others.append(OtherSheet(name, _trim([*head, *rows]), own=name in own))
             continue
@@ -305,24 +290,29 @@ def _rows(
     return result
 
 
-#: The marker key that names the Summary's cell of each setting: ``summary.due_soon``.
-SETTING_PREFIX = "summary."
-
-
-def _settings(marker: dict[str, str], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """The values of the Summary's setting cells the marker names (``B15``)."""
-    found: dict[str, Any] = {}
+def _setting_cells(marker: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """The row and column of each Summary setting the marker names (``B15``)."""
+    cells: dict[str, tuple[int, int]] = {}
     for key, ref in marker.items():
         match = (
             re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
             if key.startswith(SETTING_PREFIX)
             else None
         )
-        if match is None:
-            continue
-        number, column = int(match.group(2)), column_index(match.group(1))
+        if match is not None:
+            cells[key.removeprefix(SETTING_PREFIX)] = (
+                int(match.group(2)),
+                column_index(match.group(1)),
+            )
+    return cells
+
+
+def _settings(marker: dict[str, str], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """The values of the Summary's setting cells the marker names (``B15``)."""
+    found: dict[str, Any] = {}
+    for name, (number, column) in _setting_cells(marker).items():
         if number <= len(rows) and column <= len(rows[number - 1]):
-            found[key.removeprefix(SETTING_PREFIX)] = shown_value(rows[number - 1][column - 1])
+            found[name] = shown_value(rows[number - 1][column - 1])
     return found
 
 

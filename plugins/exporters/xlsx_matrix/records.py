@@ -15,14 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport.errors import InputError
 from jtreport.followup import STATUSES, FollowUp, normalise_status
 from jtreport.model import CATEGORIES, Statement
 
-from .layout import CORRECTABLE_COLUMNS, FLAG_VALUES, MINISTRY_COLUMNS
-from .matrix import Matrix, MatrixRow, is_blank, shown_value, text_of
+from .layout import FLAG_VALUES
+from .values import is_blank, shown_value, text_of
+
+if TYPE_CHECKING:
+    from .matrix import Matrix, MatrixRow
+    from .typed import Placed
 
 #: The FollowUp field each ministry column fills.
 FIELDS: dict[str, str] = {
@@ -44,12 +48,18 @@ BOTH_LABELS = ("both sides", "all parties", "both")
 
 
 class MatrixRecords(Mapping[str, FollowUp]):
-    """Follow-up records by item ID, with the matrix they were read from."""
+    """Follow-up records by item ID, with the matrix they were read from and
+    what was typed in it placed on the statement's items (which the
+    regeneration of that same matrix reuses)."""
 
-    def __init__(self, records: dict[str, FollowUp], matrix: Matrix) -> None:
+    def __init__(
+        self, records: dict[str, FollowUp], matrix: Matrix, placed: Placed | None = None
+    ) -> None:
         self._records = records
         #: the matrix as read (its ``fingerprint`` says whether the file changed since)
         self.matrix = matrix
+        #: every kept column's values placed on the statement (see :func:`.typed.kept`)
+        self.placed = placed
 
     def __getitem__(self, item_id: str) -> FollowUp:
         return self._records[item_id]
@@ -73,10 +83,10 @@ def followup_records(matrix: Matrix, statement: Statement, warnings: list[str]) 
     naming the cell for a status, category or commitment flag outside its
     vocabulary.
     """
-    from .typed import place
+    from .typed import kept_columns, place
 
     _check_vocabularies(matrix)
-    placed = place(matrix, statement, (*MINISTRY_COLUMNS, *CORRECTABLE_COLUMNS))
+    placed = place(matrix, statement, kept_columns(matrix))
     for found in placed.moved:
         warnings.append(
             f"the values typed against item {found.previous.item_id} now belong to item "
@@ -87,7 +97,7 @@ def followup_records(matrix: Matrix, statement: Statement, warnings: list[str]) 
     records = {
         item.id: followup_of(item.id, placed.values.get(item.id, {})) for item in statement.items
     }
-    return MatrixRecords(records, matrix)
+    return MatrixRecords(records, matrix, placed)
 
 
 def followup_of(item_id: str, values: Mapping[str, Any]) -> FollowUp:

@@ -20,21 +20,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from jtreport.errors import ExportError
 from jtreport.formats import ExportOptions
 
-from .matrix import Matrix
 from .merge import load_previous
-from .reading import fingerprint, matrix_marker, recognised_by_layout
+from .package import fingerprint
+
+if TYPE_CHECKING:
+    from .matrix import Matrix
 
 #: How many times the matrix is made again when the file keeps changing.
 ATTEMPTS = 3
 #: Macro-enabled workbook endings: a copy of the matrix saved with macros.
 MACRO_SUFFIXES = (".xlsm", ".xltm")
 
-Write = Callable[[Matrix | None, ExportOptions], None]
+Write = Callable[["Matrix | None", ExportOptions], None]
 
 
 def check_destination(options: ExportOptions) -> None:
@@ -48,7 +50,7 @@ def check_destination(options: ExportOptions) -> None:
         )
     for suffix in MACRO_SUFFIXES:
         copy = destination.with_suffix(suffix)
-        if copy.is_file() and (matrix_marker(copy) is not None or recognised_by_layout(copy)):
+        if copy.is_file() and _is_matrix(copy):
             raise ExportError(
                 f"{copy.name} beside it is this matrix saved with macros; jtreport reads and "
                 "writes only .xlsx, and will not guess which copy holds your latest values: "
@@ -92,7 +94,7 @@ def _again(options: ExportOptions, destination: Path) -> ExportOptions:
     refuse when it is not a matrix any more."""
     if not destination.exists():
         return replace(options, previous=None)
-    if matrix_marker(destination) is None and not recognised_by_layout(destination):
+    if not _is_matrix(destination):
         if options.force and options.previous is not None:
             return options
         raise ExportError(
@@ -101,3 +103,9 @@ def _again(options: ExportOptions, destination: Path) -> ExportOptions:
             path=str(destination),
         )
     return replace(options, previous=destination)
+
+
+def _is_matrix(path: Path) -> bool:
+    from .reading import matrix_marker, recognised_by_layout
+
+    return matrix_marker(path) is not None or recognised_by_layout(path)

@@ -1,46 +1,27 @@
-"""Saving: the data rows go into the sheets openpyxl wrote, and every time stamp
+"""Saving: the data rows go into the sheets openpyxl writes, and every time stamp
 comes from ``options.created``, so the same input gives the same bytes.
 
-openpyxl stamps the current time into the document properties and into every
-zip entry; the archive is rewritten here with fixed entry times, and the rows
-rendered by :mod:`.rowxml` are streamed into their sheets on the way.
+openpyxl stamps the current time into every zip entry and writes each sheet to
+a temporary file first.  Here its writer is handed a zip archive that dates
+every entry ``created``, and writes each sheet in memory: the package is
+written once, each sheet with the rows rendered by :mod:`.rowxml` streamed into
+it and the values of jtreport's formulas filled in on the way.
 """
 
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from collections.abc import Mapping
 from datetime import datetime
 from typing import IO, Any, BinaryIO
-from xml.etree import ElementTree
 
-from jtreport.reproducible import zip_entry, zip_time
+from jtreport.reproducible import ZipTime, zip_entry, zip_time
 
 from .rowxml import SheetRows
 
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> part name (``xl/worksheets/sheet2.xml``) in a saved workbook.
-
-    Parses only the XML openpyxl has just written, never the user's file.
-    """
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG}Relationship")}
-    paths: dict[str, str] = {}
-    for sheet in book.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_REL}id"), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        paths[sheet.get("name", "")] = posixpath.normpath(path)
-    return paths
 
 
 def write_sheet(xml: bytes, rows: SheetRows, stream: IO[bytes]) -> None:
@@ -96,26 +77,69 @@ def save_reproducibly(
     and every time stamp taken from ``created``."""
     from openpyxl.writer.excel import ExcelWriter
 
-    # ExcelWriter directly: openpyxl's save_workbook() resets "modified" to now.
-    # Stored, not deflated: this copy holds no data rows and is read back at once.
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).save()
-    date_time = zip_time(created)
-    raw.seek(0)
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target,
-    ):
-        paths = sheet_paths(source)
-        by_path = {path: rows[name] for name, path in paths.items() if name in rows}
-        values = {path: (cached or {}).get(name, {}) for name, path in paths.items()}
-        for entry in source.infolist():
-            info = zip_entry(entry.filename, date_time)
-            data = with_cached_values(source.read(entry.filename), values.get(entry.filename, {}))
-            # level 6 both ways: zlib's default level is 6
-            if entry.filename in by_path:
-                with target.open(info, "w") as part:
-                    write_sheet(data, by_path[entry.filename], part)
-            else:
-                target.writestr(info, data, compresslevel=6)
+    with _Package(stream, zip_time(created)) as archive:
+        # ExcelWriter directly: openpyxl's save_workbook() resets "modified" to now
+        writer = ExcelWriter(wb, archive)
+        sheets = _Sheets(writer, archive, rows, cached or {})
+        writer.write_worksheet = sheets.write  # in memory, with the rows
+        writer.save()
+
+
+class _Package(zipfile.ZipFile):
+    """A zip archive whose entries are all dated alike and deflated at level 6
+    (zlib's default), the same on every machine."""
+
+    def __init__(self, stream: BinaryIO, stamp: ZipTime) -> None:
+        super().__init__(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.stamp = stamp
+
+    def writestr(
+        self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None
+    ) -> None:
+        """An entry dated :attr:`stamp`, whatever openpyxl asks."""
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        super().writestr(zip_entry(name, self.stamp), data, compresslevel=6)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        """A part written to a file first (openpyxl's images and the like)."""
+        with open(filename, "rb") as handle:
+            self.writestr(arcname or str(filename), handle.read())
+
+
+class _Sheets:
+    """Writes the worksheets for openpyxl's ``ExcelWriter``: in memory (openpyxl
+    writes each to a temporary file), then into the package with their rows and
+    their formulas' values."""
+
+    def __init__(
+        self,
+        writer: Any,
+        archive: _Package,
+        rows: Mapping[str, SheetRows],
+        cached: Mapping[str, Mapping[str, Any]],
+    ) -> None:
+        self.writer = writer
+        self.archive = archive
+        self.rows = rows
+        self.cached = cached
+
+    def write(self, ws: Any) -> None:
+        """Write one worksheet, as openpyxl 3.1's ``ExcelWriter.write_worksheet``."""
+        from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+        from openpyxl.worksheet._writer import WorksheetWriter
+
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        out = io.BytesIO()
+        writer = WorksheetWriter(ws, out=out)
+        writer.write()
+        ws._rels = writer._rels
+        xml = with_cached_values(out.getvalue(), self.cached.get(ws.title, {}))
+        rows = self.rows.get(ws.title)
+        if rows is None:
+            self.archive.writestr(ws.path[1:], xml)
+        else:
+            with self.archive.open(zip_entry(ws.path[1:], self.archive.stamp), "w") as part:
+                write_sheet(xml, rows, part)
+        self.writer.manifest.append(ws)

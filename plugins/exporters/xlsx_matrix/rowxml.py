@@ -64,6 +64,24 @@ def formula_xml(ref: str, style: int, formula: Formula) -> str:
     return f'<c r="{ref}" s="{style}">{body}</c>'
 
 
+def _other_xml(ref: str, style: int, value: Any) -> str:
+    """A cell that holds no plain text: a formula, a boolean, a number, a date."""
+    if isinstance(value, str):
+        return (
+            f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+            f"{escape_text(value)}</t></is></c>"
+        )
+    if isinstance(value, Formula):
+        return formula_xml(ref, style, value)
+    if isinstance(value, bool):
+        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float) and math.isfinite(value):
+        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{style}"><v>{excel_serial(value)!r}</v></c>'
+    raise TypeError(f"cannot write {type(value).__name__} to a cell")
+
+
 class SheetRows:
     """Data rows of one sheet, as XML, starting at ``first_row``.
 
@@ -97,27 +115,18 @@ class SheetRows:
             out.append(f'<row r="{r}" ht="{height:g}" customHeight="1">')
         letters = self.letters
         for index, (value, style) in enumerate(cells):
-            ref = f"{letters[index]}{r}"
             if value is None:
-                out.append(f'<c r="{ref}" s="{style}"/>')
-            elif isinstance(value, str):
+                out.append(f'<c r="{letters[index]}{r}" s="{style}"/>')
+            elif type(value) is str:
                 space = (
                     ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
                 )
                 out.append(
-                    f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>'
+                    f'<c r="{letters[index]}{r}" s="{style}" t="inlineStr"><is><t{space}>'
                     f"{escape_text(value)}</t></is></c>"
                 )
-            elif isinstance(value, Formula):
-                out.append(formula_xml(ref, style, value))
-            elif isinstance(value, bool):
-                out.append(f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, int | float) and math.isfinite(value):
-                out.append(f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
-            elif isinstance(value, date):
-                out.append(f'<c r="{ref}" s="{style}"><v>{excel_serial(value)!r}</v></c>')
             else:
-                raise TypeError(f"cannot write {type(value).__name__} to a cell")
+                out.append(_other_xml(f"{letters[index]}{r}", style, value))
         out.append("</row>")
         self._rows.append("".join(out).encode("utf-8"))
 

@@ -14,7 +14,14 @@ from jtreport.model import CATEGORIES
 
 from .layout import COLUMNS, FIRST_DATA_ROW, PRIORITIES, ROW_HEADER, Column
 from .names import AS_OF, DUE_SOON_DAYS, AgencyKind, agency_list, column_name
-from .styles import COMMITMENT_FILL, DUE_SOON_FILL, OVERDUE_FILL, OVERDUE_INK, STATUS_STYLES
+from .styles import (
+    COMMITMENT_FILL,
+    DUE_SOON_FILL,
+    OVERDUE_FILL,
+    OVERDUE_INK,
+    STATUS_STYLES,
+    Styles,
+)
 
 
 def letter_of(columns: Sequence[Column], header: str) -> str:
@@ -25,10 +32,14 @@ def letter_of(columns: Sequence[Column], header: str) -> str:
     return letter
 
 
-def _fill(colour: str) -> Any:
-    from openpyxl.styles import PatternFill
+def _rule(kind: str, formula: str, dxf: int, *, stop: bool = False) -> Any:
+    """A conditional format rule showing the workbook's differential style
+    ``dxf`` (registered once by :meth:`Styles.dxf`, however many sheets use it)."""
+    from openpyxl.formatting.rule import Rule
 
-    return PatternFill("solid", start_color=colour, end_color=colour, bgColor=colour)
+    if kind == "equal":
+        return Rule(type="cellIs", operator="equal", formula=[formula], dxfId=dxf)
+    return Rule(type="expression", formula=[formula], dxfId=dxf, stopIfTrue=stop or None)
 
 
 def _list(
@@ -47,51 +58,39 @@ def _list(
     )
 
 
-def _status_rules(ws: Any, status: str, first: int, last: int) -> None:
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font
-
+def _status_rules(ws: Any, styles: Styles, status: str, first: int, last: int) -> None:
     for name, (background, ink) in STATUS_STYLES.items():
+        bold = name in ("Delayed", "Completed")
         ws.conditional_formatting.add(
             f"{status}{first}:{status}{last}",
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{name}"'],
-                fill=_fill(background),
-                font=Font(color=ink, bold=name in ("Delayed", "Completed")),
-            ),
+            _rule("equal", f'"{name}"', styles.dxf(background, ink, bold=bold)),
         )
 
 
-def _due_rules(ws: Any, due: str, status: str, first: int, last: int) -> None:
+def _due_rules(ws: Any, styles: Styles, due: str, status: str, first: int, last: int) -> None:
     """Overdue (before the Summary's as-of date, not closed), then due soon."""
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Font
-
     still_open = ",".join(f'${status}{first}<>"{s}"' for s in CLOSED_STATUSES)
     cell = f"${due}{first}"
     ws.conditional_formatting.add(
         f"{due}{first}:{due}{last}",
-        FormulaRule(
-            formula=[f"AND(ISNUMBER({cell}),{cell}<{AS_OF},{still_open})"],
-            fill=_fill(OVERDUE_FILL),
-            font=Font(color=OVERDUE_INK, bold=True),
-            stopIfTrue=True,
+        _rule(
+            "expression",
+            f"AND(ISNUMBER({cell}),{cell}<{AS_OF},{still_open})",
+            styles.dxf(OVERDUE_FILL, OVERDUE_INK, bold=True),
+            stop=True,
         ),
     )
     ws.conditional_formatting.add(
         f"{due}{first}:{due}{last}",
-        FormulaRule(
-            formula=[
-                f"AND(ISNUMBER({cell}),{cell}>={AS_OF},{cell}<={AS_OF}+{DUE_SOON_DAYS},"
-                f"{still_open})"
-            ],
-            fill=_fill(DUE_SOON_FILL),
+        _rule(
+            "expression",
+            f"AND(ISNUMBER({cell}),{cell}>={AS_OF},{cell}<={AS_OF}+{DUE_SOON_DAYS},{still_open})",
+            styles.dxf(DUE_SOON_FILL),
         ),
     )
 
 
-def items_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
+def items_rules(ws: Any, styles: Styles, columns: Sequence[Column], last: int) -> None:
     """The drop-downs, date checks and colours of "All items", down to row ``last``."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -156,12 +155,12 @@ def items_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
     )
     cover(dates, "Due date", "Last updated")
 
-    _status_rules(ws, letter["Status"], first, last)
-    _due_rules(ws, letter["Due date"], letter["Status"], first, last)
-    _commitment_rules(ws, f'${letter["Commitment"]}{first}="Yes"', first, last)
+    _status_rules(ws, styles, letter["Status"], first, last)
+    _due_rules(ws, styles, letter["Due date"], letter["Status"], first, last)
+    _commitment_rules(ws, styles, f'${letter["Commitment"]}{first}="Yes"', first, last)
 
 
-def view_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
+def view_rules(ws: Any, styles: Styles, columns: Sequence[Column], last: int) -> None:
     """An area sheet's colours, and the refusal of typing in the cells that show
     "All items"."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -183,20 +182,18 @@ def view_rules(ws: Any, columns: Sequence[Column], last: int) -> None:
         f"{letter_of(columns, 'Lead agency')}{first}:{letter_of(columns, 'Next step')}{last}"
     )
     ws.add_data_validation(elsewhere)
-    _status_rules(ws, status, first, last)
-    _due_rules(ws, due, status, first, last)
+    _status_rules(ws, styles, status, first, last)
+    _due_rules(ws, styles, due, status, first, last)
     commitment = f'INDEX({column_name("Commitment")},${helper}{first})="Yes"'
-    _commitment_rules(ws, f"AND(ISNUMBER(${helper}{first}),{commitment})", first, last)
+    _commitment_rules(ws, styles, f"AND(ISNUMBER(${helper}{first}),{commitment})", first, last)
 
 
-def _commitment_rules(ws: Any, rule: str, first: int, last: int) -> None:
+def _commitment_rules(ws: Any, styles: Styles, rule: str, first: int, last: int) -> None:
     """Commitments stand out: ID bold on a light fill, text on the same fill (one
     rule per range: LibreOffice applies only the first rule that holds)."""
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Font
-
-    fill = _fill(COMMITMENT_FILL)
     ws.conditional_formatting.add(
-        f"A{first}:A{last}", FormulaRule(formula=[rule], fill=fill, font=Font(bold=True))
+        f"A{first}:A{last}", _rule("expression", rule, styles.dxf(COMMITMENT_FILL, bold=True))
     )
-    ws.conditional_formatting.add(f"B{first}:B{last}", FormulaRule(formula=[rule], fill=fill))
+    ws.conditional_formatting.add(
+        f"B{first}:B{last}", _rule("expression", rule, styles.dxf(COMMITMENT_FILL))
+    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtreport.digest import actors_label, area_label, dates_label
 from jtreport.model import Item, Statement
@@ -43,18 +43,20 @@ from .layout import (
     MINISTRY,
     ROW_HEADER,
     Column,
-    fit_width,
-    line_count,
-    row_height,
+    with_text_width,
 )
-from .merge import ArchivedRow
+from .metrics import height_of, lines_in
 from .names import column_name
 from .rowxml import SheetRows
 from .rules import items_rules, letter_of, view_rules
+from .sizing import ColumnTexts, size_sheet
 from .styles import (
     PRECISION_FORMATS,
     Styles,
 )
+
+if TYPE_CHECKING:
+    from .merge import ArchivedRow
 
 #: How many empty rows below the data the drop-downs and the colours still cover.
 SPARE_ROWS = 500
@@ -93,11 +95,19 @@ class ItemsSpec:
     extra_columns: Sequence[str] = ()
     #: ministry and extra values by item ID, then by header
     values: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: how many columns print (the first ones)
+    printed: int = len(MEETING)
+    #: the width of the Text column (None: its usual width)
+    text_width: float | None = None
 
 
-def items_columns(extra: Sequence[str]) -> list[Column]:
-    """The columns of "All items": the matrix's own, then the user's."""
-    return [*COLUMNS, *(Column(h, EXTRA_WIDTH, ministry=True, group="tracker") for h in extra)]
+def items_columns(extra: Sequence[str], text_width: float | None = None) -> list[Column]:
+    """The columns of "All items": the matrix's own (the Text column
+    ``text_width`` wide when given), then the user's."""
+    return [
+        *with_text_width(COLUMNS, text_width),
+        *(Column(h, EXTRA_WIDTH, ministry=True, group="tracker") for h in extra),
+    ]
 
 
 def statement_cells(statement: Statement, item: Item) -> dict[str, Cell]:
@@ -152,7 +162,7 @@ def write_items_sheet(
 ) -> Rendered:
     """Lay out "All items" for ``spec`` and return its rows, to be put into the
     saved file."""
-    columns = items_columns(spec.extra_columns)
+    columns = items_columns(spec.extra_columns, spec.text_width)
     _titles(ws, styles, maker, spec.title, spec.subtitle, columns[: len(MEETING)])
     _header(ws, styles, maker, columns)
     rows: list[list[Cell]] = []
@@ -167,10 +177,10 @@ def write_items_sheet(
                 style = _INPUT_STYLE.get(column.kind, "jt Input")
                 row.append((typed.get(column.header), style, ""))
         rows.append(row)
-    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    rendered = _render(ws, styles, columns, rows, maker.warnings, spec.printed)
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, "Items", len(columns), last)
-    items_rules(ws, columns, last + SPARE_ROWS)
+    items_rules(ws, styles, columns, last + SPARE_ROWS)
     _group_analysis(ws, columns)
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -188,33 +198,36 @@ def write_area_sheet(
     values: Mapping[str, Mapping[str, Any]],
     table_name: str,
     maker: CellMaker,
+    text_width: float | None = None,
 ) -> Rendered:
-    """An area's sheet: the meeting columns of its items, the ministry's cells
-    showing what is typed on "All items" (formulas, with today's values)."""
-    columns = [*MEETING, Column(ROW_HEADER, 6, "number")]
-    _titles(ws, styles, maker, title, subtitle, MEETING)
+    """An area's sheet: the meeting columns of its items (the Text column
+    ``text_width`` wide when given), the ministry's cells showing what is typed
+    on "All items" (formulas, with today's values)."""
+    meeting = with_text_width(MEETING, text_width)
+    columns = [*meeting, Column(ROW_HEADER, 6, "number")]
+    _titles(ws, styles, maker, title, subtitle, meeting)
     _header(ws, styles, maker, columns)
     helper = letter_of(columns, ROW_HEADER)
+    shows = [(c.header, column_name(c.header), c.kind) for c in MEETING[2:]]
+    ids = column_name("ID")
     rows: list[list[Cell]] = []
     for number, item in enumerate(items, FIRST_DATA_ROW):
         typed = values.get(item.id, {})
         row: list[Cell] = [(item.id, "jt Body centred", ""), (item.text, "jt Body", "")]
-        for column in MEETING[2:]:
-            name = column_name(column.header)
+        for header, name, kind in shows:
             shown = f"INDEX({name},${helper}{number})"
             formula = Formula(
                 f'=IF(ISNUMBER(${helper}{number}),IF({shown}="","",{shown}),"")',
-                cached=_cached(typed.get(column.header)),
+                cached=_cached(typed.get(header)),
             )
-            style = "jt View date" if column.kind == "date" else "jt View"
-            row.append((formula, style, ""))
-        match = Formula(f"=MATCH($A{number},{column_name('ID')},0)")
+            row.append((formula, "jt View date" if kind == "date" else "jt View", ""))
+        match = Formula(f"=MATCH($A{number},{ids},0)")
         row.append((match, "jt Body centred", ""))
         rows.append(row)
-    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    rendered = _render(ws, styles, columns, rows, maker.warnings, len(meeting))
     last = max(FIRST_DATA_ROW, rendered.rows.last_row)
     _table(ws, table_name, len(columns), last)
-    view_rules(ws, columns, last)
+    view_rules(ws, styles, columns, last)
     ws.column_dimensions[helper].hidden = True
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     return rendered
@@ -230,12 +243,13 @@ def write_archive_sheet(
         for header in record.values:
             if header not in own:
                 extra.setdefault(header, None)
+    # why a row is here comes right after what it was, on the first printed page
     columns = [
         *ARCHIVE_STATEMENT,
+        *ARCHIVE_TAIL,
         *MINISTRY,
         *(c for c in COLUMNS if c.header in CORRECTABLE_COLUMNS and c.header in extra),
         *(Column(h, EXTRA_WIDTH, ministry=True) for h in extra if h not in CORRECTABLE_COLUMNS),
-        *ARCHIVE_TAIL,
     ]
     _titles(
         ws,
@@ -258,7 +272,7 @@ def write_archive_sheet(
         rows.append(
             [(values.get(c.header), _BODY_STYLE.get(c.kind, "jt Body"), "") for c in columns]
         )
-    rendered = _render(ws, styles, columns, rows, maker.warnings)
+    rendered = _render(ws, styles, columns, rows, maker.warnings, len(columns))
     _table(ws, "Archive", len(columns), max(FIRST_DATA_ROW, rendered.rows.last_row))
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
     return rendered
@@ -277,53 +291,48 @@ def _render(
     columns: Sequence[Column],
     rows: list[list[Cell]],
     warnings: list[str],
+    printed: int,
 ) -> Rendered:
-    """Size the columns to their content, then render the rows, each as tall as
-    its longest wrapped cell (LibreOffice does not grow rows by itself)."""
+    """Size the columns and rows to their content (see :mod:`.sizing`: the first
+    ``printed`` columns and the typed ones set the heights), then render the
+    rows (LibreOffice does not grow rows by itself)."""
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    cleaned: list[list[Cell]] = []
-    for row in rows:
-        values: list[Cell] = []
+    texts: list[ColumnTexts] = [[] for _ in columns]
+    ids = styles.id
+    cells: list[list[tuple[Any, int]]] = []
+    for number, row in enumerate(rows):
+        out: list[tuple[Any, int]] = []
         for index, (raw, style, fmt) in enumerate(row):
-            value = plain(raw)
-            if value == "":
-                value = None  # an empty cell, not an empty text
-            if isinstance(value, str):
+            value = raw if raw is None or type(raw) is str else plain(raw)
+            if value is None or value == "":  # an empty cell, not an empty text
+                out.append((None, ids(style, number_format=fmt)))
+            elif type(value) is str:
                 value, cut = clean_text(value)
                 if cut:
                     warnings.append(
                         f"item {row[0][0]}: {columns[index].header} has {len(raw):,} "
                         "characters; cut to Excel's limit of 32,767"
                     )
-            values.append((value, style, fmt))
-        cleaned.append(values)
-    widths: list[float] = []
-    for index, column in enumerate(columns):
-        texts = [r[index][0] for r in cleaned if isinstance(r[index][0], str)]
-        widths.append(fit_width(column, texts))
-        ws.column_dimensions[letters[index]].width = widths[-1]
-    out = Rendered(SheetRows(FIRST_DATA_ROW, letters), widths=widths)
-    ids = styles.id
-    for row in cleaned:
-        cells: list[tuple[Any, int]] = []
-        wrapped: list[tuple[str, float]] = []
-        for index, (value, style, fmt) in enumerate(row):
-            shown = value.cached if isinstance(value, Formula) else value
-            if isinstance(value, str):
+                texts[index].append((number, value))
                 quoted = index == 0 or needs_quote_prefix(value)
-                cells.append((value, ids(style, quoted=quoted, number_format=fmt)))
-            elif isinstance(shown, date):
-                cells.append((value, ids(style, dated=not fmt, number_format=fmt)))
+                out.append((value, ids(style, quoted=quoted, number_format=fmt)))
             else:
-                cells.append((value, ids(style, number_format=fmt)))
-            if isinstance(shown, str) and shown:
-                wrapped.append((shown, widths[index]))
-        height = row_height(wrapped)
-        out.rows.add(cells, height)
-        out.heights.append(height)
-    return out
+                shown = value.cached if isinstance(value, Formula) else value
+                if isinstance(shown, str) and shown:
+                    texts[index].append((number, shown))
+                dated = isinstance(shown, date) and not fmt
+                out.append((value, ids(style, dated=dated, number_format=fmt)))
+        cells.append(out)
+    sizing = [index < printed or column.ministry for index, column in enumerate(columns)]
+    sizes = size_sheet(columns, texts, len(cells), sizing)
+    for letter, width in zip(letters, sizes.widths, strict=True):
+        ws.column_dimensions[letter].width = width
+    rendered = Rendered(SheetRows(FIRST_DATA_ROW, letters), sizes.heights, sizes.widths)
+    for row_cells, height in zip(cells, sizes.heights, strict=True):
+        rendered.rows.add(row_cells, height)
+    return rendered
 
 
 def _titles(
@@ -338,10 +347,10 @@ def _titles(
     # Recorded directly: ws.merge_cells() also restyles the edge cells of each
     # range (borders), which these unbordered rows do not need, at a cost.
     ws.merged_cells = MultiCellRange(f"A1:{last}1 A2:{last}2")
-    width = sum(c.width for c in span)
+    widths = [c.width for c in span]
     # Merged cells do not grow with their text: size the rows here.
-    ws.row_dimensions[1].height = 20 * line_count(title, width * 0.7) + 4
-    ws.row_dimensions[2].height = row_height([(subtitle, width)])
+    ws.row_dimensions[1].height = height_of(lines_in(title, *widths, size=14, bold=True), 18)
+    ws.row_dimensions[2].height = height_of(lines_in(subtitle, *widths))
 
 
 def _header(ws: Any, styles: Styles, maker: CellMaker, columns: Sequence[Column]) -> None:

@@ -219,8 +219,10 @@ class Styles:
         workbook._named_styles["Normal"].font = Font(name=FONT, size=10, family=2)
         self._cell = Cell
         self._scratch = workbook.worksheets[0]
+        self._workbook = workbook
         self._arrays: dict[str, Any] = {}
         self._ids: dict[tuple[str, bool, str], int] = {}
+        self._dxfs: dict[tuple[str, str | None, bool], int] = {}
         for named in _named_styles():
             workbook.add_named_style(named)
             cell = Cell(self._scratch)
@@ -236,6 +238,40 @@ class Styles:
         cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
         cell.quotePrefix = True
         return cell._style
+
+    def dxf(self, fill: str, ink: str | None = None, *, bold: bool = False) -> int:
+        """The index of the differential style (what a conditional format
+        changes) of a ``fill``, with ``ink`` or bold letters: each is added to
+        the workbook once, however many rules and sheets show it (openpyxl
+        would compare every rule's style with all the others when saving)."""
+        key = (fill, ink, bold)
+        if key not in self._dxfs:
+            from openpyxl.styles import Font, PatternFill
+            from openpyxl.styles.differential import DifferentialStyle
+
+            font = Font(color=ink, bold=bold) if ink or bold else None
+            paint = PatternFill("solid", start_color=fill, end_color=fill, bgColor=fill)
+            styles = self._workbook._differential_styles
+            styles.styles.append(DifferentialStyle(font=font, fill=paint))
+            self._dxfs[key] = len(styles.styles) - 1
+        return self._dxfs[key]
+
+    def painted(self, name: str, fill: str, ink: str) -> int:
+        """The style index of a named style on a ``fill`` background in bold
+        ``ink`` (the status colours)."""
+        from openpyxl.styles import Font, PatternFill
+
+        key = (name, False, f"painted {fill} {ink}")
+        if key not in self._ids:
+            cell = self._cell(self._scratch, style_array=copy(self._arrays[name]))
+            cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            cell.font = Font(name=FONT, size=10, bold=True, color=ink)
+            self._ids[key] = cell.style_id
+        return self._ids[key]
+
+    def array(self, style_id: int) -> Any:
+        """The style array of a style index, to copy onto a cell."""
+        return copy(self._scratch.parent._cell_styles[style_id])
 
     def id(
         self, name: str, *, quoted: bool = False, dated: bool = False, number_format: str = ""

@@ -18,7 +18,9 @@ from jtreport.model import Statement
 
 from .cells import clean_text
 from .identity import Match, Previous, match
-from .matrix import Collected, Matrix, MatrixRow, collect, text_of
+from .layout import CORRECTABLE_COLUMNS, MINISTRY_COLUMNS, OWN_HEADERS
+from .matrix import Collected, Matrix, MatrixRow, collect
+from .values import NO_HEADER, text_of
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,40 @@ class Placed:
     statement_changed: bool = False
     #: the row each previous item ID was read from (the items sheet's first)
     rows: dict[str, MatrixRow] = field(default_factory=dict)
+    #: what was placed: the columns, from which matrix, on which statement
+    columns: tuple[str, ...] = ()
+    matrix: Matrix | None = field(default=None, repr=False, compare=False)
+    statement: Statement | None = field(default=None, repr=False, compare=False)
+
+    def placed(self, matrix: Matrix, statement: Statement, columns: Sequence[str]) -> bool:
+        """True when this is the placement of ``columns`` of ``matrix`` on
+        ``statement`` (the very objects)."""
+        return (
+            self.matrix is matrix
+            and self.statement is statement
+            and (self.columns == tuple(columns))
+        )
+
+
+def kept_columns(matrix: Matrix) -> tuple[str, ...]:
+    """The columns whose values a regeneration keeps: the ministry's, the
+    corrections, and the columns the user added (in the order first seen)."""
+    return (*MINISTRY_COLUMNS, *CORRECTABLE_COLUMNS, *extra_columns(matrix))
+
+
+def extra_columns(matrix: Matrix) -> list[str]:
+    """The headers of the columns the user added to the data sheets, and of
+    columns without a header that hold values."""
+    seen: dict[str, None] = {}
+    for sheet in matrix.ordered_sheets():
+        for header in sheet.headers:
+            if header and header not in OWN_HEADERS and not header.endswith(NO_HEADER):
+                seen.setdefault(header, None)
+        for row in sheet.rows:
+            for header in row.values:
+                if header not in OWN_HEADERS:
+                    seen.setdefault(header, None)
+    return list(seen)
 
 
 def place(matrix: Matrix, statement: Statement, columns: Sequence[str]) -> Placed:
@@ -52,7 +88,12 @@ def place(matrix: Matrix, statement: Statement, columns: Sequence[str]) -> Place
     The correctable statement columns (category, commitment, actors) count only
     where an officer corrected them (see :func:`is_correction`).
     """
-    placed = Placed(collected=collect(matrix, columns))
+    placed = Placed(
+        collected=collect(matrix, columns),
+        columns=tuple(columns),
+        matrix=matrix,
+        statement=statement,
+    )
     _keep_corrections(matrix, statement, placed.collected, columns)
     placed.statement_changed = _statement_changed(matrix, statement)
     texts: dict[str, str] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from jtreport import __version__
 from jtreport.digest import actors_label, loose_label
@@ -27,17 +27,26 @@ from .layout import (
     MEETING,
     RESERVED_SHEETS,
     SUMMARY_SHEET,
+    TEXT_COLUMN,
     TITLE_ROWS,
     sheet_name,
 )
-from .lists import kept_rows, starting_lists, write_lists_sheet
-from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION
-from .matrix import Matrix
+from .lists import LIST_HEADERS, LIST_WIDTH, kept_rows, starting_lists, write_lists_sheet
+from .marker import ITEM_KEY, MARKER_SHEET, MATRIX_KIND, MATRIX_VERSION, SETTING_PREFIX
 from .merge import Carried, carry_over
 from .names import define_names
 from .openpyxl_loader import import_openpyxl
-from .pages import PAPER_SIZES, PrintPlan, page_texts, plan_pages, print_setup
-from .reading import SETTING_PREFIX
+from .pages import (
+    MIN_SCALE,
+    PAPER_SIZES,
+    PRINT_SCALE,
+    PrintPlan,
+    columns_at,
+    page_texts,
+    plan_pages,
+    print_setup,
+    text_width,
+)
 from .records import followup_of
 from .replacing import check_destination, write_without_lost_update
 from .reproducible import save_reproducibly
@@ -52,8 +61,15 @@ from .sheets import (
     write_items_sheet,
 )
 from .styles import Styles
-from .summary import COUNT_WIDTH, DUE_SOON, LABEL_WIDTH, write_summary
+from .summary import DUE_SOON, write_summary
+from .summaryrows import WIDTHS as SUMMARY_WIDTHS
+from .titles import short_title
 
+if TYPE_CHECKING:
+    from .matrix import Matrix
+
+#: The rows printed at the top of every page, where not the data sheets' header.
+_TITLE_ROWS: dict[str, str | None] = {SUMMARY_SHEET: None, LISTS_SHEET: "1:1"}
 #: ``-O print=...``: the columns "All items" prints.
 PRINT_CHOICES = ("meeting", "all")
 
@@ -64,6 +80,8 @@ class Printing:
 
     paper: int
     all_columns: bool
+    #: the width of the Text column where the meeting's columns print
+    text_width: float
 
 
 def build_matrix(statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:
@@ -121,15 +139,16 @@ def _write(
         carried.values,
         carried.due_soon if carried.due_soon is not None else DUE_SOON,
     )
-    if layout.milestones is not None:
-        pending[summary.title] = layout.milestones
+    if layout.tail is not None:
+        pending[summary.title] = layout.tail
     plans[summary.title] = (
         plan_pages(
             paper=printing.paper,
-            widths=[LABEL_WIDTH] + [COUNT_WIDTH] * 10,
+            widths=SUMMARY_WIDTHS,
             heights=layout.heights,
             first_row=1,
             breakable=frozenset(layout.breakable),
+            most=PRINT_SCALE,
         ),
         None,
     )
@@ -151,6 +170,8 @@ def _write(
             items=statement.items,
             extra_columns=carried.extra_columns,
             values=carried.values,
+            printed=len(columns) if printing.all_columns else len(MEETING),
+            text_width=None if printing.all_columns else printing.text_width,
         ),
         CellMaker(items_ws, options.warnings),
     )
@@ -162,7 +183,17 @@ def _write(
 
     lists_ws = wb.create_sheet(LISTS_SHEET)
     rows = kept_rows(carried.lists) or starting_lists(statement, carried.values)
-    write_lists_sheet(lists_ws, styles, rows, CellMaker(lists_ws, options.warnings))
+    heights = write_lists_sheet(lists_ws, styles, rows, CellMaker(lists_ws, options.warnings))
+    plans[lists_ws.title] = (
+        plan_pages(
+            paper=printing.paper,
+            widths=[LIST_WIDTH] * max((len(r) for r in rows), default=len(LIST_HEADERS)),
+            heights=heights[1:],
+            first_row=2,
+            header=heights[0],
+        ),
+        None,
+    )
 
     if carried.archived:
         archive = wb.create_sheet(ARCHIVED_SHEET)
@@ -170,7 +201,11 @@ def _write(
             archive, styles, carried.archived, CellMaker(archive, options.warnings)
         )
         pending[archive.title] = rendered.rows
-        plans[archive.title] = _plan(archive, rendered, printing.paper, len(rendered.widths))
+        # every column prints, legibly: those that do not fit across the first
+        # page follow on the pages to its right, each with the ID column
+        fitting = columns_at(printing.paper, rendered.widths, MIN_SCALE)
+        plans[archive.title] = (_plan(archive, rendered, printing.paper, fitting)[0], None)
+        archive.print_title_cols = "A:A"
     _copy_user_sheets(wb, carried, styles, options.warnings)
 
     define_names(
@@ -184,6 +219,7 @@ def _write(
         lists_sheet=LISTS_SHEET,
     )
     headings = {name: heading for name, heading in area_sheets}
+    header_title = short_title(statement)
     for ws in wb.worksheets:
         plan = plans.get(ws.title)
         if plan is not None:
@@ -191,7 +227,7 @@ def _write(
                 ws,
                 plan[0],
                 paper=printing.paper,
-                title_rows=f"{HEADER_ROW}:{HEADER_ROW}" if ws.title != SUMMARY_SHEET else None,
+                title_rows=_TITLE_ROWS.get(ws.title, f"{HEADER_ROW}:{HEADER_ROW}"),
                 print_area=plan[1],
             )
         else:
@@ -200,7 +236,7 @@ def _write(
         page_texts(
             ws,
             classification=options.classification,
-            title=statement.title,
+            title=header_title,
             name=headings.get(ws.title, ws.title),
         )
     pending[MARKER_SHEET] = _marker(
@@ -262,6 +298,7 @@ def _area_sheets(
             carried.values,
             f"Area{number}",
             CellMaker(ws, options.warnings),
+            printing.text_width,
         )
         pending[ws.title] = rendered.rows
         plans[ws.title] = _plan(ws, rendered, printing.paper, len(MEETING))
@@ -286,7 +323,12 @@ def _printing(options: ExportOptions) -> Printing:
             f"-O print={columns}: unknown choice (use one of: {', '.join(PRINT_CHOICES)})",
             path=str(options.destination),
         )
-    return Printing(paper=PAPER_SIZES[paper], all_columns=columns == "all")
+    others = [c.width for c in MEETING if c.header != TEXT_COLUMN]
+    return Printing(
+        paper=PAPER_SIZES[paper],
+        all_columns=columns == "all",
+        text_width=text_width(PAPER_SIZES[paper], others),
+    )
 
 
 def _warn_text_dates(carried: Carried, warnings: list[str]) -> None:
