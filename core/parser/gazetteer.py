@@ -390,7 +390,9 @@ def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (already normalised) shaped as a trie, so
     matching costs a few character tests per position instead of one test per
     word; longer words win over their prefixes."""
-    return stored_trie([word for word in words if word], _build_trie)
+    # sorted and without repeats: the trie depends only on the set of words, and
+    # a set's order changes from process to process (the stored trie's key)
+    return stored_trie(sorted({word for word in words if word}), _build_trie)
 
 
 def _build_trie(words: list[str]) -> str:
