@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from .patterncache import stored_trie
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(msgspec.Struct, frozen=True):
     """A state or union that can sign a statement.
 
     ``name`` is the common short name used as a party's ``short_name``;
@@ -495,8 +495,7 @@ def _name_at(text: str, start: int) -> tuple[int, str] | None:
     return best
 
 
-@dataclass(frozen=True)
-class CountryMention:
+class CountryMention(msgspec.Struct, frozen=True):
     """One place in a text where a country is named."""
 
     country: Country

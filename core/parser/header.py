@@ -8,7 +8,8 @@ codes) that is dropped with a warning.  Decisions are in ``docs/parser.md`` §2.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 from .furniture import is_editorial_intro, is_furniture
 from .title import continues_title, is_banner, names_statement
@@ -27,15 +28,14 @@ _TITLE_MAX_WORDS = 60
 _COLON_TITLE_MAX_WORDS = 10
 
 
-@dataclass
-class Header:
+class Header(msgspec.Struct):
     """What the top of the document holds besides the body."""
 
     title: str | None = None
-    date_lines: list[str] = field(default_factory=list)
+    date_lines: list[str] = msgspec.field(default_factory=list)
     #: a line that only names a place ("Tokyo, Japan"), as a dateline without a date
-    place_lines: list[str] = field(default_factory=list)
-    noise: list[str] = field(default_factory=list)
+    place_lines: list[str] = msgspec.field(default_factory=list)
+    noise: list[str] = msgspec.field(default_factory=list)
 
 
 def is_date_line(unit: Unit) -> bool:
