@@ -61,8 +61,22 @@ def test_a_trie_built_once_is_read_back(
     patterncache.save(tmp_path)
 
     _next_process(monkeypatch, tmp_path)
-    assert patterncache._STATE.tries == {"\x00".join(words): built}
+    assert patterncache._STATE.tries == {"\x00".join(sorted(words)): built}
     assert re.fullmatch(trie_pattern(words), "jordan")
+
+
+def test_the_same_words_in_another_order_are_not_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_state: None
+) -> None:
+    # a set of words comes out in another order in each process
+    words = ["jordan", "japan", "jamaica", "japan"]
+    patterncache.install(tmp_path)
+    built = trie_pattern(words)
+    patterncache.save(tmp_path)
+
+    _next_process(monkeypatch, tmp_path)
+    assert trie_pattern(reversed(words)) == built == _build_trie(words)
+    assert patterncache._STATE.tries_built == set()
 
 
 def test_nothing_is_written_when_python_may_not_write_bytecode(

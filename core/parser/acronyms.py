@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from .gazetteer import trie_pattern
 from .names import SMALL_WORDS, WORD_SPLIT, NameIndex, Span, clean_name, scan_names, word_start
@@ -262,8 +263,7 @@ def project_acronyms(acronyms: Mapping[str, str]) -> frozenset[str]:
     return frozenset(getattr(acronyms, "projects", ()))
 
 
-@dataclass(frozen=True)
-class _AcronymMatcher:
+class _AcronymMatcher(msgspec.Struct, frozen=True):
     """Finds a set of defined acronyms (exact case) and their expansions
     (capitalised, any case after the first letter, line breaks allowed)."""
 

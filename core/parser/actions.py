@@ -12,9 +12,10 @@ data file also says which words belong to a verb as written ("will build on",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import msgspec
 
 from .lazy import LazyPattern
 
@@ -65,14 +66,13 @@ _NOT_GERUNDS = _word_set(
 _CLAUSE_END = re.compile(r";(?!\s*(?:(?:and|or)\s*)?\n\s*[-•*]\s)|:|\.\s|\b(?:will|shall)\b")
 
 
-@dataclass(frozen=True)
-class ActionTable:
+class ActionTable(msgspec.Struct, frozen=True):
     """The action verbs (base forms), those that are also nouns, and the words
     each verb may take as part of it ("build" -> ("on",))."""
 
     verbs: frozenset[str]
     nouns: frozenset[str]
-    tails: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    tails: dict[str, tuple[tuple[str, ...], ...]] = msgspec.field(default_factory=dict)
 
     def tail(self, verb: str, after: str) -> int:
         """How many characters of ``after`` (the text just after ``verb``) belong
@@ -111,8 +111,7 @@ def action_table() -> ActionTable:
     return parse_actions(DATA.read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class Coordinated:
+class Coordinated(msgspec.Struct, frozen=True):
     """An action verb that shares the modal before it: where its coordinator
     starts, where the verb as written starts and ends, and its text."""
 

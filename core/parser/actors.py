@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from ..model import Person
 from .gazetteer import mentions
@@ -137,8 +138,7 @@ _NAMED_BODY = LazyPattern(r"^the\s+[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|
 _JOINT = LazyPattern(r"\b(?:joint|bilateral|trilateral|quadrilateral)\b", re.I)
 
 
-@dataclass(frozen=True)
-class Actors:
+class Actors(msgspec.Struct, frozen=True):
     """The actors a subject names and how they were found: ``collective``,
     ``person``, ``party`` or ``generic`` (an actor-like noun phrase)."""
 

@@ -39,8 +39,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from ..model import DateMention
 from .gazetteer import trie_pattern
@@ -173,8 +174,7 @@ _LINE_SUFFIX = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(msgspec.Struct, frozen=True):
     """A date-like span before it is resolved to a value; ``fields`` holds the
     parts found (y, m1, m2, d1, rel, mod, unit)."""
 

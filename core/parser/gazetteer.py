@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from .patterncache import stored_trie
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(msgspec.Struct, frozen=True):
     """A state or union that can sign a statement.
 
     ``name`` is the common short name used as a party's ``short_name``;
@@ -399,7 +399,9 @@ def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (already normalised) shaped as a trie, so
     matching costs a few character tests per position instead of one test per
     word; longer words win over their prefixes."""
-    return stored_trie([word for word in words if word], _build_trie)
+    # sorted and without repeats: the trie depends only on the set of words, and
+    # a set's order changes from process to process (the stored trie's key)
+    return stored_trie(sorted({word for word in words if word}), _build_trie)
 
 
 def _build_trie(words: list[str]) -> str:
@@ -502,8 +504,7 @@ def _name_at(text: str, start: int) -> tuple[int, str] | None:
     return best
 
 
-@dataclass(frozen=True)
-class CountryMention:
+class CountryMention(msgspec.Struct, frozen=True):
     """One place in a text where a country is named."""
 
     country: Country

@@ -8,7 +8,8 @@ codes) that is dropped with a warning.  Decisions are in ``docs/parser.md`` §2.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 from .furniture import NEWS_DATELINE, is_editorial_intro, is_furniture
 from .title import continues_title, is_banner, is_reprint_headline, names_statement
@@ -33,18 +34,17 @@ _OWN_TITLE_REACH = 8
 _COLON_TITLE_MAX_WORDS = 10
 
 
-@dataclass
-class Header:
+class Header(msgspec.Struct):
     """What the top of the document holds besides the body."""
 
     title: str | None = None
-    date_lines: list[str] = field(default_factory=list)
+    date_lines: list[str] = msgspec.field(default_factory=list)
     #: a line that only names a place ("Tokyo, Japan"), as a dateline without a date
-    place_lines: list[str] = field(default_factory=list)
-    noise: list[str] = field(default_factory=list)
+    place_lines: list[str] = msgspec.field(default_factory=list)
+    noise: list[str] = msgspec.field(default_factory=list)
     #: the page's own lines between its title and the statement's own title (a
     #: summary, a photo caption): who met and where, when the statement does not say
-    page_notes: list[str] = field(default_factory=list)
+    page_notes: list[str] = msgspec.field(default_factory=list)
 
 
 def is_date_line(unit: Unit) -> bool:

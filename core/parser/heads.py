@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from .doc_rules import sections
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(msgspec.Struct, frozen=True):
     """One term of office."""
 
     country: str

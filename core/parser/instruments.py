@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+
+import msgspec
 
 from .acronyms import as_dict
 from .gazetteer import find_country, is_country_name, normalize_key, trie_pattern
@@ -59,8 +60,7 @@ INSTRUMENT_WORD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Phrases:
+class _Phrases(msgspec.Struct, frozen=True):
     """The fixed phrases, compiled: ``lower`` finds the phrases written in
     lower case in a lower-cased text (any case in the original), ``exact`` the
     acronyms ("ODA", "MoU") with their own case."""
@@ -134,8 +134,7 @@ def _phrase_spans(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), clean_name(written), 1)
 
 
-@dataclass(frozen=True)
-class _KnownInstruments:
+class _KnownInstruments(msgspec.Struct, frozen=True):
     """Well-known instruments: each name's key -> its acronym, and an
     expression finding the acronyms."""
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+import msgspec
 
 from ..model import Category, Person
 from .actions import action_table, coordinated_verbs, is_adverb
@@ -181,8 +182,7 @@ def review_not_a_party(actor: str) -> str:
     return f"the actor {actor!r} is not one of the statement's parties"
 
 
-@dataclass
-class Act:
+class Act(msgspec.Struct):
     """A reporting verb found in a sentence, with its subject."""
 
     start: int  # where the item's own text starts in the sentence
@@ -195,15 +195,14 @@ class Act:
     inherited: bool = False  # no subject of its own: it continues the act before it
     shared: bool = False  # "welcomes and supports X": it shares the next act's object
     category: Category = "affirmation"
-    review: list[str] = field(default_factory=list)
+    review: list[str] = msgspec.field(default_factory=list)
     phrase: str = ""  # the verb phrase as the table matched it, for category rules
     modal: str = ""  # "will" for an action verb that shares the modal before it
     modal_start: int = -1  # where that modal stands
     subject_start: int = -1  # where its own subject stands (-1: none of its own)
 
 
-@dataclass
-class ItemDraft:
+class ItemDraft(msgspec.Struct):
     """An item being built, before entities are attached."""
 
     text: str
@@ -211,7 +210,7 @@ class ItemDraft:
     verb: str
     category: Category
     is_commitment: bool
-    review: list[str] = field(default_factory=list)
+    review: list[str] = msgspec.field(default_factory=list)
     #: the words of the act itself, without the narrative sentences attached to
     #: it: what the item's entities are read from (empty: the whole text)
     clause: str = ""
@@ -222,8 +221,7 @@ class ItemDraft:
         return self.clause or self.text
 
 
-@dataclass
-class _Subject:
+class _Subject(msgspec.Struct):
     text: str
     start: int
     actors: Actors
@@ -593,8 +591,7 @@ def _tense(verb: str) -> str:
     return "past" if first.endswith("ed") or first in _PAST_IRREGULAR else "present"
 
 
-@dataclass(frozen=True)
-class UnderModal(VerbMatch):
+class UnderModal(VerbMatch, frozen=True):
     """An action verb that shares the modal at ``modal_start``."""
 
     modal_start: int = 0
@@ -849,8 +846,7 @@ def _country(phrase: str) -> str | None:
     return country.name if country else None
 
 
-@dataclass(frozen=True)
-class LeadIn:
+class LeadIn(msgspec.Struct, frozen=True):
     """A formula that ends with a colon and announces the points after it ("WE
     HEREBY DECLARE:", "The Ministers decided:"): a point that opens with an
     infinitive ("To work together to ...") completes it, and is its item."""

@@ -9,9 +9,10 @@ by a blank line joined again.  Decisions are documented in ``docs/parser.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .furniture import cable_marker, is_editorial_note, is_furniture
 from .header import Header, find_header, is_date_line
@@ -27,8 +28,7 @@ _LIST_ITEM_WORDS = 40
 _FORMULA_WORDS = 12
 
 
-@dataclass
-class PartDraft:
+class PartDraft(msgspec.Struct):
     """A part heading (``I Three Priority Areas``)."""
 
     id: str
@@ -36,8 +36,7 @@ class PartDraft:
     heading: str
 
 
-@dataclass
-class AreaDraft:
+class AreaDraft(msgspec.Struct):
     """An area heading, split into heading and description when written ``X: Y``."""
 
     id: str
@@ -46,8 +45,7 @@ class AreaDraft:
     part_id: str | None
 
 
-@dataclass
-class ParagraphDraft:
+class ParagraphDraft(msgspec.Struct):
     """A body paragraph being built."""
 
     number: int | None
@@ -56,8 +54,7 @@ class ParagraphDraft:
     part_id: str | None
 
 
-@dataclass
-class Layout:
+class Layout(msgspec.Struct):
     """The document's layout, before statement items are read."""
 
     header: Header

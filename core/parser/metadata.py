@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from .lazy import LazyPattern
 
@@ -58,8 +59,7 @@ _WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 _NOT_PLACES = frozenset({"The", "This", "Our", "Their", "Its", "We", "Today", "Both"})
 
 
-@dataclass(frozen=True)
-class Dated:
+class Dated(msgspec.Struct, frozen=True):
     """The statement's date and place as found."""
 
     date: dt.date | None

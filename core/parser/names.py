@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from .gazetteer import normalize_key as _key
 
@@ -119,8 +120,7 @@ def clean_name(text: str) -> str:
     return _ARTICLE.sub("", text)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A labelled stretch of text; lower ``rank`` wins a tie between equal spans."""
 
     start: int
@@ -300,8 +300,7 @@ _CAPITALISED_WORD = re.compile(
 )
 
 
-@dataclass(frozen=True, eq=False)
-class NameIndex:
+class NameIndex(msgspec.Struct, frozen=True, eq=False):
     """Names found word by word: at each capitalised word, the longest name
     that starts there (any case after the first letter, any blanks or line
     breaks between words), else a word to be matched exactly (an acronym).

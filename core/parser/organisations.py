@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+
+import msgspec
 
 from .acronyms import as_dict, name_spans
 from .gazetteer import is_country_name, mentions, normalize_key, trie_pattern
@@ -55,8 +56,7 @@ _STATE_HEADS = _tagged("state")
 _LIST_SPLIT = re.compile(r"[\s,]+")
 
 
-@dataclass(frozen=True)
-class _KnownOrganisations:
+class _KnownOrganisations(msgspec.Struct, frozen=True):
     """The table of well-known organisations (``data/organisations.txt``):
     ``keys`` maps each name's key (an acronym as written, another name
     normalised) to the usual short name, ``forms`` each short name to all its

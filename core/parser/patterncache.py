@@ -34,7 +34,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -195,6 +194,8 @@ def _newest(entries: dict[Any, Any]) -> dict[Any, Any]:
 
 def _write(path: Path, programs: dict[tuple[str, int], _Program], tries: dict[str, str]) -> None:
     """Replace ``path`` at once (a concurrent reader sees the old or the new file)."""
+    import tempfile  # only a process that writes pays for it (about 3 ms)
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:

@@ -8,7 +8,6 @@ one-paragraph-per-line texts); blocks from structured readers map one to one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
@@ -57,8 +56,7 @@ CONNECTORS = frozenset(
 )
 
 
-@dataclass
-class Unit:
+class Unit(msgspec.Struct):
     """A candidate paragraph, heading or list item, with layout hints."""
 
     text: str
@@ -70,7 +68,7 @@ class Unit:
     forced_heading: int | None = None  # heading level given by a structured reader
     description: str | None = None  # a heading's description line, given by the reader
     chunk: int = 0  # which run of lines (between blank lines) the unit came from
-    lines: list[str] = field(default_factory=list)
+    lines: list[str] = msgspec.field(default_factory=list)
 
     @property
     def words(self) -> int:

@@ -9,10 +9,11 @@ read and compiled once, on first use, so that importing the parser stays cheap.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import cast, get_args
+
+import msgspec
 
 from ..model import Category
 from .actions import action_table, is_adverb
@@ -65,8 +66,7 @@ _BE = ("is", "are", "was", "were", "am", "be", "been")
 _TOKEN = re.compile(r"[\w’'-]+|[^\s\w’'-]")
 
 
-@dataclass(frozen=True)
-class VerbEntry:
+class VerbEntry(msgspec.Struct, frozen=True):
     """One line of the verb table: a phrase, its category and its rule."""
 
     phrase: str
@@ -74,8 +74,7 @@ class VerbEntry:
     rule: str
 
 
-@dataclass(frozen=True)
-class VerbMatch:
+class VerbMatch(msgspec.Struct, frozen=True):
     """A reporting verb found in a sentence."""
 
     start: int
