@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from .pluginmanager import PluginHost
-from .registry import Registry
+from .pluginmanager import PluginHost, Registry
 
 
 def print_plugins(host: PluginHost, *, as_json: bool = False) -> None:
