@@ -4,6 +4,7 @@ and hand an instance to the ``register`` callback of the matching hook."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -169,3 +170,39 @@ def reads_followup(exporter: Exporter) -> bool:
     """True when ``exporter`` can read follow-up records back
     (it overrides :meth:`Exporter.read_followup`)."""
     return type(exporter).read_followup is not Exporter.read_followup
+
+
+# Lower case, no commas or spaces: ``--format a,b`` splits on commas.
+_NAME = re.compile(r"[a-z0-9][a-z0-9_.+-]*")
+_EXTENSION = re.compile(r"\.[a-z0-9][a-z0-9_.+-]*")
+
+
+def check_format(fmt: object, base: type[Exporter] | type[Reader]) -> str | None:
+    """Why ``fmt`` cannot be registered as a ``base``, or None when it can
+    (``all`` is reserved: ``--format all`` means every format)."""
+    cls = type(fmt).__name__
+    if isinstance(fmt, type) and issubclass(fmt, base):
+        return f"register() takes an instance: register({fmt.__name__}()), not the class"
+    if not isinstance(fmt, base):
+        return f"register() takes a jtreport.formats.{base.__name__} instance, not {cls}"
+    if not isinstance(fmt.name, str) or not _NAME.fullmatch(fmt.name):
+        return (
+            f"{cls}.name is {fmt.name!r}; a format name is lower-case letters, "
+            "digits and . _ + - (no spaces or commas)"
+        )
+    if fmt.name == "all":
+        return f"{cls}.name {fmt.name!r} is reserved"
+    endings = (fmt.extension,) if isinstance(fmt, Exporter) else fmt.extensions
+    if isinstance(endings, tuple) and all(
+        isinstance(e, str) and _EXTENSION.fullmatch(e) for e in endings
+    ):
+        return None
+    if isinstance(fmt, Exporter):
+        return (
+            f"{cls}.extension is {fmt.extension!r}; "
+            "give the file name ending, lower case with its dot, e.g. '.csv'"
+        )
+    return (
+        f"{cls}.extensions is {fmt.extensions!r}; "
+        "give a tuple of file name endings, lower case with their dots, e.g. ('.ics',)"
+    )

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from types import FrameType
 from typing import Any, ParamSpec, TypeVar
@@ -30,7 +29,8 @@ ENV_PLUGIN_TIMEOUT = "JTREPORT_PLUGIN_TIMEOUT"
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_CORE_DIR = Path(__file__).resolve().parent
+#: jtreport's core and the standard library (where ``os`` lives)
+_NOT_PLUGINS = (Path(__file__).resolve().parent, Path(os.__file__).resolve().parent)
 
 
 class _Overtime(BaseException):
@@ -127,15 +127,5 @@ def describe(exc: BaseException, *, where: bool = False) -> str:
 
 def _is_plugin_code(filename: str) -> bool:
     """False for frames of jtreport's core, the standard library and frozen modules."""
-    if filename.startswith("<"):
-        return False
     path = Path(filename).resolve()
-    return not (path.is_relative_to(_CORE_DIR) or path.is_relative_to(_stdlib_dir()))
-
-
-@cache
-def _stdlib_dir() -> Path:
-    """The standard library's folder (sysconfig is imported only when needed)."""
-    import sysconfig
-
-    return Path(sysconfig.get_paths()["stdlib"]).resolve()
+    return not filename.startswith("<") and not any(map(path.is_relative_to, _NOT_PLUGINS))

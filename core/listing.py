@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from .pluginmanager import PluginHost
-from .registry import Registry
+from .pluginmanager import PluginHost, Registry
 
 
 def print_plugins(host: PluginHost, *, as_json: bool = False) -> None:
@@ -83,9 +82,7 @@ def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
 def _formats(registry: Registry[Any], ending: Any) -> dict[str, Any]:
     return {
         name: {
-            "plugin": (origin := registry.origins[name]).plugin,
-            "distribution": origin.distribution,
-            "version": origin.version,
+            **asdict(origin := registry.origins[name]),  # plugin, distribution, version
             "builtin": origin.builtin,
             "origin": origin.describe(),
             **ending(registry[name]),

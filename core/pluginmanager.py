@@ -2,12 +2,17 @@
 with jtreport's policies around it.
 
 Plugins come from the ``jtreport`` entry-point group, built-ins included.  pluggy
-calls the hooks (passing each implementation the arguments it asks for), keeps
-their order, blocks disabled plugins and traces calls for ``--debug``; this
-module isolates failures: each plugin's implementation is called on its own
-(:func:`jtreport.isolation.guarded`), so one that fails to import, to register or
-in a hook is reported once by name and the others go on.  With ``strict`` every
-failure or defect is still reported, then :class:`PluginError` stops the command.
+calls the hooks (passing each implementation the arguments it asks for), orders
+them, blocks disabled plugins and traces calls for ``--debug``.  What this module
+adds is failure isolation: each plugin's implementation is called on its own
+(through pluggy's ``subset_hook_caller``, guarded by :mod:`jtreport.isolation`),
+so one that fails to import, to register or in a hook is reported once by name
+and the others go on.  With ``strict`` every failure or defect is still
+reported, then :class:`PluginError` stops the command.
+
+Two plugins registering one format name: a built-in wins, else the one whose
+(distribution, plugin) names sort first, whatever the load order; the warning
+names both.
 
 ``JTREPORT_NO_PLUGINS=1``, ``JTREPORT_DISABLE_PLUGINS=a,b`` and
 ``JTREPORT_PLUGIN_TIMEOUT=SECONDS`` do what the command's switches do.
@@ -19,21 +24,21 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import pluggy
 
 from . import hookspecs
 from .entrypoints import EntryPoint, entry_points, normalize
 from .errors import PluginError, shown
-from .formats import Exporter, Reader
+from .formats import Exporter, Reader, check_format
 from .isolation import describe, guarded, timeout_from_env
-from .registry import BUILTIN_DISTRIBUTION, Origin, Registry, check_format
 
 if TYPE_CHECKING:
     from .model import Statement
 
 GROUP = "jtreport"
+BUILTIN_DISTRIBUTION = "jtreport"
 #: every hook a plugin may implement, from :mod:`jtreport.hookspecs`
 HOOK_NAMES = tuple(n for n in dir(hookspecs) if hasattr(getattr(hookspecs, n), GROUP + "_spec"))
 #: libraries too slow to import when a plugin loads; formats import them when used
@@ -42,6 +47,69 @@ HEAVY_MODULES = frozenset(
 )
 ENV_NO_PLUGINS = "JTREPORT_NO_PLUGINS"
 ENV_DISABLE_PLUGINS = "JTREPORT_DISABLE_PLUGINS"
+
+F = TypeVar("F", Exporter, Reader)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Which plugin registered a format."""
+
+    plugin: str
+    distribution: str
+    version: str
+
+    @property
+    def builtin(self) -> bool:
+        """True for the plugins shipped with jtreport itself."""
+        return self.distribution == BUILTIN_DISTRIBUTION
+
+    def describe(self) -> str:
+        """``plugin (distribution version)``, for messages."""
+        return f"{self.plugin} ({self.distribution} {self.version})"
+
+
+@dataclass
+class Registry(Generic[F]):
+    """Formats of one ``kind`` (``"format"``, ``"reader"``) by name, with the
+    plugin each came from and the plugins whose format of that name lost."""
+
+    kind: str
+    formats: dict[str, F] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    shadowed: dict[str, list[Origin]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, fmt: F, origin: Origin) -> None:
+        """Register ``fmt``; a clash of names is settled by rank, with a warning."""
+        name, held = fmt.name, self.origins.get(fmt.name)
+        if held == origin:
+            self.warnings.append(
+                f"plugin {origin.describe()} registers the {self.kind} {name!r} twice; "
+                "using the first"
+            )
+            return
+        if held is None or _rank(origin) < _rank(held):
+            self.formats[name], self.origins[name] = fmt, origin
+        if held is not None:
+            winner = self.origins[name]
+            loser = held if winner == origin else origin
+            self.shadowed.setdefault(name, []).append(loser)
+            self.warnings.append(
+                f"{self.kind} {name!r} is registered by both {winner.describe()} and "
+                f"{loser.describe()}; using {winner.plugin} "
+                f"(use --disable-plugin {winner.plugin} to use {loser.plugin})"
+            )
+
+    def names(self) -> list[str]:
+        """The registered names, sorted."""
+        return sorted(self.formats)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.formats
+
+    def __getitem__(self, name: str) -> F:
+        return self.formats[name]
 
 
 @dataclass
@@ -106,8 +174,15 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         if trace:
             self.pm.add_hookcall_monitoring(self._before_call, self._after_call)
-        self.third_party = third_party and not _env_flag(ENV_NO_PLUGINS)
-        self.disabled = {*disabled, *_env_list(ENV_DISABLE_PLUGINS)}
+        no_plugins = os.environ.get(ENV_NO_PLUGINS, "").strip().lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+        }
+        self.third_party = third_party and not no_plugins
+        extra = os.environ.get(ENV_DISABLE_PLUGINS, "").split(",")
+        self.disabled = {*disabled, *filter(None, map(str.strip, extra))}
         self.strict = strict
         self.timeout = timeout or timeout_from_env()
         #: every plugin found, in load order: built-ins first, then by distribution
@@ -122,28 +197,27 @@ class PluginHost:
 
     def load(self) -> None:
         """Import and register every plugin once (later calls do nothing)."""
-        if self._loaded:
+        if self._loaded or not self._discover:
+            self._loaded = True
             return
         self._loaded = True
-        if not self._discover:
-            return
         imported: list[tuple[PluginInfo, object]] = []
         for ep in sorted(entry_points(GROUP), key=_load_order):
             info = PluginInfo(ep.name, ep.dist.name, ep.dist.version, ep.value)
-            if self._claim(info) and not self._block(info):
-                before = set(sys.modules)
-                try:
-                    imported.append((info, guarded(self.timeout, ep.load)))
-                except Exception as exc:  # a broken plugin must not break the others
-                    self._fail(info, f"failed to import: {describe(exc, where=True)}")
-                heavy = sorted({m.split(".")[0] for m in set(sys.modules) - before} & HEAVY_MODULES)
-                if heavy:  # shown by --plugins only: the user cannot fix it, its author can
-                    info.warnings.append(
-                        f"imports {', '.join(heavy)} when loaded, which slows every command; "
-                        "import heavy libraries inside export() or read()"
-                    )
-        # pluggy calls the last registered first: built-ins run first, then by distribution
-        for info, plugin in reversed(imported):
+            if not self._admit(info):
+                continue
+            before = set(sys.modules)
+            try:
+                imported.append((info, guarded(self.timeout, ep.load)))
+            except Exception as exc:  # a broken plugin must not break the others
+                self._fail(info, f"failed to import: {describe(exc, where=True)}")
+            heavy = sorted({m.split(".")[0] for m in set(sys.modules) - before} & HEAVY_MODULES)
+            if heavy:  # shown by --plugins only: the user cannot fix it, its author can
+                info.warnings.append(
+                    f"imports {', '.join(heavy)} when loaded, which slows every command; "
+                    "import heavy libraries inside export() or read()"
+                )
+        for info, plugin in reversed(imported):  # pluggy calls the last registered first
             self._register(info, plugin)
         known = {normalize(n) for p in self.plugins.values() for n in (p.name, p.distribution)}
         for name in sorted(n for n in self.disabled if normalize(n) not in known):
@@ -157,14 +231,15 @@ class PluginHost:
         ones; as pluggy does, the last one added is called first."""
         self.load()
         info = PluginInfo(name, distribution, version, getattr(plugin, "__name__", repr(plugin)))
-        if self._claim(info) and not self._block(info):
+        if self._admit(info):
             self._register(info, plugin)
         self._registries.clear()
         self._stop_if_strict()
         return info
 
-    def _claim(self, info: PluginInfo) -> bool:
-        """Record ``info`` under its name; False (and a problem) when it is taken."""
+    def _admit(self, info: PluginInfo) -> bool:
+        """Record ``info`` under its name (a problem when the name is taken) and
+        block it in pluggy when it is disabled; True when it is to be loaded."""
         held = self.plugins.setdefault(info.name, info)
         if held is not info:
             self._problem(
@@ -172,18 +247,17 @@ class PluginHost:
                 f"is not loaded: the plugin name {info.name!r} is taken by "
                 f"{held.origin.describe()}",
             )
-        return held is info
-
-    def _block(self, info: PluginInfo) -> bool:
-        """Block ``info`` in pluggy when it is disabled; True when it is."""
-        wanted = {normalize(n) for n in self.disabled}
+            return False
         names = {normalize(info.name)} | (set() if info.builtin else {normalize(info.distribution)})
-        if (not self.third_party and not info.builtin) or names & wanted:
+        if (not self.third_party and not info.builtin) or names & set(
+            map(normalize, self.disabled)
+        ):
             self.pm.set_blocked(info.name)
         info.disabled = self.pm.is_blocked(info.name)
-        return info.disabled
+        return not info.disabled
 
     def _register(self, info: PluginInfo, plugin: object) -> None:
+        """Register ``plugin`` in pluggy and report its defects."""
         try:
             guarded(self.timeout, self.pm.register, plugin, info.name)
         except Exception as exc:  # pluggy refuses a hook asking for unknown arguments
@@ -192,16 +266,18 @@ class PluginHost:
             self._fail(info, f"failed to register: {self._bad_arguments(plugin) or describe(exc)}")
             return
         callers = self.pm.get_hookcallers(plugin) or []
-        info.hooks = sorted(caller.name for caller in callers)
-        for caller in callers:
-            if any(
-                i.plugin is plugin and (i.wrapper or i.hookwrapper) for i in caller.get_hookimpls()
-            ):
-                self.pm.unregister(plugin)
-                info.hooks = []
-                return self._fail(
-                    info, f"makes {caller.name} a hook wrapper, which jtreport does not run"
-                )
+        wrapped = [
+            c.name
+            for c in callers
+            for i in c.get_hookimpls()
+            if i.plugin is plugin and (i.wrapper or i.hookwrapper)
+        ]
+        if wrapped:  # a wrapper around one plugin's call at a time would wrap nothing
+            self.pm.unregister(plugin)
+            return self._fail(
+                info, f"makes {wrapped[0]} a hook wrapper, which jtreport does not run"
+            )
+        info.hooks = sorted(c.name for c in callers)
         for unknown in sorted(c.name for c in callers if not c.has_spec()):
             import difflib  # only for a misspelt hook
 
@@ -209,7 +285,7 @@ class PluginHost:
             hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(HOOK_NAMES)}"
             self._warn(info, f"implements unknown hook {unknown!r}, which is never called ({hint})")
         unmarked = [
-            n for n in HOOK_NAMES if n not in info.hooks and callable(getattr(plugin, n, None))
+            n for n in HOOK_NAMES if n not in info.hooks and callable(getattr(plugin, n, 0))
         ]
         for name in unmarked:
             self._warn(info, f"defines {name}() without @hookimpl, so it is never called")
@@ -223,10 +299,10 @@ class PluginHost:
 
         for attr in dir(plugin):
             opts = self.pm.parse_hookimpl_opts(plugin, attr)
-            hook_name = (opts.get("specname") or attr) if opts is not None else ""
-            if hook_name not in HOOK_NAMES:
+            spec = getattr(hookspecs, (opts.get("specname") or attr) if opts else "", None)
+            if spec is None or opts is None:
                 continue
-            passed = list(inspect.signature(getattr(hookspecs, hook_name)).parameters)
+            passed = list(inspect.signature(spec).parameters)
             asked = [
                 n for n in inspect.signature(getattr(plugin, attr)).parameters if n not in passed
             ]
@@ -241,16 +317,12 @@ class PluginHost:
 
     def _each(self, hook_name: str) -> list[tuple[PluginInfo, Callable[..., list[Any]]]]:
         """Each plugin's implementation of a hook as a hook caller of its own, in
-        the order pluggy calls them (``tryfirst``, then the last registered first,
-        then ``trylast``), so that one plugin's failure is its own."""
+        the order pluggy calls them, so that one plugin's failure is its own."""
         impls = getattr(self.pm.hook, hook_name).get_hookimpls()
-        everyone = [impl.plugin for impl in impls]
         return [
             (
                 self.plugins[impl.plugin_name],
-                self.pm.subset_hook_caller(
-                    hook_name, [p for p in everyone if p is not impl.plugin]
-                ),
+                self.pm.subset_hook_caller(hook_name, [i.plugin for i in impls if i is not impl]),
             )
             for impl in reversed(impls)  # pluggy runs its list from the end
         ]
@@ -258,24 +330,24 @@ class PluginHost:
     @property
     def exporters(self) -> Registry[Exporter]:
         """Every output format, by name."""
-        return self._collect("register_exporters", "format", Exporter)
+        return self._collect("register_exporters", Exporter)
 
     @property
     def readers(self) -> Registry[Reader]:
         """Every input format, by name."""
-        return self._collect("register_readers", "reader", Reader)
+        return self._collect("register_readers", Reader)
 
-    def _collect(self, hook_name: str, kind: str, base: type[Any]) -> Registry[Any]:
+    def _collect(self, hook_name: str, base: type[Any]) -> Registry[Any]:
         """Call every plugin's ``hook_name``; keep a plugin's formats only when its
         hook returned normally and every format it registered is valid."""
         if hook_name in self._registries:
             return self._registries[hook_name]
         self.load()
-        registry = self._registries[hook_name] = Registry(kind)
-        listed = "formats" if base is Exporter else "readers"
+        registry = self._registries[hook_name] = Registry(
+            "format" if base is Exporter else "reader"
+        )
         for info, call in self._each(hook_name):
             found: list[Any] = []
-            getattr(info, listed).clear()
 
             def register(fmt: Any, found: list[Any] = found) -> None:
                 problem = check_format(fmt, base)
@@ -284,17 +356,15 @@ class PluginHost:
                 found.append(fmt)
 
             try:
-                returned = guarded(self.timeout, call, register=register)
+                if guarded(self.timeout, call, register=register):
+                    returned = f"{hook_name} returned a value, which is ignored: call register(...)"
+                    self._warn(info, returned)
             except Exception as exc:
                 self._fail(info, f"failed in {hook_name}: {describe(exc, where=True)}")
-                continue
-            if returned:
-                self._warn(
-                    info, f"{hook_name} returned a value, which is ignored: call register(...)"
-                )
+                found.clear()
             for fmt in found:
                 registry.add(fmt, info.origin)
-                getattr(info, listed).append(fmt.name)
+            setattr(info, "formats" if base is Exporter else "readers", [f.name for f in found])
         for warning in registry.warnings:
             self._problem(None, warning)
         self._stop_if_strict()
@@ -395,6 +465,16 @@ class PluginHost:
         log_problem(f"debug: {hook_name} {said}", level=10)
 
 
+def _rank(origin: Origin) -> tuple[bool, str, str]:
+    """Who wins a clash of format names: built-ins, then by (distribution, plugin)."""
+    return not origin.builtin, origin.distribution, origin.plugin
+
+
+def _load_order(ep: EntryPoint) -> tuple[bool, str, str]:
+    """Built-ins first, then by distribution, then by plugin name."""
+    return ep.dist.name != BUILTIN_DISTRIBUTION, normalize(ep.dist.name), ep.name
+
+
 #: what sets up logging before the first line is logged (see :func:`defer_log_setup`)
 _log_setup: list[Callable[[], None]] = []
 
@@ -415,16 +495,3 @@ def log_problem(line: str, *, error: bool = False, level: int = 0) -> None:
 
     level = level or (logging.ERROR if error else logging.WARNING)
     logging.getLogger(__name__).log(level, "%s", shown(line))
-
-
-def _load_order(ep: EntryPoint) -> tuple[bool, str, str]:
-    """Built-ins first, then by distribution, then by plugin name."""
-    return ep.dist.name != BUILTIN_DISTRIBUTION, normalize(ep.dist.name), ep.name
-
-
-def _env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_list(name: str) -> list[str]:
-    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]

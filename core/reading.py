@@ -22,7 +22,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .blocks import ReadResult
     from .formats import Reader
-    from .registry import Registry
+    from .pluginmanager import Registry
 
 #: Inputs larger than this are refused: joint statements are kilobytes, and a
 #: 100x statement is under 2 MB.

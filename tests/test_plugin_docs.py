@@ -24,8 +24,14 @@ from jtreport.formats import Exporter, ExportOptions
 from jtreport.isolation import ENV_PLUGIN_TIMEOUT
 from jtreport.listing import plugins_data
 from jtreport.model import Statement
-from jtreport.pluginmanager import ENV_DISABLE_PLUGINS, ENV_NO_PLUGINS, HOOK_NAMES, PluginHost
-from jtreport.registry import Origin, Registry
+from jtreport.pluginmanager import (
+    ENV_DISABLE_PLUGINS,
+    ENV_NO_PLUGINS,
+    HOOK_NAMES,
+    Origin,
+    PluginHost,
+    Registry,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")

@@ -50,10 +50,9 @@ from jtreport.model import (
     Source,
     Statement,
 )
-from jtreport.pluginmanager import GROUP, PluginHost
+from jtreport.pluginmanager import GROUP, Origin, PluginHost
 from jtreport.plugins.exporters import json_model
 from jtreport.reading import read_input
-from jtreport.registry import Origin
 from jtreport.runner import Run, RunSettings, created_time
 
 REPO = Path(__file__).resolve().parents[1]
