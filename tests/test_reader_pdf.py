@@ -510,6 +510,47 @@ def test_fonts_are_read_from_the_pdf() -> None:
     ]
 
 
+def _drawn(runs: list[tuple[int, str, int, str]]) -> bytes:
+    """A one-page PDF of ``(y, font, size, text)`` lines, drawn in list order."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    for y, font, size, text in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(72, y, text)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("drawn_bottom_up", [False, True], ids=["in-order", "bottom-up"])
+def test_a_line_repeating_a_title_line_keeps_its_own_font(drawn_bottom_up: bool) -> None:
+    body = "Both sides welcomed the signing of the Agreement on the new project."
+    runs = [
+        (760, "Helvetica-Bold", 15, "Joint Statement on Environment and"),
+        (742, "Helvetica-Bold", 15, "Climate"),
+        *[(720 - 14 * n, "Helvetica", 10, body) for n in range(6)],
+        (620, "Helvetica-Bold", 10, "Climate"),
+        *[(604 - 14 * n, "Helvetica", 10, body) for n in range(6)],
+        (504, "Helvetica-Bold", 10, "Environment"),
+        *[(488 - 14 * n, "Helvetica", 10, body) for n in range(6)],
+    ]
+    # the content stream's order need not be the page's: lines are matched top to bottom
+    data = _drawn(runs[::-1] if drawn_bottom_up else runs)
+    lines = read_pages(data, "x.pdf").pages[0].lines
+    assert [(x.style.size, x.style.bold) for x in lines if x.text == "Climate" and x.style] == [
+        (15, True),
+        (10, True),
+    ]
+    headings = [(b.text, b.level) for b in pages_to_blocks([Page(1, lines)]) if b.kind == "heading"]
+    assert headings == [
+        ("Joint Statement on Environment and Climate", 0),
+        ("Climate", 1),
+        ("Environment", 1),
+    ]
+
+
 # Hostile PDFs -------------------------------------------------------------------
 
 

@@ -14,7 +14,8 @@ import io
 import logging
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -81,7 +82,7 @@ def read_pages(data: bytes, path: str) -> Extracted:
             try:
                 page = reader.pages[number]
                 text, coarse = _page_text(page)
-                styles, boxes = line_fonts(page)
+                fonts = line_fonts(page)
             except DependencyError:
                 raise InputError(NEEDS_CRYPTOGRAPHY, path=path) from None
             except Exception:  # one broken page must not lose the others
@@ -96,7 +97,7 @@ def read_pages(data: bytes, path: str) -> Extracted:
                     path=path,
                 )
             lines = parse_layout(text, coarse=coarse)
-            pages.append(Page(number=number + 1, lines=with_styles(lines, styles, boxes)))
+            pages.append(Page(number=number + 1, lines=with_styles(lines, fonts)))
     if count and len(failed) == count:
         raise InputError(
             "is damaged: no page's text could be read (is the file truncated?)", path=path
@@ -170,11 +171,25 @@ class _OpenLine:
     runs: list[tuple[float, str, Callable[[str], float]]] = field(default_factory=list)
     #: a run whose position is unknown (it began in another line's run)
     unplaced: bool = False
+    #: how high up the page the line is (points; None: unknown)
+    height: float | None = None
 
 
-def line_fonts(page: Any) -> tuple[dict[str, LineStyle], dict[str, LineBox]]:
+@dataclass(frozen=True)
+class SetLine:
+    """How one text line is set (its font) and where it lies across the page."""
+
+    style: LineStyle
+    box: LineBox | None
+    #: how high up the page the line is (points; None: unknown)
+    height: float | None = None
+
+
+def line_fonts(page: Any) -> dict[str, list[SetLine]]:
     """How each text line of ``page`` is set and where it lies across the
-    page, keyed by its text without spaces.
+    page, keyed by its text without spaces; a text the page holds more than
+    once (a title's last word, then a heading of that word) has one entry per
+    line, top to bottom.
 
     pypdf's layout extraction says where text is but not in which font; its
     plain extraction hands every run of text to a visitor with its font and
@@ -182,8 +197,7 @@ def line_fonts(page: Any) -> tuple[dict[str, LineStyle], dict[str, LineBox]]:
     bold or italic, the largest size, and (from the font's widths) where the
     line starts and ends and how wide its first and last words are.
     """
-    styles: dict[str, LineStyle] = {}
-    boxes: dict[str, LineBox] = {}
+    fonts: dict[str, list[SetLine]] = {}
     widths = _FontWidths()
     current = _OpenLine()
 
@@ -195,9 +209,10 @@ def line_fonts(page: Any) -> tuple[dict[str, LineStyle], dict[str, LineBox]]:
         scale = _scale(cm, tm)
         width = widths.of(font, float(size or 0) * _horizontal_scale(cm, tm))
         start = _x_position(cm, tm)
+        height = _height(cm, tm)
         for piece_index, piece in enumerate(run.split("\n")):
             if piece_index:
-                _close_line(styles, boxes, current)
+                _close_line(fonts, current)
                 current = _OpenLine()
             chars = len(_NO_SPACE.sub("", piece))
             if chars:
@@ -206,14 +221,25 @@ def line_fonts(page: Any) -> tuple[dict[str, LineStyle], dict[str, LineBox]]:
                 current.bold += chars if bold else 0
                 current.italic += chars if italic else 0
                 current.size = max(current.size, float(size or 0) * scale)
+                if not piece_index and current.height is None:
+                    current.height = height
                 if piece_index or width is None or start is None:
                     current.unplaced = True
                 else:
                     current.runs.append((start, piece, width))
 
     page.extract_text(visitor_text=visit)
-    _close_line(styles, boxes, current)
-    return styles, boxes
+    _close_line(fonts, current)
+    return {key: _top_down(found) for key, found in fonts.items()}
+
+
+def _top_down(found: list[SetLine]) -> list[SetLine]:
+    """The lines of one text in the order the layout pass lists them, top to
+    bottom (the order they were drawn in when a height is unknown)."""
+    heights = [line.height for line in found]
+    if len(found) < 2 or None in heights:
+        return found
+    return sorted(found, key=lambda line: -(line.height or 0.0))
 
 
 class _FontWidths:
@@ -274,21 +300,29 @@ def _x_position(cm: Any, tm: Any) -> float | None:
         return None
 
 
-def _close_line(styles: dict[str, LineStyle], boxes: dict[str, LineBox], line: _OpenLine) -> None:
+def _height(cm: Any, tm: Any) -> float | None:
+    """How high up the page a run is: its vertical position, turned round
+    when the text is set upside down (as pypdf's layout orders lines)."""
+    try:
+        x, y = float(tm[4]), float(tm[5])
+        vertical = x * float(cm[1]) + y * float(cm[3]) + float(cm[5])
+        flipped = float(tm[3]) * float(cm[3]) < 0
+    except (TypeError, ValueError, IndexError):
+        return None
+    return -vertical if flipped else vertical
+
+
+def _close_line(fonts: dict[str, list[SetLine]], line: _OpenLine) -> None:
     key = _NO_SPACE.sub("", "".join(line.text))
     if not key or not line.chars:
         return
-    styles.setdefault(
-        key,
-        LineStyle(
-            bold=line.bold >= line.chars * STYLE_SHARE,
-            italic=line.italic >= line.chars * STYLE_SHARE,
-            size=round(line.size, 1),
-        ),
+    style = LineStyle(
+        bold=line.bold >= line.chars * STYLE_SHARE,
+        italic=line.italic >= line.chars * STYLE_SHARE,
+        size=round(line.size, 1),
     )
     box = None if line.unplaced else _box(line.runs)
-    if box is not None:
-        boxes.setdefault(key, box)
+    fonts.setdefault(key, []).append(SetLine(style, box, line.height))
 
 
 def _box(runs: list[tuple[float, str, Callable[[str], float]]]) -> LineBox | None:
@@ -309,18 +343,26 @@ def _box(runs: list[tuple[float, str, Callable[[str], float]]]) -> LineBox | Non
     )
 
 
-def with_styles(
-    lines: list[Line], styles: dict[str, LineStyle], boxes: dict[str, LineBox] | None = None
-) -> list[Line]:
-    """``lines`` with the style and the box of each one the font pass found
-    (None for a line it cannot tell)."""
-    if not styles and not boxes:
+def with_styles(lines: list[Line], fonts: Mapping[str, Sequence[SetLine]]) -> list[Line]:
+    """``lines`` with the style and the box the font pass found for each
+    (None for a line it cannot tell).  Lines are matched by their text; the
+    n-th line of a text that recurs takes the n-th line the font pass found of
+    it, never the first one's font for all (a heading "Climate" is not set
+    like a title whose last line is "Climate")."""
+    if not fonts:
         return lines
-    found = boxes or {}
+    seen: Counter[str] = Counter()
     out = []
     for line in lines:
         key = _NO_SPACE.sub("", line.text)
-        out.append(replace(line, style=styles.get(key), box=found.get(key)))
+        found = fonts.get(key)
+        if not found:
+            out.append(replace(line, style=None, box=None))
+            continue
+        # more such lines than the font pass saw: the last one it saw is nearest
+        match = found[min(seen[key], len(found) - 1)]
+        seen[key] += 1
+        out.append(replace(line, style=match.style, box=match.box))
     return out
 
 
