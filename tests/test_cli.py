@@ -132,7 +132,7 @@ def test_an_option_no_chosen_format_takes_is_a_usage_error(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
     result = run("-f", "json", "-f", "xlsx", "-O", "colour=red", "-o", str(tmp_path))
     assert result.exit_code == 2
-    assert "(they take: paper (xlsx))" in result.output
+    assert "(they take: paper (xlsx), print (xlsx))" in result.output
 
 
 def test_an_invalid_option_value_is_a_usage_error(tmp_path: Path) -> None:
