@@ -127,7 +127,9 @@ def export(
 ) -> Written:
     """Export ``statement`` to ``destination`` in the installed format ``fmt``,
     through the plugin host, as the command does: atomically, never over a file
-    the exporter does not recognise unless ``force``.
+    the exporter does not recognise unless ``force``.  The officer's corrections
+    in ``followup`` (category, commitment, actors) are put on the statement first
+    (:func:`jtreport.followup.apply_corrections`), as the command does.
 
     The keywords are :class:`jtreport.formats.ExportOptions`' fields; ``created``
     defaults to now (``SOURCE_DATE_EPOCH`` when set), ``as_of`` to its day.
@@ -136,6 +138,7 @@ def export(
     is not installed or an export that fails.
     """
     from .exporting import check_extra, export_file
+    from .followup import apply_corrections
     from .formats import ExportOptions, utc
     from .runner import created_time
 
@@ -161,4 +164,6 @@ def export(
         force=force,
         extra=dict(extra or {}),
     )
+    if followup:
+        statement = apply_corrections(statement, followup)
     return export_file(exporter, statement, options, timeout=host.timeout)
