@@ -27,6 +27,7 @@ __all__ = [
     "parse_bundled",
     "parse_file",
     "parse_text",
+    "read_followup",
     "transform",
 ]
 
@@ -167,3 +168,23 @@ def export(
     if followup:
         statement = apply_corrections(statement, followup)
     return export_file(exporter, statement, options, timeout=host.timeout)
+
+
+def read_followup(
+    path: str | Path,
+    statement: Statement,
+    *,
+    host: PluginHost | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, FollowUp]:
+    """The follow-up records typed in the filled file at ``path`` (the matrix),
+    by the item IDs of ``statement``, as ``--status`` reads them: asked of the
+    installed exporter that recognises the file
+    (:meth:`jtreport.formats.Exporter.read_followup`).  Notes for the user (a
+    record that moved to another item) are appended to ``warnings`` when given.
+    Raises :class:`~jtreport.errors.InputError` for a file no exporter can read
+    statuses from, or one that cannot be read."""
+    from .runner import read_followup_file
+
+    notes = warnings if warnings is not None else []
+    return dict(read_followup_file(Path(path), statement, host or default_host(), notes))
