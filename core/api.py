@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ExportError, InputError, PluginStopped
+from .errors import FORCE_HINT, ExportError, InputError, PluginStopped
 from .isolation import guarded
 from .model import Source, Statement
 from .packagedata import package_data
@@ -128,7 +128,8 @@ def export(
 ) -> Written:
     """Export ``statement`` to ``destination`` in the installed format ``fmt``,
     through the plugin host, as the command does: atomically, never over a file
-    the exporter does not recognise unless ``force``.  The officer's corrections
+    the exporter does not recognise unless ``force`` (the refusal then says to
+    pass ``force=True``).  The officer's corrections
     in ``followup`` (category, commitment, actors) are put on the statement first
     (:func:`jtreport.followup.apply_corrections`), as the command does.
 
@@ -167,7 +168,14 @@ def export(
     )
     if followup:
         statement = apply_corrections(statement, followup)
-    return export_file(exporter, statement, options, timeout=host.timeout)
+    try:
+        return export_file(exporter, statement, options, timeout=host.timeout)
+    except ExportError as exc:
+        if FORCE_HINT not in exc.message:
+            raise
+        # the command's advice, in the caller's terms
+        message = exc.message.replace(FORCE_HINT, "(pass force=True to replace it)")
+        raise type(exc)(message, path=exc.path) from exc
 
 
 def read_followup(

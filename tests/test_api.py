@@ -93,3 +93,21 @@ def test_read_followup_reads_a_matrix_filled_with_openpyxl(tmp_path: Path) -> No
     with pytest.raises(InputError, match="is not a file jtreport can read statuses from") as error:
         read_followup(other, statement)
     assert str(other) in str(error.value)
+
+
+def test_a_refusal_to_replace_a_file_names_the_keyword(tmp_path: Path) -> None:
+    """From Python the way to replace a file is ``force=True``, not ``--force``;
+    the file is left as it was until it is passed."""
+    import pytest
+    from jtreport.errors import ExportError
+
+    statement = parse_bundled()
+    theirs = tmp_path / "model.json"
+    theirs.write_text('{"mine": true}', encoding="utf-8")
+    with pytest.raises(ExportError) as refused:
+        export(statement, "json", theirs, created=CREATED)
+    assert refused.value.message.endswith("not overwriting it (pass force=True to replace it)")
+    assert "--force" not in str(refused.value) and str(theirs) in str(refused.value)
+    assert theirs.read_text(encoding="utf-8") == '{"mine": true}'
+    export(statement, "json", theirs, created=CREATED, force=True)
+    assert load(theirs.read_bytes()) == statement
