@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ExportError, InputError, PluginStopped
+from .errors import FORCE_HINT, ExportError, InputError, PluginStopped
 from .isolation import guarded
 from .model import Source, Statement
 from .packagedata import package_data
@@ -27,6 +27,7 @@ __all__ = [
     "parse_bundled",
     "parse_file",
     "parse_text",
+    "read_followup",
     "transform",
 ]
 
@@ -127,7 +128,10 @@ def export(
 ) -> Written:
     """Export ``statement`` to ``destination`` in the installed format ``fmt``,
     through the plugin host, as the command does: atomically, never over a file
-    the exporter does not recognise unless ``force``.
+    the exporter does not recognise unless ``force`` (the refusal then says to
+    pass ``force=True``).  The officer's corrections
+    in ``followup`` (category, commitment, actors) are put on the statement first
+    (:func:`jtreport.followup.apply_corrections`), as the command does.
 
     The keywords are :class:`jtreport.formats.ExportOptions`' fields; ``created``
     defaults to now (``SOURCE_DATE_EPOCH`` when set), ``as_of`` to its day.
@@ -136,6 +140,7 @@ def export(
     is not installed or an export that fails.
     """
     from .exporting import check_extra, export_file
+    from .followup import apply_corrections
     from .formats import ExportOptions, utc
     from .runner import created_time
 
@@ -161,4 +166,33 @@ def export(
         force=force,
         extra=dict(extra or {}),
     )
-    return export_file(exporter, statement, options, timeout=host.timeout)
+    if followup:
+        statement = apply_corrections(statement, followup)
+    try:
+        return export_file(exporter, statement, options, timeout=host.timeout)
+    except ExportError as exc:
+        if FORCE_HINT not in exc.message:
+            raise
+        # the command's advice, in the caller's terms
+        message = exc.message.replace(FORCE_HINT, "(pass force=True to replace it)")
+        raise type(exc)(message, path=exc.path) from exc
+
+
+def read_followup(
+    path: str | Path,
+    statement: Statement,
+    *,
+    host: PluginHost | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, FollowUp]:
+    """The follow-up records typed in the filled file at ``path`` (the matrix),
+    by the item IDs of ``statement``, as ``--status`` reads them: asked of the
+    installed exporter that recognises the file
+    (:meth:`jtreport.formats.Exporter.read_followup`).  Notes for the user (a
+    record that moved to another item) are appended to ``warnings`` when given.
+    Raises :class:`~jtreport.errors.InputError` for a file no exporter can read
+    statuses from, or one that cannot be read."""
+    from .runner import read_followup_file
+
+    notes = warnings if warnings is not None else []
+    return dict(read_followup_file(Path(path), statement, host or default_host(), notes))

@@ -29,6 +29,11 @@ class ExportError(JtreportError):
     """An exporter could not write its output (or refused to overwrite a file)."""
 
 
+#: How a refusal to replace a file says how to allow it, on the command line;
+#: :func:`jtreport.api.export` says ``force=True`` instead.
+FORCE_HINT = "(use --force to replace it)"
+
+
 class TemplateError(ExportError):
     """A user-supplied template cannot be used (e.g. it lacks a required style)."""
 

@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import ExportError, JtreportError, NothingToExport, OptionError, PluginStopped
+from .errors import (
+    FORCE_HINT,
+    ExportError,
+    JtreportError,
+    NothingToExport,
+    OptionError,
+    PluginStopped,
+)
 from .formats import Exporter, ExportOptions
 from .isolation import describe, guarded
 from .model import Statement
@@ -70,7 +77,7 @@ def export_file(
         if previous and not options.force and not guarded(timeout, exporter.recognizes, target):
             raise ExportError(
                 f"exists and was not written by jtreport's {exporter.name} exporter; "
-                "not overwriting it (use --force to replace it)",
+                f"not overwriting it {FORCE_HINT}",
                 path=str(target),
             )
         with _temporary(target, exporter.extension) as (temp, stream):

@@ -403,17 +403,13 @@ def _followup_for(
     else from the filled file at this input's destination that an exporter able
     to read follow-up back recognises (the desk officer's matrix).  Asked of the
     exporters (:meth:`Exporter.read_followup`): core knows no file format."""
-    from .formats import reads_followup
     from .reading import STDIN
 
-    exporters = [host.exporters[name] for name in host.exporters.names()]
-    capable = [e for e in exporters if reads_followup(e)]
     warnings: list[str] = []
     given = settings.status_path
     if given is not None:
         try:
-            reader = _followup_reader(given, capable)
-            found = _read_followup(reader, given, statement, warnings, settings.debug)
+            found = read_followup_file(given, statement, host, warnings, debug=settings.debug)
         except JtreportError as exc:
             outcome.error(str(exc))
             return None
@@ -421,7 +417,7 @@ def _followup_for(
         return found
     stem = "statement" if job.source == STDIN else Path(job.source).stem
     folder = next(iter(job.targets.values())).parent
-    for exporter in capable:
+    for exporter in _followup_exporters(host):
         path = job.targets.get(exporter.name) or folder / f"{stem}{exporter.extension}"
         if not path.is_file() or not _recognises(exporter, path):
             continue
@@ -434,6 +430,26 @@ def _followup_for(
         outcome.written.append(f"{label_of(job)}: showing the statuses recorded in {path}")
         return found
     return None
+
+
+def read_followup_file(
+    path: Path, statement: Statement, host: PluginHost, warnings: list[str], *, debug: bool = False
+) -> Mapping[str, FollowUp]:
+    """The follow-up records filled in the file at ``path`` (``--status``), read
+    by the installed exporter that recognises it, by the item IDs of
+    ``statement``; the reader's notes are appended to ``warnings``.  Raises
+    :class:`~jtreport.errors.InputError` (one line) for a file no exporter can
+    read statuses from, or one its exporter cannot read."""
+    reader = _followup_reader(path, _followup_exporters(host))
+    return _read_followup(reader, path, statement, warnings, debug)
+
+
+def _followup_exporters(host: PluginHost) -> list[Exporter]:
+    """The host's exporters that can read follow-up back, in the listing's order."""
+    from .formats import reads_followup
+
+    exporters = [host.exporters[name] for name in host.exporters.names()]
+    return [e for e in exporters if reads_followup(e)]
 
 
 def _followup_reader(path: Path, capable: list[Exporter]) -> Exporter:

@@ -110,6 +110,19 @@ def test_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
     assert (tmp_path / "note.docx").read_bytes()[:2] == b"PK"
 
 
+def test_an_output_extension_naming_no_format_is_a_directory(tmp_path: Path) -> None:
+    """As the README says: without --format, ``-o pack.2026`` holds the whole pack;
+    with one format it is the file itself."""
+    result = run("-q", "-o", str(tmp_path / "pack.2026"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pack.2026").is_dir()
+    written = {p.suffix for p in (tmp_path / "pack.2026").iterdir()}
+    assert {".json", ".xlsx", ".docx", ".pdf"} <= written
+    result = run("-q", "-f", "json", "-o", str(tmp_path / "model.2026"))
+    assert result.exit_code == 0, result.output
+    assert len(load((tmp_path / "model.2026").read_bytes()).paragraphs) == 39
+
+
 def test_status_goes_with_one_input_only(tmp_path: Path, bundled_path: Path) -> None:
     result = run(str(bundled_path), str(bundled_path), "-f", "json", "--status", "m.xlsx")
     assert result.exit_code == 2
@@ -132,7 +145,7 @@ def test_an_option_no_chosen_format_takes_is_a_usage_error(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
     result = run("-f", "json", "-f", "xlsx", "-O", "colour=red", "-o", str(tmp_path))
     assert result.exit_code == 2
-    assert "(they take: paper (xlsx))" in result.output
+    assert "(they take: paper (xlsx), print (xlsx))" in result.output
 
 
 def test_an_invalid_option_value_is_a_usage_error(tmp_path: Path) -> None:

@@ -111,6 +111,26 @@ def test_the_digest_classes_and_constants_are_described() -> None:
     assert f'`"{jtreport.digest.PREAMBLE_LABEL}"`' in views
 
 
+def test_the_area_digest_fields_have_their_types() -> None:
+    """Each ``AreaDigest`` member given a type in the docs has that type."""
+    text = one_line(section("The digest views").split("### `digest`", 1)[1].split("###", 1)[0])
+    documented = dict(re.findall(r"`(\w+)` \(`([^`]+)`", text))
+    types = {f.name: f.type for f in dataclasses.fields(jtreport.digest.AreaDigest)}
+    types["others"] = inspect.signature(jtreport.digest.AreaDigest.others.fget).return_annotation
+    assert documented == types
+
+
+def test_the_public_modules_hold_what_the_api_takes_and_returns() -> None:
+    """The modules of the classes the api functions take and return are listed
+    as public (a user is told to use ``PluginHost`` and ``Written``)."""
+    from jtreport.pluginmanager import PluginHost
+
+    listed = one_line(DOC.split("The public modules are ", 1)[1].split(". ", 1)[0])
+    public = set(re.findall(r"`(jtreport(?:\.\w+)*)`", listed))
+    for cls in (PluginHost, Written, Statement, FollowUp, ExportOptions, ExtraOption):
+        assert cls.__module__ in public, cls.__name__
+
+
 def test_area_label_follows_its_documented_rule() -> None:
     from jtreport.digest import area_label
 

@@ -336,3 +336,33 @@ def test_the_archived_sheet_prints_every_column_legibly(tmp_path: Path, bundled:
     # every column prints (no print area hides the typed ones), the ID on each page
     assert not ws.print_area
     assert ws.print_title_cols == "$A:$A"
+
+
+def test_print_all_prints_every_column_of_all_items(tmp_path: Path) -> None:
+    """``-O print=all`` (as the README and docs/matrix.md show it) is accepted by
+    the command; All items then prints every column, at a smaller scale than the
+    meeting's columns, larger on A3 than on A4; the area sheets are unchanged."""
+    from click.testing import CliRunner
+    from jtreport.cli import main
+
+    def printed(*options: str) -> tuple[Any, Any]:
+        out = tmp_path / ("-".join(options).replace("=", "_") or "default")
+        result = CliRunner().invoke(main, ["-q", "-f", "xlsx", *options, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        wb = openpyxl.load_workbook(next(out.glob("*.xlsx")))
+        areas = [ws for ws in wb.worksheets if ws.title not in (ITEMS, "Summary", "Lists")]
+        return wb[ITEMS], areas[0]
+
+    meeting, meeting_area = printed()
+    every, every_area = printed("-O", "print=all")
+    every_a3, _ = printed("-O", "print=all", "-O", "paper=a3")
+    last_meeting_column = chr(ord("A") + len(MEETING) - 1)
+    assert meeting.print_area.endswith(f"$A$1:${last_meeting_column}${meeting.max_row}")
+    assert meeting.page_setup.scale == PRINT_SCALE
+    assert not every.print_area  # no print area: every column prints
+    assert every.max_column > len(MEETING)
+    assert every.print_title_rows == meeting.print_title_rows == "$3:$3"
+    assert int(every.page_setup.scale) < PRINT_SCALE
+    assert int(every.page_setup.scale) < int(every_a3.page_setup.scale)
+    assert every_area.print_area == meeting_area.print_area
+    assert every_area.page_setup.scale == meeting_area.page_setup.scale

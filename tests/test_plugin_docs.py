@@ -174,6 +174,32 @@ def test_the_documented_json_listing_has_the_real_shape() -> None:
     }
 
 
+def test_the_documented_listing_is_the_real_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tutorial's ``jtreport --plugins`` sample is the listing of the built-ins
+    and the example package, in its order; ``...`` stands for lines left out."""
+    import jtreport.pluginmanager
+    from jtreport.listing import plugins_table
+
+    found = jtreport.pluginmanager.entry_points
+    monkeypatch.setattr(  # whatever else this environment has installed
+        jtreport.pluginmanager,
+        "entry_points",
+        lambda group: [ep for ep in found(group) if ep.dist.name == "jtreport"],
+    )
+    monkeypatch.syspath_prepend(str(SAMPLE / "src"))
+    import jtreport_csv
+
+    host = PluginHost()
+    host.add_plugin(jtreport_csv, name="csv", distribution="jtreport-csv", version="1.0.0")
+    real = "\n".join(plugins_table(host)) + "\n"
+    shown = DOCS.split("$ jtreport --plugins\n", 1)[1].split("```", 1)[0]
+    pattern = "".join(
+        r"(?:.*\n)+?" if line.strip() == "..." else re.escape(line) + r"\n"
+        for line in shown.splitlines()
+    )
+    assert re.fullmatch(pattern, real), real
+
+
 def test_the_documented_builtin_plugin_names_are_the_entry_points() -> None:
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     names = sorted(pyproject["project"]["entry-points"]["jtreport"])

@@ -4,6 +4,7 @@ officer would see, and what survives a regeneration."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -408,6 +409,27 @@ def test_frozen_header_table_and_print_setup(bundled_book: Any) -> None:
         long_text = [c for c in ws["B"][FIRST_ROW - 1 :] if c.value and len(c.value) > 200]
         assert all(c.alignment.wrap_text for c in long_text)
         assert all(ws.row_dimensions[c.row].height > 30 for c in long_text)
+
+
+def test_the_documented_rows_are_the_real_ones(bundled_book: Any, bundled: Statement) -> None:
+    """docs/matrix.md tells a program where to find the headers and the items:
+    title on row 1, subtitle on row 2, headers on row 3, items from row 4."""
+    doc = Path(__file__).resolve().parents[1] / "docs" / "matrix.md"
+    text = " ".join(doc.read_text(encoding="utf-8").split())
+    header_row = int(re.search(r"\*\*The header row is row (\d+)\*\*", text).group(1))
+    first_row = int(re.search(r"the items start on row (\d+)", text).group(1))
+    titles = [bundled.title, *(d.label for d in digest(bundled))]
+    for ws, title in zip(
+        (bundled_book["All items"], *area_sheets(bundled_book)), titles, strict=True
+    ):
+        assert ws.cell(row=1, column=1).value == title
+        subtitle = ws.cell(row=2, column=1).value
+        assert re.search(r"\d+ items?, \d+ commitments?", subtitle), subtitle
+        assert [c.value for c in ws[header_row]][:2] == ["ID", "Text"]
+        ids = [ws.cell(row=r, column=1).value for r in range(first_row, ws.max_row + 1)]
+        assert ids and set(ids) <= {i.id for i in bundled.items}, ws.title
+        if ws.title == "All items":
+            assert ids == [i.id for i in bundled.items]
 
 
 def test_analysis_columns_are_grouped_on_screen(bundled_book: Any) -> None:

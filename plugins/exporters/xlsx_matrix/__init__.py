@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from jtreport import hookimpl
 from jtreport.formats import Exporter, ExportOptions, ExtraOption
 
-from .pages import PAPER_SIZES
+from .pages import PAPER_SIZES, PRINT_CHOICES
 
 if TYPE_CHECKING:
     from jtreport.followup import FollowUp
@@ -32,6 +32,11 @@ class XlsxExporter(Exporter):
     description = "Excel implementation matrix: one row per item, status drop-downs"
     extra_options = (
         ExtraOption("paper", "the paper the matrix is printed on (default a4)", tuple(PAPER_SIZES)),
+        ExtraOption(
+            "print",
+            'the columns "All items" prints: the meeting\'s six (default) or all',
+            PRINT_CHOICES,
+        ),
     )
 
     def export(self, statement: Statement, stream: BinaryIO, options: ExportOptions) -> None:

@@ -21,6 +21,8 @@ from typing import Any
 
 #: ``-O paper=...`` values and Excel's paper-size codes.
 PAPER_SIZES: dict[str, int] = {"a4": 9, "a3": 8, "letter": 1, "legal": 5}
+#: ``-O print=...`` values: the columns "All items" prints.
+PRINT_CHOICES = ("meeting", "all")
 #: Portrait width and height of each paper, in points.
 PAPER_POINTS: dict[int, tuple[float, float]] = {
     9: (595.3, 841.9),

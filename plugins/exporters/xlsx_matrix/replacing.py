@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from jtreport.errors import ExportError
+from jtreport.errors import FORCE_HINT, ExportError
 from jtreport.formats import ExportOptions
 
 from .merge import load_previous
@@ -99,7 +99,7 @@ def _again(options: ExportOptions, destination: Path) -> ExportOptions:
             return options
         raise ExportError(
             "changed while jtreport was regenerating it and is not a jtreport matrix now; "
-            "it is left as it is (use --force to replace it)",
+            f"it is left as it is {FORCE_HINT}",
             path=str(destination),
         )
     return replace(options, previous=destination)

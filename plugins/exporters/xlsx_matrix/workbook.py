@@ -39,6 +39,7 @@ from .openpyxl_loader import import_openpyxl
 from .pages import (
     MIN_SCALE,
     PAPER_SIZES,
+    PRINT_CHOICES,
     PRINT_SCALE,
     PrintPlan,
     columns_at,
@@ -70,8 +71,6 @@ if TYPE_CHECKING:
 
 #: The rows printed at the top of every page, where not the data sheets' header.
 _TITLE_ROWS: dict[str, str | None] = {SUMMARY_SHEET: None, LISTS_SHEET: "1:1"}
-#: ``-O print=...``: the columns "All items" prints.
-PRINT_CHOICES = ("meeting", "all")
 
 
 @dataclass(frozen=True)
