@@ -7,8 +7,12 @@ Sentences are synthetic, written in the general patterns of joint statements.
 
 from __future__ import annotations
 
+import pytest
 from jtreport.api import parse_text
+from jtreport.parser.doc_rules import sections
 from jtreport.parser.parties import find_parties
+
+TABLE = sections("parties.txt")
 
 
 def parties(title: str, *opening: str) -> list[str]:
@@ -132,3 +136,45 @@ def test_parties_reach_the_model() -> None:
         "Both sides will continue to support Ghana.\n"
     )
     assert [p.short_name for p in parse_text(text).parties] == ["Japan", "Canada"]
+
+
+# --- the rule table (data/parties.txt): every entry does what its section says ---
+
+
+def test_the_table_holds_no_duplicate() -> None:
+    for section, entries in TABLE.items():
+        assert entries, section
+        assert len(set(entries)) == len(entries), section
+
+
+@pytest.mark.parametrize("speakers", TABLE["speakers"])
+def test_each_speakers_word_names_the_parties(speakers: str) -> None:
+    opening = f"We, the {speakers.title()} of Japan and Chile, met in Lima today."
+    assert parties("Joint Statement", opening) == ["Japan", "Chile"]
+
+
+@pytest.mark.parametrize("speakers", TABLE["represented speakers"])
+def test_each_represented_speakers_word_names_the_parties_after_we(speakers: str) -> None:
+    opening = f"We, the {speakers.title()} of Japan and Chile, met in Lima today."
+    assert parties("Joint Statement", opening) == ["Japan", "Chile"]
+
+
+@pytest.mark.parametrize("word", TABLE["group words"])
+def test_each_group_word_ends_a_group_name(word: str) -> None:
+    opening = f"We, the Prime Ministers of the Andean {word} and Japan, met in Lima today."
+    assert parties("Joint Statement", opening) == [f"Andean {word}", "Japan"]
+
+
+@pytest.mark.parametrize("word", TABLE["place or beneficiary words"])
+def test_each_place_or_beneficiary_word_keeps_a_country_out(word: str) -> None:
+    title = f"Joint Statement of Japan and Chile on Support {word} Peru and Bolivia"
+    assert parties(title) == ["Japan", "Chile"]
+
+
+@pytest.mark.parametrize("word", TABLE["not verbs"])
+def test_each_non_verb_keeps_a_list_from_naming_a_groups_members(word: str) -> None:
+    opening = [
+        "We, the Leaders of the Andean Group, met in Lima.",
+        f"Since 1990, Peru and Bolivia {word} many others have worked together.",
+    ]
+    assert parties("Joint Statement", *opening) == ["Andean Group"]

@@ -26,52 +26,67 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+
+import msgspec
 
 from ..model import Party, Person
 from .gazetteer import Country, country_of_place, mentions, party_name, unions_of
 from .lazy import LazyPattern
 from .people import Found, country_at, is_leader_title, same_person
 
-_SPEAKER_NOUNS = (
-    r"(?:presidents|leaders|prime\s+ministers|foreign\s+ministers|ministers|heads\s+of\s+"
-    r"(?:state|government)(?:\s*(?:/|and)\s*government)?"
-    # governments speak only as "We, the Governments of" or "represented by the governments of"
-    r"|(?:\bby|\bwe\W{1,3})\s*the\s+governments)"
-)
-_SPEAKERS = re.compile(rf"\b{_SPEAKER_NOUNS}\s+of\s+", re.I)
-#: a second set of speakers after the first ("the Presidents of A and B and the
-#: Prime Ministers of C, D and E")
-_MORE_SPEAKERS = LazyPattern(rf"^\s*,?\s*and\s+(?:the\s+)?{_SPEAKER_NOUNS}\s+of\s+", re.I)
 #: "the Member States of" before the groups whose leaders speak
 _MEMBERS_OF = LazyPattern(r"^(?:the\s+)?(?:member\s+states|members)\s+of\s+", re.I)
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
-_GROUP = re.compile(
-    r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5}"
-    r"(?:\s+(?:countries|states|nations|leaders))?)"
-    r"(?:\s*\((?P<acronym>[A-Z][A-Za-z0-9+]{1,9})\))?"
-)
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,8}\)")
 _SUBJECT_START = re.compile(r"^(?:(?:Today|Together),\s+)?")
 _VISIT = re.compile(
     r"\b(?i:visit(?:ed)?)\s+(?:to\s+)?(?P<place>(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,5})"
 )
-#: before a country named as a place or a beneficiary, not a party ("Support for
-#: Angola", "Dialogue in Port Moresby, Papua New Guinea")
-_PLACE_OR_BENEFICIARY_BEFORE = LazyPattern(
-    r"(?:\b(?i:in|for|to|into|against|towards?|across)\s+(?:the\s+)?"
-    r"|\b(?i:in)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:the\s+)?)$"
-)
 #: where a list of member countries may start: a sentence, a clause after a comma, a parenthesis
 _LIST_START_BEFORE = LazyPattern(r"(?:^|[.;:,(—–]\s*)(?:the\s+)?$")
-#: what follows a list of countries that is a clause's subject: a verb, not a preposition
-_NOT_A_VERB = frozenset(
-    {"and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "between"}
-    | {"among", "as", "the", "a", "an", "that", "which", "who"}
-)
 
 Speaker = tuple[Country, str] | str
 """One of the speakers: a country and the words naming it, or a group's name."""
+
+
+class _Rules(msgspec.Struct, frozen=True):
+    """The patterns built from ``data/parties.txt``."""
+
+    speakers: re.Pattern[str]
+    more_speakers: re.Pattern[str]
+    group: re.Pattern[str]
+    place_or_beneficiary_before: re.Pattern[str]
+    not_verbs: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    """The tables of ``data/parties.txt`` as patterns, built on first use."""
+    from .doc_rules import phrase_pattern, sections
+
+    table = sections("parties.txt")
+    nouns = (
+        rf"(?:{phrase_pattern(table['speakers'])}"
+        rf"|(?:\bby|\bwe\W{{1,3}})\s*the\s+(?:{phrase_pattern(table['represented speakers'])}))"
+    )
+    return _Rules(
+        speakers=re.compile(rf"\b{nouns}\s+of\s+", re.I),
+        # a second set of speakers: "the Presidents of A and B and the Prime Ministers of C"
+        more_speakers=re.compile(rf"^\s*,?\s*and\s+(?:the\s+)?{nouns}\s+of\s+", re.I),
+        group=re.compile(
+            r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5}"
+            rf"(?:\s+(?i:{phrase_pattern(table['group words'])}))?)"
+            r"(?:\s*\((?P<acronym>[A-Z][A-Za-z0-9+]{1,9})\))?"
+        ),
+        # "Support for Angola"; "Dialogue in Port Moresby, Papua New Guinea"
+        place_or_beneficiary_before=re.compile(
+            rf"(?:\b(?i:{phrase_pattern(table['place or beneficiary words'])})\s+(?:the\s+)?"
+            r"|\b(?i:in)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:the\s+)?)$"
+        ),
+        not_verbs=frozenset(table["not verbs"]),
+    )
 
 
 def _countries_listed(text: str) -> tuple[list[tuple[Country, str]], int]:
@@ -95,7 +110,7 @@ def _list_at(text: str, *, groups: bool) -> tuple[list[Speaker], int, int]:
             listed.append(found)
             position = at + len(found[1])
         else:
-            group = _GROUP.match(text[position:]) if groups else None
+            group = _rules().group.match(text[position:]) if groups else None
             if group is None or country_of_place(group.group("name")) is not None:
                 break  # a city is where they met: "the Prime Ministers of A and B, Oslo, ..."
             listed.append(group.group("acronym") or group.group("name"))
@@ -103,7 +118,7 @@ def _list_at(text: str, *, groups: bool) -> tuple[list[Speaker], int, int]:
         acronym = _ACRONYM_AFTER.match(text[position:])  # "the Republic of Korea (ROK)"
         position += acronym.end() if acronym else 0
         last = position
-        more = _MORE_SPEAKERS.match(text[position:]) if groups else None
+        more = _rules().more_speakers.match(text[position:]) if groups else None
         separator = more or _LIST_SEPARATOR.match(text[position:])
         if separator is None:
             break
@@ -123,7 +138,7 @@ def _speakers(text: str) -> list[Speaker]:
     Heads of State and Government of the Member States of the African Union (AU)
     and the European Union (EU)": the two unions, whose members are not named),
     or countries as the subject of the first sentence."""
-    match = _SPEAKERS.search(text)
+    match = _rules().speakers.search(text)
     if match:
         rest = _MEMBERS_OF.sub("", text[match.end() :], count=1)
         speakers, _last, _end = _list_at(rest, groups=True)
@@ -157,7 +172,7 @@ def _members_listed(texts: list[str]) -> list[tuple[Country, str]]:
             if following is None:
                 continue
             if (opened and following.group("mark")) or (
-                following.group("word") and following.group("word") not in _NOT_A_VERB
+                following.group("word") and following.group("word") not in _rules().not_verbs
             ):
                 return countries
     return []
@@ -172,7 +187,7 @@ def _title_countries(title: str) -> list[Country]:
     for mention in mentions(title):
         if mention.start < skip_to or re.match(r"[’']s\b", title[mention.end :]):
             continue
-        if _PLACE_OR_BENEFICIARY_BEFORE.search(title[: mention.start]):
+        if _rules().place_or_beneficiary_before.search(title[: mention.start]):
             _listed, last, _end = _list_at(title[mention.start :], groups=False)
             skip_to = mention.start + last
             continue
