@@ -1,7 +1,8 @@
 """Countries and unions that can be parties to a joint statement.
 
 The table covers every UN member state, the two UN observer states, a few states
-that sign statements without UN membership (Kosovo, the Cook Islands, Niue) and
+and territories that sign statements without UN membership (Kosovo, the Cook Islands,
+Niue; New Caledonia and French Polynesia, full members of the Pacific Islands Forum) and
 the unions that act as parties (the EU, ASEAN, the African Union).  It is domain
 knowledge, not tuned to any statement.  Territories that are not parties to
 intergovernmental statements (Taiwan, Hong Kong...) are deliberately left out.
@@ -251,6 +252,8 @@ Palestine | the State of Palestine | Palestinian |
 Kosovo | the Republic of Kosovo | Kosovar |
 Cook Islands | the Cook Islands | |
 Niue | Niue | |
+New Caledonia | New Caledonia | |
+French Polynesia | French Polynesia | |
 *EU | the European Union | European | EU
 *ASEAN | the Association of Southeast Asian Nations | | ASEAN
 *African Union | the African Union | | AU

@@ -29,8 +29,10 @@ _PLACE_VERB = re.compile(
     r"|\b(?i:summit|meeting|conference|dialogue|forum|session|talks|consultations),?\s+held"
     r"|\bheld\s+(?:\w+\s+){0,2}"
     r"(?:talks|meetings?|summits?|consultations|dialogues?|discussions)"
-    r"|\b(?:met|meeting|took\s+place|convened|gathered|(?:co-)?chaired))\b"
-    rf"{_IN_SENTENCE}{{0,120}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
+    r"|\b(?:met|meet|meeting|took\s+place|convened|gathered|(?:co-)?chaired)"
+    r"|\bon\s+the\s+(?:margins|sidelines)\s+of)\b"
+    # the place of the meeting, not of a purpose it serves ("met to promote growth in X")
+    rf"(?:(?!\bto\s+(?!the\b)[a-z]){_IN_SENTENCE}){{0,120}}?\s(?:in|at)\s+(?P<place>{_PLACE_NAME})"
 )
 _WELCOMED_TO = re.compile(
     rf"(?P<host>(?<![^.;:\n]){_IN_SENTENCE}{{0,200}}?)\bwelcom(?:ed|es|e|ing)\s+"
@@ -189,13 +191,32 @@ def _place_in(opening: list[str]) -> str | None:
             for match in pattern.finditer(text):
                 place = _place_like(match.group("place"))
                 if place and (pattern is _PLACE_VERB or _welcomed_to_place(match, place)):
-                    return place
+                    return _with_whole_country(place, text[match.start("place") :])
     for text in opening[:1]:
         for match in _VISIT_TO.finditer(text):
             host = country_at(match.group("place"))
             if host is not None:
                 return host[0].name
     return None
+
+
+def _with_whole_country(place: str, text: str) -> str:
+    """``place`` with the whole name of the country that qualifies its city, where
+    the name ran longer than a place's words ("Port Moresby, Papua New Guinea");
+    a country qualifies no country ("in Brazil, Norway and Chile agreed": Brazil)."""
+    from .people import country_at
+
+    city, comma, qualifier = place.partition(",")
+    if not comma:
+        return place
+    named = country_at(city)
+    if named is not None and named[1] == city.strip():
+        return city
+    after_city = text[len(city) + 1 :]
+    country = country_at(after_city)
+    if country is None or len(country[1]) <= len(qualifier.strip()):
+        return place
+    return f"{city}, {country[1]}"
 
 
 def _welcomed_to_place(match: re.Match[str], place: str) -> bool:

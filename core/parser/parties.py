@@ -26,93 +26,170 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+
+import msgspec
 
 from ..model import Party, Person
 from .gazetteer import Country, country_of_place, mentions, party_name, unions_of
 from .lazy import LazyPattern
 from .people import Found, country_at, is_leader_title, same_person
 
-_SPEAKERS = re.compile(
-    r"\b(?:presidents|leaders|prime\s+ministers|foreign\s+ministers|ministers|heads\s+of\s+"
-    r"(?:state|government)(?:\s*(?:/|and)\s*government)?)\s+of\s+",
-    re.I,
-)
 #: "the Member States of" before the groups whose leaders speak
 _MEMBERS_OF = LazyPattern(r"^(?:the\s+)?(?:member\s+states|members)\s+of\s+", re.I)
 _LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
-_GROUP = re.compile(
-    r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5})"
-    r"(?:\s*\((?P<acronym>[A-Z][A-Za-z0-9+]{1,9})\))?"
-)
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Za-z.]{1,8}\)")
 _SUBJECT_START = re.compile(r"^(?:(?:Today|Together),\s+)?")
 _VISIT = re.compile(
-    r"\b(?i:visit(?:ed|ing)?)\s+(?:to\s+)?(?P<place>(?:the\s+)?[A-Z][\w’'-]*"
+    r"\b(?i:visit(?:ed)?)\s+(?:to\s+)?(?P<place>(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,5})"
 )
+#: where a list of member countries may start: a sentence, a clause after a comma, a parenthesis
+_LIST_START_BEFORE = LazyPattern(r"(?:^|[.;:,(—–]\s*)(?:the\s+)?$")
+
+Speaker = tuple[Country, str] | str
+"""One of the speakers: a country and the words naming it, or a group's name."""
+
+
+class _Rules(msgspec.Struct, frozen=True):
+    """The patterns built from ``data/parties.txt``."""
+
+    speakers: re.Pattern[str]
+    more_speakers: re.Pattern[str]
+    group: re.Pattern[str]
+    place_or_beneficiary_before: re.Pattern[str]
+    not_verbs: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    """The tables of ``data/parties.txt`` as patterns, built on first use."""
+    from .doc_rules import phrase_pattern, sections
+
+    table = sections("parties.txt")
+    nouns = (
+        rf"(?:{phrase_pattern(table['speakers'])}"
+        rf"|(?:\bby|\bwe\W{{1,3}})\s*the\s+(?:{phrase_pattern(table['represented speakers'])}))"
+    )
+    return _Rules(
+        speakers=re.compile(rf"\b{nouns}\s+of\s+", re.I),
+        # a second set of speakers: "the Presidents of A and B and the Prime Ministers of C"
+        more_speakers=re.compile(rf"^\s*,?\s*and\s+(?:the\s+)?{nouns}\s+of\s+", re.I),
+        group=re.compile(
+            r"^(?:the\s+)?(?P<name>[A-Z][\w’'+-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'+-]*){0,5}"
+            rf"(?:\s+(?i:{phrase_pattern(table['group words'])}))?)"
+            r"(?:\s*\((?P<acronym>[A-Z][A-Za-z0-9+]{1,9})\))?"
+        ),
+        # "Support for Angola"; "Dialogue in Port Moresby, Papua New Guinea"
+        place_or_beneficiary_before=re.compile(
+            rf"(?:\b(?i:{phrase_pattern(table['place or beneficiary words'])})\s+(?:the\s+)?"
+            r"|\b(?i:in)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:the\s+)?)$"
+        ),
+        not_verbs=frozenset(table["not verbs"]),
+    )
 
 
 def _countries_listed(text: str) -> tuple[list[tuple[Country, str]], int]:
     """Countries listed at the start of ``text`` ("India, Brazil, South Africa, and
     the United States"), and where the list ends."""
-    listed: list[tuple[Country, str]] = []
-    position = 0
+    listed, _last, position = _list_at(text, groups=False)
+    return [entry for entry in listed if not isinstance(entry, str)], position
+
+
+def _list_at(text: str, *, groups: bool) -> tuple[list[Speaker], int, int]:
+    """The parties listed at the start of ``text``: countries and (with ``groups``)
+    groups ("the Nordic countries and Canada"), continuing over a second set of
+    speakers ("... and the Prime Ministers of ..."); where the last name ends, and
+    where the list ends (after its last separator)."""
+    listed: list[Speaker] = []
+    position = last = 0
     while True:
-        found = country_at(text[position:])
-        if found is None:
-            break
-        at = text.find(found[1], position)
-        listed.append(found)
-        position = at + len(found[1])
+        found = country_at(_before_dash(text[position:]))
+        if found is not None:
+            at = text.find(found[1], position)
+            listed.append(found)
+            position = at + len(found[1])
+        else:
+            group = _rules().group.match(text[position:]) if groups else None
+            if group is None or country_of_place(group.group("name")) is not None:
+                break  # a city is where they met: "the Prime Ministers of A and B, Oslo, ..."
+            listed.append(group.group("acronym") or group.group("name"))
+            position += group.end()
         acronym = _ACRONYM_AFTER.match(text[position:])  # "the Republic of Korea (ROK)"
         position += acronym.end() if acronym else 0
-        separator = _LIST_SEPARATOR.match(text[position:])
+        last = position
+        more = _rules().more_speakers.match(text[position:]) if groups else None
+        separator = more or _LIST_SEPARATOR.match(text[position:])
         if separator is None:
             break
         position += separator.end()
-    return listed, position
+    return listed, last, position
 
 
-def _speakers(text: str) -> tuple[list[tuple[Country, str]], list[str]]:
-    """Who "we" are: the countries whose leaders speak, or the groups that do
-    ("the Leaders of the G20"; "the Heads of State and Government of the Member
-    States of the African Union (AU) and the European Union (EU)": the two unions,
-    whose members are not named)."""
-    match = _SPEAKERS.search(text)
+def _before_dash(text: str) -> str:
+    """``text`` up to its first dash, which ends the name before it ("Japan—meet")."""
+    ends = [at for at in (text.find("—"), text.find("–")) if at >= 0]
+    return text[: min(ends)] if ends else text
+
+
+def _speakers(text: str) -> list[Speaker]:
+    """Who "we" are: the countries and groups whose leaders speak ("the Leaders of
+    the G20"; "the Prime Ministers of the Nordic countries and Canada"; "the
+    Heads of State and Government of the Member States of the African Union (AU)
+    and the European Union (EU)": the two unions, whose members are not named),
+    or countries as the subject of the first sentence."""
+    match = _rules().speakers.search(text)
     if match:
         rest = _MEMBERS_OF.sub("", text[match.end() :], count=1)
-        listed, _end = _countries_listed(rest)
-        if listed:
-            return listed, []
-        return [], _groups_listed(rest)
+        speakers, _last, _end = _list_at(rest, groups=True)
+        return speakers
     start = _SUBJECT_START.match(text)
     listed, end = _countries_listed(text[start.end() if start else 0 :])
     if len(listed) >= 2 and re.match(r"\s+[a-z]", text[(start.end() if start else 0) + end :]):
-        return listed, []
-    return [], []
+        return list(listed)
+    return []
 
 
-def _groups_listed(text: str) -> list[str]:
-    """The groups named one after another at the start of ``text`` ("the G20";
-    "the African Union (AU) and the European Union (EU)"), each by its acronym
-    where the text gives one."""
-    groups: list[str] = []
-    position = 0
-    while group := _GROUP.match(text[position:]):
-        groups.append(group.group("acronym") or group.group("name"))
-        position += group.end()
-        separator = _LIST_SEPARATOR.match(text[position:])
-        if separator is None:
-            break
-        position += separator.end()
-    return groups
+def _members_listed(texts: list[str]) -> list[tuple[Country, str]]:
+    """The first list of two or more countries in ``texts`` that names a group's
+    members: the subject of a clause ("..., the United States, Mexico, and Canada
+    generate ...") or a parenthesis ("(Denmark, Estonia, ..., 14 February 2025)");
+    not a list after a verb or a preposition ("condemn A and B")."""
+    for text in texts:
+        for mention in mentions(text):
+            start = mention.start
+            if text[max(0, start - 4) : start].lower() == "the ":
+                start -= 4
+            if not _LIST_START_BEFORE.search(text[:start]):
+                continue
+            listed, last, _end = _list_at(text[start:], groups=False)
+            countries = [entry for entry in listed if not isinstance(entry, str)]
+            if len({country.name for country, _written in countries}) < 2:
+                continue
+            after = text[start + last :]
+            following = re.match(r"\s*(?P<mark>[,)])|\s+(?P<word>[a-z]+)\b", after)
+            opened = text[:start].rstrip().endswith("(")
+            if following is None:
+                continue
+            if (opened and following.group("mark")) or (
+                following.group("word") and following.group("word") not in _rules().not_verbs
+            ):
+                return countries
+    return []
 
 
 def _title_countries(title: str) -> list[Country]:
-    """The countries in the title, without one the title is about (a possessive)."""
+    """The countries in the title, without one the title is about (a possessive)
+    or names as a place or a beneficiary ("on Support for Angola, Zambia and
+    ..."; "Dialogue in Port Moresby, Papua New Guinea"), with the list it opens."""
     found: list[Country] = []
+    skip_to = 0
     for mention in mentions(title):
-        if re.match(r"[’']s\b", title[mention.end :]):
+        if mention.start < skip_to or re.match(r"[’']s\b", title[mention.end :]):
+            continue
+        if _rules().place_or_beneficiary_before.search(title[: mention.start]):
+            _listed, last, _end = _list_at(title[mention.start :], groups=False)
+            skip_to = mention.start + last
             continue
         if mention.country not in found:
             found.append(mention.country)
@@ -134,20 +211,35 @@ def find_parties(title: str, people: list[Found], opening: list[str]) -> list[Pa
     for country in _title_countries(title):
         add(country, _written_in(title, country))
     groups: list[str] = []
+    group_at: list[int] = []  # where each group stands among the countries
     for text in opening[:2]:
-        listed, groups = _speakers(text)
-        for country, written in listed:
-            add(country, written)
-        if listed or groups:
+        speakers = _speakers(text)
+        if any(isinstance(entry, str) for entry in speakers):
+            # a group stands for its members only where the text lists them
+            members = _members_listed(opening)
+            if members:
+                speakers = [e for e in speakers if not isinstance(e, str)]
+                speakers += members
+        for entry in speakers:
+            if isinstance(entry, str):
+                groups.append(entry)
+                group_at.append(len(ordered))
+            else:
+                add(*entry)
+        if speakers:
             break
+    if not ordered and not groups:
+        # a list of participants in parentheses: "leaders' statement (A, B, C, date)"
+        for country, written in _members_listed(opening[:1]):
+            add(country, written)
     group = groups[0] if groups else None
     known = {country.name for country, _written in ordered}
-    adds_parties = len(ordered) < 2 and not (group and not ordered)
+    adds_parties = len(ordered) + len(groups) < 2 and not (group and not ordered)
     for found in people:
         if found.country is not None and (adds_parties or found.country.name in known):
             # a person's country is a party, or writes a party's name more fully
             add(found.country, found.written.removeprefix("the ") if found.written else None)
-    if len(ordered) < 2 and not (group and not ordered):
+    if adds_parties:
         for text in opening[:1]:
             for visit in _VISIT.finditer(text):
                 host = country_at(visit.group("place"))
@@ -155,8 +247,8 @@ def find_parties(title: str, people: list[Found], opening: list[str]) -> list[Pa
                     add(host[0], host[1])
                     break
     parties = [Party(name=party_name(c, w), short_name=c.name) for c, w in ordered]
-    if not parties and groups:
-        parties = [Party(name=name, short_name=name) for name in groups]
+    for at, name in reversed(list(zip(group_at, groups, strict=True))):
+        parties.insert(at, Party(name=name, short_name=name))
     if not parties:
         # a group speaking as one: "G7 Hiroshima Leaders' Communiqué"
         from .entities import find_organizations
