@@ -178,3 +178,8 @@ def test_each_non_verb_keeps_a_list_from_naming_a_groups_members(word: str) -> N
         f"Since 1990, Peru and Bolivia {word} many others have worked together.",
     ]
     assert parties("Joint Statement", *opening) == ["Andean Group"]
+
+
+def test_a_list_longer_than_any_statement_is_read_to_a_whole_name() -> None:
+    opening = "We, the Leaders of " + ", ".join(["Japan", "Chile"] * 2000) + ", met today."
+    assert parties("Joint Statement", opening) == ["Japan", "Chile"]

@@ -44,8 +44,10 @@ _VISIT = re.compile(
     r"\b(?i:visit(?:ed)?)\s+(?:to\s+)?(?P<place>(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,5})"
 )
+#: how far a list of parties may run (the longest lists of states stay well within)
+_LIST_REACH = 4000
 #: where a list of member countries may start: a sentence, a clause after a comma, a parenthesis
-_LIST_START_BEFORE = LazyPattern(r"(?:^|[.;:,(—–]\s*)(?:the\s+)?$")
+_LIST_START_BEFORE = LazyPattern(r"[.;:,(—–]\s*$")
 
 Speaker = tuple[Country, str] | str
 """One of the speakers: a country and the words naming it, or a group's name."""
@@ -89,10 +91,19 @@ def _rules() -> _Rules:
     )
 
 
+def _reach(text: str, start: int = 0) -> str:
+    """The stretch of ``text`` from ``start`` a list of parties may run over, ending
+    at a whole word."""
+    stretch = text[start : start + _LIST_REACH]
+    if len(text) - start > _LIST_REACH:
+        stretch = stretch[: stretch.rfind(" ") + 1]
+    return stretch
+
+
 def _countries_listed(text: str) -> tuple[list[tuple[Country, str]], int]:
     """Countries listed at the start of ``text`` ("India, Brazil, South Africa, and
     the United States"), and where the list ends."""
-    listed, _last, position = _list_at(text, groups=False)
+    listed, _last, position = _list_at(_reach(text), groups=False)
     return [entry for entry in listed if not isinstance(entry, str)], position
 
 
@@ -104,7 +115,7 @@ def _list_at(text: str, *, groups: bool) -> tuple[list[Speaker], int, int]:
     listed: list[Speaker] = []
     position = last = 0
     while True:
-        found = country_at(_before_dash(text[position:]))
+        found = country_at(_before_dash(text[position : position + 200]))
         if found is not None:
             at = text.find(found[1], position)
             listed.append(found)
@@ -140,7 +151,7 @@ def _speakers(text: str) -> list[Speaker]:
     or countries as the subject of the first sentence."""
     match = _rules().speakers.search(text)
     if match:
-        rest = _MEMBERS_OF.sub("", text[match.end() :], count=1)
+        rest = _MEMBERS_OF.sub("", _reach(text, match.end()), count=1)
         speakers, _last, _end = _list_at(rest, groups=True)
         return speakers
     start = _SUBJECT_START.match(text)
@@ -155,23 +166,29 @@ def _members_listed(texts: list[str]) -> list[tuple[Country, str]]:
     members: the subject of a clause ("..., the United States, Mexico, and Canada
     generate ...") or a parenthesis ("(Denmark, Estonia, ..., 14 February 2025)");
     not a list after a verb or a preposition ("condemn A and B")."""
-    for text in texts:
+    for whole in texts:
+        text = _reach(whole)  # members are listed early, not pages on
+        checked_to = 0  # a list is read once, not again from each of its names
         for mention in mentions(text):
+            if mention.start < checked_to:
+                continue
             start = mention.start
             if text[max(0, start - 4) : start].lower() == "the ":
                 start -= 4
-            if not _LIST_START_BEFORE.search(text[:start]):
+            before = text[max(0, start - 8) : start]
+            if text[:start].strip() and not _LIST_START_BEFORE.search(before):
                 continue
-            listed, last, _end = _list_at(text[start:], groups=False)
+            listed, last, _end = _list_at(_reach(text, start), groups=False)
+            checked_to = start + max(last, 1)
             countries = [entry for entry in listed if not isinstance(entry, str)]
             if len({country.name for country, _written in countries}) < 2:
                 continue
-            after = text[start + last :]
-            following = re.match(r"\s*(?P<mark>[,)])|\s+(?P<word>[a-z]+)\b", after)
-            opened = text[:start].rstrip().endswith("(")
+            following = re.match(
+                r"\s*(?P<mark>[,)])|\s+(?P<word>[a-z]+)\b", text[checked_to : checked_to + 40]
+            )
             if following is None:
                 continue
-            if (opened and following.group("mark")) or (
+            if (before.rstrip().endswith("(") and following.group("mark")) or (
                 following.group("word") and following.group("word") not in _rules().not_verbs
             ):
                 return countries
