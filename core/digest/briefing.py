@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 import msgspec
+
+if TYPE_CHECKING:
+    from ..formats import ExportOptions
 
 from ..followup import CLOSED_STATUSES, FollowUp
 from ..model import Item, Statement
@@ -243,6 +247,19 @@ class Briefing(msgspec.Struct, frozen=True):
     def overdue(self) -> list[Deadline]:
         """The deadlines past due (:func:`jtreport.followup.is_overdue`)."""
         return [d for d in self.deadlines if d.overdue]
+
+
+def brief_for(statement: Statement, options: ExportOptions, line_budget: int) -> Briefing:
+    """:func:`brief` for an export: the reader's day, the follow-up records and
+    the meeting taken from the exporter's ``options``."""
+    return brief(
+        statement,
+        as_of=options.as_of,
+        followup=options.followup,
+        meeting=options.meeting,
+        meeting_date=options.meeting_date,
+        line_budget=line_budget,
+    )
 
 
 def brief(

@@ -7,7 +7,7 @@ from functools import cached_property
 
 import msgspec
 from jtreport.digest import AreaDigest, Deadline, Milestone, Progress, digest
-from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief, with_line_budget
+from jtreport.digest.briefing import LINE_BUDGET, Briefing, brief_for, with_line_budget
 from jtreport.followup import FollowUp
 from jtreport.formats import ExportOptions
 from jtreport.model import Item, Paragraph, Statement
@@ -33,14 +33,7 @@ class NoteContext(msgspec.Struct, frozen=True, dict=True):
         from .front import fits
 
         budget = LINE_BUDGET
-        front = brief(
-            statement,
-            as_of=options.as_of,
-            followup=options.followup,
-            meeting=options.meeting,
-            meeting_date=options.meeting_date,
-            line_budget=budget,
-        )
+        front = brief_for(statement, options, budget)
         while budget > MIN_LINES and not fits(front, statement.title):
             budget -= 1
             front = with_line_budget(front, budget)

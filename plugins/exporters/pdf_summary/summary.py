@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import msgspec
 from jtreport import __version__
 from jtreport.digest import day_date, digest, document_date, long_date, names
-from jtreport.digest.briefing import Briefing, brief, event_name, with_line_budget
+from jtreport.digest.briefing import Briefing, brief_for, event_name, with_line_budget
 from jtreport.digest.clauses import shorten
 from jtreport.digest.wording import capitalise, paragraph_ref, undertaking
 from jtreport.followup import STATUSES
@@ -330,14 +330,7 @@ def build_summary(
 ) -> Summary:
     """The summary of ``statement`` for the options given, with at most
     ``line_budget`` lines to take."""
-    briefing = brief(
-        statement,
-        as_of=options.as_of,
-        followup=options.followup,
-        meeting=options.meeting,
-        meeting_date=options.meeting_date,
-        line_budget=line_budget,
-    )
+    briefing = brief_for(statement, options, line_budget)
     title = clean(statement.title) or "Joint statement"
     source = statement.source
     closing = f"Prepared with jtreport {__version__} from the parsed statement"
