@@ -53,15 +53,20 @@ def formula_xml(ref: str, style: int, formula: Formula) -> str:
     programs that do not calculate; Excel and LibreOffice calculate again)."""
     body = f"<f>{escape_text(formula.text.removeprefix('='))}</f>"
     cached = formula.cached
-    if isinstance(cached, bool):
-        return f'<c r="{ref}" s="{style}" t="b">{body}<v>{int(cached)}</v></c>'
-    if isinstance(cached, int | float) and math.isfinite(cached):
-        return f'<c r="{ref}" s="{style}">{body}<v>{cached!r}</v></c>'
-    if isinstance(cached, date):
-        return f'<c r="{ref}" s="{style}">{body}<v>{excel_serial(cached)!r}</v></c>'
     if isinstance(cached, str):
         return f'<c r="{ref}" s="{style}" t="str">{body}<v>{escape_text(cached)}</v></c>'
-    return f'<c r="{ref}" s="{style}">{body}</c>'
+    return _scalar_xml(ref, style, cached, body) or f'<c r="{ref}" s="{style}">{body}</c>'
+
+
+def _scalar_xml(ref: str, style: int, value: Any, body: str = "") -> str | None:
+    """A boolean, finite number or date cell (after ``body``, a formula), or None."""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" s="{style}" t="b">{body}<v>{int(value)}</v></c>'
+    if isinstance(value, int | float) and math.isfinite(value):
+        return f'<c r="{ref}" s="{style}">{body}<v>{value!r}</v></c>'
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{style}">{body}<v>{excel_serial(value)!r}</v></c>'
+    return None
 
 
 def _other_xml(ref: str, style: int, value: Any) -> str:
@@ -73,12 +78,9 @@ def _other_xml(ref: str, style: int, value: Any) -> str:
         )
     if isinstance(value, Formula):
         return formula_xml(ref, style, value)
-    if isinstance(value, bool):
-        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float) and math.isfinite(value):
-        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
-    if isinstance(value, date):
-        return f'<c r="{ref}" s="{style}"><v>{excel_serial(value)!r}</v></c>'
+    scalar = _scalar_xml(ref, style, value)
+    if scalar is not None:
+        return scalar
     raise TypeError(f"cannot write {type(value).__name__} to a cell")
 
 
